@@ -1,0 +1,65 @@
+"""resparse: UN resolutions as typed, source-anchored objects.
+
+>>> import resparse
+>>> r = resparse.parse("The General Assembly,\\n\\nRecalling its resolution 77/1,\\n\\n1. Decides to act.")
+>>> [c.lead for c in r.preamble], [(p.number, p.lead) for p in r.operative]
+(['Recalling'], [(1, 'Decides')])
+"""
+
+from resparse._version import __version__
+from resparse.errors import (
+    InputDecodeError,
+    InputError,
+    ParseError,
+    ResolutionParseError,
+    ResparseError,
+)
+from resparse.model import (
+    AgendaItem,
+    Annex,
+    Diagnostic,
+    Footnote,
+    Furniture,
+    Header,
+    Heading,
+    OperativeParagraph,
+    PreambularClause,
+    Resolution,
+    Segment,
+    Span,
+    SpanMap,
+    SubParagraph,
+    Unclassified,
+    VoteRecord,
+)
+from resparse.parser import parse, parse_document, parse_file
+from resparse.readers.base import Document
+
+__all__ = [
+    "AgendaItem",
+    "Annex",
+    "Diagnostic",
+    "Document",
+    "Footnote",
+    "Furniture",
+    "Header",
+    "Heading",
+    "InputDecodeError",
+    "InputError",
+    "OperativeParagraph",
+    "ParseError",
+    "PreambularClause",
+    "Resolution",
+    "ResolutionParseError",
+    "ResparseError",
+    "Segment",
+    "Span",
+    "SpanMap",
+    "SubParagraph",
+    "Unclassified",
+    "VoteRecord",
+    "__version__",
+    "parse",
+    "parse_document",
+    "parse_file",
+]

@@ -1,0 +1,824 @@
+"""Lines -> Resolution: the zone machine that turns classified lines into parts.
+
+The document is read top to bottom through zones: header, preamble, operative, adoption
+record, annexes. Each line either opens a new part (a clause, a numbered paragraph, a
+sub-paragraph, a heading, a vote, a footnote block) or continues the one that is open.
+Page furniture and footnote blocks that interrupt a part are recorded as parts of their
+own and left out of the clean text of the part they interrupt.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import attrs
+
+from resparse import _classify, _leads
+from resparse._classify import LineKind
+from resparse._header import read_header
+from resparse._patterns import (
+    ANNEX_RE,
+    LINE_MARKUP_RE,
+    OPERATIVE_NUMBER_RE,
+    DATE_LINE_RE,
+    FOOTNOTE_LINE_RE,
+    FOOTNOTE_MARKER_ONLY_RE,
+    MEETING_RE,
+)
+from resparse._scan import Line, scan
+from resparse._text import clean, clean_pieces
+from resparse._vote import read_vote
+from resparse.model import (
+    Annex,
+    Diagnostic,
+    Footnote,
+    Furniture,
+    Header,
+    Heading,
+    OperativeParagraph,
+    PreambularClause,
+    Resolution,
+    Span,
+    SubParagraph,
+    Unclassified,
+    VoteRecord,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from resparse.readers.base import Document
+
+_PRE, _OP, _AFTER, _ANNEX = "preamble", "operative", "after", "annex"
+
+
+@attrs.define
+class _Unit:
+    """A part being built: its raw pieces, and for paragraphs their number and children."""
+
+    kind: str
+    start: int
+    pieces: list[tuple[int, int]]
+    number: int | None = None
+    label: str | None = None
+    level: int = 0
+    style: str = ""
+    children: list[_Unit] = attrs.field(factory=list)
+    part: str | None = None
+    section: str | None = None
+
+    @property
+    def end(self) -> int:
+        return max([self.pieces[-1][1] if self.pieces else self.start, *(c.end for c in self.children)])
+
+    def own_end(self) -> int:
+        return self.pieces[-1][1] if self.pieces else self.start
+
+
+@attrs.define
+class _Vote:
+    start: int
+    end: int
+    bracket: bool
+    meeting_line: bool
+    closed: bool = False
+    part: str | None = None
+
+
+class _Builder:
+    """Holds the state of one pass over the body lines."""
+
+    def __init__(
+        self, doc: Document, lines: list[Line], italics: list[Span] | None, scope: str | None, language: str
+    ) -> None:
+        self.doc = doc
+        self.language = language
+        self.source = doc.text
+        self.lines = lines
+        self.italics = italics
+        self._italic_starts = [s.start for s in italics] if italics else []
+        self.scope = scope
+        self.zone = _PRE
+        self.part: str | None = None
+        self.section: str | None = None
+        self.clauses: list[_Unit] = []
+        self.paragraphs: list[_Unit] = []
+        self.headings: list[Span] = []
+        self.furniture: list[Furniture] = []
+        self.footnote_blocks: list[list[Line]] = []
+        self.votes: list[_Vote] = []
+        self.annexes: list[_Unit] = []
+        self.unclassified: list[tuple[Span, str]] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.current: _Unit | None = None  # the clause or paragraph open now
+        self.sub_stack: list[_Unit] = []  # open sub-paragraphs, outermost first
+        self.in_footnotes = False
+        self.vote: _Vote | None = None
+        self.last_number = 0
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def italic_at(self, pos: int) -> Span | None:
+        """The italic span that starts at (or within two characters of) ``pos``."""
+        if not self.italics:
+            return None
+        i = bisect.bisect_right(self._italic_starts, pos + 2) - 1
+        if i >= 0:
+            span = self.italics[i]
+            if span.start <= pos + 2 and span.end > pos:
+                return span
+        return None
+
+    def open_unit(self) -> _Unit | None:
+        return self.sub_stack[-1] if self.sub_stack else self.current
+
+    def text_of_unit(self) -> str:
+        unit = self.open_unit()
+        if unit is None or not unit.pieces:
+            return ""
+        start, end = unit.pieces[-1]
+        return self.source[start:end]
+
+    def terminated(self) -> bool:
+        """Whether the open part's text ends where a clause or paragraph may end."""
+        return _classify.ends_clause(self.text_of_unit())
+
+    def leaves_footnotes(self, line: Line, kind: LineKind) -> bool:
+        """Body text after a footnote block on a page the extractor did not break."""
+        if kind.formula or kind.meeting is not None:
+            return True
+        if kind.number is not None:
+            return kind.number == self.last_number + 1 and (self.zone == _OP or kind.number == 1)
+        return kind.strong_preamble_lead and line.blanks_before > 0 and self.zone == _PRE
+
+    def furnish(self, line: Line, kind: str) -> None:
+        self.furniture.append(Furniture(kind, line.text, Span(line.start, line.end)))
+
+    # --- zones -----------------------------------------------------------------------
+
+    def feed(self, line: Line, kind: LineKind) -> None:  # noqa: C901, PLR0912 - one branch per line kind
+        if line.page_break_before:
+            self.in_footnotes = False
+        if kind.furniture:
+            self.furnish(line, kind.furniture)
+            return
+        if kind.separator:
+            self.furnish(line, "separator")
+            self.in_footnotes = True
+            self.footnote_blocks.append([])
+            return
+        if self.in_footnotes:
+            if self.leaves_footnotes(line, kind):
+                self.in_footnotes = False
+            else:
+                self.footnote_blocks[-1].append(line)
+                return
+        if self.vote is not None and not self.vote.closed:
+            if self.continue_vote(line, kind):
+                return
+        if kind.formula:
+            self.start_part(line)
+            return
+        if self.zone == _ANNEX:
+            self.feed_annex(line, kind)
+            return
+        if kind.meeting is not None and self.zone in {_PRE, _OP, _AFTER}:
+            self.start_meeting(line)
+            return
+        if kind.vote and self.zone in {_OP, _AFTER}:
+            self.start_vote(line, bracket=line.text.startswith("["))
+            return
+        if kind.annex and self.zone in {_OP, _AFTER}:
+            self.start_annex(line)
+            return
+        if self.zone == _PRE:
+            self.feed_preamble(line, kind)
+        elif self.zone == _OP:
+            self.feed_operative(line, kind)
+        else:
+            self.feed_after(line, kind)
+
+    def start_part(self, line: Line) -> None:
+        """A second enacting formula: the next lettered part of the resolution begins."""
+        self.close_units()
+        self.zone = _PRE
+        self.last_number = 0
+        self.section = None
+        self.headings.append(Span(line.start, line.end))
+        if self.part is None:
+            self.part = "A"
+        elif len(self.part) == 1 and self.part.isalpha():
+            self.part = chr(ord(self.part) + 1)
+
+    def heading_before_paragraph(self, line: Line, kind: LineKind) -> bool:
+        """A heading-like line that leads, through other such lines, to the next number."""
+        if not kind.heading or not (self.terminated() or self.current is None):
+            return False
+        if self.zone == _PRE and kind.preamble_lead and not self.just_after_heading(line):
+            return False
+        for following in self.lines[line.index + 1 : line.index + 9]:
+            text = following.text
+            markup = LINE_MARKUP_RE.match(text)
+            number = OPERATIVE_NUMBER_RE.match(text, markup.end() if markup else 0)
+            if number is not None:
+                return number["n"].isdigit() and int(number["n"]) in {self.last_number + 1, 1}
+            if _classify.opens_preambular_clause(text, self.language) and (
+                self.zone == _PRE or _classify.section_label(line.text) is not None or self.just_after_heading(line)
+            ):
+                return True
+            if not _classify.heading_like(text):
+                return False
+        return False
+
+    def just_after_heading(self, line: Line) -> bool:
+        return bool(self.headings) and self.headings[-1].end == self.previous_end(line)
+
+    def add_heading(self, line: Line) -> None:
+        """Record a heading; a numbered one ("II", "B.") names the section that follows."""
+        self.close_units()
+        self.headings.append(Span(line.start, line.end))
+        label = _classify.section_label(line.text)
+        if label is not None:
+            self.section = label
+
+    def feed_preamble(self, line: Line, kind: LineKind) -> None:
+        if kind.number is not None and self.plausible_number(kind.number, line):
+            self.zone = _OP
+            self.start_paragraph(line, kind)
+            return
+        if self.heading_before_paragraph(line, kind):
+            self.add_heading(line)
+            return
+        current = self.current
+        if current is None or self.starts_clause(line, kind):
+            if current is not None and kind.operative_lead and not kind.preamble_lead:
+                self.zone = _OP
+                self.start_paragraph(line, kind, unnumbered=True)
+                return
+            if current is None and kind.operative_lead and not kind.preamble_lead and not self.clauses:
+                self.zone = _OP
+                self.start_paragraph(line, kind, unnumbered=True)
+                return
+            self.close_units()
+            self.current = _Unit("clause", line.start, [(line.start, line.end)], part=self.part, section=self.section)
+            self.clauses.append(self.current)
+            return
+        current.pieces.append((line.start, line.end))
+
+    def starts_clause(self, line: Line, kind: LineKind) -> bool:
+        if not kind.capital:
+            return False
+        if not self.terminated():
+            # extractors that reorder justified lines can leave a clause without its comma;
+            # a frequent lead after a blank line still opens the next clause
+            return kind.strong_preamble_lead and line.blanks_before > 0
+        if line.blanks_before > 0 and not line.page_break_before:
+            return True
+        if kind.preamble_lead or kind.operative_lead:
+            return True
+        return self.italic_at(kind.content_start) is not None
+
+    def plausible_number(self, number: int, line: Line) -> bool:
+        """A line-initial number opens a paragraph only where the numbering allows it."""
+        if number == self.last_number + 1:
+            return self.terminated() or self.current is None
+        if number == 1 and self.current is None and self.just_after_heading(line):
+            return True  # numbering restarts under a new heading ("II", "1.", "2.", ...)
+        if self.last_number == 0 and self.current is not None and not self.paragraphs_in_part():
+            return number == 1 and self.terminated()
+        return number > self.last_number and self.terminated() and line.blanks_before > 0
+
+    def paragraphs_in_part(self) -> bool:
+        return any(p.part == self.part for p in self.paragraphs)
+
+    def start_paragraph(self, line: Line, kind: LineKind, *, unnumbered: bool = False) -> None:
+        self.close_units()
+        start = line.start + (0 if unnumbered else kind.content_start - line.start)
+        number = None if unnumbered else kind.number
+        if number is not None:
+            if number != self.last_number + 1:
+                self.diagnostics.append(
+                    Diagnostic(
+                        "operative.numbering_gap",
+                        f"paragraph {number} follows paragraph {self.last_number}",
+                        "warning",
+                        Span(line.start, line.end),
+                    )
+                )
+            self.last_number = number
+        pieces = [(start, line.end)] if start < line.end else []
+        self.current = _Unit("paragraph", line.start, pieces, number=number, part=self.part, section=self.section)
+        self.paragraphs.append(self.current)
+        if kind.sub_label is not None and pieces:
+            # "1. (a) ..." is rare; the label stays in the paragraph text
+            pass
+
+    def feed_operative(self, line: Line, kind: LineKind) -> None:
+        if kind.number is not None and self.plausible_number(kind.number, line):
+            self.start_paragraph(line, kind)
+            return
+        if kind.sub_label is not None and self.current is not None and self.try_subparagraph(line, kind):
+            return
+        if self.heading_before_paragraph(line, kind):
+            self.add_heading(line)
+            return
+        current = self.current
+        if current is None:
+            if kind.preamble_lead and not kind.operative_lead and self.headings:
+                # a section with a preamble of its own ("II", title, "Recalling ...", "1. ...")
+                self.zone = _PRE
+                self.last_number = 0
+                self.feed_preamble(line, kind)
+                return
+            if kind.capital:
+                self.start_paragraph(line, kind, unnumbered=True)
+            else:
+                self.unclassified.append((Span(line.start, line.end), "text after a heading that opens no paragraph"))
+            return
+        if (
+            current.number is None
+            and not self.sub_stack
+            and line.blanks_before > 0
+            and kind.operative_lead
+            and self.terminated()
+        ):
+            self.start_paragraph(line, kind, unnumbered=True)
+            return
+        unit = self.open_unit()
+        if unit is not None:
+            if not unit.pieces:
+                unit.pieces.append((line.start, line.end))
+            else:
+                unit.pieces.append((line.start, line.end))
+
+    def try_subparagraph(self, line: Line, kind: LineKind) -> bool:
+        """Place "(b)" or "(ii)" in the open nesting, or refuse when it does not fit."""
+        label = kind.sub_label
+        assert label is not None  # noqa: S101 - checked by the caller
+        if not self.sub_stack and not self.terminated() and not self.text_of_unit().rstrip().endswith(":"):
+            if not _classify.first_label(label) or line.blanks_before == 0:
+                return False
+        level_index = self.place_label(label)
+        if level_index is None:
+            return False
+        style = _classify.label_style(label, self.sibling_label(level_index))
+        del self.sub_stack[level_index:]
+        content = kind.content_start
+        unit = _Unit("sub", line.start, [(content, line.end)] if content < line.end else [], label=label, style=style)
+        parent = self.sub_stack[-1] if self.sub_stack else self.current
+        assert parent is not None  # noqa: S101 - a paragraph is open
+        parent.children.append(unit)
+        self.sub_stack.append(unit)
+        return True
+
+    def sibling_label(self, level_index: int) -> str | None:
+        if level_index < len(self.sub_stack):
+            return self.sub_stack[level_index].label
+        return None
+
+    def place_label(self, label: str) -> int | None:
+        """The nesting level a label belongs to: a sibling of an open item, or a new level."""
+        for depth in range(len(self.sub_stack) - 1, -1, -1):
+            open_item = self.sub_stack[depth]
+            if open_item.label is not None and _classify.follows(open_item.label, label, open_item.style):
+                return depth
+        if _classify.first_label(label):
+            if self.sub_stack and _classify.label_style(label, None) == self.sub_stack[-1].style:
+                return None
+            return len(self.sub_stack)
+        return None
+
+    def start_meeting(self, line: Line) -> None:
+        self.close_units()
+        self.zone = _AFTER
+        self.vote = _Vote(line.start, line.end, bracket=False, meeting_line=True, part=self.part)
+        self.votes.append(self.vote)
+
+    def start_vote(self, line: Line, *, bracket: bool) -> None:
+        self.close_units()
+        self.zone = _AFTER
+        if (
+            self.vote is not None
+            and self.vote.meeting_line
+            and self.vote.part == self.part
+            and not self.vote.bracket
+            and self.vote.end == self.previous_end(line)
+        ):
+            self.vote.end = line.end
+            self.vote.bracket = bracket
+            self.vote.closed = self.vote_ends(line, bracket=bracket)
+            return
+        self.vote = _Vote(line.start, line.end, bracket=bracket, meeting_line=False, part=self.part)
+        self.vote.closed = self.vote_ends(line, bracket=bracket)
+        self.votes.append(self.vote)
+
+    @staticmethod
+    def vote_ends(line: Line, *, bracket: bool) -> bool:
+        text = line.text.rstrip()
+        if bracket:
+            return text.endswith(("]", "].", "]*"))
+        return text.endswith((".", ".)", ")."))
+
+    def continue_vote(self, line: Line, kind: LineKind) -> bool:
+        vote = self.vote
+        assert vote is not None  # noqa: S101 - checked by the caller
+        if vote.meeting_line and not vote.bracket:
+            if DATE_LINE_RE.match(line.text) and vote.end == self.previous_end(line):
+                vote.end = line.end
+                return True
+            vote.closed = True
+            return False
+        if not vote.bracket and (line.blanks_before > 1 or kind.formula or kind.annex):
+            vote.closed = True
+            return False
+        vote.end = line.end
+        vote.closed = self.vote_ends(line, bracket=vote.bracket)
+        return True
+
+    def previous_end(self, line: Line) -> int:
+        return self.lines[line.index - 1].end if line.index > 0 else 0
+
+    def start_annex(self, line: Line) -> None:
+        self.close_units()
+        self.zone = _ANNEX
+        match = ANNEX_RE.match(line.text)
+        label = clean(match["label"]) if match else clean(line.text)
+        self.current = _Unit("annex", line.start, [(line.start, line.end)], label=label, part=self.part)
+        self.annexes.append(self.current)
+
+    def feed_annex(self, line: Line, kind: LineKind) -> None:
+        if kind.annex:
+            self.start_annex(line)
+            return
+        if self.current is not None:
+            self.current.pieces.append((line.start, line.end))
+
+    def feed_after(self, line: Line, kind: LineKind) -> None:
+        if kind.vote:
+            self.start_vote(line, bracket=line.text.startswith("["))
+            return
+        if FOOTNOTE_LINE_RE.match(line.text) and kind.footnote_like:
+            if not self.footnote_blocks or self.footnote_blocks[-1] and self.footnote_blocks[-1][-1].index != line.index - 1:
+                self.footnote_blocks.append([])
+            self.footnote_blocks[-1].append(line)
+            return
+        if self.footnote_blocks and self.footnote_blocks[-1] and self.footnote_blocks[-1][-1].index == line.index - 1:
+            self.footnote_blocks[-1].append(line)
+            return
+        self.unclassified.append((Span(line.start, line.end), "text after the adoption record"))
+
+    def close_units(self) -> None:
+        self.current = None
+        self.sub_stack.clear()
+
+
+def assemble(doc: Document, *, language: str = "en") -> Resolution:  # noqa: C901, PLR0912, PLR0915
+    """Read a document into a Resolution."""
+    source = doc.text
+    lines = scan(source)
+    italics = list(doc.italics) if doc.italics is not None else _classify.markdown_italics(source)
+    diagnostics: list[Diagnostic] = list(doc.diagnostics)
+    if not lines:
+        diagnostics.append(Diagnostic("input.empty", "the input holds no text", "error"))
+        return Resolution(source=source, diagnostics=tuple(diagnostics), language=language, reader=doc.reader)
+
+    formula_index = _classify.find_formula(lines)
+    body_start = formula_index
+    if formula_index is None:
+        body_start = _classify.find_body_start(lines, language)
+        if body_start is None:
+            span = Span(lines[0].start, lines[-1].end)
+            diagnostics.append(
+                Diagnostic(
+                    "input.not_a_resolution",
+                    "found no enacting formula, preambular clause or numbered paragraph",
+                    "error",
+                    span,
+                )
+            )
+            return Resolution(
+                source=source,
+                unclassified=(Unclassified(source[span.start : span.end], span, "not a resolution"),),
+                diagnostics=tuple(diagnostics),
+                language=language,
+                reader=doc.reader,
+            )
+        diagnostics.append(
+            Diagnostic("header.no_formula", "found no enacting formula such as 'The General Assembly,'", "warning")
+        )
+    assert body_start is not None  # noqa: S101 - set on every path above
+    header_lines = lines[:body_start]
+    first_part: str | None = None
+    part_heading: Line | None = None
+    if header_lines and _classify.part_letter(header_lines[-1].text):
+        part_heading = header_lines[-1]
+        first_part = _classify.part_letter(part_heading.text)
+        header_lines = header_lines[:-1]
+    formula = lines[formula_index] if formula_index is not None else None
+    formula_body = _classify.formula_body(formula.text) if formula is not None else None
+    head = read_header(source, header_lines, formula, formula_body)
+    header = head.header
+    diagnostics.extend(head.diagnostics)
+    scope = _scope(header.body)
+
+    builder = _Builder(doc, lines, italics if (italics or doc.italics is not None) else None, scope, language)
+    builder.part = first_part
+    if part_heading is not None:
+        builder.headings.append(Span(part_heading.start, part_heading.end))
+    context = _classify.Context(
+        symbol=header.symbol,
+        title=header.title,
+        language=language,
+        scope=scope,
+    )
+    start = body_start + 1 if formula_index is not None else body_start
+    for line in lines[start:]:
+        kind = _classify.classify(line, context)
+        if kind.part_letter and _next_is_formula(lines, line.index):
+            builder.close_units()
+            builder.part = kind.part_letter
+            builder.headings.append(Span(line.start, line.end))
+            builder.zone = _PRE
+            builder.last_number = 0
+            continue
+        if kind.formula and builder.part is not None and builder.headings and builder.headings[-1].end == builder.previous_end(line):
+            builder.close_units()
+            builder.zone = _PRE
+            builder.last_number = 0
+            builder.headings.append(Span(line.start, line.end))
+            continue
+        builder.feed(line, kind)
+
+    leftovers = [(Span(line.start, line.end), "header text that opens no field") for line in head.leftovers]
+    leftovers += [(span, "header text that opens no field") for span in head.unread]
+    return _finish(builder, header, diagnostics, leftovers, language)
+
+
+def _next_is_formula(lines: list[Line], index: int) -> bool:
+    return index + 1 < len(lines) and _classify.find_formula(lines[index + 1 : index + 2]) is not None
+
+
+def _scope(body: str | None) -> str | None:
+    if body is None:
+        return None
+    folded = body.casefold()
+    if "human rights council" in folded:
+        return "hrc"
+    return None
+
+
+def _finish(  # noqa: C901, PLR0912, PLR0915
+    b: _Builder,
+    header: Header,
+    diagnostics: list[Diagnostic],
+    leftovers: list[tuple[Span, str]],
+    language: str,
+) -> Resolution:
+    source = b.source
+    footnotes, anchors = _footnotes(b, source)
+    italics_known = b.italics is not None
+
+    def pieces_of(unit: _Unit) -> list[tuple[int, int]]:
+        return _without(unit.pieces, anchors)
+
+    preamble: list[PreambularClause] = []
+    for index, unit in enumerate(b.clauses, start=1):
+        text = clean_pieces(source, pieces_of(unit))
+        lead, lead_span, italic, doubt = _lead(b, unit, "pre", italics_known)
+        if lead is None:
+            diagnostics.append(
+                Diagnostic("preamble.lead_unknown", f"preambular clause {index} opens with no known lead phrase", "info", Span(unit.start, unit.end))
+            )
+        elif doubt:
+            diagnostics.append(doubt)
+        preamble.append(
+            PreambularClause(
+                index=index,
+                lead=lead,
+                text=text,
+                span=Span(unit.start, unit.end),
+                lead_span=lead_span,
+                lead_italic=italic,
+                part=unit.part,
+                section=unit.section,
+            )
+        )
+
+    operative: list[OperativeParagraph] = []
+    for unit in b.paragraphs:
+        text = clean_pieces(source, pieces_of(unit))
+        lead, lead_span, italic, doubt = _lead(b, unit, "op", italics_known)
+        if lead is None:
+            diagnostics.append(
+                Diagnostic(
+                    "operative.lead_unknown",
+                    f"operative paragraph {unit.number} opens with no known verb",
+                    "info",
+                    Span(unit.start, unit.end),
+                )
+            )
+        elif doubt:
+            diagnostics.append(doubt)
+        operative.append(
+            OperativeParagraph(
+                number=unit.number,
+                lead=lead,
+                text=text,
+                span=Span(unit.start, unit.end),
+                lead_span=lead_span,
+                lead_italic=italic,
+                subparagraphs=tuple(_sub(source, child, anchors) for child in unit.children),
+                part=unit.part,
+                section=unit.section,
+            )
+        )
+
+    votes: list[VoteRecord] = []
+    for vote in b.votes:
+        raw = source[vote.start : vote.end]
+        fields = read_vote(raw, vote.start, _is_state)
+        meeting_match = MEETING_RE.match(raw.split("\n", 1)[0].strip()) if vote.meeting_line else None
+        meeting = fields.meeting
+        if meeting_match is not None:
+            meeting = clean(meeting_match["meeting"])
+        diagnostics.extend(fields.diagnostics)
+        votes.append(
+            VoteRecord(
+                method=fields.method,
+                span=Span(vote.start, vote.end),
+                in_favour=fields.in_favour,
+                against=fields.against,
+                abstaining=fields.abstaining,
+                in_favour_states=fields.in_favour_states,
+                against_states=fields.against_states,
+                abstaining_states=fields.abstaining_states,
+                meeting=meeting,
+                date=fields.date,
+                text=clean(raw),
+                part=vote.part,
+            )
+        )
+
+    annexes = []
+    for unit in b.annexes:
+        first, *rest = unit.pieces
+        title = clean(source[rest[0][0] : rest[0][1]]) if rest else None
+        annexes.append(
+            Annex(
+                label=unit.label or "Annex",
+                title=title,
+                text=clean_pieces(source, rest),
+                span=Span(unit.start, unit.end),
+            )
+        )
+        del first
+
+    unclassified = [Unclassified(clean(source[s.start : s.end]), s, reason) for s, reason in leftovers + b.unclassified]
+    for item in unclassified:
+        diagnostics.append(Diagnostic("text.unclassified", f"could not place text: {item.reason}", "warning", item.span))
+    if not preamble and not operative:
+        diagnostics.append(
+            Diagnostic("input.no_structure", "found no preambular clause and no operative paragraph", "error")
+        )
+    diagnostics.sort(key=lambda d: (d.span.start if d.span else -1, d.code))
+    return Resolution(
+        source=source,
+        header=header,
+        preamble=tuple(preamble),
+        operative=tuple(operative),
+        vote=votes[0] if votes else None,
+        votes=tuple(votes),
+        footnotes=tuple(footnotes),
+        unclassified=tuple(sorted(unclassified, key=lambda u: u.span.start)),
+        diagnostics=tuple(diagnostics),
+        headings=tuple(Heading(clean(source[s.start : s.end]), s) for s in b.headings),
+        annexes=tuple(annexes),
+        furniture=tuple(b.furniture),
+        language=language,
+        reader=b.doc.reader,
+    )
+
+
+def _sub(source: str, unit: _Unit, anchors: list[Span]) -> SubParagraph:
+    return SubParagraph(
+        label=unit.label or "",
+        text=clean_pieces(source, _without(unit.pieces, anchors)),
+        span=Span(unit.start, unit.end),
+        subparagraphs=tuple(_sub(source, child, anchors) for child in unit.children),
+    )
+
+
+def _without(pieces: list[tuple[int, int]], holes: list[Span]) -> list[tuple[int, int]]:
+    """Cut the footnote markers out of a part's pieces."""
+    if not holes:
+        return pieces
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        cursor = start
+        for hole in holes:
+            if hole.end <= cursor or hole.start >= end:
+                continue
+            if hole.start > cursor:
+                out.append((cursor, hole.start))
+            cursor = max(cursor, hole.end)
+        if cursor < end:
+            out.append((cursor, end))
+    return out
+
+
+def _lead(
+    b: _Builder, unit: _Unit, kind: _leads.Kind, italics_known: bool
+) -> tuple[str | None, Span | None, bool | None, Diagnostic | None]:
+    """The lead of a clause or paragraph: the italic run if there is one, else the tables."""
+    if not unit.pieces:
+        return None, None, (False if italics_known else None), None
+    words = _classify.opening_words(b.source, unit.pieces)
+    if not words:
+        return None, None, (False if italics_known else None), None
+    first_start = words[0][1]
+    italic = b.italic_at(first_start)
+    if italic is not None:
+        span = _classify.trim_lead_span(b.source, italic, first_start)
+        if span is not None:
+            return clean(b.source[span.start : span.end]), span, True, None
+    n = _leads.lead_length([w for w, _, _ in words], kind, b.language, b.scope)
+    if n == 0:
+        return None, None, (False if italics_known else None), None
+    span = Span(words[0][1], words[n - 1][2])
+    return clean(b.source[span.start : span.end]), span, (False if italics_known else None), None
+
+
+def _is_state(name: str) -> bool:
+    from resparse.states import resolve_state  # noqa: PLC0415 - the State table loads on first use
+
+    return resolve_state(name) is not None
+
+
+def _footnotes(b: _Builder, source: str) -> tuple[list[Footnote], list[Span]]:
+    """Footnote blocks -> Footnote parts, each linked to its marker in the body if found."""
+    notes: list[Footnote] = []
+    for block in b.footnote_blocks:
+        notes.extend(_split_block(block))
+    anchors: list[Span] = []
+    linked: list[Footnote] = []
+    for note in notes:
+        anchor = _classify.find_anchor(source, note.marker, note.span.start, b.doc.superscripts)
+        if anchor is not None and any(a == anchor for a in anchors):
+            anchor = None
+        if anchor is not None:
+            anchors.append(anchor)
+        linked.append(attrs.evolve(note, anchor=anchor))
+    anchors.sort()
+    return linked, anchors
+
+
+def _split_block(block: list[Line]) -> list[Footnote]:
+    """Cut a block of footnote lines into notes.
+
+    Extractors print a note's marker on the note's first line ("1 Official Records") or
+    on a line of its own, sometimes before all the texts of the page ("12", "13", text,
+    text) and sometimes after them. Markers wait in a queue and go to the next note that
+    starts without one; markers left over go to the notes that got none, in order.
+    """
+    notes: list[list[Line]] = []
+    markers: list[Line | None] = []
+    queue: list[Line] = []
+    previous: Line | None = None
+    for line in block:
+        if FOOTNOTE_MARKER_ONLY_RE.match(line.text):
+            queue.append(line)
+            previous = None
+            continue
+        match = FOOTNOTE_LINE_RE.match(line.text)
+        known = [_marker_text(m) for m in markers if m is not None]
+        if match and match["marker"].isdigit() and _classify.plausible_marker(match["marker"], [(k, None) for k in known]):
+            notes.append([line])
+            markers.append(None)
+        elif not notes or previous is None or (queue and previous.text.rstrip().endswith((".", ")", "]"))):
+            notes.append([line])
+            markers.append(queue.pop(0) if queue else None)
+        else:
+            notes[-1].append(line)
+        previous = line
+    for i, marker in enumerate(markers):
+        if marker is None and queue and not FOOTNOTE_LINE_RE.match(notes[i][0].text):
+            markers[i] = queue.pop(0)
+    result: list[Footnote] = []
+    for note_lines, marker_line in zip(notes, markers):
+        start, end = note_lines[0].start, note_lines[-1].end
+        body = " ".join(line.text for line in note_lines)
+        marker = _marker_text(marker_line) if marker_line is not None else ""
+        match = FOOTNOTE_LINE_RE.match(body)
+        if marker_line is None and match is not None:
+            marker, body = match["marker"], match["text"]
+        marker_span = Span(marker_line.start, marker_line.end) if marker_line is not None else None
+        result.append(Footnote(marker=marker, text=clean(body), span=Span(start, end), marker_span=marker_span))
+    for line in queue:  # markers with no text at all: still accounted for
+        result.append(Footnote(marker=_marker_text(line), text="", span=Span(line.start, line.end)))
+    return result
+
+
+def _marker_text(line: Line) -> str:
+    match = FOOTNOTE_MARKER_ONLY_RE.match(line.text)
+    return match["marker"] if match else line.text.strip()

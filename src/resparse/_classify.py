@@ -1,0 +1,399 @@
+"""One line -> what it can be: furniture, a number, a label, a lead, a heading, a vote.
+
+Classification looks at one line at a time (plus the header's symbol and title, to spot
+running headers). Deciding what the line *is* in context is the assembler's job.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+from resparse import _leads
+from resparse._patterns import (
+    MONTH,
+    ANNEX_RE,
+    BARCODE_RE,
+    ENACTING_FORMULA_RE,
+    FOOTNOTE_LINE_RE,
+    HEADING_RE,
+    JOB_NUMBER_RE,
+    LINE_MARKUP_RE,
+    MARKDOWN_ITALIC_RE,
+    MEETING_RE,
+    OPERATIVE_NUMBER_RE,
+    PAGE_NUMBER_RE,
+    RECYCLE_RE,
+    SEPARATOR_RE,
+    SUBPARAGRAPH_LABEL_RE,
+    VOTE_START_RE,
+)
+from resparse.model import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from resparse._scan import Line
+
+_TOKEN_RE = regex.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s*]")
+_SKIP_MARKUP_RE = regex.compile(r"[\s*_\"“‘'(\[]*")
+_JOB_DATE_RE = regex.compile(r"\d{6}\s*$")
+_TRAILING_MARKS_RE = regex.compile(r"(?:[\s*_]|(?<=[,;:.])\s?\d{1,3}|(?<=[,;:.][”’\"')\]]?)\s?[*†‡])+$")
+_TERMINAL = frozenset(",;:.")
+_QUOTES = frozenset("”’\"')]»")
+_PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\s*$")
+_SPACE_RE = regex.compile(r"\s+")
+_MAX_HEADING_WORDS = 16
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+@attrs.define
+class Context:
+    """What classification knows beyond the line: the header's symbol and title."""
+
+    symbol: str | None
+    title: str | None
+    language: str = "en"
+    scope: str | None = None
+    last_furniture: int = -10
+    _symbol_key: str = attrs.field(init=False, default="")
+    _title_key: str = attrs.field(init=False, default="")
+
+    def __attrs_post_init__(self) -> None:
+        self._symbol_key = _key(self.symbol or "")
+        self._title_key = _key(self.title or "")
+
+    def running_header(self, line: Line) -> bool:
+        """The document symbol or title repeated at the top of a page."""
+        key = _key(line.text)
+        if not key:
+            return False
+        if self._symbol_key and key == self._symbol_key:
+            return True
+        if self._symbol_key and self._title_key and key == self._symbol_key + self._title_key:
+            return True
+        near_break = line.page_break_before or line.index - self.last_furniture <= 2
+        if not near_break or not self._title_key:
+            return False
+        if key == self._title_key or (len(key) >= 12 and key in self._title_key):
+            return True
+        # the short last line of a wrapped running title ("of Korea")
+        return line.index - 1 == self.last_furniture and self._title_key.endswith(key)
+
+
+def _key(text: str) -> str:
+    return _SPACE_RE.sub("", text).casefold()
+
+
+@attrs.define(slots=True)
+class LineKind:
+    """Everything one line could be; the assembler decides which applies."""
+
+    content_start: int
+    furniture: str | None = None
+    separator: bool = False
+    formula: bool = False
+    meeting: str | None = None
+    vote: bool = False
+    annex: bool = False
+    number: int | None = None
+    sub_label: str | None = None
+    heading: bool = False
+    heading_strong: bool = False
+    part_letter: str | None = None
+    capital: bool = False
+    preamble_lead: bool = False
+    strong_preamble_lead: bool = False
+    operative_lead: bool = False
+    footnote_like: bool = False
+
+
+def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912 - one test per kind
+    """Everything ``line`` could be, given the header's symbol and title."""
+    text = line.text
+    kind = LineKind(content_start=line.start)
+    furniture = _furniture(line, context)
+    if furniture is not None:
+        kind.furniture = furniture
+        context.last_furniture = line.index
+        return kind
+    if SEPARATOR_RE.match(text):
+        kind.separator = True
+        return kind
+    if ENACTING_FORMULA_RE.match(text):
+        kind.formula = True
+        return kind
+    pos = 0
+    markup = LINE_MARKUP_RE.match(text)
+    if markup is not None:
+        pos = markup.end()
+    number = OPERATIVE_NUMBER_RE.match(text, pos)
+    if number is not None:
+        digits = number["n"]
+        kind.number = int(digits) if digits.isdigit() else 1
+        pos = number.end()
+    else:
+        label = SUBPARAGRAPH_LABEL_RE.match(text, pos)
+        if label is not None:
+            kind.sub_label = label["label"]
+            pos = label.end()
+    pos = _SKIP_MARKUP_RE.match(text, pos).end()  # type: ignore[union-attr]
+    kind.content_start = line.start + pos
+    if kind.number is None and kind.sub_label is None:
+        meeting = MEETING_RE.match(text)
+        if meeting is not None:
+            kind.meeting = meeting["meeting"]
+            return kind
+        if VOTE_START_RE.match(text):
+            kind.vote = True
+        if ANNEX_RE.match(text):
+            kind.annex = True
+        part = _PART_RE.match(text)
+        if part is not None:
+            kind.part_letter = part["letter"]
+        kind.footnote_like = bool(FOOTNOTE_LINE_RE.match(text)) and text[:1].isdigit()
+        _heading(text, kind)
+    rest = text[pos:]
+    if rest[:1].isupper():
+        kind.capital = True
+        first = _first_word(rest)
+        if first:
+            kind.preamble_lead = _leads.known_first_word(first, "pre", context.language) or _leads.looks_like_lead_word(
+                first, "pre"
+            )
+            kind.strong_preamble_lead = _leads.known_first_word(first, "pre", context.language, minimum=30)
+            kind.operative_lead = _leads.known_first_word(first, "op", context.language) or _leads.looks_like_lead_word(
+                first, "op"
+            )
+    return kind
+
+
+def _first_word(text: str) -> str:
+    match = _TOKEN_RE.match(text)
+    if match is None or not match[0][:1].isalpha():
+        return ""
+    return match[0].casefold().replace("’", "'")
+
+
+def _furniture(line: Line, context: Context) -> str | None:
+    text = line.text
+    if len(text) > 200:
+        return None
+    if PAGE_NUMBER_RE.match(text):
+        return "page_number"
+    if BARCODE_RE.match(text):
+        return "barcode"
+    if JOB_NUMBER_RE.match(text):
+        return "job_number"
+    if _JOB_DATE_RE.match(text) and line.index - context.last_furniture <= 3:
+        return "job_number"
+    if RECYCLE_RE.match(text):
+        return "recycle"
+    if context.running_header(line):
+        return "running_header"
+    return None
+
+
+def _heading(text: str, kind: LineKind) -> None:
+    if HEADING_RE.match(text):
+        kind.heading = True
+        kind.heading_strong = True
+        return
+    kind.heading = heading_like(text)
+
+
+def heading_like(text: str) -> bool:
+    """A short capitalised line that does not end like a sentence or a clause."""
+    stripped = text.strip().strip("*_#").strip()
+    if not stripped or stripped[-1] in _TERMINAL:
+        return HEADING_RE.match(stripped) is not None
+    return len(stripped.split()) <= _MAX_HEADING_WORDS and (stripped[:1].isupper() or stripped[:1].isdigit())
+
+
+def ends_clause(text: str) -> bool:
+    """Whether a part's text ends where a clause may end: ",", ";", ":" or ".", maybe quoted."""
+    trimmed = _TRAILING_MARKS_RE.sub("", text.rstrip())
+    while trimmed and trimmed[-1] in _QUOTES and len(trimmed) > 1 and trimmed[-2] in _TERMINAL:
+        trimmed = trimmed[:-1]
+    return bool(trimmed) and trimmed[-1] in _TERMINAL
+
+
+def markdown_italics(source: str) -> list[Span] | None:
+    """Italic runs written as ``*x*`` or ``_x_``; ``None`` when the text has none."""
+    if "*" not in source and "_" not in source:
+        return None
+    spans = []
+    for match in MARKDOWN_ITALIC_RE.finditer(source):
+        group = "a" if match["a"] is not None else "b"
+        spans.append(Span(match.start(group), match.end(group)))
+    return spans or None
+
+
+def find_formula(lines: Sequence[Line]) -> int | None:
+    """The index of the first enacting-formula line ("The General Assembly,")."""
+    for i, line in enumerate(lines):
+        if len(line.text) < 120 and ENACTING_FORMULA_RE.match(line.text):
+            return i
+    return None
+
+
+def formula_body(text: str) -> str | None:
+    """The body named by an enacting formula."""
+    match = ENACTING_FORMULA_RE.match(text)
+    return " ".join(match["body"].split()) if match else None
+
+
+def find_body_start(lines: Sequence[Line], language: str) -> int | None:
+    """Without a formula: the first line that opens a numbered paragraph or a known clause."""
+    for i, line in enumerate(lines):
+        text = line.text
+        markup = LINE_MARKUP_RE.match(text)
+        pos = markup.end() if markup else 0
+        number = OPERATIVE_NUMBER_RE.match(text, pos)
+        if number is not None and number["n"] in {"1", "l", "I"}:
+            return i
+        first = _first_word(text[pos:].lstrip("*_ "))
+        if first and text[pos:].lstrip("*_ ")[:1].isupper() and _leads.known_first_word(first, "pre", language, minimum=20):
+            return i
+    return None
+
+
+def opens_preambular_clause(text: str, language: str) -> bool:
+    """Whether a line starts with a capitalised word that often opens preambular clauses."""
+    stripped = text.lstrip("*_ ")
+    first = _first_word(stripped)
+    return bool(first) and stripped[:1].isupper() and _leads.known_first_word(first, "pre", language, minimum=5)
+
+
+_SECTION_RE = regex.compile(r"[*_#\s]{0,6}(?:(?:Section|Part|Chapter)\s+)?(?P<label>[IVXL]{1,6}|[A-H])\b[.*_]{0,3}(?:\s|$)")
+
+
+def section_label(text: str) -> str | None:
+    """The label of a numbered heading: "II" in "II", "II. Financing" or "Section II"."""
+    match = _SECTION_RE.match(text)
+    return match["label"] if match else None
+
+
+def part_letter(text: str) -> str | None:
+    """"A" or "Part B" on a line of its own: the letter of a resolution's part."""
+    match = _PART_RE.match(text)
+    return match["letter"] if match else None
+
+
+def opening_words(source: str, pieces: Sequence[tuple[int, int]], limit: int = 12) -> list[tuple[str, int, int]]:
+    """The first words of a part, casefolded, with offsets, up to the first punctuation."""
+    words: list[tuple[str, int, int]] = []
+    for start, end in pieces:
+        for match in _TOKEN_RE.finditer(source, start, end):
+            token = match[0]
+            if not token[:1].isalnum():
+                return words
+            words.append((token.casefold().replace("’", "'"), match.start(), match.end()))
+            if len(words) >= limit:
+                return words
+    return words
+
+
+_LEAD_TRIM_RE = regex.compile(r"[\s,;:.*_]+$")
+
+
+def trim_lead_span(source: str, italic: Span, first_start: int) -> Span | None:
+    """An italic run read as a lead: from the first word, without trailing punctuation."""
+    start = max(italic.start, first_start)
+    text = source[start : italic.end]
+    trimmed = _LEAD_TRIM_RE.sub("", text)
+    if not trimmed or len(trimmed.split()) > 12:
+        return None
+    return Span(start, start + len(trimmed))
+
+
+def label_style(label: str, sibling: str | None) -> str:
+    """"alpha", "roman", "digit" or "upper" for a sub-paragraph label."""
+    if label.isdigit():
+        return "digit"
+    if label.isupper():
+        return "upper"
+    if sibling is not None:
+        if _is_roman(label) and _is_roman(sibling) and _roman_value(label) == _roman_value(sibling) + 1:
+            return "roman"
+        return label_style(sibling, None)
+    if label == "i" or (len(label) > 1 and _is_roman(label)):
+        return "roman"
+    return "alpha"
+
+
+def first_label(label: str) -> bool:
+    """Whether a label can open a new list: (a), (i), (1), (A)."""
+    return label in {"a", "i", "1", "A"}
+
+
+def follows(previous: str, label: str, style: str) -> bool:
+    """Whether ``label`` is the next label after ``previous`` in a list of ``style``."""
+    if style == "digit":
+        return previous.isdigit() and label.isdigit() and int(label) == int(previous) + 1
+    if style == "roman":
+        return _is_roman(label) and _is_roman(previous) and _roman_value(label) == _roman_value(previous) + 1
+    if style == "upper":
+        return len(label) == 1 and len(previous) == 1 and ord(label) == ord(previous) + 1
+    if len(previous) == 1 and len(label) == 1:
+        return ord(label) == ord(previous) + 1
+    if previous == "z" and label == "aa":
+        return True
+    if len(previous) == 2 and len(label) == 2 and previous[0] == previous[1] and label[0] == label[1]:
+        return ord(label[0]) == ord(previous[0]) + 1
+    return False
+
+
+def _is_roman(label: str) -> bool:
+    return bool(label) and all(ch in _ROMAN for ch in label) and _roman_value(label) > 0
+
+
+def _roman_value(label: str) -> int:
+    total = 0
+    values = [_ROMAN[ch] for ch in label]
+    for i, value in enumerate(values):
+        total += -value if i + 1 < len(values) and values[i + 1] > value else value
+    return total
+
+
+_ANCHOR_CACHE: dict[str, regex.Pattern[str]] = {}
+
+
+def find_anchor(source: str, marker: str, before: int, superscripts: Sequence[Span] | None) -> Span | None:
+    """Where a footnote's marker sits in the body: the nearest plausible one before the note."""
+    if not marker:
+        return None
+    if superscripts:
+        best = None
+        for span in superscripts:
+            if span.end <= before and source[span.start : span.end].strip() == marker:
+                best = span
+        if best is not None:
+            return best
+    pattern = _ANCHOR_CACHE.get(marker)
+    if pattern is None:
+        escaped = regex.escape(marker)
+        pattern = regex.compile(
+            rf"""(?:(?<=[\p{{L}},.;:)”’"])|(?<=[,.;:)”’"]\s))({escaped})
+                 (?=[\s,.;:)]|$)(?!\s+(?:{MONTH}|\d|per\s?cent|%|and\s+\d|to\s+\d))""",
+            regex.VERSION1 | regex.VERBOSE,
+        )
+        _ANCHOR_CACHE[marker] = pattern
+    page_start = source.rfind("\f", 0, before)
+    window = max(0, before - 8000, page_start)
+    last = None
+    for match in pattern.finditer(source, window, before):
+        last = match
+    if last is None:
+        return None
+    return Span(last.start(1), last.end(1))
+
+
+def plausible_marker(marker: str, notes: Sequence[tuple[str | None, object]]) -> bool:
+    """A line-initial number opens a new note only if it follows the previous note's marker."""
+    previous = next((m for m, _ in reversed(notes) if m is not None), None)
+    if previous is None or not previous.isdigit() or not marker.isdigit():
+        return True
+    return int(marker) == int(previous) + 1

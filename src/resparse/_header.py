@@ -1,0 +1,325 @@
+"""The cover block: header lines -> Header fields, each with the span it was read from.
+
+A line may carry several fields ("United Nations A/HRC/RES/46/13", "Security Council
+Distr.: General"), and a field may run over several lines (an agenda item's title, a long
+resolution title, "Resolution adopted by the General Assembly / on 7 December 2023").
+Each line is read left to right; text that opens no field continues the last open one.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+from resparse import _dates, _lexicon
+from resparse._patterns import DATE, MONTH
+from resparse._text import clean, join_lines
+from resparse.model import AgendaItem, Diagnostic, Header, Span, SpanMap
+
+if TYPE_CHECKING:
+    from resparse._scan import Line
+
+_V = regex.VERBOSE | regex.VERSION1
+_BODIES = "|".join(regex.escape(b).replace(r"\ ", r"\s+") for b in _lexicon.BODIES)
+
+SYMBOL = r"""
+    (?:[A-Z]{1,6}(?:\.\d{1,3})?)
+    (?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,30}){1,8}
+    (?:\s?\(\d{4}\))?
+    (?:\s(?:[A-Z](?:\s?-\s?[A-Z])?|Add\.\d+|Rev\.\d+|Corr\.\d+)(?![\w/]))?
+"""
+
+# Field openers, tried in this order at each position of a header line.
+_FIELDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (name, regex.compile(pattern, _V))
+    for name, pattern in (
+        ("publisher", r"United\s+Nations(?=\s|$)"),
+        ("distribution", r"Distr\.?\s?:\s*(?P<value>General|Limited|Restricted)\b"),
+        ("original_language", r"Original\s?:\s*(?P<value>\p{Lu}\p{Ll}+(?:\s?[/,]\s?\p{Lu}\p{Ll}+)*)"),
+        (
+            "adoption_line",
+            rf"""(?:Resolutions?|Decisions?|Draft\s+resolution)\s+adopted\s+by\s+the\s+
+                 (?P<body>(?:{_BODIES})|[\w\s]{{3,80}}?)
+                 (?:\s+(?:on|at\s+its\s+.{{1,40}}?\s+on)\s+(?P<date>{DATE}))?\s*$""",
+        ),
+        (
+            "sc_adoption",
+            rf"""Adopted\s+by\s+the\s+(?P<body>Security\s+Council|[\w\s]{{3,60}}?)\s+at\s+its\s+
+                 (?P<meeting>\d{{1,5}}\s?(?:st|nd|rd|th|d)\s+meeting)
+                 (?:,?\s*on\s+(?P<date>{DATE}))?[.,]?\s*$""",
+        ),
+        (
+            "session_title",
+            r"""(?P<value>(?:Resumed\s+)?
+                 (?P<ordinal>\p{L}+(?:-\p{L}+)?|\d{1,3}\s?(?:st|nd|rd|th)|\d{4})
+                 \s+(?:(?:regular|special|emergency\s+special|substantive|organizational|resumed)\s+)?
+                 session)\b(?:\s*\((?:resumed|continued)\))?""",
+        ),
+        (
+            "session_dates",
+            rf"""\d{{1,2}}(?:\s+(?:{MONTH}))?(?:\s+\d{{4}})?\s?[–—-]\s?\d{{1,2}}\s+(?:{MONTH})\s+\d{{4}}""",
+        ),
+        ("agenda", r"(?:Agenda\s+items?|Items?)\s+(?P<value>\d[\w\s().,;-]{0,80}?)\s*$"),
+        ("report_line", r"\[(?P<value>(?:on|without|sans|sin)\b[^\]]{0,500})(?P<close>\])?"),
+        ("number", r"(?P<value>\d{1,3}/\d{1,4}(?:\s?[A-Z](?:\s?-\s?[A-Z])?)?)\s?\.(?=\s|$)"),
+        (
+            "sc_number",
+            r"(?:RESOLUTION|Resolution)\s+(?P<value>\d{1,4}\s?\(\d{4}\))(?:\s*\.)?(?=\s|$)",
+        ),
+        (
+            "old_number",
+            rf"(?P<value>\d{{1,4}}\s?\(\d{{4}}\))\.\s+(?P<title>Resolution\s+of\s+(?P<date>{DATE}))",
+        ),
+        ("symbol", SYMBOL),
+        ("body", rf"(?P<value>{_BODIES})(?=\s|$)"),
+        ("issued", rf"(?P<date>{DATE})(?=\s|$)"),
+        ("resolution_of", r"of\s+(?P<date>\d{1,2}\s+\S{3,9}\s+\d{4})\s*$"),
+        ("document_reference", r"\[(?P<value>[A-Z]{1,3}/[\w/.\s-]{1,40})\]"),
+        ("sponsors", r"(?P<value>.{2,2000}?):\s*(?P<kind>(?:revised\s+)?draft\s+(?:resolution|decision))\s*$"),
+        ("document_type", r"(?P<value>(?:revised\s+)?draft\s+(?:resolution|decision))\s*$"),
+    )
+)
+
+# Fields whose value may run on to the next lines.
+_OPEN_ENDED = frozenset({"agenda", "title", "report_line", "adoption_line", "sc_adoption", "sponsors"})
+
+
+@attrs.define
+class _Field:
+    name: str
+    start: int
+    end: int
+    match: regex.Match[str] | None
+    pieces: list[tuple[int, int]]
+    closed: bool = False
+
+
+@attrs.define
+class HeaderResult:
+    """A header, the lines it could not read, and what it noticed."""
+
+    header: Header
+    leftovers: list[Line]
+    unread: list[Span]
+    diagnostics: list[Diagnostic]
+    meeting: str | None = None
+
+
+def read_header(source: str, lines: list[Line], formula: Line | None, formula_body: str | None) -> HeaderResult:
+    """Read the header fields of ``lines`` (everything before the enacting formula)."""
+    fields: list[_Field] = []
+    leftovers: list[Line] = []
+    for line in lines:
+        _read_line(line, fields, leftovers)
+    return _build(source, fields, leftovers, formula, formula_body)
+
+
+def _read_line(line: Line, fields: list[_Field], leftovers: list[Line]) -> None:
+    text = line.text
+    if fields and fields[-1].name == "number" and fields[-1].match is not None:
+        # "78/60." on a line of its own: the next line is the title, whatever it says
+        fields.append(_Field("title", line.start, line.end, None, [(line.start, line.end)]))
+        return
+    pos = 0
+    opened_here = False
+    while pos < len(text):
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos >= len(text):
+            break
+        found = _match_field(text, pos, fields)
+        if found is None:
+            last = fields[-1] if fields else None
+            if last is not None and last.name in {"number", "sc_number"} and opened_here:
+                # "46/13. Promoting mutually beneficial cooperation": the title follows the number
+                fields.append(_Field("title", line.start + pos, line.end, None, [(line.start + pos, line.end)]))
+                return
+            if last is not None and last.name == "sc_number" and last.match is not None:
+                fields.append(_Field("title", line.start + pos, line.end, None, [(line.start + pos, line.end)]))
+                return
+            if not opened_here and pos == 0 and last is not None and _continues(last, text):
+                last.pieces.append((line.start, line.end))
+                last.end = line.end
+                if last.name == "report_line" and text.rstrip().endswith("]"):
+                    last.closed = True
+                return
+            if pos == 0:
+                leftovers.append(line)
+            else:
+                fields.append(_Field("unread", line.start + pos, line.end, None, [(line.start + pos, line.end)]))
+            return
+        name, match = found
+        start, end = line.start + match.start(), line.start + match.end()
+        fields.append(_Field(name, start, end, match, [(start, end)]))
+        opened_here = True
+        if name == "report_line" and match["close"]:
+            fields[-1].closed = True
+        if name == "old_number":
+            fields[-1].closed = True
+        pos = match.end()
+
+
+def _match_field(text: str, pos: int, fields: list[_Field]) -> tuple[str, regex.Match[str]] | None:
+    names = {f.name for f in fields}
+    for name, pattern in _FIELDS:
+        if name == "issued" and not _date_may_be_issued(fields):
+            continue
+        if name == "resolution_of" and "sc_number" not in names:
+            continue
+        match = pattern.match(text, pos)
+        if match is not None and match.end() > pos:
+            return name, match
+    return None
+
+
+def _date_may_be_issued(fields: list[_Field]) -> bool:
+    """A bare date is the issue date right after "Distr.: General" (same or next line)."""
+    return bool(fields) and fields[-1].name == "distribution"
+
+
+def _continues(field: _Field, text: str) -> bool:
+    """Whether a line that opens no field carries on ``field``."""
+    if field.closed:
+        return False
+    name = field.name
+    if name == "agenda":
+        return True
+    if name in {"title", "sponsors"}:
+        return True
+    if name == "report_line":
+        return True
+    if name in {"adoption_line", "sc_adoption"}:
+        return field.match is not None and field.match["date"] is None and text.startswith(("on ", "at "))
+    return False
+
+
+def _build(
+    source: str,
+    fields: list[_Field],
+    leftovers: list[Line],
+    formula: Line | None,
+    formula_body: str | None,
+) -> HeaderResult:
+    values: dict[str, object] = {}
+    spans: list[tuple[str, Span]] = []
+    unread: list[Span] = []
+    agenda: list[AgendaItem] = []
+    diagnostics: list[Diagnostic] = []
+    meeting: str | None = None
+
+    def text_of(field: _Field) -> str:
+        return clean(join_lines(source[a:b] for a, b in field.pieces))
+
+    def put(name: str, value: object, span: Span) -> None:
+        if name in values:
+            diagnostics.append(
+                Diagnostic("header.repeated_field", f"header field {name!r} appears twice", "warning", span)
+            )
+            unread.append(span)
+            return
+        values[name] = value
+        spans.append((name, span))
+
+    for field in fields:
+        span = Span(field.start, field.end)
+        match = field.match
+        name = field.name
+        if name == "publisher":
+            put("publisher", "United Nations", span)
+        elif name == "symbol":
+            put("symbol", clean(source[field.start : field.end]), span)
+        elif name == "distribution" and match is not None:
+            put("distribution", match["value"], span)
+        elif name == "issued" and match is not None:
+            put("issued", _date(match["date"], diagnostics, span), span)
+        elif name == "original_language" and match is not None:
+            put("original_language", match["value"], span)
+        elif name == "body" and match is not None:
+            put("body", clean(match["value"]), span)
+        elif name == "session_title" and match is not None:
+            put("session_title", clean(match["value"]), span)
+            ordinal = _dates.ordinal_value(match["ordinal"])
+            if ordinal is not None:
+                values.setdefault("session", ordinal)
+        elif name == "session_dates":
+            put("session_dates", text_of(field), span)
+        elif name == "agenda" and match is not None:
+            agenda.append(_agenda_item(source, field))
+        elif name == "report_line":
+            put("report_line", text_of(field), span)
+        elif name == "document_reference" and match is not None:
+            put("report_line", clean(source[field.start : field.end]), span)
+        elif name in {"adoption_line", "sc_adoption"} and match is not None:
+            line_text = text_of(field)
+            put("adoption_line", line_text, span)
+            found, _, repaired = _dates.find_date(line_text)
+            if found is not None:
+                values["adopted"] = found
+            if repaired:
+                diagnostics.append(Diagnostic("ocr.date_repaired", f"read the date in {line_text!r} despite a misspelt month", "info", span))
+            if name == "sc_adoption":
+                meeting = clean(match["meeting"])
+            if not values.get("body") and match["body"]:
+                values["body"] = clean(match["body"])
+        elif name in {"number", "sc_number"} and match is not None:
+            put("number", clean(match["value"]), span)
+        elif name == "old_number" and match is not None:
+            value_end = field.start + match.end("value") - match.start()
+            put("number", clean(match["value"]), Span(field.start, value_end))
+            title_start = field.start + match.start("title") - match.start()
+            put("adoption_line", clean(match["title"]), Span(title_start, field.end))
+            values["adopted"] = _date(match["date"], diagnostics, span)
+        elif name == "resolution_of" and match is not None:
+            put("adoption_line", text_of(field), span)
+            values["adopted"] = _date(match["date"], diagnostics, span)
+        elif name == "title":
+            put("title", text_of(field), span)
+        elif name == "sponsors" and match is not None:
+            names = _split_sponsors(text_of(field).rsplit(":", 1)[0])
+            put("sponsors", names, span)
+            values["document_type"] = clean(match["kind"]).lower()
+        elif name == "document_type" and match is not None:
+            put("document_type", clean(match["value"]).lower(), span)
+        else:
+            unread.append(span)
+
+    if formula is not None and formula_body is not None:
+        values["enacting_formula"] = clean(formula.text)
+        spans.append(("enacting_formula", Span(formula.start, formula.end)))
+        values.setdefault("body", formula_body)
+    return HeaderResult(_header(values, agenda, spans), leftovers, unread, diagnostics, meeting)
+
+
+def _header(values: dict[str, object], agenda: list[AgendaItem], spans: list[tuple[str, Span]]) -> Header:
+    known = {a.name for a in attrs.fields(Header)}
+    kwargs = {k: v for k, v in values.items() if k in known}
+    session_span = next((s for n, s in spans if n == "session_title"), None)
+    if "session" in kwargs and session_span is not None:
+        spans = [*spans, ("session", session_span)]
+    adoption_span = next((s for n, s in spans if n == "adoption_line"), None)
+    if "adopted" in kwargs and adoption_span is not None:
+        spans = [*spans, ("adopted", adoption_span)]
+    return Header(agenda_items=tuple(agenda), spans=SpanMap.from_pairs(spans), **kwargs)  # type: ignore[arg-type]
+
+
+def _agenda_item(source: str, field: _Field) -> AgendaItem:
+    number = clean(field.match["value"]) if field.match is not None else ""
+    title = clean(join_lines(source[a:b] for a, b in field.pieces[1:])) or None
+    return AgendaItem(number=number, title=title, span=Span(field.start, field.end))
+
+
+def _date(text: str, diagnostics: list[Diagnostic], span: Span) -> _dt.date | None:
+    found, _, repaired = _dates.find_date(text)
+    if repaired:
+        diagnostics.append(Diagnostic("ocr.date_repaired", f"read the date {text!r} despite a misspelt month", "info", span))
+    return found
+
+
+_SPONSOR_SPLIT_RE = regex.compile(r"\s*,\s*|\s+and\s+(?=[^,]*$)")
+
+
+def _split_sponsors(text: str) -> tuple[str, ...]:
+    return tuple(name for name in (clean(p) for p in _SPONSOR_SPLIT_RE.split(text)) if name)

@@ -1,0 +1,1 @@
+"""Output formats: one module per target, each taking a Resolution."""

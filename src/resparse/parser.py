@@ -1,0 +1,43 @@
+"""The public entry points: text or a file in, a Resolution out."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from resparse._assemble import assemble
+from resparse.errors import ResolutionParseError
+from resparse.readers.base import Document
+
+if TYPE_CHECKING:
+    from resparse.model import Resolution
+
+
+def parse(text: str, *, strict: bool = False, language: str | None = None) -> Resolution:
+    """Parse the text of one resolution.
+
+    Never raises on odd text: what cannot be placed comes back in ``unclassified`` with a
+    diagnostic. With ``strict=True`` any diagnostic of severity ``"error"`` or
+    ``"warning"`` raises :class:`~resparse.errors.ResolutionParseError` instead.
+    """
+    if not isinstance(text, str):
+        msg = f"parse() takes the text of a resolution as str, not {type(text).__name__}"
+        raise TypeError(msg)
+    return parse_document(Document(text=text), strict=strict, language=language)
+
+
+def parse_document(document: Document, *, strict: bool = False, language: str | None = None) -> Resolution:
+    """Parse what a reader produced (text with italics, page breaks and notes)."""
+    result = assemble(document, language=language or "en")
+    if strict:
+        problems = [d for d in result.diagnostics if d.severity in {"error", "warning"}]
+        if problems:
+            raise ResolutionParseError(problems, result.source)
+    return result
+
+
+def parse_file(path: str | os.PathLike[str], *, strict: bool = False, language: str | None = None) -> Resolution:
+    """Read a file (text, markdown) and parse it; the reader is chosen by content and suffix."""
+    from resparse.readers.dispatch import read_file  # noqa: PLC0415 - readers load on demand
+
+    return parse_document(read_file(os.fspath(path)), strict=strict, language=language)

@@ -1,0 +1,118 @@
+"""Zones, numbering, sub-paragraph nesting and page breaks on small synthetic texts."""
+
+from __future__ import annotations
+
+import resparse
+
+HEAD = "The General Assembly,\n\n"
+
+
+def test_assemble_subparagraphs_nest_letters_and_romans() -> None:
+    text = HEAD + (
+        "Recalling its resolution 1/1,\n\n"
+        "1. Requests the Secretary-General:\n"
+        "(a) To report on:\n"
+        "(i) The first matter;\n"
+        "(ii) The second matter;\n"
+        "(b) To consult;\n"
+        "(h) Hypothetical;\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    r = resparse.parse(text)
+    first = r.operative[0]
+    assert [s.label for s in first.subparagraphs] == ["a", "b"]
+    assert [s.label for s in first.subparagraphs[0].subparagraphs] == ["i", "ii"]
+    assert first.subparagraphs[1].text.startswith("To consult; (h) Hypothetical;")
+    assert first.text == "Requests the Secretary-General:"
+    assert r.operative[1].number == 2
+
+
+def test_assemble_letter_i_after_h_is_a_letter() -> None:
+    labels = "abcdefghij"
+    items = "".join(f"({c}) Item {c};\n" for c in labels)
+    r = resparse.parse(HEAD + "Recalling x,\n\n1. Decides:\n" + items)
+    assert [s.label for s in r.operative[0].subparagraphs] == list(labels)
+
+
+def test_assemble_number_inside_a_sentence_is_not_a_paragraph() -> None:
+    text = HEAD + "Recalling x,\n\n1. Decides to refer to paragraph\n2. of its resolution 1/1;\n2. Requests y.\n"
+    r = resparse.parse(text)
+    assert [p.number for p in r.operative] == [1, 2]
+    assert r.operative[0].text == "Decides to refer to paragraph 2. of its resolution 1/1;"
+
+
+def test_assemble_wrapped_lines_without_blank_lines() -> None:
+    text = HEAD + (
+        "Recalling its resolution 1/1 and\nits resolution 2/2,\n"
+        "Noting with concern the situation in\nthe region,\n"
+        "1.\nDecides to remain\nseized of the matter.\n"
+    )
+    r = resparse.parse(text)
+    assert [c.lead for c in r.preamble] == ["Recalling", "Noting with concern"]
+    assert r.preamble[0].text == "Recalling its resolution 1/1 and its resolution 2/2,"
+    assert r.operative[0].text == "Decides to remain seized of the matter."
+
+
+def test_assemble_single_unnumbered_operative_paragraph() -> None:
+    r = resparse.parse(HEAD + "Recalling its resolution 1/1,\n\nDecides to include the item in the agenda.\n")
+    assert [(p.number, p.lead) for p in r.operative] == [(None, "Decides")]
+
+
+def test_assemble_headings_between_paragraphs() -> None:
+    text = HEAD + "Recalling x,\n\nI\n\nGeneral matters\n\n1. Decides y;\n\nII\n\n2. Requests z.\n"
+    r = resparse.parse(text)
+    assert [h.text for h in r.headings] == ["I", "General matters", "II"]
+    assert [p.number for p in r.operative] == [1, 2]
+
+
+def test_assemble_empty_and_non_resolution_text() -> None:
+    empty = resparse.parse("")
+    assert [d.code for d in empty.diagnostics] == ["input.empty"]
+    prose = resparse.parse("This is a shopping list.\nMilk\nEggs\n")
+    assert "input.not_a_resolution" in {d.code for d in prose.diagnostics}
+    assert prose.uncovered() == []
+
+
+def test_assemble_strict_raises_with_every_problem() -> None:
+    try:
+        resparse.parse("just words", strict=True)
+    except resparse.ResolutionParseError as error:
+        assert error.diagnostics
+        assert isinstance(error, ValueError)
+    else:  # pragma: no cover
+        raise AssertionError("strict parse should have raised")
+
+
+def test_assemble_type_error_on_bytes() -> None:
+    try:
+        resparse.parse(b"The General Assembly,")  # type: ignore[arg-type]
+    except TypeError as error:
+        assert "str" in str(error)
+    else:  # pragma: no cover
+        raise AssertionError("bytes should be refused")
+
+
+def test_assemble_page_furniture_is_kept_out_of_the_text() -> None:
+    text = (
+        "A/RES/1/1\n\nUnited Nations\n\n1/1.\n\nA title\n\n" + HEAD
+        + "Recalling its resolution 0/1 and\n\n23-24958 (E)\n*2324958*\n\fA/RES/1/1\nA title\n"
+        + "its resolution 0/2,\n\n1. Decides y.\n"
+    )
+    r = resparse.parse(text)
+    assert r.preamble[0].text == "Recalling its resolution 0/1 and its resolution 0/2,"
+    assert {f.kind for f in r.furniture} == {"job_number", "barcode", "running_header"}
+    assert r.page_of(r.operative[0].span.start) == 2
+    assert r.uncovered() == []
+
+
+def test_assemble_parts_a_and_b() -> None:
+    text = (
+        "A\n\nThe General Assembly,\n\nRecalling x,\n\n1. Decides y;\n\n2. Requests z.\n\n"
+        "45th plenary meeting\n7 December 2023\n\nB\n\nThe General Assembly,\n\nNoting w,\n\n1. Decides v.\n\n"
+        "45th plenary meeting\n7 December 2023\n"
+    )
+    r = resparse.parse(text)
+    assert [(c.part, c.lead) for c in r.preamble] == [("A", "Recalling"), ("B", "Noting")]
+    assert [(p.part, p.number) for p in r.operative] == [("A", 1), ("A", 2), ("B", 1)]
+    assert [v.part for v in r.votes] == ["A", "B"]
+    assert r.uncovered() == []

@@ -1,0 +1,104 @@
+"""Header fields in the shapes the bodies and the extractors print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import resparse
+
+BODY = "\n\nThe General Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides to act.\n"
+
+GA_PDFTOTEXT = """A/RES/78/109
+
+United Nations
+
+General Assembly
+
+Distr.: General
+11 December 2023
+
+Seventy-eighth session
+Agenda item 79
+Report of the International Law Commission on the work
+of its seventy-third and seventy-fourth sessions
+
+Resolution adopted by the General Assembly
+on 7 December 2023
+[on the report of the Sixth Committee (A/78/435, para. 11)]
+
+78/109.
+
+Peremptory norms of general international law (jus cogens)
+"""
+
+SC_MODERN = """United Nations S/RES/1445 (2002)
+
+Security Council Distr.: General
+4 December 2002
+
+Resolution 1445 (2002)
+
+Adopted by the Security Council at its 4653rd meeting,
+on 4 December 2002
+"""
+
+
+def test_header_general_assembly_pdftotext_shape() -> None:
+    h = resparse.parse(GA_PDFTOTEXT + BODY).header
+    assert h.symbol == "A/RES/78/109"
+    assert h.body == "General Assembly"
+    assert h.issued == dt.date(2023, 12, 11)
+    assert h.session == 78
+    assert h.agenda_items[0].number == "79"
+    assert h.agenda_items[0].title == (
+        "Report of the International Law Commission on the work of its seventy-third and seventy-fourth sessions"
+    )
+    assert h.adoption_line == "Resolution adopted by the General Assembly on 7 December 2023"
+    assert h.adopted == dt.date(2023, 12, 7)
+    assert h.report_line == "[on the report of the Sixth Committee (A/78/435, para. 11)]"
+    assert h.number == "78/109"
+    assert h.title == "Peremptory norms of general international law (jus cogens)"
+
+
+def test_header_security_council_modern_shape() -> None:
+    h = resparse.parse(SC_MODERN + BODY.replace("General Assembly", "Security Council")).header
+    assert h.symbol == "S/RES/1445 (2002)"
+    assert h.body == "Security Council"
+    assert h.distribution == "General"
+    assert h.issued == dt.date(2002, 12, 4)
+    assert h.number == "1445 (2002)"
+    assert h.adopted == dt.date(2002, 12, 4)
+    assert h.title is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "value"),
+    [
+        ("161 (1961). Resolution of 21 February 1961\n[S/4741]", "number", "161 (1961)"),
+        ("161 (1961). Resolution of 21 February 1961\n[S/4741]", "adopted", dt.date(1961, 2, 21)),
+        ("Resolution 687 (1991)\nof 3 Apri] 1991", "adopted", dt.date(1991, 4, 3)),
+        ("Tenth emergency special session", "session", 10),
+        ("Agenda items 13 and 117", "agenda_items", None),
+        ("Original: English", "original_language", "English"),
+    ],
+)
+def test_header_fields_table(lines: str, field: str, value: object) -> None:
+    h = resparse.parse(lines + BODY).header
+    if field == "agenda_items":
+        assert [a.number for a in h.agenda_items] == ["13 and 117"]
+    else:
+        assert getattr(h, field) == value
+
+
+def test_header_ocr_date_repair_is_reported() -> None:
+    r = resparse.parse("Resolution 687 (1991)\nof 3 Apri] 1991" + BODY)
+    assert any(d.code == "ocr.date_repaired" for d in r.diagnostics)
+
+
+def test_header_unknown_line_is_unclassified_not_lost() -> None:
+    r = resparse.parse("United Nations A/RES/1/1\nSome stray words here\n" + BODY)
+    assert [u.text for u in r.unclassified] == ["Some stray words here"]
+    assert any(d.code == "text.unclassified" for d in r.diagnostics)
+    assert r.uncovered() == []

@@ -1,0 +1,145 @@
+"""Each compiled pattern against lines it must match and lines it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from resparse import _patterns as P
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("The General Assembly,", "General Assembly"),
+        ("The Human Rights Council,", "Human Rights Council"),
+        ("The Security Council,", "Security Council"),
+        ("*The General Assembly*,", "General Assembly"),
+        ("The Economic and Social Council,", "Economic and Social Council"),
+        ("The Conference of the Parties,", "Conference of the Parties"),
+    ],
+)
+def test_patterns_enacting_formula_matches(line: str, body: str) -> None:
+    match = P.ENACTING_FORMULA_RE.match(line)
+    assert match is not None
+    assert " ".join(match["body"].split()) == body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The General Assembly decides to convene a meeting,",
+        "Recalling the General Assembly,",
+        "the General Assembly,",
+    ],
+)
+def test_patterns_enacting_formula_rejects(line: str) -> None:
+    assert P.ENACTING_FORMULA_RE.match(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [("1. Decides", "1"), ("12.\tRequests", "12"), ("3.", "3"), ("**4.** Urges", "4"), ("l. Decides", "l")],
+)
+def test_patterns_operative_number_matches(line: str, number: str) -> None:
+    match = P.OPERATIVE_NUMBER_RE.match(line)
+    assert match is not None
+    assert match["n"] == number
+
+
+@pytest.mark.parametrize("line", ["1.5 million", "2020. The", "12,", "1 (a)"])
+def test_patterns_operative_number_rejects(line: str) -> None:
+    assert P.OPERATIVE_NUMBER_RE.match(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [("(a) To", "a"), ("(ii)\tTo", "ii"), ("(1) The", "1"), ("( b ) x", "b"), ("a) Les", "a"), ("(aa) x", "aa")],
+)
+def test_patterns_subparagraph_label_matches(line: str, label: str) -> None:
+    match = P.SUBPARAGRAPH_LABEL_RE.match(line)
+    assert match is not None
+    assert match["label"] == label
+
+
+@pytest.mark.parametrize("line", ["(a), of the Charter", "(2020) of", "(A/78/435)", "(resumed)"])
+def test_patterns_subparagraph_label_rejects(line: str) -> None:
+    assert P.SUBPARAGRAPH_LABEL_RE.match(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "meeting", "date"),
+    [
+        ("49th meeting 23 March 2021", "49th meeting", "23 March 2021"),
+        ("45th plenary meeting", "45th plenary meeting", None),
+        ("56th (resumed) plenary meeting", "56th (resumed) plenary meeting", None),
+        ("41st plenary meeting, 10 December 2020", "41st plenary meeting", "10 December 2020"),
+    ],
+)
+def test_patterns_meeting_line(line: str, meeting: str, date: str | None) -> None:
+    match = P.MEETING_RE.match(line)
+    assert match is not None
+    assert match["meeting"] == meeting
+    assert match["date"] == date
+
+
+@pytest.mark.parametrize("line", ["49th meeting of the Council, decides", "the 49th meeting"])
+def test_patterns_meeting_line_rejects(line: str) -> None:
+    assert P.MEETING_RE.match(line) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "line"),
+    [
+        ("PAGE_NUMBER_RE", "2/7"),
+        ("PAGE_NUMBER_RE", "12/12"),
+        ("JOB_NUMBER_RE", "23-24958 (E) 211223"),
+        ("JOB_NUMBER_RE", "23-24958"),
+        ("JOB_NUMBER_RE", "18-18142 (E)"),
+        ("BARCODE_RE", "*2324958*"),
+        ("SEPARATOR_RE", "__________________"),
+        ("RECYCLE_RE", "Please recycle"),
+        ("ANNEX_RE", "Annex"),
+        ("ANNEX_RE", "Annex II"),
+        ("VOTE_START_RE", "[Adopted by a recorded vote of 26 to 15, with 6 abstentions."),
+        ("VOTE_START_RE", "[Adopted without a vote.]"),
+        ("VOTE_START_RE", "Adopted unanimously at the 1382nd meeting."),
+        ("VOTE_START_RE", "[Resolution adopted by a recorded vote of 2 votes to 1"),
+    ],
+)
+def test_patterns_furniture_and_markers_match(pattern: str, line: str) -> None:
+    assert getattr(P, pattern).match(line) is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "line"),
+    [
+        ("PAGE_NUMBER_RE", "2/7 of the members"),
+        ("JOB_NUMBER_RE", "2023-2024 biennium"),
+        ("BARCODE_RE", "*Emphasizes*"),
+        ("ANNEX_RE", "Annex to resolution 70/1"),
+        ("VOTE_START_RE", "adopted by the General Assembly in its resolution 70/1,"),
+    ],
+)
+def test_patterns_furniture_and_markers_reject(pattern: str, line: str) -> None:
+    assert getattr(P, pattern).match(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [("- 4. *Emphasizes* the", ["Emphasizes"]), ("_Decides_ to", ["Decides"]), ("**bold** only", []), ("a * b * c", [])],
+)
+def test_patterns_markdown_italics(text: str, inner: list[str]) -> None:
+    found = [m["a"] or m["b"] for m in P.MARKDOWN_ITALIC_RE.finditer(text)]
+    assert found == inner
+
+
+@pytest.mark.parametrize(
+    "name",
+    [n for n in dir(P) if n.endswith("_RE")],
+)
+def test_patterns_are_linear_on_adversarial_input(name: str) -> None:
+    """Long runs of the characters each pattern repeats must not make it backtrack."""
+    pattern = getattr(P, name)
+    for chunk in ("a ", "A", "1", "(", "_", "*", " ", "-", "Aa ", "of ", "The "):
+        text = chunk * 3000 + "!"
+        pattern.search(text, timeout=2.0)
