@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import glob
 import pathlib
 import sys
 
@@ -116,7 +115,7 @@ def main() -> int:
         print(f"skipped: {root} not found")
         return 0
     folder = FOLDERS[args.lang]
-    files = sorted(glob.glob(str(root / "*" / "*" / folder / "*.xml")))
+    files = sorted(str(p) for p in root.glob(f"*/*/{folder}/*.xml"))
     found = collect(files)
     out = pathlib.Path(args.out or f"src/resparse/lexicon/{args.lang}.tsv")
     lines = [
@@ -128,8 +127,10 @@ def main() -> int:
     for kind in ("pre", "op"):
         lines.extend(f"{kind}\t{p}\t{i}\t{s}\t{e}" for p, i, s, e in table(found[kind]))
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{out}: {len(files)} files, {len(found['pre'])} preambular and "
-          f"{len(found['op'])} operative openings, {len(lines) - 4} nodes")
+    print(
+        f"{out}: {len(files)} files, {len(found['pre'])} preambular and "
+        f"{len(found['op'])} operative openings, {len(lines) - 4} nodes"
+    )
     return 0
 
 

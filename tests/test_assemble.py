@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import resparse
 
 HEAD = "The General Assembly,\n\n"
@@ -35,7 +37,10 @@ def test_assemble_letter_i_after_h_is_a_letter() -> None:
 
 
 def test_assemble_number_inside_a_sentence_is_not_a_paragraph() -> None:
-    text = HEAD + "Recalling x,\n\n1. Decides to refer to paragraph\n2. of its resolution 1/1;\n2. Requests y.\n"
+    text = (
+        HEAD
+        + "Recalling x,\n\n1. Decides to refer to paragraph\n2. of its resolution 1/1;\n2. Requests y.\n"
+    )
     r = resparse.parse(text)
     assert [p.number for p in r.operative] == [1, 2]
     assert r.operative[0].text == "Decides to refer to paragraph 2. of its resolution 1/1;"
@@ -54,7 +59,9 @@ def test_assemble_wrapped_lines_without_blank_lines() -> None:
 
 
 def test_assemble_single_unnumbered_operative_paragraph() -> None:
-    r = resparse.parse(HEAD + "Recalling its resolution 1/1,\n\nDecides to include the item in the agenda.\n")
+    r = resparse.parse(
+        HEAD + "Recalling its resolution 1/1,\n\nDecides to include the item in the agenda.\n"
+    )
     assert [(p.number, p.lead) for p in r.operative] == [(None, "Decides")]
 
 
@@ -74,27 +81,21 @@ def test_assemble_empty_and_non_resolution_text() -> None:
 
 
 def test_assemble_strict_raises_with_every_problem() -> None:
-    try:
+    with pytest.raises(resparse.ResolutionParseError) as caught:
         resparse.parse("just words", strict=True)
-    except resparse.ResolutionParseError as error:
-        assert error.diagnostics
-        assert isinstance(error, ValueError)
-    else:  # pragma: no cover
-        raise AssertionError("strict parse should have raised")
+    assert caught.value.diagnostics
+    assert isinstance(caught.value, ValueError)
 
 
 def test_assemble_type_error_on_bytes() -> None:
-    try:
+    with pytest.raises(TypeError, match="str"):
         resparse.parse(b"The General Assembly,")  # type: ignore[arg-type]
-    except TypeError as error:
-        assert "str" in str(error)
-    else:  # pragma: no cover
-        raise AssertionError("bytes should be refused")
 
 
 def test_assemble_page_furniture_is_kept_out_of_the_text() -> None:
     text = (
-        "A/RES/1/1\n\nUnited Nations\n\n1/1.\n\nA title\n\n" + HEAD
+        "A/RES/1/1\n\nUnited Nations\n\n1/1.\n\nA title\n\n"
+        + HEAD
         + "Recalling its resolution 0/1 and\n\n23-24958 (E)\n*2324958*\n\fA/RES/1/1\nA title\n"
         + "its resolution 0/2,\n\n1. Decides y.\n"
     )

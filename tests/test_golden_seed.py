@@ -40,17 +40,51 @@ OPERATIVE = [
     (7, "Decides", False),
     (8, "Requests", True),
 ]
-IN_FAVOUR = (
-    "Argentina, Bahrain, Bangladesh, Bolivia (Plurinational State of), Brazil, Burkina Faso, "
-    "Cameroon, China, Côte d'Ivoire, Cuba, Eritrea, Gabon, Indonesia, Mauritania, Mexico, "
-    "Namibia, Nepal, Pakistan, Philippines, Russian Federation, Senegal, Somalia, Sudan, Togo, "
-    "Uruguay, Venezuela (Bolivarian Republic of)"
-).split(", ")
-AGAINST = (
-    "Austria, Bulgaria, Czechia, Denmark, France, Germany, India, Italy, Japan, Marshall Islands, "
-    "Netherlands, Poland, Republic of Korea, Ukraine, "
-    "United Kingdom of Great Britain and Northern Ireland"
-).split(", ")
+IN_FAVOUR = [
+    "Argentina",
+    "Bahrain",
+    "Bangladesh",
+    "Bolivia (Plurinational State of)",
+    "Brazil",
+    "Burkina Faso",
+    "Cameroon",
+    "China",
+    "Côte d'Ivoire",
+    "Cuba",
+    "Eritrea",
+    "Gabon",
+    "Indonesia",
+    "Mauritania",
+    "Mexico",
+    "Namibia",
+    "Nepal",
+    "Pakistan",
+    "Philippines",
+    "Russian Federation",
+    "Senegal",
+    "Somalia",
+    "Sudan",
+    "Togo",
+    "Uruguay",
+    "Venezuela (Bolivarian Republic of)",
+]
+AGAINST = [
+    "Austria",
+    "Bulgaria",
+    "Czechia",
+    "Denmark",
+    "France",
+    "Germany",
+    "India",
+    "Italy",
+    "Japan",
+    "Marshall Islands",
+    "Netherlands",
+    "Poland",
+    "Republic of Korea",
+    "Ukraine",
+    "United Kingdom of Great Britain and Northern Ireland",
+]
 ABSTAINING = ["Armenia", "Bahamas", "Fiji", "Libya", "Malawi", "Uzbekistan"]
 
 
@@ -74,8 +108,10 @@ def test_seed_header(seed: resparse.Resolution) -> None:
     assert [(a.number, a.title) for a in h.agenda_items] == [
         (
             "3",
-            "Promotion and protection of all human rights, civil, political, economic, social and "
-            "cultural rights, including the right to development",
+            (
+                "Promotion and protection of all human rights, civil, political, economic, social and "
+                "cultural rights, including the right to development"
+            ),
         )
     ]
     assert h.adopted == dt.date(2021, 3, 23)

@@ -5,19 +5,30 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from resparse.model import Diagnostic, Header, Resolution, Span, SpanMap, SubParagraph
+from resparse.model import (
+    Diagnostic,
+    Furniture,
+    Header,
+    PreambularClause,
+    Resolution,
+    Span,
+    SpanMap,
+    SubParagraph,
+)
 
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 4)])
 def test_model_span_rejects_bad_ranges(start: int, end: int) -> None:
-    with pytest.raises(ValueError, match="span|must be"):
+    with pytest.raises(ValueError, match=r"span|must be"):
         Span(start, end)
 
 
 def test_model_span_views() -> None:
     outer, inner = Span(2, 10), Span(3, 5)
-    assert outer.contains(inner) and not inner.contains(outer)
-    assert outer.overlaps(inner) and not Span(0, 2).overlaps(outer)
+    assert outer.contains(inner)
+    assert not inner.contains(outer)
+    assert outer.overlaps(inner)
+    assert not Span(0, 2).overlaps(outer)
     assert len(outer) == 8
     assert Span(1, 3).of("abcdef") == "bc"
 
@@ -39,14 +50,18 @@ def test_model_span_map_is_a_read_only_mapping() -> None:
 
 
 def test_model_segments_let_the_innermost_part_win() -> None:
-    from resparse.model import Furniture, PreambularClause
-
     source = "Recalling x\n2/7\nand y,"
-    clause = PreambularClause(index=1, lead="Recalling", text="Recalling x and y,", span=Span(0, len(source)))
+    clause = PreambularClause(
+        index=1, lead="Recalling", text="Recalling x and y,", span=Span(0, len(source))
+    )
     furniture = Furniture("page_number", "2/7", Span(12, 15))
     r = Resolution(source=source, preamble=(clause,), furniture=(furniture,))
     kinds = [(s.kind, r.raw(s.span)) for s in r.segments()]
-    assert kinds == [("preambular", "Recalling x\n"), ("furniture", "2/7"), ("preambular", "\nand y,")]
+    assert kinds == [
+        ("preambular", "Recalling x\n"),
+        ("furniture", "2/7"),
+        ("preambular", "\nand y,"),
+    ]
     assert r.uncovered() == []
 
 

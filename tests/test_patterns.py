@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resparse import _patterns as P
+from resparse import _patterns as patterns
 
 
 @pytest.mark.parametrize(
@@ -19,7 +19,7 @@ from resparse import _patterns as P
     ],
 )
 def test_patterns_enacting_formula_matches(line: str, body: str) -> None:
-    match = P.ENACTING_FORMULA_RE.match(line)
+    match = patterns.ENACTING_FORMULA_RE.match(line)
     assert match is not None
     assert " ".join(match["body"].split()) == body
 
@@ -33,37 +33,50 @@ def test_patterns_enacting_formula_matches(line: str, body: str) -> None:
     ],
 )
 def test_patterns_enacting_formula_rejects(line: str) -> None:
-    assert P.ENACTING_FORMULA_RE.match(line) is None
+    assert patterns.ENACTING_FORMULA_RE.match(line) is None
 
 
 @pytest.mark.parametrize(
     ("line", "number"),
-    [("1. Decides", "1"), ("12.\tRequests", "12"), ("3.", "3"), ("**4.** Urges", "4"), ("l. Decides", "l")],
+    [
+        ("1. Decides", "1"),
+        ("12.\tRequests", "12"),
+        ("3.", "3"),
+        ("**4.** Urges", "4"),
+        ("l. Decides", "l"),
+    ],
 )
 def test_patterns_operative_number_matches(line: str, number: str) -> None:
-    match = P.OPERATIVE_NUMBER_RE.match(line)
+    match = patterns.OPERATIVE_NUMBER_RE.match(line)
     assert match is not None
     assert match["n"] == number
 
 
 @pytest.mark.parametrize("line", ["1.5 million", "2020. The", "12,", "1 (a)"])
 def test_patterns_operative_number_rejects(line: str) -> None:
-    assert P.OPERATIVE_NUMBER_RE.match(line) is None
+    assert patterns.OPERATIVE_NUMBER_RE.match(line) is None
 
 
 @pytest.mark.parametrize(
     ("line", "label"),
-    [("(a) To", "a"), ("(ii)\tTo", "ii"), ("(1) The", "1"), ("( b ) x", "b"), ("a) Les", "a"), ("(aa) x", "aa")],
+    [
+        ("(a) To", "a"),
+        ("(ii)\tTo", "ii"),
+        ("(1) The", "1"),
+        ("( b ) x", "b"),
+        ("a) Les", "a"),
+        ("(aa) x", "aa"),
+    ],
 )
 def test_patterns_subparagraph_label_matches(line: str, label: str) -> None:
-    match = P.SUBPARAGRAPH_LABEL_RE.match(line)
+    match = patterns.SUBPARAGRAPH_LABEL_RE.match(line)
     assert match is not None
     assert match["label"] == label
 
 
 @pytest.mark.parametrize("line", ["(a), of the Charter", "(2020) of", "(A/78/435)", "(resumed)"])
 def test_patterns_subparagraph_label_rejects(line: str) -> None:
-    assert P.SUBPARAGRAPH_LABEL_RE.match(line) is None
+    assert patterns.SUBPARAGRAPH_LABEL_RE.match(line) is None
 
 
 @pytest.mark.parametrize(
@@ -76,7 +89,7 @@ def test_patterns_subparagraph_label_rejects(line: str) -> None:
     ],
 )
 def test_patterns_meeting_line(line: str, meeting: str, date: str | None) -> None:
-    match = P.MEETING_RE.match(line)
+    match = patterns.MEETING_RE.match(line)
     assert match is not None
     assert match["meeting"] == meeting
     assert match["date"] == date
@@ -84,7 +97,7 @@ def test_patterns_meeting_line(line: str, meeting: str, date: str | None) -> Non
 
 @pytest.mark.parametrize("line", ["49th meeting of the Council, decides", "the 49th meeting"])
 def test_patterns_meeting_line_rejects(line: str) -> None:
-    assert P.MEETING_RE.match(line) is None
+    assert patterns.MEETING_RE.match(line) is None
 
 
 @pytest.mark.parametrize(
@@ -107,7 +120,7 @@ def test_patterns_meeting_line_rejects(line: str) -> None:
     ],
 )
 def test_patterns_furniture_and_markers_match(pattern: str, line: str) -> None:
-    assert getattr(P, pattern).match(line) is not None
+    assert getattr(patterns, pattern).match(line) is not None
 
 
 @pytest.mark.parametrize(
@@ -121,25 +134,30 @@ def test_patterns_furniture_and_markers_match(pattern: str, line: str) -> None:
     ],
 )
 def test_patterns_furniture_and_markers_reject(pattern: str, line: str) -> None:
-    assert getattr(P, pattern).match(line) is None
+    assert getattr(patterns, pattern).match(line) is None
 
 
 @pytest.mark.parametrize(
     ("text", "inner"),
-    [("- 4. *Emphasizes* the", ["Emphasizes"]), ("_Decides_ to", ["Decides"]), ("**bold** only", []), ("a * b * c", [])],
+    [
+        ("- 4. *Emphasizes* the", ["Emphasizes"]),
+        ("_Decides_ to", ["Decides"]),
+        ("**bold** only", []),
+        ("a * b * c", []),
+    ],
 )
 def test_patterns_markdown_italics(text: str, inner: list[str]) -> None:
-    found = [m["a"] or m["b"] for m in P.MARKDOWN_ITALIC_RE.finditer(text)]
+    found = [m["a"] or m["b"] for m in patterns.MARKDOWN_ITALIC_RE.finditer(text)]
     assert found == inner
 
 
 @pytest.mark.parametrize(
     "name",
-    [n for n in dir(P) if n.endswith("_RE")],
+    [n for n in dir(patterns) if n.endswith("_RE")],
 )
 def test_patterns_are_linear_on_adversarial_input(name: str) -> None:
     """Long runs of the characters each pattern repeats must not make it backtrack."""
-    pattern = getattr(P, name)
+    pattern = getattr(patterns, name)
     for chunk in ("a ", "A", "1", "(", "_", "*", " ", "-", "Aa ", "of ", "The "):
         text = chunk * 3000 + "!"
         pattern.search(text, timeout=2.0)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import resparse
-from resparse.serialize import SCHEMA_VERSION, SchemaVersionError
+from resparse.serialize import SCHEMA_VERSION, SchemaError, SchemaVersionError
 
 TEXT = "United Nations A/RES/1/1\n\nThe General Assembly,\n\nRecalling x,\n\n1. Decides:\n(a) y;\n(b) z.\n"
 
@@ -24,7 +24,10 @@ def test_serialize_json_is_stable_and_versioned() -> None:
     data = json.loads(a)
     assert data["schema_version"] == SCHEMA_VERSION
     assert list(data) == sorted(data)
-    assert data["preamble"][0]["span"] == {"start": data["preamble"][0]["span"]["start"], "end": data["preamble"][0]["span"]["end"]}
+    assert data["preamble"][0]["span"] == {
+        "start": data["preamble"][0]["span"]["start"],
+        "end": data["preamble"][0]["span"]["end"],
+    }
 
 
 def test_serialize_refuses_another_major_version() -> None:
@@ -37,5 +40,5 @@ def test_serialize_refuses_another_major_version() -> None:
 def test_serialize_refuses_unknown_keys() -> None:
     data = resparse.parse(TEXT).to_dict()
     data["surprise"] = 1
-    with pytest.raises(Exception, match="surprise|extra"):
+    with pytest.raises(SchemaError, match=r"surprise|extra"):
         resparse.Resolution.from_dict(data)

@@ -15,16 +15,15 @@ from typing import TYPE_CHECKING
 import attrs
 
 from resparse import _classify, _leads
-from resparse._classify import LineKind
 from resparse._header import read_header
 from resparse._patterns import (
     ANNEX_RE,
-    LINE_MARKUP_RE,
-    OPERATIVE_NUMBER_RE,
     DATE_LINE_RE,
     FOOTNOTE_LINE_RE,
     FOOTNOTE_MARKER_ONLY_RE,
+    LINE_MARKUP_RE,
     MEETING_RE,
+    OPERATIVE_NUMBER_RE,
 )
 from resparse._scan import Line, scan
 from resparse._text import clean, clean_pieces
@@ -46,8 +45,7 @@ from resparse.model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from resparse._classify import LineKind
     from resparse.readers.base import Document
 
 _PRE, _OP, _AFTER, _ANNEX = "preamble", "operative", "after", "annex"
@@ -70,7 +68,9 @@ class _Unit:
 
     @property
     def end(self) -> int:
-        return max([self.pieces[-1][1] if self.pieces else self.start, *(c.end for c in self.children)])
+        return max(
+            [self.pieces[-1][1] if self.pieces else self.start, *(c.end for c in self.children)]
+        )
 
     def own_end(self) -> int:
         return self.pieces[-1][1] if self.pieces else self.start
@@ -90,7 +90,12 @@ class _Builder:
     """Holds the state of one pass over the body lines."""
 
     def __init__(
-        self, doc: Document, lines: list[Line], italics: list[Span] | None, scope: str | None, language: str
+        self,
+        doc: Document,
+        lines: list[Line],
+        italics: list[Span] | None,
+        scope: str | None,
+        language: str,
     ) -> None:
         self.doc = doc
         self.language = language
@@ -174,9 +179,8 @@ class _Builder:
             else:
                 self.footnote_blocks[-1].append(line)
                 return
-        if self.vote is not None and not self.vote.closed:
-            if self.continue_vote(line, kind):
-                return
+        if self.vote is not None and not self.vote.closed and self.continue_vote(line, kind):
+            return
         if kind.formula:
             self.start_part(line)
             return
@@ -224,7 +228,9 @@ class _Builder:
             if number is not None:
                 return number["n"].isdigit() and int(number["n"]) in {self.last_number + 1, 1}
             if _classify.opens_preambular_clause(text, self.language) and (
-                self.zone == _PRE or _classify.section_label(line.text) is not None or self.just_after_heading(line)
+                self.zone == _PRE
+                or _classify.section_label(line.text) is not None
+                or self.just_after_heading(line)
             ):
                 return True
             if not _classify.heading_like(text):
@@ -256,12 +262,19 @@ class _Builder:
                 self.zone = _OP
                 self.start_paragraph(line, kind, unnumbered=True)
                 return
-            if current is None and kind.operative_lead and not kind.preamble_lead and not self.clauses:
+            if (
+                current is None
+                and kind.operative_lead
+                and not kind.preamble_lead
+                and not self.clauses
+            ):
                 self.zone = _OP
                 self.start_paragraph(line, kind, unnumbered=True)
                 return
             self.close_units()
-            self.current = _Unit("clause", line.start, [(line.start, line.end)], part=self.part, section=self.section)
+            self.current = _Unit(
+                "clause", line.start, [(line.start, line.end)], part=self.part, section=self.section
+            )
             self.clauses.append(self.current)
             return
         current.pieces.append((line.start, line.end))
@@ -308,7 +321,9 @@ class _Builder:
                 )
             self.last_number = number
         pieces = [(start, line.end)] if start < line.end else []
-        self.current = _Unit("paragraph", line.start, pieces, number=number, part=self.part, section=self.section)
+        self.current = _Unit(
+            "paragraph", line.start, pieces, number=number, part=self.part, section=self.section
+        )
         self.paragraphs.append(self.current)
         if kind.sub_label is not None and pieces:
             # "1. (a) ..." is rare; the label stays in the paragraph text
@@ -318,7 +333,11 @@ class _Builder:
         if kind.number is not None and self.plausible_number(kind.number, line):
             self.start_paragraph(line, kind)
             return
-        if kind.sub_label is not None and self.current is not None and self.try_subparagraph(line, kind):
+        if (
+            kind.sub_label is not None
+            and self.current is not None
+            and self.try_subparagraph(line, kind)
+        ):
             return
         if self.heading_before_paragraph(line, kind):
             self.add_heading(line)
@@ -334,7 +353,9 @@ class _Builder:
             if kind.capital:
                 self.start_paragraph(line, kind, unnumbered=True)
             else:
-                self.unclassified.append((Span(line.start, line.end), "text after a heading that opens no paragraph"))
+                self.unclassified.append(
+                    (Span(line.start, line.end), "text after a heading that opens no paragraph")
+                )
             return
         if (
             current.number is None
@@ -356,16 +377,25 @@ class _Builder:
         """Place "(b)" or "(ii)" in the open nesting, or refuse when it does not fit."""
         label = kind.sub_label
         assert label is not None  # noqa: S101 - checked by the caller
-        if not self.sub_stack and not self.terminated() and not self.text_of_unit().rstrip().endswith(":"):
-            if not _classify.first_label(label) or line.blanks_before == 0:
-                return False
+        if (
+            not self.sub_stack
+            and not self.terminated()
+            and not self.text_of_unit().rstrip().endswith(":")
+        ) and (not _classify.first_label(label) or line.blanks_before == 0):
+            return False
         level_index = self.place_label(label)
         if level_index is None:
             return False
         style = _classify.label_style(label, self.sibling_label(level_index))
         del self.sub_stack[level_index:]
         content = kind.content_start
-        unit = _Unit("sub", line.start, [(content, line.end)] if content < line.end else [], label=label, style=style)
+        unit = _Unit(
+            "sub",
+            line.start,
+            [(content, line.end)] if content < line.end else [],
+            label=label,
+            style=style,
+        )
         parent = self.sub_stack[-1] if self.sub_stack else self.current
         assert parent is not None  # noqa: S101 - a paragraph is open
         parent.children.append(unit)
@@ -381,7 +411,9 @@ class _Builder:
         """The nesting level a label belongs to: a sibling of an open item, or a new level."""
         for depth in range(len(self.sub_stack) - 1, -1, -1):
             open_item = self.sub_stack[depth]
-            if open_item.label is not None and _classify.follows(open_item.label, label, open_item.style):
+            if open_item.label is not None and _classify.follows(
+                open_item.label, label, open_item.style
+            ):
                 return depth
         if _classify.first_label(label):
             if self.sub_stack and _classify.label_style(label, None) == self.sub_stack[-1].style:
@@ -444,7 +476,9 @@ class _Builder:
         self.zone = _ANNEX
         match = ANNEX_RE.match(line.text)
         label = clean(match["label"]) if match else clean(line.text)
-        self.current = _Unit("annex", line.start, [(line.start, line.end)], label=label, part=self.part)
+        self.current = _Unit(
+            "annex", line.start, [(line.start, line.end)], label=label, part=self.part
+        )
         self.annexes.append(self.current)
 
     def feed_annex(self, line: Line, kind: LineKind) -> None:
@@ -459,11 +493,17 @@ class _Builder:
             self.start_vote(line, bracket=line.text.startswith("["))
             return
         if FOOTNOTE_LINE_RE.match(line.text) and kind.footnote_like:
-            if not self.footnote_blocks or self.footnote_blocks[-1] and self.footnote_blocks[-1][-1].index != line.index - 1:
+            if not self.footnote_blocks or (
+                self.footnote_blocks[-1] and self.footnote_blocks[-1][-1].index != line.index - 1
+            ):
                 self.footnote_blocks.append([])
             self.footnote_blocks[-1].append(line)
             return
-        if self.footnote_blocks and self.footnote_blocks[-1] and self.footnote_blocks[-1][-1].index == line.index - 1:
+        if (
+            self.footnote_blocks
+            and self.footnote_blocks[-1]
+            and self.footnote_blocks[-1][-1].index == line.index - 1
+        ):
             self.footnote_blocks[-1].append(line)
             return
         self.unclassified.append((Span(line.start, line.end), "text after the adoption record"))
@@ -473,7 +513,7 @@ class _Builder:
         self.sub_stack.clear()
 
 
-def assemble(doc: Document, *, language: str = "en") -> Resolution:  # noqa: C901, PLR0912, PLR0915
+def assemble(doc: Document, *, language: str = "en") -> Resolution:  # noqa: PLR0915
     """Read a document into a Resolution."""
     source = doc.text
     lines = scan(source)
@@ -481,7 +521,9 @@ def assemble(doc: Document, *, language: str = "en") -> Resolution:  # noqa: C90
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
     if not lines:
         diagnostics.append(Diagnostic("input.empty", "the input holds no text", "error"))
-        return Resolution(source=source, diagnostics=tuple(diagnostics), language=language, reader=doc.reader)
+        return Resolution(
+            source=source, diagnostics=tuple(diagnostics), language=language, reader=doc.reader
+        )
 
     formula_index = _classify.find_formula(lines)
     body_start = formula_index
@@ -499,13 +541,19 @@ def assemble(doc: Document, *, language: str = "en") -> Resolution:  # noqa: C90
             )
             return Resolution(
                 source=source,
-                unclassified=(Unclassified(source[span.start : span.end], span, "not a resolution"),),
+                unclassified=(
+                    Unclassified(source[span.start : span.end], span, "not a resolution"),
+                ),
                 diagnostics=tuple(diagnostics),
                 language=language,
                 reader=doc.reader,
             )
         diagnostics.append(
-            Diagnostic("header.no_formula", "found no enacting formula such as 'The General Assembly,'", "warning")
+            Diagnostic(
+                "header.no_formula",
+                "found no enacting formula such as 'The General Assembly,'",
+                "warning",
+            )
         )
     assert body_start is not None  # noqa: S101 - set on every path above
     header_lines = lines[:body_start]
@@ -522,7 +570,9 @@ def assemble(doc: Document, *, language: str = "en") -> Resolution:  # noqa: C90
     diagnostics.extend(head.diagnostics)
     scope = _scope(header.body)
 
-    builder = _Builder(doc, lines, italics if (italics or doc.italics is not None) else None, scope, language)
+    builder = _Builder(
+        doc, lines, italics if (italics or doc.italics is not None) else None, scope, language
+    )
     builder.part = first_part
     if part_heading is not None:
         builder.headings.append(Span(part_heading.start, part_heading.end))
@@ -542,7 +592,12 @@ def assemble(doc: Document, *, language: str = "en") -> Resolution:  # noqa: C90
             builder.zone = _PRE
             builder.last_number = 0
             continue
-        if kind.formula and builder.part is not None and builder.headings and builder.headings[-1].end == builder.previous_end(line):
+        if (
+            kind.formula
+            and builder.part is not None
+            and builder.headings
+            and builder.headings[-1].end == builder.previous_end(line)
+        ):
             builder.close_units()
             builder.zone = _PRE
             builder.last_number = 0
@@ -550,13 +605,17 @@ def assemble(doc: Document, *, language: str = "en") -> Resolution:  # noqa: C90
             continue
         builder.feed(line, kind)
 
-    leftovers = [(Span(line.start, line.end), "header text that opens no field") for line in head.leftovers]
+    leftovers = [
+        (Span(line.start, line.end), "header text that opens no field") for line in head.leftovers
+    ]
     leftovers += [(span, "header text that opens no field") for span in head.unread]
     return _finish(builder, header, diagnostics, leftovers, language)
 
 
 def _next_is_formula(lines: list[Line], index: int) -> bool:
-    return index + 1 < len(lines) and _classify.find_formula(lines[index + 1 : index + 2]) is not None
+    return (
+        index + 1 < len(lines) and _classify.find_formula(lines[index + 1 : index + 2]) is not None
+    )
 
 
 def _scope(body: str | None) -> str | None:
@@ -568,7 +627,7 @@ def _scope(body: str | None) -> str | None:
     return None
 
 
-def _finish(  # noqa: C901, PLR0912, PLR0915
+def _finish(  # noqa: C901
     b: _Builder,
     header: Header,
     diagnostics: list[Diagnostic],
@@ -585,10 +644,15 @@ def _finish(  # noqa: C901, PLR0912, PLR0915
     preamble: list[PreambularClause] = []
     for index, unit in enumerate(b.clauses, start=1):
         text = clean_pieces(source, pieces_of(unit))
-        lead, lead_span, italic, doubt = _lead(b, unit, "pre", italics_known)
+        lead, lead_span, italic, doubt = _lead(b, unit, "pre", italics_known=italics_known)
         if lead is None:
             diagnostics.append(
-                Diagnostic("preamble.lead_unknown", f"preambular clause {index} opens with no known lead phrase", "info", Span(unit.start, unit.end))
+                Diagnostic(
+                    "preamble.lead_unknown",
+                    f"preambular clause {index} opens with no known lead phrase",
+                    "info",
+                    Span(unit.start, unit.end),
+                )
             )
         elif doubt:
             diagnostics.append(doubt)
@@ -608,7 +672,7 @@ def _finish(  # noqa: C901, PLR0912, PLR0915
     operative: list[OperativeParagraph] = []
     for unit in b.paragraphs:
         text = clean_pieces(source, pieces_of(unit))
-        lead, lead_span, italic, doubt = _lead(b, unit, "op", italics_known)
+        lead, lead_span, italic, doubt = _lead(b, unit, "op", italics_known=italics_known)
         if lead is None:
             diagnostics.append(
                 Diagnostic(
@@ -638,7 +702,9 @@ def _finish(  # noqa: C901, PLR0912, PLR0915
     for vote in b.votes:
         raw = source[vote.start : vote.end]
         fields = read_vote(raw, vote.start, _is_state)
-        meeting_match = MEETING_RE.match(raw.split("\n", 1)[0].strip()) if vote.meeting_line else None
+        meeting_match = (
+            MEETING_RE.match(raw.split("\n", 1)[0].strip()) if vote.meeting_line else None
+        )
         meeting = fields.meeting
         if meeting_match is not None:
             meeting = clean(meeting_match["meeting"])
@@ -674,12 +740,23 @@ def _finish(  # noqa: C901, PLR0912, PLR0915
         )
         del first
 
-    unclassified = [Unclassified(clean(source[s.start : s.end]), s, reason) for s, reason in leftovers + b.unclassified]
-    for item in unclassified:
-        diagnostics.append(Diagnostic("text.unclassified", f"could not place text: {item.reason}", "warning", item.span))
+    unclassified = [
+        Unclassified(clean(source[s.start : s.end]), s, reason)
+        for s, reason in leftovers + b.unclassified
+    ]
+    diagnostics.extend(
+        Diagnostic(
+            "text.unclassified", f"could not place text: {item.reason}", "warning", item.span
+        )
+        for item in unclassified
+    )
     if not preamble and not operative:
         diagnostics.append(
-            Diagnostic("input.no_structure", "found no preambular clause and no operative paragraph", "error")
+            Diagnostic(
+                "input.no_structure",
+                "found no preambular clause and no operative paragraph",
+                "error",
+            )
         )
     diagnostics.sort(key=lambda d: (d.span.start if d.span else -1, d.code))
     return Resolution(
@@ -728,7 +805,7 @@ def _without(pieces: list[tuple[int, int]], holes: list[Span]) -> list[tuple[int
 
 
 def _lead(
-    b: _Builder, unit: _Unit, kind: _leads.Kind, italics_known: bool
+    b: _Builder, unit: _Unit, kind: _leads.Kind, *, italics_known: bool
 ) -> tuple[str | None, Span | None, bool | None, Diagnostic | None]:
     """The lead of a clause or paragraph: the italic run if there is one, else the tables."""
     if not unit.pieces:
@@ -792,30 +869,44 @@ def _split_block(block: list[Line]) -> list[Footnote]:
             continue
         match = FOOTNOTE_LINE_RE.match(line.text)
         known = [_marker_text(m) for m in markers if m is not None]
-        if match and match["marker"].isdigit() and _classify.plausible_marker(match["marker"], [(k, None) for k in known]):
+        if (
+            match
+            and match["marker"].isdigit()
+            and _classify.plausible_marker(match["marker"], [(k, None) for k in known])
+        ):
             notes.append([line])
             markers.append(None)
-        elif not notes or previous is None or (queue and previous.text.rstrip().endswith((".", ")", "]"))):
+        elif (
+            not notes
+            or previous is None
+            or (queue and previous.text.rstrip().endswith((".", ")", "]")))
+        ):
             notes.append([line])
             markers.append(queue.pop(0) if queue else None)
         else:
             notes[-1].append(line)
         previous = line
-    for i, marker in enumerate(markers):
-        if marker is None and queue and not FOOTNOTE_LINE_RE.match(notes[i][0].text):
+    for i, waiting in enumerate(markers):
+        if waiting is None and queue and not FOOTNOTE_LINE_RE.match(notes[i][0].text):
             markers[i] = queue.pop(0)
     result: list[Footnote] = []
-    for note_lines, marker_line in zip(notes, markers):
+    for note_lines, marker_line in zip(notes, markers, strict=True):
         start, end = note_lines[0].start, note_lines[-1].end
         body = " ".join(line.text for line in note_lines)
-        marker = _marker_text(marker_line) if marker_line is not None else ""
+        label = _marker_text(marker_line) if marker_line is not None else ""
         match = FOOTNOTE_LINE_RE.match(body)
         if marker_line is None and match is not None:
-            marker, body = match["marker"], match["text"]
+            label, body = match["marker"], match["text"]
         marker_span = Span(marker_line.start, marker_line.end) if marker_line is not None else None
-        result.append(Footnote(marker=marker, text=clean(body), span=Span(start, end), marker_span=marker_span))
-    for line in queue:  # markers with no text at all: still accounted for
-        result.append(Footnote(marker=_marker_text(line), text="", span=Span(line.start, line.end)))
+        result.append(
+            Footnote(
+                marker=label, text=clean(body), span=Span(start, end), marker_span=marker_span
+            )
+        )
+    # markers with no text at all: still accounted for
+    result.extend(
+        Footnote(marker=_marker_text(m), text="", span=Span(m.start, m.end)) for m in queue
+    )
     return result
 
 

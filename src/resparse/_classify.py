@@ -13,7 +13,6 @@ import regex
 
 from resparse import _leads
 from resparse._patterns import (
-    MONTH,
     ANNEX_RE,
     BARCODE_RE,
     ENACTING_FORMULA_RE,
@@ -23,6 +22,7 @@ from resparse._patterns import (
     LINE_MARKUP_RE,
     MARKDOWN_ITALIC_RE,
     MEETING_RE,
+    MONTH,
     OPERATIVE_NUMBER_RE,
     PAGE_NUMBER_RE,
     RECYCLE_RE,
@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 _TOKEN_RE = regex.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s*]")
 _SKIP_MARKUP_RE = regex.compile(r"[\s*_\"“‘'(\[]*")
 _JOB_DATE_RE = regex.compile(r"\d{6}\s*$")
-_TRAILING_MARKS_RE = regex.compile(r"(?:[\s*_]|(?<=[,;:.])\s?\d{1,3}|(?<=[,;:.][”’\"')\]]?)\s?[*†‡])+$")
+_TRAILING_MARKS_RE = regex.compile(
+    r"(?:[\s*_]|(?<=[,;:.])\s?\d{1,3}|(?<=[,;:.][”’\"')\]]?)\s?[*†‡])+$"
+)
 _TERMINAL = frozenset(",;:.")
 _QUOTES = frozenset("”’\"')]»")
 _PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\s*$")
@@ -160,13 +162,15 @@ def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912 -
         kind.capital = True
         first = _first_word(rest)
         if first:
-            kind.preamble_lead = _leads.known_first_word(first, "pre", context.language) or _leads.looks_like_lead_word(
-                first, "pre"
+            kind.preamble_lead = _leads.known_first_word(
+                first, "pre", context.language
+            ) or _leads.looks_like_lead_word(first, "pre")
+            kind.strong_preamble_lead = _leads.known_first_word(
+                first, "pre", context.language, minimum=30
             )
-            kind.strong_preamble_lead = _leads.known_first_word(first, "pre", context.language, minimum=30)
-            kind.operative_lead = _leads.known_first_word(first, "op", context.language) or _leads.looks_like_lead_word(
-                first, "op"
-            )
+            kind.operative_lead = _leads.known_first_word(
+                first, "op", context.language
+            ) or _leads.looks_like_lead_word(first, "op")
     return kind
 
 
@@ -209,7 +213,9 @@ def heading_like(text: str) -> bool:
     stripped = text.strip().strip("*_#").strip()
     if not stripped or stripped[-1] in _TERMINAL:
         return HEADING_RE.match(stripped) is not None
-    return len(stripped.split()) <= _MAX_HEADING_WORDS and (stripped[:1].isupper() or stripped[:1].isdigit())
+    return len(stripped.split()) <= _MAX_HEADING_WORDS and (
+        stripped[:1].isupper() or stripped[:1].isdigit()
+    )
 
 
 def ends_clause(text: str) -> bool:
@@ -255,7 +261,11 @@ def find_body_start(lines: Sequence[Line], language: str) -> int | None:
         if number is not None and number["n"] in {"1", "l", "I"}:
             return i
         first = _first_word(text[pos:].lstrip("*_ "))
-        if first and text[pos:].lstrip("*_ ")[:1].isupper() and _leads.known_first_word(first, "pre", language, minimum=20):
+        if (
+            first
+            and text[pos:].lstrip("*_ ")[:1].isupper()
+            and _leads.known_first_word(first, "pre", language, minimum=20)
+        ):
             return i
     return None
 
@@ -264,10 +274,16 @@ def opens_preambular_clause(text: str, language: str) -> bool:
     """Whether a line starts with a capitalised word that often opens preambular clauses."""
     stripped = text.lstrip("*_ ")
     first = _first_word(stripped)
-    return bool(first) and stripped[:1].isupper() and _leads.known_first_word(first, "pre", language, minimum=5)
+    return (
+        bool(first)
+        and stripped[:1].isupper()
+        and _leads.known_first_word(first, "pre", language, minimum=5)
+    )
 
 
-_SECTION_RE = regex.compile(r"[*_#\s]{0,6}(?:(?:Section|Part|Chapter)\s+)?(?P<label>[IVXL]{1,6}|[A-H])\b[.*_]{0,3}(?:\s|$)")
+_SECTION_RE = regex.compile(
+    r"[*_#\s]{0,6}(?:(?:Section|Part|Chapter)\s+)?(?P<label>[IVXL]{1,6}|[A-H])\b[.*_]{0,3}(?:\s|$)"
+)
 
 
 def section_label(text: str) -> str | None:
@@ -277,12 +293,14 @@ def section_label(text: str) -> str | None:
 
 
 def part_letter(text: str) -> str | None:
-    """"A" or "Part B" on a line of its own: the letter of a resolution's part."""
+    """The letter of a resolution's part from "A" or "Part B" on a line of its own."""
     match = _PART_RE.match(text)
     return match["letter"] if match else None
 
 
-def opening_words(source: str, pieces: Sequence[tuple[int, int]], limit: int = 12) -> list[tuple[str, int, int]]:
+def opening_words(
+    source: str, pieces: Sequence[tuple[int, int]], limit: int = 12
+) -> list[tuple[str, int, int]]:
     """The first words of a part, casefolded, with offsets, up to the first punctuation."""
     words: list[tuple[str, int, int]] = []
     for start, end in pieces:
@@ -310,13 +328,17 @@ def trim_lead_span(source: str, italic: Span, first_start: int) -> Span | None:
 
 
 def label_style(label: str, sibling: str | None) -> str:
-    """"alpha", "roman", "digit" or "upper" for a sub-paragraph label."""
+    """The numbering style of a sub-paragraph label: alpha, roman, digit or upper."""
     if label.isdigit():
         return "digit"
     if label.isupper():
         return "upper"
     if sibling is not None:
-        if _is_roman(label) and _is_roman(sibling) and _roman_value(label) == _roman_value(sibling) + 1:
+        if (
+            _is_roman(label)
+            and _is_roman(sibling)
+            and _roman_value(label) == _roman_value(sibling) + 1
+        ):
             return "roman"
         return label_style(sibling, None)
     if label == "i" or (len(label) > 1 and _is_roman(label)):
@@ -334,14 +356,23 @@ def follows(previous: str, label: str, style: str) -> bool:
     if style == "digit":
         return previous.isdigit() and label.isdigit() and int(label) == int(previous) + 1
     if style == "roman":
-        return _is_roman(label) and _is_roman(previous) and _roman_value(label) == _roman_value(previous) + 1
+        return (
+            _is_roman(label)
+            and _is_roman(previous)
+            and _roman_value(label) == _roman_value(previous) + 1
+        )
     if style == "upper":
         return len(label) == 1 and len(previous) == 1 and ord(label) == ord(previous) + 1
     if len(previous) == 1 and len(label) == 1:
         return ord(label) == ord(previous) + 1
     if previous == "z" and label == "aa":
         return True
-    if len(previous) == 2 and len(label) == 2 and previous[0] == previous[1] and label[0] == label[1]:
+    if (
+        len(previous) == 2
+        and len(label) == 2
+        and previous[0] == previous[1]
+        and label[0] == label[1]
+    ):
         return ord(label[0]) == ord(previous[0]) + 1
     return False
 
@@ -361,7 +392,9 @@ def _roman_value(label: str) -> int:
 _ANCHOR_CACHE: dict[str, regex.Pattern[str]] = {}
 
 
-def find_anchor(source: str, marker: str, before: int, superscripts: Sequence[Span] | None) -> Span | None:
+def find_anchor(
+    source: str, marker: str, before: int, superscripts: Sequence[Span] | None
+) -> Span | None:
     """Where a footnote's marker sits in the body: the nearest plausible one before the note."""
     if not marker:
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime as dt
 
 import regex
 
@@ -20,7 +20,9 @@ _FUZZY_MONTHS = tuple(
 _ORDINALS = dict(_lexicon.CARDINAL_ORDINALS)
 _TENS_ORDINALS = dict(_lexicon.TENS_ORDINALS)
 _TENS = dict(_lexicon.TENS)
-_DIGIT_ORDINAL_RE = regex.compile(r"(?P<n>\d{1,4})\s?(?:st|nd|rd|th|d|e|ème|ª|º|a)\b", regex.IGNORECASE)
+_DIGIT_ORDINAL_RE = regex.compile(
+    r"(?P<n>\d{1,4})\s?(?:st|nd|rd|th|d|e|ème|ª|º|a)\b", regex.IGNORECASE
+)
 
 
 def month_number(name: str, *, fuzzy: bool = False) -> tuple[int | None, bool]:
@@ -34,14 +36,16 @@ def month_number(name: str, *, fuzzy: bool = False) -> tuple[int | None, bool]:
     return None, False
 
 
-def find_date(text: str, *, fuzzy: bool = True) -> tuple[_dt.date | None, tuple[int, int] | None, bool]:
+def find_date(
+    text: str, *, fuzzy: bool = True
+) -> tuple[dt.date | None, tuple[int, int] | None, bool]:
     """The first "23 March 2021" in ``text``: the date, its offsets, and whether it was repaired."""
     for match in _DATE_RE.finditer(text):
         month, repaired = month_number(match["month"], fuzzy=fuzzy)
         if month is None:
             continue
         try:
-            value = _dt.date(int(match["year"]), month, int(match["day"]))
+            value = dt.date(int(match["year"]), month, int(match["day"]))
         except ValueError:
             continue
         return value, match.span(), repaired

@@ -8,7 +8,6 @@ Each line is read left to right; text that opens no field continues the last ope
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import TYPE_CHECKING
 
 import attrs
@@ -20,6 +19,8 @@ from resparse._text import clean, join_lines
 from resparse.model import AgendaItem, Diagnostic, Header, Span, SpanMap
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from resparse._scan import Line
 
 _V = regex.VERBOSE | regex.VERSION1
@@ -38,7 +39,10 @@ _FIELDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("publisher", r"United\s+Nations(?=\s|$)"),
         ("distribution", r"Distr\.?\s?:\s*(?P<value>General|Limited|Restricted)\b"),
-        ("original_language", r"Original\s?:\s*(?P<value>\p{Lu}\p{Ll}+(?:\s?[/,]\s?\p{Lu}\p{Ll}+)*)"),
+        (
+            "original_language",
+            r"Original\s?:\s*(?P<value>\p{Lu}\p{Ll}+(?:\s?[/,]\s?\p{Lu}\p{Ll}+)*)",
+        ),
         (
             "adoption_line",
             rf"""(?:Resolutions?|Decisions?|Draft\s+resolution)\s+adopted\s+by\s+the\s+
@@ -78,13 +82,18 @@ _FIELDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("issued", rf"(?P<date>{DATE})(?=\s|$)"),
         ("resolution_of", r"of\s+(?P<date>\d{1,2}\s+\S{3,9}\s+\d{4})\s*$"),
         ("document_reference", r"\[(?P<value>[A-Z]{1,3}/[\w/.\s-]{1,40})\]"),
-        ("sponsors", r"(?P<value>.{2,2000}?):\s*(?P<kind>(?:revised\s+)?draft\s+(?:resolution|decision))\s*$"),
+        (
+            "sponsors",
+            r"(?P<value>.{2,2000}?):\s*(?P<kind>(?:revised\s+)?draft\s+(?:resolution|decision))\s*$",
+        ),
         ("document_type", r"(?P<value>(?:revised\s+)?draft\s+(?:resolution|decision))\s*$"),
     )
 )
 
 # Fields whose value may run on to the next lines.
-_OPEN_ENDED = frozenset({"agenda", "title", "report_line", "adoption_line", "sc_adoption", "sponsors"})
+_OPEN_ENDED = frozenset(
+    {"agenda", "title", "report_line", "adoption_line", "sc_adoption", "sponsors"}
+)
 
 
 @attrs.define
@@ -108,7 +117,9 @@ class HeaderResult:
     meeting: str | None = None
 
 
-def read_header(source: str, lines: list[Line], formula: Line | None, formula_body: str | None) -> HeaderResult:
+def read_header(
+    source: str, lines: list[Line], formula: Line | None, formula_body: str | None
+) -> HeaderResult:
     """Read the header fields of ``lines`` (everything before the enacting formula)."""
     fields: list[_Field] = []
     leftovers: list[Line] = []
@@ -118,48 +129,45 @@ def read_header(source: str, lines: list[Line], formula: Line | None, formula_bo
 
 
 def _read_line(line: Line, fields: list[_Field], leftovers: list[Line]) -> None:
+    """Open the fields a line holds, left to right; the rest continues or is left over."""
     text = line.text
     if fields and fields[-1].name == "number" and fields[-1].match is not None:
         # "78/60." on a line of its own: the next line is the title, whatever it says
         fields.append(_Field("title", line.start, line.end, None, [(line.start, line.end)]))
         return
-    pos = 0
+    pos = len(text) - len(text.lstrip())
     opened_here = False
     while pos < len(text):
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-        if pos >= len(text):
-            break
         found = _match_field(text, pos, fields)
         if found is None:
-            last = fields[-1] if fields else None
-            if last is not None and last.name in {"number", "sc_number"} and opened_here:
-                # "46/13. Promoting mutually beneficial cooperation": the title follows the number
-                fields.append(_Field("title", line.start + pos, line.end, None, [(line.start + pos, line.end)]))
-                return
-            if last is not None and last.name == "sc_number" and last.match is not None:
-                fields.append(_Field("title", line.start + pos, line.end, None, [(line.start + pos, line.end)]))
-                return
-            if not opened_here and pos == 0 and last is not None and _continues(last, text):
-                last.pieces.append((line.start, line.end))
-                last.end = line.end
-                if last.name == "report_line" and text.rstrip().endswith("]"):
-                    last.closed = True
-                return
-            if pos == 0:
-                leftovers.append(line)
-            else:
-                fields.append(_Field("unread", line.start + pos, line.end, None, [(line.start + pos, line.end)]))
+            _read_rest(line, pos, fields, leftovers, opened_here=opened_here)
             return
         name, match = found
         start, end = line.start + match.start(), line.start + match.end()
         fields.append(_Field(name, start, end, match, [(start, end)]))
+        fields[-1].closed = name == "old_number" or (name == "report_line" and bool(match["close"]))
         opened_here = True
-        if name == "report_line" and match["close"]:
-            fields[-1].closed = True
-        if name == "old_number":
-            fields[-1].closed = True
         pos = match.end()
+        pos += len(text[pos:]) - len(text[pos:].lstrip())
+
+
+def _read_rest(
+    line: Line, pos: int, fields: list[_Field], leftovers: list[Line], *, opened_here: bool
+) -> None:
+    """Text at ``pos`` that opens no field: a title, a continuation, or unread text."""
+    last = fields[-1] if fields else None
+    rest = (line.start + pos, line.end)
+    if last is not None and last.name in {"number", "sc_number"} and (opened_here or last.match):
+        # "46/13. Promoting mutually beneficial cooperation": the title follows the number
+        fields.append(_Field("title", rest[0], rest[1], None, [rest]))
+    elif not opened_here and last is not None and _continues(last, line.text):
+        last.pieces.append((line.start, line.end))
+        last.end = line.end
+        last.closed = last.name == "report_line" and line.text.rstrip().endswith("]")
+    elif pos == 0:
+        leftovers.append(line)
+    else:
+        fields.append(_Field("unread", rest[0], rest[1], None, [rest]))
 
 
 def _match_field(text: str, pos: int, fields: list[_Field]) -> tuple[str, regex.Match[str]] | None:
@@ -192,8 +200,136 @@ def _continues(field: _Field, text: str) -> bool:
     if name == "report_line":
         return True
     if name in {"adoption_line", "sc_adoption"}:
-        return field.match is not None and field.match["date"] is None and text.startswith(("on ", "at "))
+        return (
+            field.match is not None
+            and field.match["date"] is None
+            and text.startswith(("on ", "at "))
+        )
     return False
+
+
+@attrs.define
+class _HeaderBuilder:
+    """Turns the fields found on header lines into Header values, one handler per field."""
+
+    source: str
+    values: dict[str, object] = attrs.field(factory=dict)
+    spans: list[tuple[str, Span]] = attrs.field(factory=list)
+    unread: list[Span] = attrs.field(factory=list)
+    agenda: list[AgendaItem] = attrs.field(factory=list)
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    meeting: str | None = None
+
+    def text_of(self, field: _Field) -> str:
+        return clean(join_lines(self.source[a:b] for a, b in field.pieces))
+
+    def put(self, name: str, value: object, span: Span) -> None:
+        """Set a field once; a second occurrence is reported and kept as unread text."""
+        if name in self.values:
+            message = f"header field {name!r} appears twice"
+            self.diagnostics.append(Diagnostic("header.repeated_field", message, "warning", span))
+            self.unread.append(span)
+            return
+        self.values[name] = value
+        self.spans.append((name, span))
+
+    def date(self, text: str, span: Span) -> dt.date | None:
+        found, _, repaired = _dates.find_date(text)
+        if repaired:
+            message = f"read the date in {text!r} despite a misspelt month"
+            self.diagnostics.append(Diagnostic("ocr.date_repaired", message, "info", span))
+        return found
+
+    def add(self, field: _Field) -> None:
+        handler = getattr(self, f"_field_{field.name}", None)
+        span = Span(field.start, field.end)
+        if handler is None or (field.match is None and field.name not in _MATCHLESS):
+            self.unread.append(span)
+            return
+        handler(field, field.match, span)
+
+    # one handler per field name ------------------------------------------------------
+
+    def _field_publisher(self, _field: _Field, _match: regex.Match[str], span: Span) -> None:
+        self.put("publisher", "United Nations", span)
+
+    def _field_symbol(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
+        self.put("symbol", clean(self.source[field.start : field.end]), span)
+
+    def _field_distribution(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
+        self.put("distribution", match["value"], span)
+
+    def _field_issued(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
+        self.put("issued", self.date(match["date"], span), span)
+
+    def _field_original_language(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
+        self.put("original_language", match["value"], span)
+
+    def _field_body(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
+        self.put("body", clean(match["value"]), span)
+
+    def _field_session_title(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
+        self.put("session_title", clean(match["value"]), span)
+        ordinal = _dates.ordinal_value(match["ordinal"])
+        if ordinal is not None:
+            self.values.setdefault("session", ordinal)
+
+    def _field_session_dates(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
+        self.put("session_dates", self.text_of(field), span)
+
+    def _field_agenda(self, field: _Field, _match: regex.Match[str], _span: Span) -> None:
+        self.agenda.append(_agenda_item(self.source, field))
+
+    def _field_report_line(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
+        self.put("report_line", self.text_of(field), span)
+
+    def _field_document_reference(
+        self, field: _Field, _match: regex.Match[str], span: Span
+    ) -> None:
+        self.put("report_line", clean(self.source[field.start : field.end]), span)
+
+    def _field_adoption_line(self, field: _Field, match: regex.Match[str], span: Span) -> None:
+        line_text = self.text_of(field)
+        self.put("adoption_line", line_text, span)
+        found = self.date(line_text, span)
+        if found is not None:
+            self.values["adopted"] = found
+        if not self.values.get("body") and match["body"]:
+            self.values["body"] = clean(match["body"])
+
+    def _field_sc_adoption(self, field: _Field, match: regex.Match[str], span: Span) -> None:
+        self._field_adoption_line(field, match, span)
+        self.meeting = clean(match["meeting"])
+
+    def _field_number(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
+        self.put("number", clean(match["value"]), span)
+
+    _field_sc_number = _field_number
+
+    def _field_old_number(self, field: _Field, match: regex.Match[str], span: Span) -> None:
+        value_end = field.start + match.end("value") - match.start()
+        self.put("number", clean(match["value"]), Span(field.start, value_end))
+        title_start = field.start + match.start("title") - match.start()
+        self.put("adoption_line", clean(match["title"]), Span(title_start, field.end))
+        self.values["adopted"] = self.date(match["date"], span)
+
+    def _field_resolution_of(self, field: _Field, match: regex.Match[str], span: Span) -> None:
+        self.put("adoption_line", self.text_of(field), span)
+        self.values["adopted"] = self.date(match["date"], span)
+
+    def _field_title(self, field: _Field, _match: regex.Match[str] | None, span: Span) -> None:
+        self.put("title", self.text_of(field), span)
+
+    def _field_sponsors(self, field: _Field, match: regex.Match[str], span: Span) -> None:
+        self.put("sponsors", _split_sponsors(self.text_of(field).rsplit(":", 1)[0]), span)
+        self.values["document_type"] = clean(match["kind"]).lower()
+
+    def _field_document_type(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
+        self.put("document_type", clean(match["value"]).lower(), span)
+
+
+# Fields that are opened without a pattern (by position, after another field).
+_MATCHLESS = frozenset({"title"})
 
 
 def _build(
@@ -203,97 +339,21 @@ def _build(
     formula: Line | None,
     formula_body: str | None,
 ) -> HeaderResult:
-    values: dict[str, object] = {}
-    spans: list[tuple[str, Span]] = []
-    unread: list[Span] = []
-    agenda: list[AgendaItem] = []
-    diagnostics: list[Diagnostic] = []
-    meeting: str | None = None
-
-    def text_of(field: _Field) -> str:
-        return clean(join_lines(source[a:b] for a, b in field.pieces))
-
-    def put(name: str, value: object, span: Span) -> None:
-        if name in values:
-            diagnostics.append(
-                Diagnostic("header.repeated_field", f"header field {name!r} appears twice", "warning", span)
-            )
-            unread.append(span)
-            return
-        values[name] = value
-        spans.append((name, span))
-
+    builder = _HeaderBuilder(source)
     for field in fields:
-        span = Span(field.start, field.end)
-        match = field.match
-        name = field.name
-        if name == "publisher":
-            put("publisher", "United Nations", span)
-        elif name == "symbol":
-            put("symbol", clean(source[field.start : field.end]), span)
-        elif name == "distribution" and match is not None:
-            put("distribution", match["value"], span)
-        elif name == "issued" and match is not None:
-            put("issued", _date(match["date"], diagnostics, span), span)
-        elif name == "original_language" and match is not None:
-            put("original_language", match["value"], span)
-        elif name == "body" and match is not None:
-            put("body", clean(match["value"]), span)
-        elif name == "session_title" and match is not None:
-            put("session_title", clean(match["value"]), span)
-            ordinal = _dates.ordinal_value(match["ordinal"])
-            if ordinal is not None:
-                values.setdefault("session", ordinal)
-        elif name == "session_dates":
-            put("session_dates", text_of(field), span)
-        elif name == "agenda" and match is not None:
-            agenda.append(_agenda_item(source, field))
-        elif name == "report_line":
-            put("report_line", text_of(field), span)
-        elif name == "document_reference" and match is not None:
-            put("report_line", clean(source[field.start : field.end]), span)
-        elif name in {"adoption_line", "sc_adoption"} and match is not None:
-            line_text = text_of(field)
-            put("adoption_line", line_text, span)
-            found, _, repaired = _dates.find_date(line_text)
-            if found is not None:
-                values["adopted"] = found
-            if repaired:
-                diagnostics.append(Diagnostic("ocr.date_repaired", f"read the date in {line_text!r} despite a misspelt month", "info", span))
-            if name == "sc_adoption":
-                meeting = clean(match["meeting"])
-            if not values.get("body") and match["body"]:
-                values["body"] = clean(match["body"])
-        elif name in {"number", "sc_number"} and match is not None:
-            put("number", clean(match["value"]), span)
-        elif name == "old_number" and match is not None:
-            value_end = field.start + match.end("value") - match.start()
-            put("number", clean(match["value"]), Span(field.start, value_end))
-            title_start = field.start + match.start("title") - match.start()
-            put("adoption_line", clean(match["title"]), Span(title_start, field.end))
-            values["adopted"] = _date(match["date"], diagnostics, span)
-        elif name == "resolution_of" and match is not None:
-            put("adoption_line", text_of(field), span)
-            values["adopted"] = _date(match["date"], diagnostics, span)
-        elif name == "title":
-            put("title", text_of(field), span)
-        elif name == "sponsors" and match is not None:
-            names = _split_sponsors(text_of(field).rsplit(":", 1)[0])
-            put("sponsors", names, span)
-            values["document_type"] = clean(match["kind"]).lower()
-        elif name == "document_type" and match is not None:
-            put("document_type", clean(match["value"]).lower(), span)
-        else:
-            unread.append(span)
-
+        builder.add(field)
+    values, spans = builder.values, builder.spans
     if formula is not None and formula_body is not None:
         values["enacting_formula"] = clean(formula.text)
         spans.append(("enacting_formula", Span(formula.start, formula.end)))
         values.setdefault("body", formula_body)
-    return HeaderResult(_header(values, agenda, spans), leftovers, unread, diagnostics, meeting)
+    header = _header(values, builder.agenda, spans)
+    return HeaderResult(header, leftovers, builder.unread, builder.diagnostics, builder.meeting)
 
 
-def _header(values: dict[str, object], agenda: list[AgendaItem], spans: list[tuple[str, Span]]) -> Header:
+def _header(
+    values: dict[str, object], agenda: list[AgendaItem], spans: list[tuple[str, Span]]
+) -> Header:
     known = {a.name for a in attrs.fields(Header)}
     kwargs = {k: v for k, v in values.items() if k in known}
     session_span = next((s for n, s in spans if n == "session_title"), None)
@@ -309,13 +369,6 @@ def _agenda_item(source: str, field: _Field) -> AgendaItem:
     number = clean(field.match["value"]) if field.match is not None else ""
     title = clean(join_lines(source[a:b] for a, b in field.pieces[1:])) or None
     return AgendaItem(number=number, title=title, span=Span(field.start, field.end))
-
-
-def _date(text: str, diagnostics: list[Diagnostic], span: Span) -> _dt.date | None:
-    found, _, repaired = _dates.find_date(text)
-    if repaired:
-        diagnostics.append(Diagnostic("ocr.date_repaired", f"read the date {text!r} despite a misspelt month", "info", span))
-    return found
 
 
 _SPONSOR_SPLIT_RE = regex.compile(r"\s*,\s*|\s+and\s+(?=[^,]*$)")

@@ -63,11 +63,8 @@ def _read_rows(name: str) -> list[list[str]]:
     resource = importlib.resources.files("resparse.lexicon").joinpath(name)
     if not resource.is_file():
         return []
-    rows = []
-    for line in resource.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+    lines = resource.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
 
 
 @functools.lru_cache(maxsize=32)
@@ -105,7 +102,9 @@ def looks_like_lead_word(word: str, kind: Kind) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def lead_length(words: Sequence[str], kind: Kind, language: str = "en", scope: str | None = None) -> int:
+def lead_length(
+    words: Sequence[str], kind: Kind, language: str = "en", scope: str | None = None
+) -> int:
     """How many of ``words`` (casefolded, in order) form the lead; 0 when none is found."""
     if not words:
         return 0

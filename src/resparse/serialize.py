@@ -7,7 +7,7 @@ Keys are sorted on output so the same result always gives the same bytes.
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime as dt
 import functools
 import json
 from typing import Any
@@ -32,14 +32,18 @@ class SchemaVersionError(SchemaError):
 def converter() -> cattrs.Converter:
     """The converter with resparse's hooks (built once)."""
     conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
-    conv.register_structure_hook(_dt.date, lambda v, _: _dt.date.fromisoformat(v))
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
     conv.register_unstructure_hook(Span, lambda s: {"start": s.start, "end": s.end})
     conv.register_structure_hook(Span, lambda v, _: Span(int(v["start"]), int(v["end"])))
-    conv.register_unstructure_hook(SpanMap, lambda m: {k: {"start": s.start, "end": s.end} for k, s in m.items()})
+    conv.register_unstructure_hook(
+        SpanMap, lambda m: {k: {"start": s.start, "end": s.end} for k, s in m.items()}
+    )
     conv.register_structure_hook(
         SpanMap,
-        lambda v, _: SpanMap.from_pairs((k, Span(int(s["start"]), int(s["end"]))) for k, s in v.items()),
+        lambda v, _: SpanMap.from_pairs(
+            (k, Span(int(s["start"]), int(s["end"]))) for k, s in v.items()
+        ),
     )
     return conv
 
@@ -64,7 +68,11 @@ def structure(data: Any) -> Resolution:  # noqa: ANN401 - any JSON value may arr
     try:
         return converter().structure(payload, Resolution)
     except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as error:
-        details = "; ".join(cattrs.transform_error(error)) if isinstance(error, cattrs.BaseValidationError) else str(error)
+        details = (
+            "; ".join(cattrs.transform_error(error))
+            if isinstance(error, cattrs.BaseValidationError)
+            else str(error)
+        )
         msg = f"not a serialized Resolution: {details}"
         raise SchemaError(msg) from error
 

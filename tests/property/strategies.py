@@ -31,8 +31,24 @@ OP_LEADS = [
     "Reaffirms",
     "Invites",
 ]
-BODIES = ["General Assembly", "Security Council", "Human Rights Council", "Economic and Social Council"]
-WORDS = ["the", "States", "report", "cooperation", "international", "all", "relevant", "rights", "peace", "development"]
+BODIES = [
+    "General Assembly",
+    "Security Council",
+    "Human Rights Council",
+    "Economic and Social Council",
+]
+WORDS = [
+    "the",
+    "States",
+    "report",
+    "cooperation",
+    "international",
+    "all",
+    "relevant",
+    "rights",
+    "peace",
+    "development",
+]
 
 
 @attrs.frozen
@@ -91,7 +107,10 @@ def resolutions(draw: st.DrawFn) -> Built:
         subs.append(n_sub)
         end = "." if i == len(ops) else ";"
         if n_sub:
-            items = [f"({chr(97 + k)}) {_filler(draw)}{';' if k + 1 < n_sub else end}" for k in range(n_sub)]
+            items = [
+                f"({chr(97 + k)}) {_filler(draw)}{';' if k + 1 < n_sub else end}"
+                for k in range(n_sub)
+            ]
             chunks.append(f"{i}. {emph(lead)} {_filler(draw)}:\n" + "\n".join(items))
         else:
             chunks.append(f"{i}. {emph(lead)} {_filler(draw)}{end}")
@@ -122,7 +141,20 @@ def mutated(draw: st.DrawFn, base: str) -> str:
             k = draw(st.integers(0, len(line) - 2))
             lines[i] = line[:k] + line[k + 1] + line[k] + line[k + 2 :]
         elif op == "furniture":
-            lines.insert(i, draw(st.sampled_from(["2/7", "23-24958 (E) 211223", "*2324958*", "\fA/RES/1/1", "__________________"])))
+            lines.insert(
+                i,
+                draw(
+                    st.sampled_from(
+                        [
+                            "2/7",
+                            "23-24958 (E) 211223",
+                            "*2324958*",
+                            "\fA/RES/1/1",
+                            "__________________",
+                        ]
+                    )
+                ),
+            )
         elif op == "blank":
             lines.insert(i, "")
         else:

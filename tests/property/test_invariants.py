@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pathlib
 
 from hypothesis import given
@@ -10,20 +11,24 @@ from hypothesis import strategies as st
 import resparse
 from tests.property.strategies import Built, mutated, resolutions
 
-SEED = (pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "A_HRC_RES_46_13.txt").read_text(encoding="utf-8")
+SEED = (pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "A_HRC_RES_46_13.txt").read_text(
+    encoding="utf-8"
+)
 
 
-def check_invariants(r: resparse.Resolution) -> None:
+def check_invariants(r: resparse.Resolution) -> None:  # noqa: C901 - one assertion family each
     """Every property a result must have, whatever the input."""
     n = len(r.source)
     segments = r.segments()
-    for a, b in zip(segments, segments[1:]):
+    for a, b in itertools.pairwise(segments):
         assert a.span.end <= b.span.start, (a, b)
     assert r.uncovered() == [], r.uncovered()
     for kind, _, span in r.top_level():
         assert 0 <= span.start <= span.end <= n, (kind, span)
-    content = [(k, s) for k, _, s in r.top_level() if k not in {"footnote", "footnote_marker", "furniture"}]
-    for (ka, a), (kb, b) in zip(content, content[1:]):
+    content = [
+        (k, s) for k, _, s in r.top_level() if k not in {"footnote", "footnote_marker", "furniture"}
+    ]
+    for (ka, a), (kb, b) in itertools.pairwise(content):
         assert a.end <= b.start, (ka, a, kb, b)
     for clause in r.preamble:
         if clause.lead_span is not None:

@@ -1,0 +1,693 @@
+"""Read a PDF with pdfium: the text in reading order, with italic, raised and small-type spans.
+
+pdfium (through pypdfium2) lists the characters of a page in content order, grouped into
+text objects. The characters of one text object share a font, a size and a baseline, so this
+reader works per object (a "run") and never asks pdfium about every character: calls from
+Python per character are what make PDF readers slow. Runs are grouped into printed lines by
+their baseline, raised footnote markers join the line they sit on, lines are ordered from
+the top of the page down and cut where a gap is as wide as a column's, and a blank line
+marks each paragraph break, seen as extra space above a line, a change of type size, a
+first-line indent, or a footnote marker opening a line of small type. Between two runs of a
+line a space is written only where the gap is wider than a sixth of an em: justified lines
+are often cut inside words ("Articl" + "e 13") with smaller gaps than that.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import threading
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from resparse.errors import InputError
+from resparse.model import Diagnostic, Span
+from resparse.readers.base import Document
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+__all__ = ["read_pdf"]
+
+# Layout thresholds, in multiples of the font size involved.
+_SAME_LINE = 0.3  # baselines closer than this belong to one printed line
+_RAISED_SIZE = 0.85  # raised text at most this large relative to its line is a superscript
+_RAISED_BY = 0.15  # ... when its baseline sits at least this far above the line's
+_RAISED_REACH = 0.65  # a raised cluster joins the line below it within this distance
+_LOWERED_REACH = 0.4  # a lowered small cluster joins the line above it within this distance
+_NEAR = 2.0  # horizontal reach of a raised or lowered cluster towards its line
+_WORD_GAP = 0.17  # a gap between runs wider than this is a space (a space is ~0.25)
+_COLUMN_GAP = 3.0  # a gap wider than this splits a printed line into separate output lines
+_PARAGRAPH_GAP = 1.45  # baseline distance above which a line starts a new paragraph
+_SIZE_STEP = 0.1  # lines whose type sizes differ by more than this belong to separate blocks
+_INDENT = 0.8  # a first line indented this much past the margin starts a new paragraph
+_MARGIN_SLACK = 0.5  # how close to the left margin a line must start to count as at it
+_RIGHT_SLACK = 1.5  # how close to the right margin a justified line ends
+_SMALL = 0.9  # type smaller than this relative to the body text is small
+
+_MARKER_START = frozenset("0123456789*†‡§¶#")
+# Characters that would end a line or a page inside a run become spaces; pdfium reports a
+# hyphen it judged to end a line as U+FFFE (U+0002 per character): it is printed as "-".
+_RUN_CHARS = {
+    **dict.fromkeys(map(ord, "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029"), " "),
+    0xFFFE: "-",
+    0x0002: "-",
+    0x0000: "\ufffd",
+}
+_ITALIC_FLAG = 1 << 6  # PDF font descriptor flag "Italic"
+_HEAD_WINDOW = 1024  # "%PDF-" must appear this early
+_TAIL_WINDOW = 2048  # "%%EOF" must appear this close to the end
+_FONT_NAME_BYTES = 256
+_EDGE_SLACK = 0.01  # points: rounding between pdfium's advance and its loose box
+
+# pdfium's FPDF_GetLastError codes.
+_LOAD_ERRORS = {
+    2: "the file could not be opened",
+    3: "it is damaged or not a PDF (pdfium could not parse it)",
+    4: "it is encrypted and needs a password",
+    5: "it uses an unsupported security (encryption) handler",
+}
+
+_PYPDFIUM2 = ">=5.0"
+_LOCK = threading.Lock()  # pdfium is not thread-safe: one document at a time
+
+
+def read_pdf(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_pages: int | None = None,
+) -> Document:
+    """Read a PDF (a path or its bytes) into a Document with italic, raised and small spans.
+
+    Raises :class:`~resparse.errors.InputError` for input that is not a PDF, is truncated or
+    damaged, or is encrypted with a password. ``max_pages`` reads only the first pages.
+    """
+    if max_pages is not None and max_pages < 1:
+        msg = f"max_pages must be at least 1, got {max_pages}"
+        raise ValueError(msg)
+    data, path = _load_bytes(source)
+    _check_envelope(data, path)
+    with _LOCK:
+        pages, diagnostics = _extract(data, path, max_pages)
+    return _compose(pages, diagnostics, path)
+
+
+# --- input -------------------------------------------------------------------------------
+
+
+def _load_bytes(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str | None]:
+    """The PDF bytes and, when read from a file, its path as a string."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), None
+    if not isinstance(source, (str, os.PathLike)):
+        msg = f"read_pdf() takes a path or bytes, not {type(source).__name__}"
+        raise TypeError(msg)
+    path = os.fsdecode(source)
+    try:
+        with open(path, "rb") as file:  # noqa: PTH123 - a plain read of a user path
+            return file.read(), path
+    except OSError as error:
+        msg = f"cannot read the file: {error.strerror or error}"
+        raise InputError(msg, path=path) from error
+
+
+def _check_envelope(data: bytes, path: str | None) -> None:
+    """Refuse what is plainly not a whole PDF before pdfium tries to repair it.
+
+    pdfium rebuilds a damaged cross-reference table by scanning the file, so a truncated file
+    often opens and silently loses its last pages; the missing ``%%EOF`` gives it away.
+    """
+    if b"%PDF-" not in data[:_HEAD_WINDOW]:
+        msg = "not a PDF file (no %PDF- header)"
+        raise InputError(msg, path=path)
+    if b"%%EOF" not in data[-_TAIL_WINDOW:]:
+        msg = "the PDF is truncated (no %%EOF marker at its end)"
+        raise InputError(msg, path=path)
+
+
+# --- pdfium ------------------------------------------------------------------------------
+
+
+class _Rect(ctypes.Structure):
+    """pdfium's FS_RECTF."""
+
+    _fields_ = (
+        ("left", ctypes.c_float),
+        ("top", ctypes.c_float),
+        ("right", ctypes.c_float),
+        ("bottom", ctypes.c_float),
+    )
+
+
+class _Matrix(ctypes.Structure):
+    """pdfium's FS_MATRIX."""
+
+    _fields_ = tuple((name, ctypes.c_float) for name in "abcdef")
+
+
+class _Api:
+    """The pdfium functions this reader calls, bound with plain C types.
+
+    Handles travel as Python ints: pypdfium2's own bindings build a pointer object for
+    every returned handle, which costs more than the call itself on hot paths.
+    """
+
+    def __init__(self) -> None:
+        try:
+            from pypdfium2 import raw  # type: ignore[import-untyped]  # noqa: PLC0415 - keeps `import resparse` light
+        except ImportError as error:
+            msg = f"reading PDFs needs pypdfium2 {_PYPDFIUM2}: pip install 'pypdfium2{_PYPDFIUM2}'"
+            raise ImportError(msg) from error
+
+        def bind(name: str, restype: Any, *argtypes: Any) -> Callable[..., Any]:  # noqa: ANN401 - ctypes types
+            function = getattr(raw, name, None)
+            address = None if function is None else ctypes.cast(function, ctypes.c_void_p).value
+            if address is None:
+                msg = f"this pdfium lacks {name}: reading PDFs needs pypdfium2 {_PYPDFIUM2}"
+                raise ImportError(msg)
+            prototype: Callable[..., Any] = ctypes.CFUNCTYPE(restype, *argtypes)(address)
+            return prototype
+
+        vp, i, u, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong, ctypes.c_double
+        self.load = bind("FPDF_LoadMemDocument64", vp, ctypes.c_char_p, ctypes.c_size_t, vp)
+        self.last_error = bind("FPDF_GetLastError", u)
+        self.close_document = bind("FPDF_CloseDocument", None, vp)
+        self.page_count = bind("FPDF_GetPageCount", i, vp)
+        self.security = bind("FPDF_GetSecurityHandlerRevision", i, vp)
+        self.load_page = bind("FPDF_LoadPage", vp, vp, i)
+        self.close_page = bind("FPDF_ClosePage", None, vp)
+        self.load_text = bind("FPDFText_LoadPage", vp, vp)
+        self.close_text = bind("FPDFText_ClosePage", None, vp)
+        self.count_chars = bind("FPDFText_CountChars", i, vp)
+        self.get_text = bind("FPDFText_GetText", i, vp, i, i, vp)
+        self.unicode = bind("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
+        self.text_object = bind("FPDFText_GetTextObject", vp, vp, i)
+        self.loose_box = bind("FPDFText_GetLooseCharBox", i, vp, i, vp)
+        self.origin = bind("FPDFText_GetCharOrigin", i, vp, i, vp, vp)
+        self.font_size = bind("FPDFText_GetFontSize", d, vp, i)
+        self.char_matrix = bind("FPDFText_GetMatrix", i, vp, i, vp)
+        self.object_font = bind("FPDFTextObj_GetFont", vp, vp)
+        self.glyph_width = bind(
+            "FPDFFont_GetGlyphWidth", i, vp, ctypes.c_uint32, ctypes.c_float, vp
+        )
+        self.font_flags = bind("FPDFFont_GetFlags", i, vp)
+        name = (
+            "FPDFFont_GetBaseFontName"
+            if hasattr(raw, "FPDFFont_GetBaseFontName")
+            else "FPDFFont_GetFamilyName"
+        )
+        self.font_name = bind(name, ctypes.c_size_t, vp, vp, ctypes.c_size_t)
+
+
+_API: _Api | None = None
+
+
+def _api() -> _Api:
+    global _API  # noqa: PLW0603 - bound once, on first use
+    if _API is None:
+        _API = _Api()
+    return _API
+
+
+class _Run:
+    """Consecutive characters of one text object: one font, one size, one baseline."""
+
+    __slots__ = ("base", "italic", "raised", "size", "text", "x0", "x1")
+
+    def __init__(  # noqa: PLR0913 - one argument per slot
+        self, text: str, x0: float, x1: float, base: float, size: float, *, italic: bool
+    ) -> None:
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.base = base
+        self.size = size
+        self.italic = italic
+        self.raised = False
+
+
+class _Line:
+    """One output line: runs left to right, its baseline, type size and left edge."""
+
+    __slots__ = ("base", "group", "runs", "size", "x0", "x1")
+
+    def __init__(self, runs: list[_Run], group: int) -> None:
+        self.runs = runs
+        self.group = group  # lines cut from one printed line share a group
+        reference = max(runs, key=lambda run: (bool(run.text.strip()), run.size, len(run.text)))
+        self.base = reference.base
+        self.size = reference.size
+        for run in runs:
+            run.raised = (
+                run.size <= _RAISED_SIZE * reference.size
+                and run.base - reference.base >= _RAISED_BY * reference.size
+                and bool(run.text.strip())
+            )
+        body = [run for run in runs if not run.raised and run.text.strip()] or runs
+        self.x0 = body[0].x0
+        self.x1 = max(run.x1 for run in body)
+
+    def opens_with_marker(self) -> bool:
+        """Whether the line starts with a raised footnote marker."""
+        for run in self.runs:
+            if run.text.strip():
+                return run.raised and run.text.lstrip()[0] in _MARKER_START
+        return False
+
+
+class _Page:
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+
+
+def _extract(
+    data: bytes, path: str | None, max_pages: int | None
+) -> tuple[list[_Page], list[Diagnostic]]:
+    """Open the document and read its pages into lines of runs."""
+    api = _api()
+    document = api.load(data, len(data), None)
+    if not document:
+        code = api.last_error()
+        reason = _LOAD_ERRORS.get(code, f"pdfium could not open it (error {code})")
+        msg = f"cannot read the PDF: {reason}"
+        raise InputError(msg, path=path)
+    diagnostics: list[Diagnostic] = []
+    try:
+        total = api.page_count(document)
+        if total < 1:
+            msg = "cannot read the PDF: it has no pages"
+            raise InputError(msg, path=path)
+        if api.security(document) != -1:
+            message = "the PDF is encrypted but opens without a password"
+            diagnostics.append(Diagnostic("pdf.encrypted", message, "info"))
+        count = total if max_pages is None else min(total, max_pages)
+        if count < total:
+            message = f"read the first {count} of {total} pages (max_pages={max_pages})"
+            diagnostics.append(Diagnostic("pdf.max_pages", message, "info"))
+        pages = [_read_page(api, document, number, path, diagnostics) for number in range(count)]
+    finally:
+        api.close_document(document)
+    return pages, diagnostics
+
+
+def _read_page(
+    api: _Api, document: int, number: int, path: str | None, diagnostics: list[Diagnostic]
+) -> _Page:
+    page = api.load_page(document, number)
+    if not page:
+        msg = f"cannot read the PDF: page {number + 1} is damaged"
+        raise InputError(msg, path=path)
+    try:
+        textpage = api.load_text(page)
+        if not textpage:
+            msg = f"cannot read the PDF: the text of page {number + 1} is damaged"
+            raise InputError(msg, path=path)
+        try:
+            runs = _runs(api, textpage)
+        finally:
+            api.close_text(textpage)
+    finally:
+        api.close_page(page)
+    if not any(run.text.strip() for run in runs):
+        message = f"page {number + 1} has no text layer (a scanned image?); it is left empty"
+        diagnostics.append(Diagnostic("pdf.no_text", message, "warning"))
+        return _Page([])
+    return _Page(_lines(runs))
+
+
+def _page_chars(api: _Api, textpage: int, count: int) -> str:
+    """All characters of the page in one call, one ``str`` character per pdfium character."""
+    buffer = (ctypes.c_uint16 * (2 * count + 1))()
+    written = api.get_text(textpage, 0, count, ctypes.addressof(buffer))
+    text = ctypes.string_at(buffer, max(0, written - 1) * 2).decode("utf-16-le", "replace")
+    if len(text) == count:
+        return text
+    # pdfium's text differs from its character list (astral characters): ask per character.
+    codes = (api.unicode(textpage, index) for index in range(count))
+    return "".join(chr(code) if code < 0x110000 else "\ufffd" for code in codes)
+
+
+def _runs(api: _Api, textpage: int) -> list[_Run]:
+    """The page's text objects as runs, found by galloping over the character list.
+
+    Every character of a text object comes in one contiguous stretch of pdfium's list, and
+    the characters pdfium makes up (spaces and line breaks between objects) have no object.
+    A run's end is found with a doubling probe and a binary search: about 2·log2(n) calls
+    for a run of n characters instead of n.
+    """
+    count = api.count_chars(textpage)
+    if count <= 0:
+        return []
+    chars = _page_chars(api, textpage, count)
+    text_object, font_size, object_font = api.text_object, api.font_size, api.object_font
+    probe = _Probe(api, textpage)
+    italic_fonts: dict[int, bool] = {}
+    runs: list[_Run] = []
+    start = 0
+    while start < count:
+        handle = text_object(textpage, start)
+        if not handle:  # a character pdfium generated
+            start += 1
+            continue
+        low, step, high = start, 1, count
+        while low + step < count:
+            if text_object(textpage, low + step) != handle:
+                high = low + step
+                break
+            low += step
+            step <<= 1
+        while high - low > 1:
+            middle = (low + high) >> 1
+            if text_object(textpage, middle) == handle:
+                low = middle
+            else:
+                high = middle
+        end = low + 1
+        text = chars[start:end].translate(_RUN_CHARS)
+        x0, base = probe.origin(start)
+        size = font_size(textpage, start)
+        font = object_font(handle) or 0
+        x1 = probe.right_edge(low, text[-1], font, size)
+        italic = italic_fonts.get(font)
+        if italic is None:
+            italic = italic_fonts[font] = _is_italic(api, font)
+        runs.append(_Run(text, x0, x1, base, size if size > 0 else probe.height, italic=italic))
+        start = end
+    return runs
+
+
+class _Probe:
+    """Reusable ctypes buffers for the per-run geometry questions put to pdfium."""
+
+    def __init__(self, api: _Api, textpage: int) -> None:
+        self.api = api
+        self.textpage = textpage
+        self.rect = _Rect()
+        self.matrix = _Matrix()
+        self.x, self.y, self.width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+        self.rect_at = ctypes.addressof(self.rect)
+        self.matrix_at = ctypes.addressof(self.matrix)
+        self.x_at, self.y_at = ctypes.addressof(self.x), ctypes.addressof(self.y)
+        self.width_at = ctypes.addressof(self.width)
+        self.height = 1.0
+
+    def origin(self, index: int) -> tuple[float, float]:
+        self.api.origin(self.textpage, index, self.x_at, self.y_at)
+        return float(self.x.value), float(self.y.value)
+
+    def right_edge(self, index: int, char: str, font: int, size: float) -> float:
+        """Where the pen stands after the character: its origin plus its advance width.
+
+        pdfium's loose box is the union of the advance and the glyph's ink, so an italic
+        "f" reaches two points past its advance and would eat the space after "of".
+        """
+        api, textpage = self.api, self.textpage
+        left, _ = self.origin(index)
+        api.loose_box(textpage, index, self.rect_at)
+        right = float(self.rect.right)
+        self.height = abs(float(self.rect.top) - float(self.rect.bottom)) or 1.0
+        if (
+            font
+            and size > 0
+            and api.glyph_width(font, ord(char), size, self.width_at)
+            and self.width.value > 0
+            and api.char_matrix(textpage, index, self.matrix_at)
+            and self.matrix.d
+        ):
+            end = left + float(self.width.value) * abs(float(self.matrix.a) / float(self.matrix.d))
+            if left <= end <= right + _EDGE_SLACK:
+                return end
+        return right
+
+
+def _is_italic(api: _Api, font: int) -> bool:
+    """Italic by the font's name (``TimesNewRomanPS-ItalicMT``) or its descriptor flags."""
+    if not font:
+        return False
+    name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+    api.font_name(font, ctypes.addressof(name), _FONT_NAME_BYTES)
+    lowered = name.value.decode("latin-1").casefold()
+    return "italic" in lowered or "oblique" in lowered or bool(api.font_flags(font) & _ITALIC_FLAG)
+
+
+# --- layout ------------------------------------------------------------------------------
+
+
+def _lines(runs: list[_Run]) -> list[_Line]:
+    """Group runs into printed lines, top to bottom, each cut at wide column gaps."""
+    clusters: list[list[_Run]] = []
+    anchors: list[tuple[float, float]] = []  # (baseline, largest size) of each cluster
+    for run in sorted(runs, key=lambda run: -run.base):
+        if clusters:
+            base, size = anchors[-1]
+            if base - run.base <= _SAME_LINE * min(run.size, size):
+                clusters[-1].append(run)
+                anchors[-1] = (base, max(size, run.size))
+                continue
+        clusters.append([run])
+        anchors.append((run.base, run.size))
+    lines: list[_Line] = []
+    for group, cluster in enumerate(_attach_raised(clusters)):
+        cluster.sort(key=lambda run: run.x0 + run.x1)
+        lines.extend(_Line(part, group) for part in _split_columns(cluster))
+    return lines
+
+
+def _visible(cluster: list[_Run]) -> list[_Run]:
+    return [run for run in cluster if run.text.strip()]
+
+
+def _reference(cluster: list[_Run]) -> _Run:
+    visible = _visible(cluster) or cluster
+    return max(visible, key=lambda run: (run.size, len(run.text)))
+
+
+def _near(small: list[_Run], line: list[_Run], size: float) -> bool:
+    left = min(run.x0 for run in line) - _NEAR * size
+    right = max(run.x1 for run in line) + _NEAR * size
+    return any(left <= run.x1 and run.x0 <= right for run in small)
+
+
+def _attach_raised(clusters: list[list[_Run]]) -> list[list[_Run]]:
+    """Put clusters of small raised (or lowered) type into the line they belong to."""
+    kept: list[list[_Run]] = []
+    pending = list(clusters)
+    index = 0
+    while index < len(pending):
+        cluster = pending[index]
+        own = _reference(cluster)
+        if _visible(cluster):
+            below = pending[index + 1] if index + 1 < len(pending) else None
+            if below is not None:
+                anchor = _reference(below)
+                if (
+                    own.size <= _RAISED_SIZE * anchor.size
+                    and 0 < own.base - anchor.base <= _RAISED_REACH * anchor.size
+                    and _near(cluster, below, anchor.size)
+                ):
+                    below.extend(cluster)
+                    index += 1
+                    continue
+            if kept:
+                above = kept[-1]
+                anchor = _reference(above)
+                if (
+                    own.size <= _RAISED_SIZE * anchor.size
+                    and 0 < anchor.base - own.base <= _LOWERED_REACH * anchor.size
+                    and _near(cluster, above, anchor.size)
+                ):
+                    above.extend(cluster)
+                    index += 1
+                    continue
+        kept.append(cluster)
+        index += 1
+    return kept
+
+
+def _split_columns(cluster: list[_Run]) -> Iterable[list[_Run]]:
+    """Cut a printed line where a gap is far wider than any space between words."""
+    part: list[_Run] = []
+    right: float | None = None
+    for run in cluster:
+        visible = bool(run.text.strip())
+        if visible and right is not None and run.x0 - right > _COLUMN_GAP * run.size:
+            yield part
+            part, right = [], None
+        part.append(run)
+        if visible:
+            right = run.x1 if right is None else max(right, run.x1)
+    if right is not None:
+        yield part
+
+
+# --- text --------------------------------------------------------------------------------
+
+
+def _joint(left: _Run, right: _Run) -> str:
+    """What goes between two runs of one line: a space or nothing."""
+    if not left.text or not right.text or left.text[-1].isspace() or right.text[0].isspace():
+        return ""
+    if right.raised and not left.raised and right.text[0] in _MARKER_START:
+        return " "  # a footnote marker is set apart from the word it follows
+    return " " if right.x0 - left.x1 > _WORD_GAP * _gap_unit(left, right) else ""
+
+
+def _gap_unit(left: _Run, right: _Run) -> float:
+    return right.size if left.raised else min(left.size, right.size)
+
+
+def _body_size(pages: list[_Page]) -> float:
+    """The most common type size, weighted by characters: the size of the body text."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            for run in line.runs:
+                if not run.raised:
+                    sizes[round(run.size, 1)] += len(run.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _margins(lines: list[_Line]) -> tuple[float, float]:
+    """The page's text block: the most common left edge and right edge of its lines."""
+    if not lines:
+        return 0.0, 0.0
+    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    right = Counter(round(line.x1) for line in lines).most_common(1)[0][0]
+    return float(left), float(right)
+
+
+def _paragraph_break(
+    previous: _Line, line: _Line, margins: tuple[float, float], small: float
+) -> bool:
+    """Whether ``line`` opens a paragraph: extra space, a new type size, an indent, a footnote.
+
+    An indent counts when the line before starts at the left margin and this one, though
+    indented, runs to the right margin as the first line of a justified paragraph does (a
+    centred second line of a heading does not).
+    """
+    if line.group == previous.group:
+        return False
+    size = max(previous.size, line.size)
+    if (
+        previous.base - line.base > _PARAGRAPH_GAP * size
+        or abs(previous.size - line.size) > _SIZE_STEP * size
+    ):
+        return True
+    left, right = margins
+    if (
+        line.x0 - previous.x0 >= _INDENT * line.size
+        and abs(previous.x0 - left) <= _MARGIN_SLACK * previous.size
+        and line.x1 >= right - _RIGHT_SLACK * line.size
+    ):
+        return True
+    return line.size < small and line.opens_with_marker()
+
+
+class _Builder:
+    """Accumulates the text and the character ranges of each kind of emphasis."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.offset = 0
+        self.italics: list[tuple[int, int]] = []
+        self.raised: list[tuple[int, int]] = []
+        self.small: list[tuple[int, int]] = []
+
+    def add(self, text: str) -> int:
+        start = self.offset
+        if text:
+            self.parts.append(text)
+            self.offset += len(text)
+        return start
+
+
+def _compose(pages: list[_Page], diagnostics: list[Diagnostic], path: str | None) -> Document:
+    """Lay the pages out as text and turn the emphasis of the runs into spans."""
+    small_below = _SMALL * _body_size(pages)
+    out = _Builder()
+    for number, page in enumerate(pages):
+        if number:
+            out.add("\f")
+        margins = _margins(page.lines)
+        previous: _Line | None = None
+        for line in page.lines:
+            if previous is not None:
+                out.add("\n\n" if _paragraph_break(previous, line, margins, small_below) else "\n")
+            _emit(out, line, small_below)
+            previous = line
+    text = "".join(out.parts)
+    unmapped = text.count("\ufffd")
+    if unmapped:
+        message = f"{unmapped} character(s) have no Unicode mapping in the PDF; they read as U+FFFD"
+        diagnostics.append(Diagnostic("pdf.unmapped", message, "warning"))
+    return Document(
+        text=text,
+        reader="pdf",
+        italics=_spans(text, out.italics, bridge=True),
+        diagnostics=tuple(diagnostics),
+        path=path,
+        superscripts=_spans(text, out.raised, bridge=False),
+        small=_spans(text, out.small, bridge=True),
+    )
+
+
+def _emit(out: _Builder, line: _Line, small_below: float) -> None:
+    """Write one line's runs, with a space where the gap between two of them is a word gap."""
+    small_line = line.size < small_below
+    before: _Run | None = None
+    for run in line.runs:
+        if before is not None:
+            out.add(_joint(before, run))
+        start = out.add(run.text)
+        end = out.offset
+        if run.italic:
+            out.italics.append((start, end))
+        if run.raised:
+            out.raised.append((start, end))
+        if run.size < small_below and (small_line or not run.raised):
+            out.small.append((start, end))
+        before = run
+
+
+def _stuck_punctuation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has no letter or digit and follows a character directly."""
+    return (
+        start > 0
+        and not text[start - 1].isspace()
+        and not any(char.isalnum() for char in text[start:end])
+    )
+
+
+def _spans(text: str, ranges: list[tuple[int, int]], *, bridge: bool) -> tuple[Span, ...]:
+    """Trim whitespace off each range and merge neighbours.
+
+    With ``bridge``, ranges separated only by spaces and at most one line break merge, so an
+    italic lead that wraps to the next line is one span; a blank line or a page break ends
+    it, and so does punctuation stuck to the end of an upright word (the italic "." of a
+    paragraph number "6.") so that it stays apart from the lead after it.
+    """
+    merged: list[list[int]] = []
+    for first, last_plus_one in ranges:
+        start, end = first, last_plus_one
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        if merged:
+            last = merged[-1]
+            between = text[last[1] : start]
+            if not between or (
+                bridge
+                and not _stuck_punctuation(text, last[0], last[1])
+                and between.isspace()
+                and between.count("\n") <= 1
+                and "\f" not in between
+            ):
+                last[1] = max(last[1], end)
+                continue
+        merged.append([start, end])
+    return tuple(Span(start, end) for start, end in merged)
