@@ -24,6 +24,9 @@ NS = {"a": AKN[1:-1]}
 WORD_RE = regex.compile(r"\w+(?:[-'’]\w+)*")
 NUMBERED_RE = regex.compile(r"^\s*\d+\s*\.\s*$")
 MAX_LEAD_WORDS = 8
+CONTEXT_WORDS = (
+    3  # words after the lead that the tables keep, to tell "its commitment" from "its resolution"
+)
 
 FOLDERS = {
     "en": "English",
@@ -52,7 +55,8 @@ def opening(p: etree._Element) -> tuple[list[str], int] | None:
     if not lead_words or len(lead_words) > MAX_LEAD_WORDS or regex.search(r"[,:;/]", lead):
         return None
     text = "".join(t for t in p.itertext())
-    all_words = words(text)[: len(lead_words) + 1]
+    clause_start = regex.split(r"[,;:.()\[\]]", text, maxsplit=1)[0]
+    all_words = words(clause_start)[: len(lead_words) + CONTEXT_WORDS]
     if all_words[: len(lead_words)] != lead_words:
         return None
     return all_words, len(lead_words)
@@ -79,28 +83,62 @@ def collect(files: list[str]) -> dict[str, list[tuple[list[str], int]]]:
     return found
 
 
-def table(openings: list[tuple[list[str], int]]) -> list[tuple[str, int, int, int]]:
-    """Trie nodes where the lead more often covers the word than stops before it.
+def table(openings: list[tuple[list[str], int]], *, support: int = 2) -> list[tuple[str, ...]]:
+    """Trie nodes over opening words, each with where the UN's lead ended below it.
 
-    Each node also counts the leads that end exactly there, so that the parser knows
-    when a phrase it walked ("noting with") was never a whole lead on its own.
+    For the node of the first k words: ``inside`` counts leads that cover all k words,
+    ``stop`` leads that ended just before the k-th word, ``shorter`` leads that ended
+    earlier still, and ``ends`` leads that end exactly at the k-th word. The parser
+    decides at the deepest node the text reaches, so "Reaffirming its commitment" and
+    "Reaffirming its resolution" can end differently.
     """
     inside: collections.Counter[tuple[str, ...]] = collections.Counter()
     stop: collections.Counter[tuple[str, ...]] = collections.Counter()
+    shorter: collections.Counter[tuple[str, ...]] = collections.Counter()
     ends: collections.Counter[tuple[str, ...]] = collections.Counter()
     for all_words, n in openings:
-        for k in range(1, n + 1):
-            inside[tuple(all_words[:k])] += 1
         ends[tuple(all_words[:n])] += 1
-        if len(all_words) > n:
-            stop[tuple(all_words[: n + 1])] += 1
-    kept: dict[tuple[str, ...], tuple[int, int, int]] = {}
-    for key in sorted(inside, key=len):
-        if len(key) > 1 and key[:-1] not in kept:
-            continue
-        if inside[key] > stop[key]:
-            kept[key] = (inside[key], stop[key], ends[key])
-    return sorted((" ".join(k), i, s, e) for k, (i, s, e) in kept.items())
+        for k in range(1, len(all_words) + 1):
+            key = tuple(all_words[:k])
+            if n >= k:
+                inside[key] += 1
+            elif n == k - 1:
+                stop[key] += 1
+            else:
+                shorter[key] += 1
+    keys = {
+        key
+        for key in set(inside) | set(stop) | set(shorter)
+        if (len(key) == 1 and inside[key])
+        or (len(key) > 1 and inside[key] + stop[key] + shorter[key] >= support)
+    }
+    keys = {key for key in keys if all(key[:i] in keys for i in range(1, len(key)))}
+
+    def covers(key: tuple[str, ...]) -> bool:
+        return inside[key] >= max(stop[key], shorter[key])
+
+    # A node whose lead does not reach it changes nothing the walk would not do without
+    # it, unless its parent was never a whole lead (then it stops the walk from taking
+    # one more word) or a deeper node below it changes the outcome.
+    useful: set[tuple[str, ...]] = set()
+    for key in sorted(keys, key=len, reverse=True):
+        has_useful_child = any(child in useful for child in _children(key, keys))
+        if (
+            len(key) == 1
+            or covers(key)
+            or has_useful_child
+            or (covers(key[:-1]) and ends[key[:-1]] == 0)
+        ):
+            useful.add(key)
+    rows = []
+    for key in sorted(useful, key=lambda k: (len(k), k)):
+        counts = (inside[key], stop[key], shorter[key], ends[key])
+        rows.append((" ".join(key), *(str(c) for c in counts)))
+    return rows
+
+
+def _children(key: tuple[str, ...], keys: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    return [k for k in keys if len(k) == len(key) + 1 and k[: len(key)] == key]
 
 
 def main() -> int:
@@ -122,10 +160,10 @@ def main() -> int:
         "# Lead phrases learned from the UN's Akoma Ntoso markup (United Nations, UNxml",
         f"# repositories; {len(files)} files). Built by scripts/build_lexicon.py; do not edit",
         "# by hand: add phrases to the *.extra.tsv file beside it instead.",
-        "# kind\tphrase\tinside\tstop\tends",
+        "# kind\tphrase\tinside\tstop\tshorter\tends",
     ]
     for kind in ("pre", "op"):
-        lines.extend(f"{kind}\t{p}\t{i}\t{s}\t{e}" for p, i, s, e in table(found[kind]))
+        lines.extend("\t".join((kind, *row)) for row in table(found[kind]))
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"{out}: {len(files)} files, {len(found['pre'])} preambular and "

@@ -31,6 +31,9 @@ def lead_of(text: str, kind: _leads.Kind, scope: str | None = None) -> str:
         ("Appreciating the efforts", "Appreciating"),  # unseen participle: morphology
         ("Perturbed by the reports", "Perturbed"),
         ("Recognizing moreover the need", "Recognizing moreover"),
+        ("Reaffirming its commitment to the", "Reaffirming its commitment"),
+        ("Reaffirming its resolution 70/1", "Reaffirming"),
+        ("Noting with interest the", "Noting with interest"),
     ],
 )
 def test_leads_preambular(text: str, lead: str) -> None:
@@ -52,6 +55,9 @@ def test_leads_scope_of_the_human_rights_council() -> None:
         ("Takes note of the report", "Takes note"),
         ("Expresses its appreciation to the", "Expresses its appreciation"),
         ("Proclaims the decade", "Proclaims"),
+        ("Calls for an end", "Calls for"),
+        ("Encourages further efforts", "Encourages"),
+        ("Reaffirms its resolution 70/1", "Reaffirms"),
     ],
 )
 def test_leads_operative(text: str, lead: str) -> None:

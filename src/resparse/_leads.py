@@ -28,13 +28,23 @@ _INTENSIFIERS = frozenset(_lexicon.LEAD_INTENSIFIERS)
 _ADJECTIVES = frozenset(_lexicon.PREAMBULAR_ADJECTIVES)
 _NON_LEADS = frozenset(_lexicon.NON_LEAD_WORDS)
 _MAX_WORDS = 12
+# Words a lead never ends on, and adverbs that are adjectives before a noun ("further efforts").
+_FUNCTION_WORDS = frozenset(_lexicon.FUNCTION_WORDS)
+_ADJECTIVE_ADVERBS = frozenset({"further"})
+_DETERMINERS = frozenset(_lexicon.DETERMINERS)
 
 
 @attrs.define
 class _Node:
-    """A trie node: how often the UN's lead covered this word, and ended on it."""
+    """A trie node for the first k words of clauses, and where the UN's lead ended.
+
+    ``inside``: leads covering all k words; ``stop``: leads that ended just before the
+    k-th word; ``shorter``: leads that ended earlier; ``ends``: leads ending at word k.
+    """
 
     inside: int = 0
+    stop: int = 0
+    shorter: int = 0
     ends: int = 0
     children: dict[str, _Node] = attrs.field(factory=dict)
 
@@ -51,12 +61,11 @@ class LeadTables:
         return self.pre if kind == "pre" else self.op
 
 
-def _insert(root: _Node, phrase: str, inside: int, ends: int) -> None:
+def _insert(root: _Node, phrase: str, counts: tuple[int, int, int, int]) -> None:
     node = root
     for word in phrase.split(" "):
         node = node.children.setdefault(word, _Node())
-    node.inside = max(node.inside, inside)
-    node.ends = max(node.ends, ends)
+    node.inside, node.stop, node.shorter, node.ends = counts
 
 
 def _read_rows(name: str) -> list[list[str]]:
@@ -77,13 +86,14 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
     """
     pre, op = _Node(), _Node()
     for row in _read_rows(f"{language}.tsv"):
-        kind, phrase, inside, _stop, ends = row[:5]
-        _insert(pre if kind == "pre" else op, phrase, int(inside), int(ends))
+        kind, phrase, inside, stop, shorter, ends = row[:6]
+        counts = (int(inside), int(stop), int(shorter), int(ends))
+        _insert(pre if kind == "pre" else op, phrase, counts)
     for row in _read_rows(f"{language}.extra.tsv"):
         kind, phrase, inside, ends = row[:4]
         row_scope = row[4] if len(row) > 4 and row[4] else None
         if row_scope is None or row_scope == scope:
-            _insert(pre if kind == "pre" else op, phrase, int(inside), int(ends))
+            _insert(pre if kind == "pre" else op, phrase, (int(inside), 0, 0, int(ends)))
     return LeadTables(pre, op)
 
 
@@ -105,25 +115,47 @@ def looks_like_lead_word(word: str, kind: Kind) -> bool:
 def lead_length(
     words: Sequence[str], kind: Kind, language: str = "en", scope: str | None = None
 ) -> int:
-    """How many of ``words`` (casefolded, in order) form the lead; 0 when none is found."""
+    """How many of ``words`` (casefolded, in order) form the lead; 0 when none is found.
+
+    The text walks the trie as deep as its words allow; the deepest node decides where
+    the lead ends ("Reaffirming its commitment" vs. "Reaffirming" before "its
+    resolution"), deferring to its parent when its own leads ended earlier still.
+    """
     if not words:
         return 0
     node = tables(language, scope).root(kind).children.get(words[0])
     if node is None:
         return _morphological_length(words, kind)
-    n = 1
     limit = min(len(words), _MAX_WORDS)
-    while n < limit:
-        child = node.children.get(words[n])
+    path = [node]
+    while len(path) < limit:
+        child = path[-1].children.get(words[len(path)])
         if child is None:
-            if node.ends == 0 and words[n] not in _ADVERBS:
-                n += 1  # a phrase never seen whole ("Noting with interest"): take its head
             break
-        node = child
-        n += 1
-    if n < limit and words[n] in _ADVERBS and node.children.get(words[n]) is None:
-        n += 1  # "Recognizing moreover": an adverb the tables did not see after this phrase
-    return n
+        path.append(child)
+    length = _decide(path)
+    while length > 1 and words[length - 1] in _DETERMINERS:
+        length -= 1  # a lead ends on "for" or "upon" ("Calls for"), never on "its" or "the"
+    if length == len(path) and length < limit:
+        following = words[length]
+        if path[-1].ends == 0 and following not in _FUNCTION_WORDS and following not in _ADVERBS:
+            length += 1  # a phrase never seen whole ("Noting with interest"): take its head
+        elif following in _ADVERBS and following not in _ADJECTIVE_ADVERBS:
+            length += 1  # "Recognizing moreover": an adverb the tables did not see here
+    return max(length, 1)
+
+
+def _decide(path: list[_Node]) -> int:
+    """Where the lead ends, decided by the deepest node, deferring upward when told to."""
+    deferred = False  # a deeper node said the lead ended before this node's own word
+    for depth in range(len(path), 0, -1):
+        here = path[depth - 1]
+        if not deferred and here.inside and here.inside >= max(here.stop, here.shorter):
+            return depth
+        if here.stop >= here.shorter or depth == 1:
+            return max(depth - 1, 1)
+        deferred = True
+    return 1
 
 
 def _morphological_length(words: Sequence[str], kind: Kind) -> int:

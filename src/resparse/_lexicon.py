@@ -113,6 +113,52 @@ LEAD_ADVERBS: tuple[str, ...] = (
     "similarly",
 )
 
+# Words a lead phrase does not end on.
+FUNCTION_WORDS: tuple[str, ...] = (
+    "the",
+    "a",
+    "an",
+    "that",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "to",
+    "of",
+    "in",
+    "on",
+    "for",
+    "with",
+    "and",
+    "or",
+    "by",
+    "at",
+    "as",
+    "from",
+    "all",
+    "any",
+    "each",
+    "every",
+    "such",
+    "which",
+    "who",
+    "whose",
+    "whether",
+    "it",
+    "they",
+    "there",
+)
+
+# Words that open a noun phrase: a lead phrase never ends on one.
+DETERMINERS: tuple[str, ...] = (
+    "the", "a", "an", "that", "this", "these", "those", "its", "their", "his", "her", "our",
+    "all", "any", "each", "every", "such", "which", "whose", "and", "or",
+)
+
 # Adverbs that open a lead and bind to the next word ("Deeply concerned", "Also requests").
 LEAD_INTENSIFIERS: tuple[str, ...] = (
     "also",
