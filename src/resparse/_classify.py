@@ -47,6 +47,7 @@ _TERMINAL = frozenset(",;:.")
 _QUOTES = frozenset("”’\"')]»")
 _PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\s*$")
 _SPACE_RE = regex.compile(r"\s+")
+_COLUMN_GAP_RE = regex.compile(r"\s{3,}")
 _MAX_HEADING_WORDS = 16
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
@@ -68,21 +69,31 @@ class Context:
         self._title_key = _key(self.title or "")
 
     def running_header(self, line: Line) -> bool:
-        """The document symbol or title repeated at the top of a page."""
+        """The document symbol or title repeated at the top of a page.
+
+        Layout-preserving extractors put both on one line ("<title part>   A/RES/78/82"),
+        and a long title wraps over several lines; each piece counts.
+        """
         key = _key(line.text)
         if not key:
             return False
-        if self._symbol_key and key == self._symbol_key:
-            return True
-        if self._symbol_key and self._title_key and key == self._symbol_key + self._title_key:
+        symbol = self._symbol_key
+        if symbol and key == symbol:
             return True
         near_break = line.page_break_before or line.index - self.last_furniture <= 2
+        rest = key
+        if symbol and (key.startswith(symbol) or key.endswith(symbol)):
+            rest = key[len(symbol) :] if key.startswith(symbol) else key[: -len(symbol)]
+            if not rest or (
+                self._title_key and rest in self._title_key and (near_break or len(rest) >= 12)
+            ):
+                return True
         if not near_break or not self._title_key:
             return False
-        if key == self._title_key or (len(key) >= 12 and key in self._title_key):
+        if rest == self._title_key or (len(rest) >= 12 and rest in self._title_key):
             return True
         # the short last line of a wrapped running title ("of Korea")
-        return line.index - 1 == self.last_furniture and self._title_key.endswith(key)
+        return line.index - 1 == self.last_furniture and self._title_key.endswith(rest)
 
 
 def _key(text: str) -> str:
@@ -185,6 +196,19 @@ def _furniture(line: Line, context: Context) -> str | None:
     text = line.text
     if len(text) > 200:
         return None
+    kind = _furniture_piece(text, line, context)
+    if kind is not None:
+        return kind
+    pieces = _COLUMN_GAP_RE.split(text)
+    if len(pieces) > 1:
+        # layout-preserving extractors print a footer on one line: "6/18      23-23999"
+        kinds = [_furniture_piece(piece, line, context) for piece in pieces]
+        if all(kinds):
+            return kinds[0]
+    return None
+
+
+def _furniture_piece(text: str, line: Line, context: Context) -> str | None:
     if PAGE_NUMBER_RE.match(text):
         return "page_number"
     if BARCODE_RE.match(text):
@@ -195,7 +219,7 @@ def _furniture(line: Line, context: Context) -> str | None:
         return "job_number"
     if RECYCLE_RE.match(text):
         return "recycle"
-    if context.running_header(line):
+    if context.running_header(line if text == line.text else attrs.evolve(line, text=text)):
         return "running_header"
     return None
 
