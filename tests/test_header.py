@@ -102,3 +102,32 @@ def test_header_unknown_line_is_unclassified_not_lost() -> None:
     assert [u.text for u in r.unclassified] == ["Some stray words here"]
     assert any(d.code == "text.unclassified" for d in r.diagnostics)
     assert r.uncovered() == []
+
+
+def test_header_printed_volume_security_council() -> None:
+    text = (
+        "MILITARY STAFF COMMITTEE\n\n1 (1946) Resolution of 25 January 1946\n\n"
+        "By Article 47 of the Charter, the United Nations have agreed ;\n\nTherefore\n\n"
+        "1. The Security Council requests the permanent members to meet ;\n\n"
+        "Adopted at the 2nd meeting. 22\n\n22 Adopted without vote.\n"
+    )
+    r = resparse.parse(text)
+    assert r.header.subject == "MILITARY STAFF COMMITTEE"
+    assert r.header.number == "1 (1946)"
+    assert r.header.adopted == dt.date(1946, 1, 25)
+    assert r.preamble[0].text.startswith("By Article 47")
+    assert [(p.number, p.lead) for p in r.operative] == [(1, "requests")]
+    assert [f.marker for f in r.footnotes] == ["22"]
+    assert r.unclassified == ()
+
+
+def test_header_adoption_line_broken_before_its_date() -> None:
+    text = (
+        "RESOLUTION 827 (1993)\n\nAdopted by the Security Council at its 3217th meeting, on\n25 May 1993\n"
+        + BODY
+    )
+    h = resparse.parse(text).header
+    assert h.adopted == dt.date(1993, 5, 25)
+    assert (
+        h.adoption_line == "Adopted by the Security Council at its 3217th meeting, on 25 May 1993"
+    )

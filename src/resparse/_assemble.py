@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from resparse import _classify, _leads
-from resparse._header import read_header
+from resparse._header import HeaderResult, read_header
 from resparse._patterns import (
     ANNEX_RE,
     DATE_LINE_RE,
@@ -202,6 +202,20 @@ class _Builder:
             self.feed_operative(line, kind)
         else:
             self.feed_after(line, kind)
+
+    def feed_part_marker(self, line: Line, kind: LineKind) -> bool:
+        """A part letter before a formula ("B"), or the formula right after it."""
+        if kind.part_letter and _next_is_formula(self.lines, line.index):
+            self.close_units()
+            self.part = kind.part_letter
+        elif not (kind.formula and self.part is not None and self.just_after_heading(line)):
+            return False
+        self.close_units()
+        self.headings.append(Span(line.start, line.end))
+        self.zone = _PRE
+        self.last_number = 0
+        self.section = None
+        return True
 
     def start_part(self, line: Line) -> None:
         """A second enacting formula: the next lettered part of the resolution begins."""
@@ -447,7 +461,7 @@ class _Builder:
 
     @staticmethod
     def vote_ends(line: Line, *, bracket: bool) -> bool:
-        text = line.text.rstrip()
+        text = _classify.strip_trailing_marker(line.text)
         if bracket:
             return text.endswith(("]", "].", "]*"))
         return text.endswith((".", ".)", ")."))
@@ -513,103 +527,88 @@ class _Builder:
         self.sub_stack.clear()
 
 
-def assemble(doc: Document, *, language: str = "en") -> Resolution:  # noqa: PLR0915
+def assemble(doc: Document, *, language: str = "en") -> Resolution:
     """Read a document into a Resolution."""
     source = doc.text
     lines = scan(source)
-    italics = list(doc.italics) if doc.italics is not None else _classify.markdown_italics(source)
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
     if not lines:
         diagnostics.append(Diagnostic("input.empty", "the input holds no text", "error"))
         return Resolution(
             source=source, diagnostics=tuple(diagnostics), language=language, reader=doc.reader
         )
-
-    formula_index = _classify.find_formula(lines)
-    body_start = formula_index
-    if formula_index is None:
-        body_start = _classify.find_body_start(lines, language)
-        if body_start is None:
-            span = Span(lines[0].start, lines[-1].end)
-            diagnostics.append(
-                Diagnostic(
-                    "input.not_a_resolution",
-                    "found no enacting formula, preambular clause or numbered paragraph",
-                    "error",
-                    span,
-                )
-            )
-            return Resolution(
-                source=source,
-                unclassified=(
-                    Unclassified(source[span.start : span.end], span, "not a resolution"),
-                ),
-                diagnostics=tuple(diagnostics),
-                language=language,
-                reader=doc.reader,
-            )
-        diagnostics.append(
-            Diagnostic(
-                "header.no_formula",
-                "found no enacting formula such as 'The General Assembly,'",
-                "warning",
-            )
+    located = _locate_body(lines, language, diagnostics)
+    if located is None:
+        span = Span(lines[0].start, lines[-1].end)
+        message = "found no enacting formula, preambular clause or numbered paragraph"
+        diagnostics.append(Diagnostic("input.not_a_resolution", message, "error", span))
+        return Resolution(
+            source=source,
+            unclassified=(Unclassified(source[span.start : span.end], span, "not a resolution"),),
+            diagnostics=tuple(diagnostics),
+            language=language,
+            reader=doc.reader,
         )
-    assert body_start is not None  # noqa: S101 - set on every path above
-    header_lines = lines[:body_start]
-    first_part: str | None = None
-    part_heading: Line | None = None
-    if header_lines and _classify.part_letter(header_lines[-1].text):
-        part_heading = header_lines[-1]
-        first_part = _classify.part_letter(part_heading.text)
-        header_lines = header_lines[:-1]
-    formula = lines[formula_index] if formula_index is not None else None
-    formula_body = _classify.formula_body(formula.text) if formula is not None else None
-    head = read_header(source, header_lines, formula, formula_body)
+    formula_index, body_start = located
+    head, body_start, part_heading = _read_header_zone(source, lines, formula_index, body_start)
     header = head.header
     diagnostics.extend(head.diagnostics)
     scope = _scope(header.body)
-
-    builder = _Builder(
-        doc, lines, italics if (italics or doc.italics is not None) else None, scope, language
-    )
-    builder.part = first_part
+    italics = list(doc.italics) if doc.italics is not None else _classify.markdown_italics(source)
+    known_italics = italics if (italics or doc.italics is not None) else None
+    builder = _Builder(doc, lines, known_italics, scope, language)
     if part_heading is not None:
+        builder.part = _classify.part_letter(part_heading.text)
         builder.headings.append(Span(part_heading.start, part_heading.end))
     context = _classify.Context(
-        symbol=header.symbol,
-        title=header.title,
-        language=language,
-        scope=scope,
+        symbol=header.symbol, title=header.title, language=language, scope=scope
     )
     start = body_start + 1 if formula_index is not None else body_start
     for line in lines[start:]:
         kind = _classify.classify(line, context)
-        if kind.part_letter and _next_is_formula(lines, line.index):
-            builder.close_units()
-            builder.part = kind.part_letter
-            builder.headings.append(Span(line.start, line.end))
-            builder.zone = _PRE
-            builder.last_number = 0
-            continue
-        if (
-            kind.formula
-            and builder.part is not None
-            and builder.headings
-            and builder.headings[-1].end == builder.previous_end(line)
-        ):
-            builder.close_units()
-            builder.zone = _PRE
-            builder.last_number = 0
-            builder.headings.append(Span(line.start, line.end))
-            continue
-        builder.feed(line, kind)
-
-    leftovers = [
-        (Span(line.start, line.end), "header text that opens no field") for line in head.leftovers
-    ]
-    leftovers += [(span, "header text that opens no field") for span in head.unread]
+        if not builder.feed_part_marker(line, kind):
+            builder.feed(line, kind)
+    reason = "header text that opens no field"
+    leftovers = [(Span(line.start, line.end), reason) for line in head.leftovers]
+    leftovers += [(span, reason) for span in head.unread]
     return _finish(builder, header, diagnostics, leftovers, language)
+
+
+def _locate_body(
+    lines: list[Line], language: str, diagnostics: list[Diagnostic]
+) -> tuple[int | None, int] | None:
+    """The enacting formula's line and the first body line; None when neither is found."""
+    formula_index = _classify.find_formula(lines)
+    if formula_index is not None:
+        return formula_index, formula_index
+    body_start = _classify.find_body_start(lines, language)
+    if body_start is None:
+        return None
+    message = "found no enacting formula such as 'The General Assembly,'"
+    diagnostics.append(Diagnostic("header.no_formula", message, "warning"))
+    return None, body_start
+
+
+def _read_header_zone(
+    source: str, lines: list[Line], formula_index: int | None, body_start: int
+) -> tuple[HeaderResult, int, Line | None]:
+    """Read the header; returns it, the (maybe moved) body start and a part letter line."""
+    header_lines = lines[:body_start]
+    part_heading: Line | None = None
+    if header_lines and _classify.part_letter(header_lines[-1].text):
+        part_heading = header_lines[-1]
+        header_lines = header_lines[:-1]
+    formula = lines[formula_index] if formula_index is not None else None
+    formula_body = _classify.formula_body(formula.text) if formula is not None else None
+    head = read_header(source, header_lines, formula, formula_body)
+    if formula is None and head.leftovers:
+        # without a formula, sentences after the last header field already belong to the body
+        trailing = [line for line in head.leftovers if line.start >= head.fields_end]
+        if trailing:
+            body_start = trailing[0].index
+            header_lines = [line for line in header_lines if line.index < body_start]
+            head = read_header(source, header_lines, formula, formula_body)
+    return head, body_start, part_heading
 
 
 def _next_is_formula(lines: list[Line], index: int) -> bool:
@@ -811,6 +810,9 @@ def _lead(
     if not unit.pieces:
         return None, None, (False if italics_known else None), None
     words = _classify.opening_words(b.source, unit.pieces)
+    if kind == "op":
+        # old texts open paragraphs with their subject: "1. The Security Council requests ..."
+        words = words[_classify.subject_length(words) :]
     if not words:
         return None, None, (False if italics_known else None), None
     first_start = words[0][1]
@@ -899,9 +901,7 @@ def _split_block(block: list[Line]) -> list[Footnote]:
             label, body = match["marker"], match["text"]
         marker_span = Span(marker_line.start, marker_line.end) if marker_line is not None else None
         result.append(
-            Footnote(
-                marker=label, text=clean(body), span=Span(start, end), marker_span=marker_span
-            )
+            Footnote(marker=label, text=clean(body), span=Span(start, end), marker_span=marker_span)
         )
     # markers with no text at all: still accounted for
     result.extend(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse import _leads
+from resparse import _leads, _lexicon
 from resparse._patterns import (
     ANNEX_RE,
     BARCODE_RE,
@@ -240,6 +240,27 @@ def heading_like(text: str) -> bool:
     return len(stripped.split()) <= _MAX_HEADING_WORDS and (
         stripped[:1].isupper() or stripped[:1].isdigit()
     )
+
+
+def strip_trailing_marker(text: str) -> str:
+    """A line without a footnote marker after its final punctuation ("meeting. 22")."""
+    return _TRAILING_MARKER_RE.sub("", text.rstrip())
+
+
+_TRAILING_MARKER_RE = regex.compile(r"(?<=[.;,:\])])\s?\d{1,3}$")
+_BODY_WORDS = tuple(
+    ("the", *body.casefold().split())
+    for body in sorted(_lexicon.BODIES, key=len, reverse=True)
+)
+
+
+def subject_length(words: Sequence[tuple[str, int, int]]) -> int:
+    """How many opening words name the body itself ("The Security Council"), else 0."""
+    folded = tuple(w for w, _, _ in words[:12])
+    for body in _BODY_WORDS:
+        if folded[: len(body)] == body and len(folded) > len(body):
+            return len(body)
+    return 0
 
 
 def ends_clause(text: str) -> bool:

@@ -53,7 +53,7 @@ _FIELDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
             "sc_adoption",
             rf"""Adopted\s+by\s+the\s+(?P<body>Security\s+Council|[\w\s]{{3,60}}?)\s+at\s+its\s+
                  (?P<meeting>\d{{1,5}}\s?(?:st|nd|rd|th|d)\s+meeting)
-                 (?:,?\s*on\s+(?P<date>{DATE}))?[.,]?\s*$""",
+                 (?:,?\s*on(?:\s+(?P<date>{DATE}))?)?[.,]?\s*$""",
         ),
         (
             "session_title",
@@ -75,7 +75,7 @@ _FIELDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ),
         (
             "old_number",
-            rf"(?P<value>\d{{1,4}}\s?\(\d{{4}}\))\.\s+(?P<title>Resolution\s+of\s+(?P<date>{DATE}))",
+            rf"(?P<value>\d{{1,4}}\s?\(\d{{4}}\))\.?\s+(?P<title>Resolution\s+of\s+(?P<date>{DATE}))",
         ),
         ("symbol", SYMBOL),
         ("body", rf"(?P<value>{_BODIES})(?=\s|$)"),
@@ -87,8 +87,15 @@ _FIELDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
             r"(?P<value>.{2,2000}?):\s*(?P<kind>(?:revised\s+)?draft\s+(?:resolution|decision))\s*$",
         ),
         ("document_type", r"(?P<value>(?:revised\s+)?draft\s+(?:resolution|decision))\s*$"),
+        # the printed volumes file each resolution under a subject in capitals
+        (
+            "subject",
+            r"(?P<value>\p{Lu}[\p{Lu}\d’'(),.:;–—\-]*(?:\s+[\p{Lu}\d’'(),.:;–—\-]+){1,30})\s*$",
+        ),
     )
 )
+
+_DATE_ONLY_RE = regex.compile(rf"{DATE}\.?\s*$")
 
 # Fields whose value may run on to the next lines.
 _OPEN_ENDED = frozenset(
@@ -115,6 +122,7 @@ class HeaderResult:
     unread: list[Span]
     diagnostics: list[Diagnostic]
     meeting: str | None = None
+    fields_end: int = 0
 
 
 def read_header(
@@ -203,7 +211,7 @@ def _continues(field: _Field, text: str) -> bool:
         return (
             field.match is not None
             and field.match["date"] is None
-            and text.startswith(("on ", "at "))
+            and (text.startswith(("on ", "at ")) or _DATE_ONLY_RE.match(text) is not None)
         )
     return False
 
@@ -324,6 +332,9 @@ class _HeaderBuilder:
         self.put("sponsors", _split_sponsors(self.text_of(field).rsplit(":", 1)[0]), span)
         self.values["document_type"] = clean(match["kind"]).lower()
 
+    def _field_subject(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
+        self.put("subject", self.text_of(field), span)
+
     def _field_document_type(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
         self.put("document_type", clean(match["value"]).lower(), span)
 
@@ -348,7 +359,10 @@ def _build(
         spans.append(("enacting_formula", Span(formula.start, formula.end)))
         values.setdefault("body", formula_body)
     header = _header(values, builder.agenda, spans)
-    return HeaderResult(header, leftovers, builder.unread, builder.diagnostics, builder.meeting)
+    fields_end = max((field.end for field in fields), default=0)
+    return HeaderResult(
+        header, leftovers, builder.unread, builder.diagnostics, builder.meeting, fields_end
+    )
 
 
 def _header(

@@ -155,8 +155,27 @@ FUNCTION_WORDS: tuple[str, ...] = (
 
 # Words that open a noun phrase: a lead phrase never ends on one.
 DETERMINERS: tuple[str, ...] = (
-    "the", "a", "an", "that", "this", "these", "those", "its", "their", "his", "her", "our",
-    "all", "any", "each", "every", "such", "which", "whose", "and", "or",
+    "the",
+    "a",
+    "an",
+    "that",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "all",
+    "any",
+    "each",
+    "every",
+    "such",
+    "which",
+    "whose",
+    "and",
+    "or",
 )
 
 # Adverbs that open a lead and bind to the next word ("Deeply concerned", "Also requests").

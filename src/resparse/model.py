@@ -132,6 +132,7 @@ class Header:
     report_line: str | None = None
     enacting_formula: str | None = None
     publisher: str | None = None
+    subject: str | None = None
     document_type: str | None = None
     sponsors: tuple[str, ...] = ()
     spans: SpanMap = SpanMap()
@@ -199,7 +200,9 @@ class OperativeParagraph:
     def full_text(self) -> str:
         """The paragraph text followed by every sub-paragraph with its label."""
         pieces = [self.text]
-        pieces.extend(f"({sub.label}) {sub.text}" for top in self.subparagraphs for sub in top.walk())
+        pieces.extend(
+            f"({sub.label}) {sub.text}" for top in self.subparagraphs for sub in top.walk()
+        )
         return " ".join(piece for piece in pieces if piece)
 
 
@@ -353,14 +356,18 @@ class Resolution:
             if span not in seen:  # derived fields (session, adopted) share their source's span
                 seen.add(span)
                 items.append((f"header.{name}", None, span))
-        items.extend(("agenda_item", i, item.span) for i, item in enumerate(self.header.agenda_items))
+        items.extend(
+            ("agenda_item", i, item.span) for i, item in enumerate(self.header.agenda_items)
+        )
         items.extend(("preambular", i, c.span) for i, c in enumerate(self.preamble))
         items.extend(("operative", i, p.span) for i, p in enumerate(self.operative))
         votes = self.votes or ((self.vote,) if self.vote is not None else ())
         items.extend(("vote", i, v.span) for i, v in enumerate(votes))
         items.extend(("footnote", i, f.span) for i, f in enumerate(self.footnotes))
         items.extend(
-            ("footnote_marker", i, f.marker_span) for i, f in enumerate(self.footnotes) if f.marker_span is not None
+            ("footnote_marker", i, f.marker_span)
+            for i, f in enumerate(self.footnotes)
+            if f.marker_span is not None
         )
         items.extend(("heading", i, h.span) for i, h in enumerate(self.headings))
         items.extend(("annex", i, a.span) for i, a in enumerate(self.annexes))
