@@ -121,6 +121,8 @@ class _Builder:
         self.in_footnotes = False
         self.vote: _Vote | None = None
         self.last_number = 0
+        self.last_furniture_line = -2
+        self.blank_separated = _blank_separated(lines, language)
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -159,6 +161,7 @@ class _Builder:
 
     def furnish(self, line: Line, kind: str) -> None:
         self.furniture.append(Furniture(kind, line.text, Span(line.start, line.end)))
+        self.last_furniture_line = line.index
 
     # --- zones -----------------------------------------------------------------------
 
@@ -263,7 +266,7 @@ class _Builder:
             self.section = label
 
     def feed_preamble(self, line: Line, kind: LineKind) -> None:
-        if kind.number is not None and self.plausible_number(kind.number, line):
+        if kind.number is not None and self.plausible_number(kind.number, line, kind):
             self.zone = _OP
             self.start_paragraph(line, kind)
             return
@@ -294,6 +297,7 @@ class _Builder:
         current.pieces.append((line.start, line.end))
 
     def starts_clause(self, line: Line, kind: LineKind) -> bool:
+        """Whether a line opens a new preambular clause rather than continuing one."""
         if not kind.capital:
             return False
         if not self.terminated():
@@ -302,19 +306,40 @@ class _Builder:
             return kind.strong_preamble_lead and line.blanks_before > 0
         if line.blanks_before > 0 and not line.page_break_before:
             return True
-        if kind.preamble_lead or kind.operative_lead:
-            return True
-        return self.italic_at(kind.content_start) is not None
+        if self.blank_separated and line.index - 1 != self.last_furniture_line:
+            return False  # this document separates its paragraphs with blank lines
+        lead_like = kind.preamble_lead or kind.operative_lead
+        if self.doc.italics:
+            # a reader that sees fonts marks every lead; titles are italic too, so both count
+            return lead_like and self.italic_at(kind.content_start) is not None
+        return lead_like
 
-    def plausible_number(self, number: int, line: Line) -> bool:
+    def plausible_number(self, number: int, line: Line, kind: LineKind) -> bool:
         """A line-initial number opens a paragraph only where the numbering allows it."""
         if number == self.last_number + 1:
-            return self.terminated() or self.current is None
+            # the next number followed by a verb ("51. Welcomes") opens a paragraph even
+            # when the text before it lost its final semicolon
+            return self.terminated() or self.current is None or self.verb_follows(line, kind)
         if number == 1 and self.current is None and self.just_after_heading(line):
             return True  # numbering restarts under a new heading ("II", "1.", "2.", ...)
         if self.last_number == 0 and self.current is not None and not self.paragraphs_in_part():
             return number == 1 and self.terminated()
-        return number > self.last_number and self.terminated() and line.blanks_before > 0
+        if number <= self.last_number or not self.terminated():
+            return False
+        # a gap in the numbering (a paragraph lost in extraction) is reported, not followed
+        return line.blanks_before > 0 or (
+            number - self.last_number <= 3 and self.verb_follows(line, kind)
+        )
+
+    def verb_follows(self, line: Line, kind: LineKind) -> bool:
+        """Whether an operative verb follows a paragraph number, on its line or the next."""
+        if kind.content_start < line.end:
+            return kind.operative_lead and kind.capital
+        if line.index + 1 < len(self.lines):
+            return _classify.opens_operative_paragraph(
+                self.lines[line.index + 1].text, self.language
+            )
+        return False
 
     def paragraphs_in_part(self) -> bool:
         return any(p.part == self.part for p in self.paragraphs)
@@ -344,7 +369,7 @@ class _Builder:
             pass
 
     def feed_operative(self, line: Line, kind: LineKind) -> None:
-        if kind.number is not None and self.plausible_number(kind.number, line):
+        if kind.number is not None and self.plausible_number(kind.number, line, kind):
             self.start_paragraph(line, kind)
             return
         if (
@@ -609,6 +634,21 @@ def _read_header_zone(
             header_lines = [line for line in header_lines if line.index < body_start]
             head = read_header(source, header_lines, formula, formula_body)
     return head, body_start, part_heading
+
+
+def _blank_separated(lines: list[Line], language: str) -> bool:
+    """Whether the document puts a blank line before (nearly) every clause and paragraph."""
+    opening = [
+        line
+        for line in lines
+        if _classify.opens_preambular_clause(line.text, language, minimum=30)
+        or OPERATIVE_NUMBER_RE.match(line.text)
+    ]
+    if len(opening) < 4:
+        return False
+    return sum(line.blanks_before > 0 or line.page_break_before for line in opening) >= 0.9 * len(
+        opening
+    )
 
 
 def _next_is_formula(lines: list[Line], index: int) -> bool:

@@ -48,7 +48,7 @@ _QUOTES = frozenset("”’\"')]»")
 _PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\s*$")
 _SPACE_RE = regex.compile(r"\s+")
 _COLUMN_GAP_RE = regex.compile(r"\s{3,}")
-_MAX_HEADING_WORDS = 16
+_MAX_HEADING_WORDS = 40
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
@@ -249,8 +249,7 @@ def strip_trailing_marker(text: str) -> str:
 
 _TRAILING_MARKER_RE = regex.compile(r"(?<=[.;,:\])])\s?\d{1,3}$")
 _BODY_WORDS = tuple(
-    ("the", *body.casefold().split())
-    for body in sorted(_lexicon.BODIES, key=len, reverse=True)
+    ("the", *body.casefold().split()) for body in sorted(_lexicon.BODIES, key=len, reverse=True)
 )
 
 
@@ -315,14 +314,14 @@ def find_body_start(lines: Sequence[Line], language: str) -> int | None:
     return None
 
 
-def opens_preambular_clause(text: str, language: str) -> bool:
+def opens_preambular_clause(text: str, language: str, *, minimum: int = 5) -> bool:
     """Whether a line starts with a capitalised word that often opens preambular clauses."""
     stripped = text.lstrip("*_ ")
     first = _first_word(stripped)
     return (
         bool(first)
         and stripped[:1].isupper()
-        and _leads.known_first_word(first, "pre", language, minimum=5)
+        and _leads.known_first_word(first, "pre", language, minimum=minimum)
     )
 
 
@@ -335,6 +334,17 @@ def section_label(text: str) -> str | None:
     """The label of a numbered heading: "II" in "II", "II. Financing" or "Section II"."""
     match = _SECTION_RE.match(text)
     return match["label"] if match else None
+
+
+def opens_operative_paragraph(text: str, language: str) -> bool:
+    """Whether a line starts with a capitalised word that opens operative paragraphs."""
+    stripped = text.lstrip("*_ ")
+    first = _first_word(stripped)
+    return (
+        bool(first)
+        and stripped[:1].isupper()
+        and _leads.known_first_word(first, "op", language, minimum=5)
+    )
 
 
 def part_letter(text: str) -> str | None:

@@ -147,6 +147,12 @@ def _read_line(line: Line, fields: list[_Field], leftovers: list[Line]) -> None:
     opened_here = False
     while pos < len(text):
         found = _match_field(text, pos, fields)
+        if (
+            found is not None
+            and not opened_here
+            and _repeats_inside_open_field(found[0], fields, text)
+        ):
+            found = None  # "United Nations regional centres ...", the second line of a title
         if found is None:
             _read_rest(line, pos, fields, leftovers, opened_here=opened_here)
             return
@@ -157,6 +163,11 @@ def _read_line(line: Line, fields: list[_Field], leftovers: list[Line]) -> None:
         opened_here = True
         pos = match.end()
         pos += len(text[pos:]) - len(text[pos:].lstrip())
+        if name == "number" and pos < len(text):
+            # "78/60. United Nations regional centres ...": all that follows is the title
+            rest = (line.start + pos, line.end)
+            fields.append(_Field("title", rest[0], rest[1], None, [rest]))
+            return
 
 
 def _read_rest(
@@ -176,6 +187,11 @@ def _read_rest(
         leftovers.append(line)
     else:
         fields.append(_Field("unread", rest[0], rest[1], None, [rest]))
+
+
+def _repeats_inside_open_field(name: str, fields: list[_Field], text: str) -> bool:
+    """A field that was read already, at the start of a line that an open field can take."""
+    return bool(fields) and any(f.name == name for f in fields) and _continues(fields[-1], text)
 
 
 def _match_field(text: str, pos: int, fields: list[_Field]) -> tuple[str, regex.Match[str]] | None:

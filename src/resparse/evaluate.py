@@ -1,0 +1,375 @@
+"""Score parse results against the UN's own Akoma Ntoso markup, field by field.
+
+The markup (``from_akn``) is the gold standard. For each resolution the same document is
+read in one or more *shapes* (the text rendered from the markup with or without its
+italics, the official PDF, pdftotext output) and parsed; predicted clauses and paragraphs
+are aligned in order with the gold ones by the words they share. Scores follow the usual
+field-level practice of document-structure evaluation: precision, recall and F1 for the
+preambular clauses and the operative paragraphs; exact-match accuracy, over aligned pairs,
+for leads, paragraph numbers and sub-paragraph labels; exact match for header fields;
+crashes and seconds per document. Reports group by shape, body and language.
+
+Run ``python -m resparse.evaluate [--shared ../shared]``; without the shared folder it
+says so and exits cleanly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+from resparse.parser import parse_document
+from resparse.readers.base import Document
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
+    from resparse.model import Resolution
+
+_WORD_RE = regex.compile(r"[^\W\d_]{2,}")
+_MATCH_AT = 0.6
+_WINDOW = 6
+HEADER_FIELDS = ("symbol", "number", "title", "adopted", "session", "body")
+LANGUAGE_FOLDERS = {
+    "English": "en",
+    "French": "fr",
+    "Spanish": "es",
+    "Russian": "ru",
+    "Arabic": "ar",
+    "Chinese": "zh",
+}
+
+
+@attrs.define
+class Tally:
+    """Counts for one group (shape, body, language): what was right, out of what."""
+
+    documents: int = 0
+    crashes: int = 0
+    seconds: float = 0.0
+    counts: collections.Counter[str] = attrs.field(factory=collections.Counter)
+
+    def add(self, other: Tally) -> None:
+        """Fold another tally into this one."""
+        self.documents += other.documents
+        self.crashes += other.crashes
+        self.seconds += other.seconds
+        self.counts.update(other.counts)
+
+    def f1(self, kind: str) -> tuple[float, float, float]:
+        """Precision, recall and F1 of ``kind`` ("pre" or "op")."""
+        tp, fp, fn = (self.counts[f"{kind}.{k}"] for k in ("tp", "fp", "fn"))
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+    def accuracy(self, field: str) -> float | None:
+        """Exact-match accuracy of a field over the pairs where it was compared."""
+        total = self.counts[f"{field}.n"]
+        return self.counts[f"{field}.ok"] / total if total else None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD_RE.findall(text[:600]))
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    return len(a & b) / len(a | b)
+
+
+def align(gold: Sequence[str], predicted: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs (gold index, predicted index), in order, of items that share most of their words."""
+    gold_words = [_words(t) for t in gold]
+    pred_words = [_words(t) for t in predicted]
+    pairs: list[tuple[int, int]] = []
+    start = 0
+    for g, words in enumerate(gold_words):
+        best, best_score = -1, _MATCH_AT
+        for p in range(start, min(len(pred_words), start + _WINDOW)):
+            score = _similarity(words, pred_words[p])
+            if score >= best_score and (best == -1 or score > best_score):
+                best, best_score = p, score
+        if best >= 0:
+            pairs.append((g, best))
+            start = best + 1
+    return pairs
+
+
+def _lead(text: str | None) -> str:
+    return " ".join((text or "").split()).rstrip(",;:.").casefold()
+
+
+def _labels(paragraph: object) -> list[str]:
+    subs = getattr(paragraph, "subparagraphs", ())
+    return [sub.label for top in subs for sub in top.walk()]
+
+
+def score(gold: Resolution, predicted: Resolution) -> collections.Counter[str]:
+    """Field-level counts for one document."""
+    counts: collections.Counter[str] = collections.Counter()
+    for kind, gold_items, pred_items in (
+        ("pre", gold.preamble, predicted.preamble),
+        ("op", gold.operative, predicted.operative),
+    ):
+        gold_texts = [item.text for item in gold_items]
+        pred_texts = [item.text for item in pred_items]
+        pairs = align(gold_texts, pred_texts)
+        counts[f"{kind}.tp"] += len(pairs)
+        counts[f"{kind}.fp"] += len(pred_items) - len(pairs)
+        counts[f"{kind}.fn"] += len(gold_items) - len(pairs)
+        for g, p in pairs:
+            gold_item, pred_item = gold_items[g], pred_items[p]
+            if gold_item.lead:
+                counts[f"{kind}.lead.n"] += 1
+                counts[f"{kind}.lead.ok"] += _lead(gold_item.lead) == _lead(pred_item.lead)
+            if kind == "op":
+                counts["op.number.n"] += 1
+                counts["op.number.ok"] += getattr(gold_item, "number", None) == getattr(
+                    pred_item, "number", None
+                )
+                gold_labels = _labels(gold_item)
+                if gold_labels or _labels(pred_item):
+                    counts["op.labels.n"] += 1
+                    counts["op.labels.ok"] += gold_labels == _labels(pred_item)
+    for field in HEADER_FIELDS:
+        expected = getattr(gold.header, field)
+        if expected in (None, ""):
+            continue
+        got = getattr(predicted.header, field)
+        counts[f"header.{field}.n"] += 1
+        if isinstance(expected, str) and isinstance(got, str):
+            counts[f"header.{field}.ok"] += " ".join(expected.split()) == " ".join(got.split())
+        else:
+            counts[f"header.{field}.ok"] += expected == got
+    return counts
+
+
+# --- shapes ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Case:
+    """One document in one shape: how to read it, and the gold it is scored against."""
+
+    name: str
+    shape: str
+    body: str
+    language: str
+    read: Callable[[], Document]
+    gold_path: pathlib.Path
+
+
+def _markup_cases(xml: pathlib.Path, body: str, language: str, shapes: set[str]) -> Iterator[Case]:
+    from resparse.readers.akn import render_akn  # noqa: PLC0415 - lxml loads on demand
+
+    if "markup-italic" in shapes:
+        yield Case(xml.name, "markup-italic", body, language, lambda: render_akn(xml), xml)
+    if "markup-plain" in shapes:
+
+        def plain() -> Document:
+            return Document(text=render_akn(xml).text, reader="text")
+
+        yield Case(xml.name, "markup-plain", body, language, plain, xml)
+
+
+def _pdftotext(pdf: pathlib.Path, *, layout: bool) -> Document:
+    args = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]
+    out = subprocess.run(args, capture_output=True, check=True, timeout=60)  # noqa: S603 - fixed tool, our path
+    return Document(text=out.stdout.decode("utf-8", "replace"), reader="pdftotext")
+
+
+def _pdf_cases(pdf: pathlib.Path, xml: pathlib.Path, shapes: set[str]) -> Iterator[Case]:
+    from resparse.readers.pdf import read_pdf  # noqa: PLC0415 - pdfium loads on demand
+
+    if "pdf" in shapes:
+        yield Case(pdf.name, "pdf", "GA", "en", lambda: read_pdf(pdf), xml)
+    if shutil.which("pdftotext"):
+        if "pdftotext" in shapes:
+            yield Case(
+                pdf.name, "pdftotext", "GA", "en", lambda: _pdftotext(pdf, layout=False), xml
+            )
+        if "pdftotext-layout" in shapes:
+            yield Case(
+                pdf.name, "pdftotext-layout", "GA", "en", lambda: _pdftotext(pdf, layout=True), xml
+            )
+
+
+def _markup_for_pdf(pdf: pathlib.Path, folder: pathlib.Path) -> pathlib.Path | None:
+    match = regex.match(r"A_RES_(\d+)_(\d+)", pdf.stem)
+    if match is None:
+        return None
+    session, number = match.groups()
+    pattern = regex.compile(rf"(?:A_RES_)?{session}_{number}(?![\d])")
+    for xml in sorted(folder.glob("*.xml")):
+        if pattern.match(xml.name):
+            return xml
+    return None
+
+
+def cases(
+    shared: pathlib.Path, shapes: Iterable[str], languages: Iterable[str] = ("en",)
+) -> list[Case]:
+    """Every (document, shape) pair the shared folder allows."""
+    wanted, langs = set(shapes), set(languages)
+    found: list[Case] = []
+    unxml = shared / "unxml"
+    for body, pattern in (("GA", "ga/*session/*"), ("SC", "sc/*/*")):
+        for folder in sorted(unxml.glob(pattern)):
+            language = LANGUAGE_FOLDERS.get(folder.name)
+            if language not in langs:
+                continue
+            for xml in sorted(folder.glob("*.xml")):
+                found.extend(_markup_cases(xml, body, language, wanted))
+    pdf_folder = shared / "pdf" / "ga78"
+    markup_folder = unxml / "ga" / "78session" / "English"
+    if "en" in langs and pdf_folder.is_dir() and wanted & {"pdf", "pdftotext", "pdftotext-layout"}:
+        for pdf in sorted(pdf_folder.glob("*.pdf")):
+            markup = _markup_for_pdf(pdf, markup_folder)
+            if markup is not None:
+                found.extend(_pdf_cases(pdf, markup, wanted))
+    return found
+
+
+# --- running --------------------------------------------------------------------------
+
+
+@attrs.define
+class Report:
+    """Tallies by (shape, body, language) and the documents that went worst."""
+
+    groups: dict[tuple[str, str, str], Tally] = attrs.field(factory=dict)
+    worst: list[tuple[float, str, str]] = attrs.field(factory=list)
+    errors: list[tuple[str, str, str]] = attrs.field(factory=list)
+
+    def total(self, shape: str) -> Tally:
+        """All groups of one shape folded together."""
+        tally = Tally()
+        for (group_shape, _, _), group in self.groups.items():
+            if group_shape == shape:
+                tally.add(group)
+        return tally
+
+
+def run(selected: Sequence[Case], *, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Parse every case and score it against its gold markup."""
+    from resparse.readers.akn import from_akn  # noqa: PLC0415 - lxml loads on demand
+
+    report = Report()
+    gold_cache: dict[pathlib.Path, Resolution] = {}
+    for i, case in enumerate(selected):
+        tally = report.groups.setdefault((case.shape, case.body, case.language), Tally())
+        tally.documents += 1
+        try:
+            gold = gold_cache.get(case.gold_path)
+            if gold is None:
+                gold = gold_cache[case.gold_path] = from_akn(case.gold_path)
+            started = time.perf_counter()
+            predicted = parse_document(case.read(), language=case.language)
+            tally.seconds += time.perf_counter() - started
+        except Exception as error:  # noqa: BLE001 - a crash is a result to count, not to hide
+            tally.crashes += 1
+            report.errors.append((case.shape, case.name, f"{type(error).__name__}: {error}"))
+            continue
+        counts = score(gold, predicted)
+        tally.counts.update(counts)
+        misses = sum(counts[f"{k}.fp"] + counts[f"{k}.fn"] for k in ("pre", "op"))
+        misses += sum(counts[f"{k}.lead.n"] - counts[f"{k}.lead.ok"] for k in ("pre", "op"))
+        if misses:
+            report.worst.append((misses, case.shape, case.name))
+        if progress is not None:
+            progress(i + 1, len(selected))
+    report.worst.sort(reverse=True)
+    return report
+
+
+def _pct(value: float | None) -> str:
+    return "   -  " if value is None else f"{100 * value:6.2f}"
+
+
+def format_report(report: Report) -> str:
+    """A plain-text table of the figures, one row per shape, body and language."""
+    head = (
+        f"{'shape':<17}{'body':<5}{'lang':<5}{'docs':>5}{'crash':>6}"
+        f"{'pre F1':>8}{'op F1':>8}{'pre lead':>9}{'op lead':>9}{'number':>8}{'labels':>8}"
+        f"{'header':>8}{'ms/doc':>8}"
+    )
+    rows = [head, "-" * len(head)]
+    keys = sorted(report.groups)
+    shapes = sorted({k[0] for k in keys})
+    for key in keys + [(s, "all", "all") for s in shapes]:
+        tally = report.groups.get(key) or report.total(key[0])
+        header_n = sum(tally.counts[f"header.{f}.n"] for f in HEADER_FIELDS)
+        header_ok = sum(tally.counts[f"header.{f}.ok"] for f in HEADER_FIELDS)
+        ms = 1000 * tally.seconds / max(1, tally.documents - tally.crashes)
+        rows.append(
+            f"{key[0]:<17}{key[1]:<5}{key[2]:<5}{tally.documents:>5}{tally.crashes:>6}"
+            f"{_pct(tally.f1('pre')[2]):>8}{_pct(tally.f1('op')[2]):>8}"
+            f"{_pct(tally.accuracy('pre.lead')):>9}{_pct(tally.accuracy('op.lead')):>9}"
+            f"{_pct(tally.accuracy('op.number')):>8}{_pct(tally.accuracy('op.labels')):>8}"
+            f"{_pct(header_ok / header_n if header_n else None):>8}{ms:>8.1f}"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``python -m resparse.evaluate``."""
+    parser = argparse.ArgumentParser(prog="resparse evaluate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=os.environ.get("RESPARSE_SHARED", "../shared"))
+    parser.add_argument(
+        "--shape",
+        action="append",
+        choices=("markup-italic", "markup-plain", "pdf", "pdftotext", "pdftotext-layout"),
+        help="input shapes to score (default: all available)",
+    )
+    parser.add_argument(
+        "--language", action="append", choices=sorted(set(LANGUAGE_FOLDERS.values()))
+    )
+    parser.add_argument(
+        "--limit", type=int, default=None, help="score at most N documents per shape"
+    )
+    parser.add_argument(
+        "--worst", type=int, default=10, help="list the N documents with most misses"
+    )
+    args = parser.parse_args(argv)
+    shared = pathlib.Path(args.shared)
+    if not (shared / "unxml").is_dir():
+        print(f"resparse evaluate: skipped, no development set at {shared / 'unxml'}")
+        return 0
+    shapes = args.shape or ["markup-italic", "markup-plain", "pdf", "pdftotext", "pdftotext-layout"]
+    selected = cases(shared, shapes, args.language or ["en"])
+    if args.limit is not None:
+        per_shape: collections.Counter[str] = collections.Counter()
+        kept = []
+        for case in selected:
+            per_shape[case.shape] += 1
+            if per_shape[case.shape] <= args.limit:
+                kept.append(case)
+        selected = kept
+    report = run(selected)
+    print(format_report(report))
+    if report.errors:
+        print("\ncrashes:")
+        for shape, name, error in report.errors[:20]:
+            print(f"  {shape:<17} {name}: {error}")
+    if args.worst and report.worst:
+        print(f"\n{args.worst} documents with the most misses (clauses, paragraphs and leads):")
+        for misses, shape, name in report.worst[: args.worst]:
+            print(f"  {misses:>4}  {shape:<17} {name}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

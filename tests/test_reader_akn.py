@@ -1,0 +1,484 @@
+"""The Akoma Ntoso reader against six real UN resolutions (fixtures/akn) and unsafe XML.
+
+The fixtures are unofficial copies of United Nations documents from the UN's UNxml
+repositories; see fixtures/akn/README.md for their origin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+import socket
+from typing import TYPE_CHECKING
+
+import pytest
+
+pytest.importorskip("lxml", reason="the Akoma Ntoso reader needs lxml")
+
+from resparse.errors import InputError, UnsafeInputError
+from resparse.readers.akn import from_akn, render_akn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from resparse.model import OperativeParagraph, PreambularClause, Resolution, Span
+
+AKN = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "akn"
+FILES = sorted(AKN.glob("*.xml"))
+NAMES = [path.name for path in FILES]
+
+
+def read(name: str) -> Resolution:
+    return from_akn(AKN / name)
+
+
+def units(res: Resolution) -> list[PreambularClause | OperativeParagraph]:
+    return [*res.preamble, *res.operative]
+
+
+def spans_of(res: Resolution) -> Iterator[tuple[str, Span]]:
+    yield from ((f"header.{name}", span) for name, span in res.header.spans.items())
+    yield from (("agenda", item.span) for item in res.header.agenda_items)
+    for unit in units(res):
+        yield "unit", unit.span
+        if unit.lead_span is not None:
+            yield "lead", unit.lead_span
+    for top in (top for para in res.operative for top in para.subparagraphs):
+        yield from ((f"sub {sub.label}", sub.span) for sub in top.walk())
+    for note in res.footnotes:
+        yield "footnote", note.span
+        if note.anchor is not None:
+            yield "anchor", note.anchor
+    yield from (("vote", part.span) for part in res.votes)
+    yield from (("heading", part.span) for part in res.headings)
+    yield from (("annex", part.span) for part in res.annexes)
+    yield from (("furniture", part.span) for part in res.furniture)
+    yield from (("unclassified", part.span) for part in res.unclassified)
+
+
+def raw(res: Resolution, span: Span | None) -> str:
+    assert span is not None
+    return res.source[span.start : span.end]
+
+
+# --- invariants over every fixture ------------------------------------------------------
+
+
+def test_six_fixtures_are_there() -> None:
+    assert len(FILES) == 6
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_span_lies_inside_the_source(name: str) -> None:
+    res = read(name)
+    for kind, span in spans_of(res):
+        assert 0 <= span.start <= span.end <= len(res.source), (kind, span)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_leads_are_the_text_under_their_spans(name: str) -> None:
+    res = read(name)
+    italics = render_akn(AKN / name).italics or ()
+    for unit in units(res):
+        if unit.lead is None:
+            continue
+        assert unit.lead_italic is True
+        assert raw(res, unit.lead_span) == unit.lead
+        assert unit.lead_span is not None
+        assert unit.span.contains(unit.lead_span)
+        assert any(i.start <= unit.lead_span.start < i.end for i in italics)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rendering_is_deterministic_and_is_the_source(name: str) -> None:
+    path = AKN / name
+    first, second = render_akn(path), render_akn(path)
+    assert first == second
+    assert render_akn(path.read_bytes()).text == first.text
+    assert render_akn(path.read_text(encoding="utf-8")).text == first.text
+    assert from_akn(path).source == first.text
+    assert first.reader == "akn"
+    assert first.path == str(path)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_italics_and_anchors(name: str) -> None:
+    doc = render_akn(AKN / name)
+    res = read(name)
+    assert doc.italics
+    assert list(doc.italics) == sorted(doc.italics)
+    for span in doc.italics:
+        text = doc.text[span.start : span.end]
+        assert text
+        assert text == text.strip()
+    for note in res.footnotes:
+        assert note.anchor is not None
+        assert raw(res, note.anchor) == note.marker
+        assert note.anchor in (doc.superscripts or ())
+        assert raw(res, note.span).startswith(f"{note.marker}\t")
+        assert note.anchor.end <= note.span.start
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_clean_texts_carry_no_markers_and_no_runs_of_spaces(name: str) -> None:
+    res = read(name)
+    for unit in units(res):
+        assert "  " not in unit.text
+        assert "\t" not in unit.text
+        assert "\n" not in unit.text
+    anchored = {(n.anchor.start, n.anchor.end) for n in res.footnotes if n.anchor}
+    for clause in res.preamble:
+        for start, end in anchored:
+            if clause.span.start <= start < clause.span.end:
+                marker = res.source[start:end]
+                before = res.source[clause.span.start : start].split()[-1].rstrip(marker)
+                assert before + marker not in clause.text
+
+
+# --- A/RES/78/109: a plain General Assembly resolution ------------------------------------
+
+
+def test_plain_ga_layout() -> None:
+    text = render_akn(AKN / "A_RES_78_109.xml").text
+    cover = [
+        "United Nations",
+        "A/RES/78/109",
+        "General Assembly",
+        "Distr.: General",
+        "11 December 2023",
+        "Seventy-eighth session",
+        "Agenda item 79",
+        (
+            "Report of the International Law Commission on the work of its seventy-third and "
+            "seventy-fourth sessions"
+        ),
+        "Resolution adopted by the General Assembly on 7 December 2023",
+        "[on the report of the Sixth Committee (A/78/435, para. 11)]",
+        "",
+        "78/109. Peremptory norms of general international law (jus cogens)",
+        "",
+        "The General Assembly,",
+    ]
+    assert text.split("\n")[: len(cover)] == cover
+    assert "seventy-third session,1 which contains" in text
+    assert "\n1.\tWelcomes the conclusion" in text
+    assert (
+        "\n\n45th plenary meeting\n7\xa0December 2023\n\n__________________\n1\tOfficial Records"
+        in text
+    )
+    assert text.endswith("www.un.org/en/ga/sixth/.\n")
+
+
+def test_plain_ga_header() -> None:
+    res = read("A_RES_78_109.xml")
+    h = res.header
+    assert h.symbol == "A/RES/78/109"
+    assert h.body == "General Assembly"
+    assert h.distribution == "General"
+    assert h.issued == dt.date(2023, 12, 11)
+    assert h.session == 78
+    assert h.session_title == "Seventy-eighth session"
+    assert h.adoption_line == "Resolution adopted by the General Assembly on 7 December 2023"
+    assert h.adopted == dt.date(2023, 12, 7)
+    assert h.report_line == "[on the report of the Sixth Committee (A/78/435, para. 11)]"
+    assert h.number == "78/109"
+    assert h.title == "Peremptory norms of general international law (jus cogens)"
+    assert h.enacting_formula == "The General Assembly,"
+    assert h.publisher == "United Nations"
+    (item,) = h.agenda_items
+    assert item.number == "79"
+    assert item.title is not None
+    assert item.title.startswith("Report of the International Law Commission")
+    assert raw(res, item.span).startswith("Agenda item 79\nReport of")
+    assert raw(res, h.span_of("symbol")) == "A/RES/78/109"
+    assert raw(res, h.span_of("title")) == h.title
+    assert raw(res, h.span_of("number")) == "78/109."
+    assert raw(res, h.span_of("enacting_formula")) == "The General Assembly,"
+    expected = {"publisher", "symbol", "body", "distribution", "issued", "session", "session_title"}
+    expected |= {"adoption_line", "adopted", "report_line", "number", "title", "enacting_formula"}
+    assert set(h.spans) == expected
+
+
+def test_plain_ga_parts() -> None:
+    res = read("A_RES_78_109.xml")
+    assert [c.lead for c in res.preamble] == [
+        "Having considered",
+        "Taking note",
+        "Emphasizing",
+        "Noting",
+    ]
+    assert [c.index for c in res.preamble] == [1, 2, 3, 4]
+    assert res.preamble[0].text.startswith("Having considered chapter IV of the report")
+    assert "seventy-third session, which contains" in res.preamble[0].text
+    assert [p.number for p in res.operative] == [1, 2, 3, 4]
+    leads = ["Welcomes", "Expresses its appreciation", "Takes note", "Also takes note"]
+    assert [p.lead for p in res.operative] == leads
+    assert res.operative[0].text.startswith("Welcomes the conclusion")
+    assert raw(res, res.operative[0].span).startswith("1.\tWelcomes")
+    assert [n.marker for n in res.footnotes] == ["1", "2", "3", "4"]
+    assert res.footnotes[1].text == "Ibid., para. 41."
+    assert res.source[: res.footnotes[0].anchor.end].endswith("session,1")  # type: ignore[union-attr]
+    assert [f.kind for f in res.furniture] == ["separator"]
+    vote = res.vote
+    assert vote is not None
+    assert vote.method == "without_vote"
+    assert vote.meeting == "45th plenary meeting"
+    assert vote.date == dt.date(2023, 12, 7)
+    assert vote.in_favour is None
+    assert raw(res, vote.span) == "45th plenary meeting\n7\xa0December 2023"
+    assert res.reader == "akn"
+    assert res.language == "en"
+    assert res.uncovered() == []
+    assert res.diagnostics == ()
+
+
+# --- A/RES/78/64: sub-paragraph lists and many footnotes -----------------------------------
+
+
+def test_lists_and_footnotes() -> None:
+    res = read("A_RES_78_64.xml")
+    assert len(res.preamble) == 9
+    assert [p.number for p in res.operative] == list(range(1, 16))
+    para = res.operative[7]
+    assert para.lead == "Recalls"
+    assert para.text.startswith("Recalls the following decisions by the Sixth Review Conference")
+    assert "(a)" not in para.text
+    assert [s.label for s in para.subparagraphs] == ["a", "b", "c", "d", "e"]
+    assert [s.label for s in para.subparagraphs[3].subparagraphs] == ["i", "ii", "iii", "iv", "v"]
+    sub_a = para.subparagraphs[0]
+    assert raw(res, sub_a.span).startswith("(a)\tTo continue the work")
+    assert sub_a.text.startswith("To continue the work")
+    assert "Convention,12 adhering" not in sub_a.text
+    assert "Convention, adhering" in sub_a.text
+    assert para.span.contains(para.subparagraphs[-1].span)
+    assert para.subparagraphs[3].span.contains(para.subparagraphs[3].subparagraphs[-1].span)
+    assert [n.marker for n in res.footnotes] == [str(i) for i in range(1, 17)]
+    assert res.footnotes[0].text == "United Nations, Treaty Series, vol. 1342, No. 22495."
+    assert res.uncovered() == []
+
+
+# --- A/RES/77/256 A-B: a resolution in two parts -----------------------------------------
+
+
+def test_parts() -> None:
+    res = read("A_RES_77_256_A-B.xml")
+    text = res.source
+    assert res.header.symbol == "A/RES/77/256 A-B"
+    assert res.header.number == "77/256"
+    assert res.header.title == "United Nations common system"
+    assert "\n\n77/256. United Nations common system\n\nA\n\nThe General Assembly,\n" in text
+    assert "\n\nB\n\nThe General Assembly,\n" in text
+    assert [c.part for c in res.preamble[:2]] == ["A", "A"]
+    assert {c.part for c in res.preamble[2:]} == {"B"}
+    assert [p.number for p in res.operative if p.part == "A"] == [1, 2, 3, 4, 5]
+    assert [v.part for v in res.votes] == ["A", "B"]
+    assert res.vote == res.votes[0]
+    assert all(v.method == "without_vote" for v in res.votes)
+    assert res.votes[0].meeting == "56th (resumed) plenary meeting"
+    assert res.votes[0].span.end < res.votes[1].span.start
+
+
+def test_quoted_articles_become_sub_paragraphs_of_the_paragraph_before() -> None:
+    res = read("A_RES_77_256_A-B.xml")
+    first = res.operative[0]
+    assert first.lead == "Recalls"
+    assert [s.label for s in first.subparagraphs] == ["a", "b", "c", "d", "a", "b", "c"]
+    assert first.subparagraphs[0].text.startswith("The broad principles")
+    assert "The Commission shall make recommendations to the General Assembly on:" in first.text
+    assert "Article 10" not in first.text
+    headings = [h.text for h in res.headings]
+    assert "Article 10" in headings
+    assert "Article 11" in headings
+    assert raw(res, first.span).startswith("1.\tRecalls")
+    assert first.span.contains(next(h.span for h in res.headings if h.text == "Article 11"))
+    codes = {d.code for d in res.diagnostics}
+    assert {"akn.sub_outside_list", "akn.preamble_in_body", "akn.vote_inherited"} <= codes
+
+
+def test_section_preambles_are_clauses() -> None:
+    res = read("A_RES_77_256_A-B.xml")
+    sections = [
+        c for c in res.preamble if c.span.start > res.operative[0].span.start and c.part == "B"
+    ]
+    assert [c.lead for c in sections[-2:]] == ["Recalling", "Recalling"]
+    assert sections[-1].text.startswith("Recalling section I.B of its resolution 51/216")
+
+
+# --- A/RES/77/5: an annex ------------------------------------------------------------------
+
+
+def test_annex() -> None:
+    res = read("A_RES_77_5.xml")
+    (annex,) = res.annexes
+    assert annex.label == "Annex"
+    assert annex.title is not None
+    assert annex.title.startswith("Organizational arrangements for the plenary meetings")
+    assert annex.text
+    assert res.vote is not None
+    assert res.vote.span.end < annex.span.start
+    assert annex.span.end < res.furniture[0].span.start
+    assert raw(res, annex.span).startswith("Annex\nOrganizational arrangements")
+    assert res.operative[0].number is None
+    assert res.operative[0].lead == "Decides"
+    assert res.uncovered() == []
+
+
+# --- Security Council ---------------------------------------------------------------------
+
+
+def test_security_council_2020() -> None:
+    res = read("S_RES_2547_2020.xml")
+    h = res.header
+    assert h.symbol == "S/RES/2547 (2020)"
+    assert h.body == "Security Council"
+    assert h.number == "2547 (2020)"
+    assert raw(res, h.span_of("number")) == "Resolution 2547 (2020)"
+    assert h.title is None
+    assert h.session is None
+    assert h.enacting_formula == "The Security Council,"
+    assert h.adopted == dt.date(2020, 10, 15)
+    assert h.adoption_line is not None
+    assert h.adoption_line.startswith("Adopted by the Security Council at its 8768th meeting")
+    assert [c.lead for c in res.preamble] == ["Recalling", "Recalling", "Reiterating"]
+    assert [(p.number, p.lead) for p in res.operative] == [(1, "Decides"), (2, "Decides")]
+    vote = res.vote
+    assert vote is not None
+    assert (vote.method, vote.in_favour, vote.against, vote.abstaining) == ("recorded", 13, 0, 2)
+    assert vote.abstaining_states == ("CHINA", "RUSSIAN FEDERATION")
+    assert len(vote.in_favour_states) == 13
+    assert vote.meeting == "8768th meeting"
+    assert vote.date == dt.date(2020, 10, 15)
+    assert vote.span == h.span_of("adoption_line")
+    assert "RUSSIAN FEDERATION" not in res.source  # the printed text carries no vote
+
+
+def test_security_council_2022() -> None:
+    res = read("S_RES_2623_2022.xml")
+    assert res.header.number == "2623 (2022)"
+    assert [c.lead for c in res.preamble] == ["Having considered", "Taking into account"]
+    assert [(p.number, p.lead) for p in res.operative] == [(None, "Decides")]
+    vote = res.vote
+    assert vote is not None
+    assert (vote.in_favour, vote.against, vote.abstaining) == (11, 1, 3)
+    assert vote.against_states == ("RUSSIAN FEDERATION",)
+    assert vote.abstaining_states == ("CHINA", "INDIA", "UNITED ARAB EMIRATES")
+    assert vote.meeting == "8980th meeting"
+
+
+# --- untrusted input ------------------------------------------------------------------------
+
+MINIMAL = (
+    '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+    '<statement name="resolution"><preamble><formula name="enactingFormula">'
+    '<p><span class="italic">The General Assembly</span>,</p></formula>'
+    '<container name="Recalling"><p>\t<span class="italic">Recalling</span> {body}</p></container>'
+    "</preamble></statement></akomaNtoso>"
+)
+LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE akomaNtoso [
+  <!ENTITY lol "lol">
+  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+""" + MINIMAL.format(body="&lol4;")
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        msg = "network access attempted"
+        raise AssertionError(msg)
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_minimal_document_reads() -> None:
+    res = from_akn(MINIMAL.format(body="its resolution 1/1,"))
+    assert res.source == "The General Assembly,\nRecalling its resolution 1/1,\n"
+    assert res.preamble[0].lead == "Recalling"
+
+
+@pytest.mark.usefixtures("no_network")
+def test_billion_laughs_is_refused() -> None:
+    with pytest.raises(UnsafeInputError):
+        from_akn(LAUGHS)
+    with pytest.raises(UnsafeInputError):
+        render_akn(LAUGHS.encode("utf-8"))
+
+
+@pytest.mark.usefixtures("no_network")
+def test_utf16_entities_are_refused() -> None:
+    with pytest.raises(UnsafeInputError):
+        render_akn(LAUGHS.replace('<?xml version="1.0"?>', "").encode("utf-16"))
+
+
+@pytest.mark.usefixtures("no_network")
+@pytest.mark.parametrize("url", ["http://example.invalid/akn.dtd", "file:///etc/hostname"])
+def test_external_dtd_is_refused(url: str) -> None:
+    xml = f'<!DOCTYPE akomaNtoso SYSTEM "{url}">\n' + MINIMAL.format(body="text")
+    with pytest.raises(UnsafeInputError):
+        from_akn(xml)
+    public = f'<!DOCTYPE akomaNtoso PUBLIC "-//UN//AKN" "{url}">\n' + MINIMAL.format(body="text")
+    with pytest.raises(UnsafeInputError):
+        render_akn(public)
+
+
+@pytest.mark.usefixtures("no_network")
+@pytest.mark.parametrize("url", ["http://example.invalid/secret", "file:///etc/passwd"])
+def test_external_entity_is_refused(url: str, tmp_path: pathlib.Path) -> None:
+    xml = f'<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "{url}">]>\n' + MINIMAL.format(body="&xxe;")
+    with pytest.raises(UnsafeInputError):
+        from_akn(xml)
+    path = tmp_path / "xxe.xml"
+    path.write_text(xml, encoding="utf-8")
+    with pytest.raises(UnsafeInputError) as caught:
+        render_akn(path)
+    assert caught.value.path == str(path)
+
+
+@pytest.mark.usefixtures("no_network")
+def test_parameter_entity_is_refused() -> None:
+    xml = (
+        '<!DOCTYPE akomaNtoso [<!ENTITY % remote SYSTEM "http://example.invalid/x.dtd"> %remote;]>\n'
+        + MINIMAL.format(body="text")
+    )
+    with pytest.raises(UnsafeInputError):
+        from_akn(xml)
+
+
+def test_malformed_xml_is_an_input_error() -> None:
+    with pytest.raises(InputError) as caught:
+        from_akn("<akomaNtoso><statement></akomaNtoso>")
+    assert not isinstance(caught.value, UnsafeInputError)
+
+
+def test_other_xml_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="not Akoma Ntoso"):
+        render_akn("<html><body/></html>")
+
+
+def test_missing_file_is_an_input_error(tmp_path: pathlib.Path) -> None:
+    with pytest.raises(InputError):
+        render_akn(tmp_path / "absent.xml")
+
+
+@pytest.mark.usefixtures("no_network")
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE akomaNtoso [<!ENTITY xxe "inner">]>',
+        '<!DOCTYPE akomaNtoso SYSTEM "http://example.invalid/akn.dtd">',
+    ],
+)
+def test_the_parsed_tree_is_checked_too(doctype: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the byte scan, the parser still expands nothing and the tree check refuses."""
+    from resparse.readers import akn  # noqa: PLC0415
+
+    monkeypatch.setattr(akn, "_refuse_doctype", lambda _data, _path: None)
+    body = "&xxe;" if "ENTITY" in doctype else "text"
+    with pytest.raises(UnsafeInputError):
+        from_akn(doctype + "\n" + MINIMAL.format(body=body))
