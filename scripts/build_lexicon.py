@@ -141,25 +141,13 @@ def _children(key: tuple[str, ...], keys: set[tuple[str, ...]]) -> list[tuple[st
     return [k for k in keys if len(k) == len(key) + 1 and k[: len(key)] == key]
 
 
-def main() -> int:
-    """Build the table for one language from the shared markup."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--shared", default="../shared")
-    parser.add_argument("--lang", default="en", choices=sorted(FOLDERS))
-    parser.add_argument("--out", default=None)
-    args = parser.parse_args()
-    root = pathlib.Path(args.shared) / "unxml"
-    if not root.is_dir():
-        print(f"skipped: {root} not found")
-        return 0
-    folder = FOLDERS[args.lang]
-    files = sorted(str(p) for p in root.glob(f"*/*/{folder}/*.xml"))
+def write_table(out: pathlib.Path, files: list[str], what: str) -> None:
+    """Learn the tables from ``files`` and write them to ``out``."""
     found = collect(files)
-    out = pathlib.Path(args.out or f"src/resparse/lexicon/{args.lang}.tsv")
     lines = [
-        "# Lead phrases learned from the UN's Akoma Ntoso markup (United Nations, UNxml",
-        f"# repositories; {len(files)} files). Built by scripts/build_lexicon.py; do not edit",
-        "# by hand: add phrases to the *.extra.tsv file beside it instead.",
+        f"# Lead phrases of {what}, learned from the UN's Akoma Ntoso markup (United Nations,",
+        f"# UNxml repositories; {len(files)} files). Built by scripts/build_lexicon.py; do not",
+        "# edit by hand: add phrases to the *.extra.tsv file beside it instead.",
         "# kind\tphrase\tinside\tstop\tshorter\tends",
     ]
     for kind in ("pre", "op"):
@@ -169,6 +157,30 @@ def main() -> int:
         f"{out}: {len(files)} files, {len(found['pre'])} preambular and "
         f"{len(found['op'])} operative openings, {len(lines) - 4} nodes"
     )
+
+
+def main() -> int:
+    """Build the tables of one language from the shared markup: one per body."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", default="../shared")
+    parser.add_argument("--lang", default="en", choices=sorted(FOLDERS))
+    parser.add_argument("--out-dir", default="src/resparse/lexicon")
+    args = parser.parse_args()
+    root = pathlib.Path(args.shared) / "unxml"
+    if not root.is_dir():
+        print(f"skipped: {root} not found")
+        return 0
+    folder = FOLDERS[args.lang]
+    out_dir = pathlib.Path(args.out_dir)
+    # The General Assembly's conventions are the default; the Security Council italicizes
+    # shorter leads ("Expressing" where the Assembly has "Expressing deep concern").
+    general = sorted(str(p) for p in root.glob(f"ga/*/{folder}/*.xml"))
+    council = sorted(str(p) for p in root.glob(f"sc/*/{folder}/*.xml"))
+    if general:
+        write_table(out_dir / f"{args.lang}.tsv", general, "General Assembly resolutions")
+    if council:
+        target = f"{args.lang}.sc.tsv" if general else f"{args.lang}.tsv"
+        write_table(out_dir / target, council, "Security Council resolutions")
     return 0
 
 

@@ -663,6 +663,8 @@ def _scope(body: str | None) -> str | None:
     folded = body.casefold()
     if "human rights council" in folded:
         return "hrc"
+    if "security council" in folded:
+        return "sc"
     return None
 
 
@@ -740,7 +742,7 @@ def _finish(  # noqa: C901
     votes: list[VoteRecord] = []
     for vote in b.votes:
         raw = source[vote.start : vote.end]
-        fields = read_vote(raw, vote.start, _is_state)
+        fields = read_vote(raw, vote.start, _is_state, header.body)
         meeting_match = (
             MEETING_RE.match(raw.split("\n", 1)[0].strip()) if vote.meeting_line else None
         )

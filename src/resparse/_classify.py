@@ -171,18 +171,54 @@ def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912 -
     rest = text[pos:]
     if rest[:1].isupper():
         kind.capital = True
-        first = _first_word(rest)
-        if first:
-            kind.preamble_lead = _leads.known_first_word(
-                first, "pre", context.language
-            ) or _leads.looks_like_lead_word(first, "pre")
+        words = _first_words(rest)
+        if words:
+            language = context.language
+            kind.preamble_lead = _opens_lead(words, "pre", language)
             kind.strong_preamble_lead = _leads.known_first_word(
-                first, "pre", context.language, minimum=30
+                words[0], "pre", language, minimum=30
             )
-            kind.operative_lead = _leads.known_first_word(
-                first, "op", context.language
-            ) or _leads.looks_like_lead_word(first, "op")
+            kind.operative_lead = _opens_lead(words, "op", language)
     return kind
+
+
+def _first_words(text: str) -> list[str]:
+    """The first two words of a line, casefolded; empty when it does not open with a word."""
+    words: list[str] = []
+    for match in _TOKEN_RE.finditer(text, 0, min(len(text), 80)):
+        if not match[0][:1].isalpha():
+            break
+        words.append(match[0].casefold().replace("’", "'"))
+        if len(words) == 2:
+            break
+    return words
+
+
+def _opens_lead(words: list[str], kind: _leads.Kind, language: str) -> bool:
+    """Whether the words open a lead of this kind: known, or shaped like one.
+
+    An opening adverb defers to the word after it: "Further recalling" is preambular,
+    "Further decides" operative.
+    """
+    first = words[0]
+    if first in _INTENSIFIERS and len(words) > 1:
+        second = words[1]
+        if _leads.looks_like_lead_word(second, kind) or _leads.known_first_word(
+            second, kind, language
+        ):
+            return True
+        if _leads.looks_like_lead_word(second, _OTHER[kind]) or _leads.known_first_word(
+            second, _OTHER[kind], language, minimum=30
+        ):
+            return False
+    return _leads.known_first_word(first, kind, language) or _leads.looks_like_lead_word(
+        first, kind
+    )
+
+
+# adverbs only: participles such as "noting" that also open leads are leads themselves
+_INTENSIFIERS = frozenset(_lexicon.LEAD_INTENSIFIERS) - {"noting", "remaining"}
+_OTHER: dict[_leads.Kind, _leads.Kind] = {"pre": "op", "op": "pre"}
 
 
 def _first_word(text: str) -> str:

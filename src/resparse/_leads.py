@@ -68,6 +68,15 @@ def _insert(root: _Node, phrase: str, counts: tuple[int, int, int, int]) -> None
     node.inside, node.stop, node.shorter, node.ends = counts
 
 
+def _overlay(base: _Node, scoped: _Node) -> None:
+    """Put each first word the body's own trie knows in place of the default subtree.
+
+    Merging deeper was measured worse: the body's table drops the phrases its leads
+    stop before, so the General Assembly's longer leads leaked back in below them.
+    """
+    base.children.update(scoped.children)
+
+
 def _read_rows(name: str) -> list[list[str]]:
     resource = importlib.resources.files("resparse.lexicon").joinpath(name)
     if not resource.is_file():
@@ -80,15 +89,25 @@ def _read_rows(name: str) -> list[list[str]]:
 def tables(language: str = "en", scope: str | None = None) -> LeadTables:
     """Load (once) the lead tries of a language, with a body's own phrases added.
 
-    ``<language>.extra.tsv`` holds hand-kept phrases with an optional scope column: a
-    body whose italics differ from the General Assembly's ("Guided by" in the Human Rights
-    Council's texts) lists its phrases under its scope.
+    A body whose italics differ from the General Assembly's has its own learned table,
+    ``<language>.<scope>.tsv`` (the Security Council's, "sc"). ``<language>.extra.tsv``
+    holds hand-kept phrases with an optional scope column ("Guided by" in the Human
+    Rights Council's texts, "hrc").
     """
     pre, op = _Node(), _Node()
     for row in _read_rows(f"{language}.tsv"):
         kind, phrase, inside, stop, shorter, ends = row[:6]
         counts = (int(inside), int(stop), int(shorter), int(ends))
         _insert(pre if kind == "pre" else op, phrase, counts)
+    if scope:
+        # a body's own table replaces the default's knowledge of every phrase it has seen
+        scoped = (_Node(), _Node())
+        for row in _read_rows(f"{language}.{scope}.tsv"):
+            kind, phrase, inside, stop, shorter, ends = row[:6]
+            counts = (int(inside), int(stop), int(shorter), int(ends))
+            _insert(scoped[0] if kind == "pre" else scoped[1], phrase, counts)
+        _overlay(pre, scoped[0])
+        _overlay(op, scoped[1])
     for row in _read_rows(f"{language}.extra.tsv"):
         kind, phrase, inside, ends = row[:4]
         row_scope = row[4] if len(row) > 4 and row[4] else None

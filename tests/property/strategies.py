@@ -37,6 +37,18 @@ BODIES = [
     "Human Rights Council",
     "Economic and Social Council",
 ]
+# The Security Council italicizes shorter leads than the General Assembly ("Expressing"
+# where the Assembly writes "Expressing deep concern"): its texts draw on its own phrases.
+SC_PRE_LEADS = [
+    "Recalling",
+    "Reaffirming",
+    "Welcoming",
+    "Determining",
+    "Stressing",
+    "Condemning",
+    "Noting",
+]
+SC_OP_LEADS = ["Decides", "Requests", "Urges", "Demands", "Encourages", "Welcomes", "Reaffirms"]
 WORDS = [
     "the",
     "States",
@@ -87,8 +99,13 @@ def resolutions(draw: st.DrawFn) -> Built:
         f"The {body},",
         "",
     ]
-    pre = draw(st.lists(st.sampled_from(PRE_LEADS), min_size=0, max_size=8))
-    ops = draw(st.lists(st.sampled_from(OP_LEADS), min_size=1, max_size=8))
+    council = body == "Security Council"
+    pre = draw(
+        st.lists(st.sampled_from(SC_PRE_LEADS if council else PRE_LEADS), min_size=0, max_size=8)
+    )
+    ops = draw(
+        st.lists(st.sampled_from(SC_OP_LEADS if council else OP_LEADS), min_size=1, max_size=8)
+    )
     subs = []
 
     def emph(lead: str) -> str:
