@@ -32,8 +32,10 @@ from resparse.model import (
     Unclassified,
     VoteRecord,
 )
+from resparse.exports.frame import to_frame
 from resparse.parser import parse, parse_document, parse_file
 from resparse.readers.base import Document
+from resparse.schema import json_schema
 
 __all__ = [
     "AgendaItem",
@@ -59,7 +61,9 @@ __all__ = [
     "Unclassified",
     "VoteRecord",
     "__version__",
+    "json_schema",
     "parse",
     "parse_document",
     "parse_file",
+    "to_frame",
 ]

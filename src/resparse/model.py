@@ -18,6 +18,9 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
@@ -227,6 +230,48 @@ class VoteRecord:
     date: _dt.date | None = None
     text: str = ""
     part: str | None = None
+
+    # Codes are computed, not stored: the JSON keeps the names as printed, and a better
+    # State table improves old results without re-parsing.
+
+    @property
+    def in_favour_codes(self) -> tuple[str | None, ...]:
+        """ISO 3166-1 alpha-3 code of each State in favour; ``None`` where a name is no State."""
+        return self._codes(self.in_favour_states, "alpha3")
+
+    @property
+    def against_codes(self) -> tuple[str | None, ...]:
+        """ISO 3166-1 alpha-3 code of each State against; ``None`` where a name is no State."""
+        return self._codes(self.against_states, "alpha3")
+
+    @property
+    def abstaining_codes(self) -> tuple[str | None, ...]:
+        """ISO 3166-1 alpha-3 code of each State abstaining; ``None`` where a name is no State."""
+        return self._codes(self.abstaining_states, "alpha3")
+
+    @property
+    def in_favour_m49(self) -> tuple[str | None, ...]:
+        """UN M49 code of each State in favour; ``None`` where a name is no State."""
+        return self._codes(self.in_favour_states, "m49")
+
+    @property
+    def against_m49(self) -> tuple[str | None, ...]:
+        """UN M49 code of each State against; ``None`` where a name is no State."""
+        return self._codes(self.against_states, "m49")
+
+    @property
+    def abstaining_m49(self) -> tuple[str | None, ...]:
+        """UN M49 code of each State abstaining; ``None`` where a name is no State."""
+        return self._codes(self.abstaining_states, "m49")
+
+    @staticmethod
+    def _codes(names: tuple[str, ...], scheme: Literal["alpha3", "m49"]) -> tuple[str | None, ...]:
+        """One code per name, in list order, so codes and names zip together."""
+        from resparse.states import resolve_states  # noqa: PLC0415 - model stays free of data
+
+        return tuple(
+            None if state is None else getattr(state, scheme) for state in resolve_states(names)
+        )
 
 
 @attrs.frozen
@@ -443,6 +488,23 @@ class Resolution:
         from resparse.serialize import from_json  # noqa: PLC0415 - avoids an import cycle
 
         return from_json(text)
+
+    # --- integrations (spaCy and notebooks load only when used) ------------------------
+
+    def to_doc(self, nlp: Language, *, run_pipeline: bool = False) -> Doc:
+        """A spaCy Doc of the source with this result's clauses as span groups.
+
+        See :func:`resparse.pipeline.resolution_to_doc`; spaCy is imported only here.
+        """
+        from resparse.pipeline import resolution_to_doc  # noqa: PLC0415 - spaCy is heavy
+
+        return resolution_to_doc(self, nlp, run_pipeline=run_pipeline)
+
+    def _repr_html_(self) -> str:
+        """The coloured view that Jupyter shows for a result (all text escaped)."""
+        from resparse.exports.html import render_html  # noqa: PLC0415 - only notebooks need it
+
+        return render_html(self)
 
 
 def _collect_gaps(source: str, start: int, end: int, gaps: list[Span]) -> None:
