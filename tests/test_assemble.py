@@ -117,3 +117,11 @@ def test_assemble_parts_a_and_b() -> None:
     assert [(p.part, p.number) for p in r.operative] == [("A", 1), ("A", 2), ("B", 1)]
     assert [v.part for v in r.votes] == ["A", "B"]
     assert r.uncovered() == []
+
+
+@pytest.mark.issue(2)
+def test_assemble_letters_after_an_alphabetic_i_stay_alphabetic() -> None:
+    """Regression: "(j)" after "(i)" (a letter, following "(h)") was taken for a roman list."""
+    items = "".join(f"({c}) Item {c};\n" for c in "abcdefghijklmno")
+    r = resparse.parse(HEAD + "Recalling x,\n\n1. Decides:\n" + items)
+    assert [s.label for s in r.operative[0].subparagraphs] == list("abcdefghijklmno")

@@ -425,7 +425,11 @@ class _Builder:
         level_index = self.place_label(label)
         if level_index is None:
             return False
-        style = _classify.label_style(label, self.sibling_label(level_index))
+        # a sibling keeps its list's style: "(j)" after an alphabetic "(i)" is alphabetic too
+        if level_index < len(self.sub_stack):
+            style = self.sub_stack[level_index].style
+        else:
+            style = _classify.label_style(label, None)
         del self.sub_stack[level_index:]
         content = kind.content_start
         unit = _Unit(
@@ -440,11 +444,6 @@ class _Builder:
         parent.children.append(unit)
         self.sub_stack.append(unit)
         return True
-
-    def sibling_label(self, level_index: int) -> str | None:
-        if level_index < len(self.sub_stack):
-            return self.sub_stack[level_index].label
-        return None
 
     def place_label(self, label: str) -> int | None:
         """The nesting level a label belongs to: a sibling of an open item, or a new level."""
