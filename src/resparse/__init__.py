@@ -33,6 +33,7 @@ from resparse.model import (
     VoteRecord,
 )
 from resparse.exports.frame import to_frame
+from resparse.exports.votes import votes_frame
 from resparse.parser import parse, parse_document, parse_file
 from resparse.readers.base import Document
 from resparse.schema import json_schema
@@ -66,4 +67,5 @@ __all__ = [
     "parse_document",
     "parse_file",
     "to_frame",
+    "votes_frame",
 ]

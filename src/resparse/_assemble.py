@@ -595,7 +595,7 @@ def assemble(doc: Document, *, language: str = "en") -> Resolution:
     reason = "header text that opens no field"
     leftovers = [(Span(line.start, line.end), reason) for line in head.leftovers]
     leftovers += [(span, reason) for span in head.unread]
-    return _finish(builder, header, diagnostics, leftovers, language)
+    return _finish(builder, head, diagnostics, leftovers, language)
 
 
 def _locate_body(
@@ -667,14 +667,15 @@ def _scope(body: str | None) -> str | None:
     return None
 
 
-def _finish(  # noqa: C901
+def _finish(
     b: _Builder,
-    header: Header,
+    head: HeaderResult,
     diagnostics: list[Diagnostic],
     leftovers: list[tuple[Span, str]],
     language: str,
 ) -> Resolution:
     source = b.source
+    header = head.header
     footnotes, anchors = _footnotes(b, source)
     italics_known = b.italics is not None
 
@@ -738,33 +739,7 @@ def _finish(  # noqa: C901
             )
         )
 
-    votes: list[VoteRecord] = []
-    for vote in b.votes:
-        raw = source[vote.start : vote.end]
-        fields = read_vote(raw, vote.start, _is_state, header.body)
-        meeting_match = (
-            MEETING_RE.match(raw.split("\n", 1)[0].strip()) if vote.meeting_line else None
-        )
-        meeting = fields.meeting
-        if meeting_match is not None:
-            meeting = clean(meeting_match["meeting"])
-        diagnostics.extend(fields.diagnostics)
-        votes.append(
-            VoteRecord(
-                method=fields.method,
-                span=Span(vote.start, vote.end),
-                in_favour=fields.in_favour,
-                against=fields.against,
-                abstaining=fields.abstaining,
-                in_favour_states=fields.in_favour_states,
-                against_states=fields.against_states,
-                abstaining_states=fields.abstaining_states,
-                meeting=meeting,
-                date=fields.date,
-                text=clean(raw),
-                part=vote.part,
-            )
-        )
+    votes = _votes(b, header, head.meeting, footnotes, diagnostics)
 
     annexes = []
     for unit in b.annexes:
@@ -815,6 +790,56 @@ def _finish(  # noqa: C901
         language=language,
         reader=b.doc.reader,
     )
+
+
+def _votes(
+    b: _Builder,
+    header: Header,
+    header_meeting: str | None,
+    footnotes: list[Footnote],
+    diagnostics: list[Diagnostic],
+) -> list[VoteRecord]:
+    """The adoption records: meeting lines and vote statements, read with their notes."""
+    source = b.source
+    notes = {note.marker: note.text for note in footnotes if note.marker}
+    votes: list[VoteRecord] = []
+    for vote in b.votes:
+        raw = source[vote.start : vote.end]
+        fields = read_vote(raw, vote.start, _is_state, header.body, notes=notes)
+        first_line = raw.split("\n", 1)[0].strip()
+        meeting_match = MEETING_RE.match(first_line) if vote.meeting_line else None
+        meeting = clean(meeting_match["meeting"]) if meeting_match is not None else fields.meeting
+        diagnostics.extend(fields.diagnostics)
+        votes.append(
+            VoteRecord(
+                method=fields.method,
+                span=Span(vote.start, vote.end),
+                in_favour=fields.in_favour,
+                against=fields.against,
+                abstaining=fields.abstaining,
+                in_favour_states=fields.in_favour_states,
+                against_states=fields.against_states,
+                abstaining_states=fields.abstaining_states,
+                meeting=meeting,
+                date=fields.date,
+                text=clean(raw),
+                part=vote.part,
+            )
+        )
+    adoption = header.span_of("adoption_line")
+    if not votes and header_meeting is not None and adoption is not None:
+        # "Adopted by the Security Council at its 8700th meeting, on ...": the header
+        # line is the only adoption record the text has
+        votes.append(
+            VoteRecord(
+                method=None,
+                span=adoption,
+                meeting=header_meeting,
+                date=header.adopted,
+                text=header.adoption_line or "",
+            )
+        )
+    return votes
 
 
 def _sub(source: str, unit: _Unit, anchors: list[Span]) -> SubParagraph:

@@ -123,7 +123,7 @@ class LineKind:
     footnote_like: bool = False
 
 
-def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912 - one test per kind
+def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912, PLR0915 - one test per kind
     """Everything ``line`` could be, given the header's symbol and title."""
     text = line.text
     kind = LineKind(content_start=line.start)
@@ -152,6 +152,8 @@ def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912 -
         if label is not None:
             kind.sub_label = label["label"]
             pos = label.end()
+        elif markup is not None and markup["bullet"]:
+            kind.sub_label = markup["bullet"]  # "• item" or "– item": a bulleted sub-paragraph
     pos = _SKIP_MARKUP_RE.match(text, pos).end()  # type: ignore[union-attr]
     kind.content_start = line.start + pos
     if kind.number is None and kind.sub_label is None:
@@ -418,8 +420,10 @@ def trim_lead_span(source: str, italic: Span, first_start: int) -> Span | None:
     return Span(start, start + len(trimmed))
 
 
-def label_style(label: str, sibling: str | None) -> str:
-    """The numbering style of a sub-paragraph label: alpha, roman, digit or upper."""
+def label_style(label: str, sibling: str | None = None) -> str:
+    """The numbering style of a sub-paragraph label: alpha, roman, digit, upper or a bullet."""
+    if label in _BULLETS:
+        return f"bullet{label}"
     if label.isdigit():
         return "digit"
     if label.isupper():
@@ -431,19 +435,24 @@ def label_style(label: str, sibling: str | None) -> str:
             and _roman_value(label) == _roman_value(sibling) + 1
         ):
             return "roman"
-        return label_style(sibling, None)
+        return label_style(sibling)
     if label == "i" or (len(label) > 1 and _is_roman(label)):
         return "roman"
     return "alpha"
 
 
+_BULLETS = frozenset("-+•▪◦·–—")
+
+
 def first_label(label: str) -> bool:
-    """Whether a label can open a new list: (a), (i), (1), (A)."""
-    return label in {"a", "i", "1", "A"}
+    """Whether a label can open a new list: (a), (i), (1), (A), or any bullet."""
+    return label in {"a", "i", "1", "A"} or label in _BULLETS
 
 
 def follows(previous: str, label: str, style: str) -> bool:
     """Whether ``label`` is the next label after ``previous`` in a list of ``style``."""
+    if style.startswith("bullet"):
+        return label == previous
     if style == "digit":
         return previous.isdigit() and label.isdigit() and int(label) == int(previous) + 1
     if style == "roman":

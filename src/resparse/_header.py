@@ -331,9 +331,9 @@ class _HeaderBuilder:
     _field_sc_number = _field_number
 
     def _field_old_number(self, field: _Field, match: regex.Match[str], span: Span) -> None:
-        value_end = field.start + match.end("value") - match.start()
-        self.put("number", clean(match["value"]), Span(field.start, value_end))
         title_start = field.start + match.start("title") - match.start()
+        value_end = field.start + len(match[0][: match.start("title") - match.start()].rstrip())
+        self.put("number", clean(match["value"]), Span(field.start, value_end))
         self.put("adoption_line", clean(match["title"]), Span(title_start, field.end))
         self.values["adopted"] = self.date(match["date"], span)
 

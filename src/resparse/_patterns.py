@@ -35,7 +35,7 @@ MARKDOWN_ITALIC_RE = regex.compile(
 )
 
 # Markdown structure at the start of a line: list bullet, heading hashes, block quote.
-LINE_MARKUP_RE = regex.compile(r"(?:[-+•]\s+|\*\s+(?=\d)|\#{1,6}\s+|>\s*)")
+LINE_MARKUP_RE = regex.compile(r"(?:(?P<bullet>[-+•▪◦·–—])\s+|\*\s+(?=\d)|\#{1,6}\s+|>\s*)")
 
 # Emphasis markers and escapes that the clean text drops.
 EMPHASIS_MARK_RE = regex.compile(r"(?<!\\)(?:\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w))")
@@ -57,7 +57,7 @@ SUBPARAGRAPH_LABEL_RE = regex.compile(
     r"""
     \(\s?(?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\s?\)
     (?=[\s*_]|$)
-    | (?P<label>[a-z]|[ivx]{1,5})\)(?=\s)
+    | (?P<label>[a-z]|[ivx]{1,5})[.)](?=\s)
     """,
     _V,
 )

@@ -9,7 +9,7 @@ and shared between threads without copying.
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime as dt  # noqa: TC003 - cattrs resolves the annotations at run time
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -122,13 +122,13 @@ class Header:
     symbol: str | None = None
     body: str | None = None
     distribution: str | None = None
-    issued: _dt.date | None = None
+    issued: dt.date | None = None
     original_language: str | None = None
     session: int | None = None
     session_title: str | None = None
     session_dates: str | None = None
     agenda_items: tuple[AgendaItem, ...] = ()
-    adopted: _dt.date | None = None
+    adopted: dt.date | None = None
     adoption_line: str | None = None
     number: str | None = None
     title: str | None = None
@@ -227,7 +227,7 @@ class VoteRecord:
     against_states: tuple[str, ...] = ()
     abstaining_states: tuple[str, ...] = ()
     meeting: str | None = None
-    date: _dt.date | None = None
+    date: dt.date | None = None
     text: str = ""
     part: str | None = None
 
@@ -419,7 +419,13 @@ class Resolution:
         items.extend(("furniture", i, f.span) for i, f in enumerate(self.furniture))
         items.extend(("unclassified", i, u.span) for i, u in enumerate(self.unclassified))
         items.sort(key=lambda item: (item[2].start, -item[2].end, item[0]))
-        return items
+        # a part may share its span with a header field (the Security Council's adoption
+        # line is both the header's and the vote's); the span is listed once
+        unique: list[tuple[str, int | None, Span]] = []
+        for item in items:
+            if not (unique and unique[-1][2] == item[2] and item[0] == "vote"):
+                unique.append(item)
+        return unique
 
     def segments(self) -> list[Segment]:
         """The source cut into pieces, each owned by exactly one part (innermost wins).
