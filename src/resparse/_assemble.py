@@ -274,6 +274,9 @@ class _Builder:
             self.add_heading(line)
             return
         current = self.current
+        if current is not None and kind.sub_label is not None:
+            current.pieces.append((line.start, line.end))  # "(a) ..." items of a clause's list
+            return
         if current is None or self.starts_clause(line, kind):
             if current is not None and kind.operative_lead and not kind.preamble_lead:
                 self.zone = _OP

@@ -51,8 +51,8 @@ _FIELDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ),
         (
             "sc_adoption",
-            rf"""Adopted\s+by\s+the\s+(?P<body>Security\s+Council|[\w\s]{{3,60}}?)\s+at\s+its\s+
-                 (?P<meeting>\d{{1,5}}\s?(?:st|nd|rd|th|d)\s+meeting)
+            rf"""Adopted\s+by\s+the\s+(?P<body>Security\s+Council|[\w\s]{{3,60}}?)
+                 (?:\s+at\s+its\s+(?P<meeting>\d{{1,5}}\s?(?:st|nd|rd|th|d)\s+meeting))?
                  (?:,?\s*on(?:\s+(?P<date>{DATE}))?)?[.,]?\s*$""",
         ),
         (
@@ -323,7 +323,8 @@ class _HeaderBuilder:
 
     def _field_sc_adoption(self, field: _Field, match: regex.Match[str], span: Span) -> None:
         self._field_adoption_line(field, match, span)
-        self.meeting = clean(match["meeting"])
+        if match["meeting"]:  # absent when the Council voted by mail
+            self.meeting = clean(match["meeting"])
 
     def _field_number(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
         self.put("number", clean(match["value"]), span)

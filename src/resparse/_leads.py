@@ -159,8 +159,13 @@ def lead_length(
         following = words[length]
         if path[-1].ends == 0 and following not in _FUNCTION_WORDS and following not in _ADVERBS:
             length += 1  # a phrase never seen whole ("Noting with interest"): take its head
-        elif following in _ADVERBS and following not in _ADJECTIVE_ADVERBS:
-            length += 1  # "Recognizing moreover": an adverb the tables did not see here
+        elif following in _ADVERBS and (
+            following not in _ADJECTIVE_ADVERBS
+            or (length + 1 < len(words) and words[length + 1] in _FUNCTION_WORDS)
+        ):
+            # "Recognizing moreover", "Affirming further the ...": an adverb the tables did
+            # not see here ("further" before a noun is an adjective: "Encourages further efforts")
+            length += 1
     return max(length, 1)
 
 

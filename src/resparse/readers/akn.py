@@ -362,6 +362,12 @@ def _child(element: etree._Element, name: str) -> etree._Element | None:
     return next((c for c in _children(element) if _local(c) == name), None)
 
 
+def _heading_like(text: str) -> bool:
+    """Short, and not ending like a sentence or a clause."""
+    stripped = " ".join(text.split())
+    return bool(stripped) and len(stripped.split()) <= 16 and stripped[-1] not in ".;:,"
+
+
 def _plain(element: etree._Element) -> str:
     """An element's text with whitespace collapsed (for attributes-like content: nums)."""
     return _SPACES_RE.sub(" ", "".join(element.itertext())).strip()
@@ -1241,6 +1247,13 @@ class _Renderer:
                 "akn.continuation",
                 "unnumbered text read as part of the paragraph before it",
                 self.last_span(),
+            )
+            return
+        if not label and len(block_elements) == 1 and _heading_like(_plain(block_elements[0])):
+            # a short line before the first numbered paragraph ("Somalia", "*") is a heading
+            self.heading_line(block_elements[0])
+            self.note(
+                "akn.loose_heading", "a short unnumbered line read as a heading", self.last_span()
             )
             return
         para = self.operative(None, label, block_elements)
