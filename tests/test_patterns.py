@@ -8,35 +8,6 @@ from resparse import _patterns as patterns
 
 
 @pytest.mark.parametrize(
-    ("line", "body"),
-    [
-        ("The General Assembly,", "General Assembly"),
-        ("The Human Rights Council,", "Human Rights Council"),
-        ("The Security Council,", "Security Council"),
-        ("*The General Assembly*,", "General Assembly"),
-        ("The Economic and Social Council,", "Economic and Social Council"),
-        ("The Conference of the Parties,", "Conference of the Parties"),
-    ],
-)
-def test_patterns_enacting_formula_matches(line: str, body: str) -> None:
-    match = patterns.ENACTING_FORMULA_RE.match(line)
-    assert match is not None
-    assert " ".join(match["body"].split()) == body
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The General Assembly decides to convene a meeting,",
-        "Recalling the General Assembly,",
-        "the General Assembly,",
-    ],
-)
-def test_patterns_enacting_formula_rejects(line: str) -> None:
-    assert patterns.ENACTING_FORMULA_RE.match(line) is None
-
-
-@pytest.mark.parametrize(
     ("line", "number"),
     [
         ("1. Decides", "1"),
@@ -80,27 +51,6 @@ def test_patterns_subparagraph_label_rejects(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "meeting", "date"),
-    [
-        ("49th meeting 23 March 2021", "49th meeting", "23 March 2021"),
-        ("45th plenary meeting", "45th plenary meeting", None),
-        ("56th (resumed) plenary meeting", "56th (resumed) plenary meeting", None),
-        ("41st plenary meeting, 10 December 2020", "41st plenary meeting", "10 December 2020"),
-    ],
-)
-def test_patterns_meeting_line(line: str, meeting: str, date: str | None) -> None:
-    match = patterns.MEETING_RE.match(line)
-    assert match is not None
-    assert match["meeting"] == meeting
-    assert match["date"] == date
-
-
-@pytest.mark.parametrize("line", ["49th meeting of the Council, decides", "the 49th meeting"])
-def test_patterns_meeting_line_rejects(line: str) -> None:
-    assert patterns.MEETING_RE.match(line) is None
-
-
-@pytest.mark.parametrize(
     ("pattern", "line"),
     [
         ("PAGE_NUMBER_RE", "2/7"),
@@ -110,13 +60,6 @@ def test_patterns_meeting_line_rejects(line: str) -> None:
         ("JOB_NUMBER_RE", "18-18142 (E)"),
         ("BARCODE_RE", "*2324958*"),
         ("SEPARATOR_RE", "__________________"),
-        ("RECYCLE_RE", "Please recycle"),
-        ("ANNEX_RE", "Annex"),
-        ("ANNEX_RE", "Annex II"),
-        ("VOTE_START_RE", "[Adopted by a recorded vote of 26 to 15, with 6 abstentions."),
-        ("VOTE_START_RE", "[Adopted without a vote.]"),
-        ("VOTE_START_RE", "Adopted unanimously at the 1382nd meeting."),
-        ("VOTE_START_RE", "[Resolution adopted by a recorded vote of 2 votes to 1"),
     ],
 )
 def test_patterns_furniture_and_markers_match(pattern: str, line: str) -> None:
@@ -129,8 +72,6 @@ def test_patterns_furniture_and_markers_match(pattern: str, line: str) -> None:
         ("PAGE_NUMBER_RE", "2/7 of the members"),
         ("JOB_NUMBER_RE", "2023-2024 biennium"),
         ("BARCODE_RE", "*Emphasizes*"),
-        ("ANNEX_RE", "Annex to resolution 70/1"),
-        ("VOTE_START_RE", "adopted by the General Assembly in its resolution 70/1,"),
     ],
 )
 def test_patterns_furniture_and_markers_reject(pattern: str, line: str) -> None:

@@ -16,13 +16,11 @@ import attrs
 
 from resparse import _classify, _leads
 from resparse._header import HeaderResult, read_header
+from resparse._language import profile
 from resparse._patterns import (
-    ANNEX_RE,
-    DATE_LINE_RE,
     FOOTNOTE_LINE_RE,
     FOOTNOTE_MARKER_ONLY_RE,
     LINE_MARKUP_RE,
-    MEETING_RE,
     OPERATIVE_NUMBER_RE,
 )
 from resparse._scan import Line, scan
@@ -99,6 +97,7 @@ class _Builder:
     ) -> None:
         self.doc = doc
         self.language = language
+        self.profile = profile(language)
         self.source = doc.text
         self.lines = lines
         self.italics = italics
@@ -208,7 +207,7 @@ class _Builder:
 
     def feed_part_marker(self, line: Line, kind: LineKind) -> bool:
         """A part letter before a formula ("B"), or the formula right after it."""
-        if kind.part_letter and _next_is_formula(self.lines, line.index):
+        if kind.part_letter and _next_is_formula(self.lines, line.index, self.language):
             self.close_units()
             self.part = kind.part_letter
         elif not (kind.formula and self.part is not None and self.just_after_heading(line)):
@@ -497,7 +496,7 @@ class _Builder:
         vote = self.vote
         assert vote is not None  # noqa: S101 - checked by the caller
         if vote.meeting_line and not vote.bracket:
-            if DATE_LINE_RE.match(line.text) and vote.end == self.previous_end(line):
+            if self.profile.date_line_re.match(line.text) and vote.end == self.previous_end(line):
                 vote.end = line.end
                 return True
             vote.closed = True
@@ -515,7 +514,7 @@ class _Builder:
     def start_annex(self, line: Line) -> None:
         self.close_units()
         self.zone = _ANNEX
-        match = ANNEX_RE.match(line.text)
+        match = self.profile.annex_re.match(line.text)
         label = clean(match["label"]) if match else clean(line.text)
         self.current = _Unit(
             "annex", line.start, [(line.start, line.end)], label=label, part=self.part
@@ -577,7 +576,9 @@ def assemble(doc: Document, *, language: str = "en") -> Resolution:
             reader=doc.reader,
         )
     formula_index, body_start = located
-    head, body_start, part_heading = _read_header_zone(source, lines, formula_index, body_start)
+    head, body_start, part_heading = _read_header_zone(
+        source, lines, formula_index, body_start, language
+    )
     header = head.header
     diagnostics.extend(head.diagnostics)
     scope = _scope(header.body)
@@ -605,7 +606,7 @@ def _locate_body(
     lines: list[Line], language: str, diagnostics: list[Diagnostic]
 ) -> tuple[int | None, int] | None:
     """The enacting formula's line and the first body line; None when neither is found."""
-    formula_index = _classify.find_formula(lines)
+    formula_index = _classify.find_formula(lines, profile(language))
     if formula_index is not None:
         return formula_index, formula_index
     body_start = _classify.find_body_start(lines, language)
@@ -617,7 +618,11 @@ def _locate_body(
 
 
 def _read_header_zone(
-    source: str, lines: list[Line], formula_index: int | None, body_start: int
+    source: str,
+    lines: list[Line],
+    formula_index: int | None,
+    body_start: int,
+    language: str,
 ) -> tuple[HeaderResult, int, Line | None]:
     """Read the header; returns it, the (maybe moved) body start and a part letter line."""
     header_lines = lines[:body_start]
@@ -626,15 +631,16 @@ def _read_header_zone(
         part_heading = header_lines[-1]
         header_lines = header_lines[:-1]
     formula = lines[formula_index] if formula_index is not None else None
-    formula_body = _classify.formula_body(formula.text) if formula is not None else None
-    head = read_header(source, header_lines, formula, formula_body)
+    local = profile(language)
+    formula_body = _classify.formula_body(formula.text, local) if formula is not None else None
+    head = read_header(source, header_lines, formula, formula_body, language)
     if formula is None and head.leftovers:
         # without a formula, sentences after the last header field already belong to the body
         trailing = [line for line in head.leftovers if line.start >= head.fields_end]
         if trailing:
             body_start = trailing[0].index
             header_lines = [line for line in header_lines if line.index < body_start]
-            head = read_header(source, header_lines, formula, formula_body)
+            head = read_header(source, header_lines, formula, formula_body, language)
     return head, body_start, part_heading
 
 
@@ -653,9 +659,10 @@ def _blank_separated(lines: list[Line], language: str) -> bool:
     )
 
 
-def _next_is_formula(lines: list[Line], index: int) -> bool:
+def _next_is_formula(lines: list[Line], index: int, language: str) -> bool:
     return (
-        index + 1 < len(lines) and _classify.find_formula(lines[index + 1 : index + 2]) is not None
+        index + 1 < len(lines)
+        and _classify.find_formula(lines[index + 1 : index + 2], profile(language)) is not None
     )
 
 
@@ -810,7 +817,7 @@ def _votes(
         raw = source[vote.start : vote.end]
         fields = read_vote(raw, vote.start, _is_state, header.body, notes=notes)
         first_line = raw.split("\n", 1)[0].strip()
-        meeting_match = MEETING_RE.match(first_line) if vote.meeting_line else None
+        meeting_match = b.profile.meeting_re.match(first_line) if vote.meeting_line else None
         meeting = clean(meeting_match["meeting"]) if meeting_match is not None else fields.meeting
         diagnostics.extend(fields.diagnostics)
         votes.append(
@@ -881,7 +888,7 @@ def _lead(
     words = _classify.opening_words(b.source, unit.pieces)
     if kind == "op":
         # old texts open paragraphs with their subject: "1. The Security Council requests ..."
-        words = words[_classify.subject_length(words) :]
+        words = words[_classify.subject_length(words, b.language) :]
     if not words:
         return None, None, (False if italics_known else None), None
     first_start = words[0][1]

@@ -6,29 +6,25 @@ running headers). Deciding what the line *is* in context is the assembler's job.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
 import regex
 
 from resparse import _leads, _lexicon
+from resparse._language import Profile, profile
 from resparse._patterns import (
-    ANNEX_RE,
     BARCODE_RE,
-    ENACTING_FORMULA_RE,
     FOOTNOTE_LINE_RE,
     HEADING_RE,
     JOB_NUMBER_RE,
     LINE_MARKUP_RE,
     MARKDOWN_ITALIC_RE,
-    MEETING_RE,
-    MONTH,
     OPERATIVE_NUMBER_RE,
     PAGE_NUMBER_RE,
-    RECYCLE_RE,
     SEPARATOR_RE,
     SUBPARAGRAPH_LABEL_RE,
-    VOTE_START_RE,
 )
 from resparse.model import Span
 
@@ -60,6 +56,7 @@ class Context:
     title: str | None
     language: str = "en"
     scope: str | None = None
+    profile: Profile = attrs.field(init=False)
     last_furniture: int = -10
     _symbol_key: str = attrs.field(init=False, default="")
     _title_key: str = attrs.field(init=False, default="")
@@ -67,6 +64,7 @@ class Context:
     def __attrs_post_init__(self) -> None:
         self._symbol_key = _key(self.symbol or "")
         self._title_key = _key(self.title or "")
+        self.profile = profile(self.language)
 
     def running_header(self, line: Line) -> bool:
         """The document symbol or title repeated at the top of a page.
@@ -135,7 +133,8 @@ def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912, 
     if SEPARATOR_RE.match(text):
         kind.separator = True
         return kind
-    if ENACTING_FORMULA_RE.match(text):
+    local = context.profile
+    if local.formula_re.match(text):
         kind.formula = True
         return kind
     pos = 0
@@ -157,13 +156,13 @@ def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912, 
     pos = _SKIP_MARKUP_RE.match(text, pos).end()  # type: ignore[union-attr]
     kind.content_start = line.start + pos
     if kind.number is None and kind.sub_label is None:
-        meeting = MEETING_RE.match(text)
+        meeting = local.meeting_re.match(text)
         if meeting is not None:
             kind.meeting = meeting["meeting"]
             return kind
-        if VOTE_START_RE.match(text):
+        if local.vote_start_re.match(text):
             kind.vote = True
-        if ANNEX_RE.match(text):
+        if local.annex_re.match(text):
             kind.annex = True
         part = _PART_RE.match(text)
         if part is not None:
@@ -255,7 +254,7 @@ def _furniture_piece(text: str, line: Line, context: Context) -> str | None:
         return "job_number"
     if _JOB_DATE_RE.match(text) and line.index - context.last_furniture <= 3:
         return "job_number"
-    if RECYCLE_RE.match(text):
+    if context.profile.recycle_re.match(text):
         return "recycle"
     if context.running_header(line if text == line.text else attrs.evolve(line, text=text)):
         return "running_header"
@@ -286,15 +285,24 @@ def strip_trailing_marker(text: str) -> str:
 
 
 _TRAILING_MARKER_RE = regex.compile(r"(?<=[.;,:\])])\s?\d{1,3}$")
-_BODY_WORDS = tuple(
-    ("the", *body.casefold().split()) for body in sorted(_lexicon.BODIES, key=len, reverse=True)
-)
 
 
-def subject_length(words: Sequence[tuple[str, int, int]]) -> int:
+@functools.cache
+def _body_words(language: str) -> tuple[tuple[str, ...], ...]:
+    """Each body name of a language as words, longest first, with "the" before it in English."""
+    article = ("the",) if language == "en" else ()
+    names = sorted(profile(language).bodies, key=len, reverse=True)
+    return tuple((*article, *_words_of(name)) for name in names)
+
+
+def _words_of(text: str) -> list[str]:
+    return [m[0].casefold() for m in _TOKEN_RE.finditer(text) if m[0][:1].isalnum()]
+
+
+def subject_length(words: Sequence[tuple[str, int, int]], language: str = "en") -> int:
     """How many opening words name the body itself ("The Security Council"), else 0."""
     folded = tuple(w for w, _, _ in words[:12])
-    for body in _BODY_WORDS:
+    for body in _body_words(language):
         if folded[: len(body)] == body and len(folded) > len(body):
             return len(body)
     return 0
@@ -319,17 +327,17 @@ def markdown_italics(source: str) -> list[Span] | None:
     return spans or None
 
 
-def find_formula(lines: Sequence[Line]) -> int | None:
+def find_formula(lines: Sequence[Line], local: Profile) -> int | None:
     """The index of the first enacting-formula line ("The General Assembly,")."""
     for i, line in enumerate(lines):
-        if len(line.text) < 120 and ENACTING_FORMULA_RE.match(line.text):
+        if len(line.text) < 120 and local.formula_re.match(line.text):
             return i
     return None
 
 
-def formula_body(text: str) -> str | None:
+def formula_body(text: str, local: Profile) -> str | None:
     """The body named by an enacting formula."""
-    match = ENACTING_FORMULA_RE.match(text)
+    match = local.formula_re.match(text)
     return " ".join(match["body"].split()) if match else None
 
 
@@ -510,7 +518,7 @@ def find_anchor(
         escaped = regex.escape(marker)
         pattern = regex.compile(
             rf"""(?:(?<=[\p{{L}},.;:)”’"])|(?<=[,.;:)”’"]\s))({escaped})
-                 (?=[\s,.;:)]|$)(?!\s+(?:{MONTH}|\d|per\s?cent|%|and\s+\d|to\s+\d))""",
+                 (?=[\s,.;:)]|$)(?!\s+(?:\p{{L}}{{3,}}\s+\d{{4}}|\d|per\s?cent|%|and\s+\d|to\s+\d))""",
             regex.VERSION1 | regex.VERBOSE,
         )
         _ANCHOR_CACHE[marker] = pattern

@@ -37,19 +37,39 @@ def month_number(name: str, *, fuzzy: bool = False) -> tuple[int | None, bool]:
 
 
 def find_date(
-    text: str, *, fuzzy: bool = True
+    text: str, *, fuzzy: bool = True, language: str = "en"
 ) -> tuple[dt.date | None, tuple[int, int] | None, bool]:
-    """The first "23 March 2021" in ``text``: the date, its offsets, and whether it was repaired."""
+    """The first date in ``text`` ("23 March 2021", "7 de diciembre de 2022", "2022年12月7日").
+
+    Returns the date, its offsets, and whether an OCR slip in the month had to be forgiven
+    (English only: "3 Apri] 1991").
+    """
+    from resparse._language import profile  # noqa: PLC0415 - profiles import this module
+
+    local = profile(language)
+    for match in local.date_re.finditer(text):
+        name = match["month"]
+        month = int(name) if name.isdigit() else local.months.get(name.casefold())
+        found = _make(match["year"], month, match["day"])
+        if found is not None:
+            return found, match.span(), False
+    if not fuzzy or language != "en":
+        return None, None, False
     for match in _DATE_RE.finditer(text):
-        month, repaired = month_number(match["month"], fuzzy=fuzzy)
-        if month is None:
-            continue
-        try:
-            value = dt.date(int(match["year"]), month, int(match["day"]))
-        except ValueError:
-            continue
-        return value, match.span(), repaired
+        month, repaired = month_number(match["month"], fuzzy=True)
+        found = _make(match["year"], month, match["day"])
+        if found is not None:
+            return found, match.span(), repaired
     return None, None, False
+
+
+def _make(year: str, month: int | None, day: str) -> dt.date | None:
+    if month is None:
+        return None
+    try:
+        return dt.date(int(year), month, int(day))
+    except ValueError:
+        return None
 
 
 def ordinal_value(words: str) -> int | None:

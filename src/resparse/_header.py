@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse import _dates, _lexicon
-from resparse._patterns import DATE, MONTH
+from resparse import _dates
+from resparse._language import Profile, profile
 from resparse._text import clean, join_lines
 from resparse.model import AgendaItem, Diagnostic, Header, Span, SpanMap
 
@@ -22,80 +22,6 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from resparse._scan import Line
-
-_V = regex.VERBOSE | regex.VERSION1
-_BODIES = "|".join(regex.escape(b).replace(r"\ ", r"\s+") for b in _lexicon.BODIES)
-
-SYMBOL = r"""
-    (?:[A-Z]{1,6}(?:\.\d{1,3})?)
-    (?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,30}){1,8}
-    (?:\s?\(\d{4}\))?
-    (?:\s(?:[A-Z](?:\s?-\s?[A-Z])?|Add\.\d+|Rev\.\d+|Corr\.\d+)(?![\w/]))?
-"""
-
-# Field openers, tried in this order at each position of a header line.
-_FIELDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (name, regex.compile(pattern, _V))
-    for name, pattern in (
-        ("publisher", r"United\s+Nations(?=\s|$)"),
-        ("distribution", r"Distr\.?\s?:\s*(?P<value>General|Limited|Restricted)\b"),
-        (
-            "original_language",
-            r"Original\s?:\s*(?P<value>\p{Lu}\p{Ll}+(?:\s?[/,]\s?\p{Lu}\p{Ll}+)*)",
-        ),
-        (
-            "adoption_line",
-            rf"""(?:Resolutions?|Decisions?|Draft\s+resolution)\s+adopted\s+by\s+the\s+
-                 (?P<body>(?:{_BODIES})|[\w\s]{{3,80}}?)
-                 (?:\s+(?:on|at\s+its\s+.{{1,40}}?\s+on)\s+(?P<date>{DATE}))?\s*$""",
-        ),
-        (
-            "sc_adoption",
-            rf"""Adopted\s+by\s+the\s+(?P<body>Security\s+Council|[\w\s]{{3,60}}?)
-                 (?:\s+at\s+its\s+(?P<meeting>\d{{1,5}}\s?(?:st|nd|rd|th|d)\s+meeting))?
-                 (?:,?\s*on(?:\s+(?P<date>{DATE}))?)?[.,]?\s*$""",
-        ),
-        (
-            "session_title",
-            r"""(?P<value>(?:Resumed\s+)?
-                 (?P<ordinal>\p{L}+(?:-\p{L}+)?|\d{1,3}\s?(?:st|nd|rd|th)|\d{4})
-                 \s+(?:(?:regular|special|emergency\s+special|substantive|organizational|resumed)\s+)?
-                 session)\b(?:\s*\((?:resumed|continued)\))?""",
-        ),
-        (
-            "session_dates",
-            rf"""\d{{1,2}}(?:\s+(?:{MONTH}))?(?:\s+\d{{4}})?\s?[–—-]\s?\d{{1,2}}\s+(?:{MONTH})\s+\d{{4}}""",
-        ),
-        ("agenda", r"(?:Agenda\s+items?|Items?)\s+(?P<value>\d[\w\s().,;-]{0,80}?)\s*$"),
-        ("report_line", r"\[(?P<value>(?:on|without|sans|sin)\b[^\]]{0,500})(?P<close>\])?"),
-        ("number", r"(?P<value>\d{1,3}/\d{1,4}(?:\s?[A-Z](?:\s?-\s?[A-Z])?)?)\s?\.(?=\s|$)"),
-        (
-            "sc_number",
-            r"(?:RESOLUTION|Resolution)\s+(?P<value>\d{1,4}\s?\(\d{4}\))(?:\s*\.)?(?=\s|$)",
-        ),
-        (
-            "old_number",
-            rf"(?P<value>\d{{1,4}}\s?\(\d{{4}}\))\.?\s+(?P<title>Resolution\s+of\s+(?P<date>{DATE}))",
-        ),
-        ("symbol", SYMBOL),
-        ("body", rf"(?P<value>{_BODIES})(?=\s|$)"),
-        ("issued", rf"(?P<date>{DATE})(?=\s|$)"),
-        ("resolution_of", r"of\s+(?P<date>\d{1,2}\s+\S{3,9}\s+\d{4})\s*$"),
-        ("document_reference", r"\[(?P<value>[A-Z]{1,3}/[\w/.\s-]{1,40})\]"),
-        (
-            "sponsors",
-            r"(?P<value>.{2,2000}?):\s*(?P<kind>(?:revised\s+)?draft\s+(?:resolution|decision))\s*$",
-        ),
-        ("document_type", r"(?P<value>(?:revised\s+)?draft\s+(?:resolution|decision))\s*$"),
-        # the printed volumes file each resolution under a subject in capitals
-        (
-            "subject",
-            r"(?P<value>\p{Lu}[\p{Lu}\d’'(),.:;–—\-]*(?:\s+[\p{Lu}\d’'(),.:;–—\-]+){1,30})\s*$",
-        ),
-    )
-)
-
-_DATE_ONLY_RE = regex.compile(rf"{DATE}\.?\s*$")
 
 # Fields whose value may run on to the next lines.
 _OPEN_ENDED = frozenset(
@@ -126,17 +52,22 @@ class HeaderResult:
 
 
 def read_header(
-    source: str, lines: list[Line], formula: Line | None, formula_body: str | None
+    source: str,
+    lines: list[Line],
+    formula: Line | None,
+    formula_body: str | None,
+    language: str = "en",
 ) -> HeaderResult:
     """Read the header fields of ``lines`` (everything before the enacting formula)."""
+    local = profile(language)
     fields: list[_Field] = []
     leftovers: list[Line] = []
     for line in lines:
-        _read_line(line, fields, leftovers)
-    return _build(source, fields, leftovers, formula, formula_body)
+        _read_line(line, fields, leftovers, local)
+    return _build(source, fields, leftovers, formula, formula_body, local)
 
 
-def _read_line(line: Line, fields: list[_Field], leftovers: list[Line]) -> None:
+def _read_line(line: Line, fields: list[_Field], leftovers: list[Line], local: Profile) -> None:
     """Open the fields a line holds, left to right; the rest continues or is left over."""
     text = line.text
     if fields and fields[-1].name == "number" and fields[-1].match is not None:
@@ -146,15 +77,15 @@ def _read_line(line: Line, fields: list[_Field], leftovers: list[Line]) -> None:
     pos = len(text) - len(text.lstrip())
     opened_here = False
     while pos < len(text):
-        found = _match_field(text, pos, fields)
+        found = _match_field(text, pos, fields, local)
         if (
             found is not None
             and not opened_here
-            and _repeats_inside_open_field(found[0], fields, text)
+            and _repeats_inside_open_field(found[0], fields, text, local)
         ):
             found = None  # "United Nations regional centres ...", the second line of a title
         if found is None:
-            _read_rest(line, pos, fields, leftovers, opened_here=opened_here)
+            _read_rest(line, pos, fields, leftovers, local, opened_here=opened_here)
             return
         name, match = found
         start, end = line.start + match.start(), line.start + match.end()
@@ -171,7 +102,13 @@ def _read_line(line: Line, fields: list[_Field], leftovers: list[Line]) -> None:
 
 
 def _read_rest(
-    line: Line, pos: int, fields: list[_Field], leftovers: list[Line], *, opened_here: bool
+    line: Line,
+    pos: int,
+    fields: list[_Field],
+    leftovers: list[Line],
+    local: Profile,
+    *,
+    opened_here: bool,
 ) -> None:
     """Text at ``pos`` that opens no field: a title, a continuation, or unread text."""
     last = fields[-1] if fields else None
@@ -179,7 +116,7 @@ def _read_rest(
     if last is not None and last.name in {"number", "sc_number"} and (opened_here or last.match):
         # "46/13. Promoting mutually beneficial cooperation": the title follows the number
         fields.append(_Field("title", rest[0], rest[1], None, [rest]))
-    elif not opened_here and last is not None and _continues(last, line.text):
+    elif not opened_here and last is not None and _continues(last, line.text, local):
         last.pieces.append((line.start, line.end))
         last.end = line.end
         last.closed = last.name == "report_line" and line.text.rstrip().endswith("]")
@@ -189,14 +126,18 @@ def _read_rest(
         fields.append(_Field("unread", rest[0], rest[1], None, [rest]))
 
 
-def _repeats_inside_open_field(name: str, fields: list[_Field], text: str) -> bool:
+def _repeats_inside_open_field(name: str, fields: list[_Field], text: str, local: Profile) -> bool:
     """A field that was read already, at the start of a line that an open field can take."""
-    return bool(fields) and any(f.name == name for f in fields) and _continues(fields[-1], text)
+    return (
+        bool(fields) and any(f.name == name for f in fields) and _continues(fields[-1], text, local)
+    )
 
 
-def _match_field(text: str, pos: int, fields: list[_Field]) -> tuple[str, regex.Match[str]] | None:
+def _match_field(
+    text: str, pos: int, fields: list[_Field], local: Profile
+) -> tuple[str, regex.Match[str]] | None:
     names = {f.name for f in fields}
-    for name, pattern in _FIELDS:
+    for name, pattern in local.header_fields:
         if name == "issued" and not _date_may_be_issued(fields):
             continue
         if name == "resolution_of" and "sc_number" not in names:
@@ -212,7 +153,7 @@ def _date_may_be_issued(fields: list[_Field]) -> bool:
     return bool(fields) and fields[-1].name == "distribution"
 
 
-def _continues(field: _Field, text: str) -> bool:
+def _continues(field: _Field, text: str, local: Profile) -> bool:
     """Whether a line that opens no field carries on ``field``."""
     if field.closed:
         return False
@@ -227,7 +168,7 @@ def _continues(field: _Field, text: str) -> bool:
         return (
             field.match is not None
             and field.match["date"] is None
-            and (text.startswith(("on ", "at ")) or _DATE_ONLY_RE.match(text) is not None)
+            and (text.startswith(("on ", "at ")) or local.date_line_re.match(text) is not None)
         )
     return False
 
@@ -237,6 +178,7 @@ class _HeaderBuilder:
     """Turns the fields found on header lines into Header values, one handler per field."""
 
     source: str
+    language: str = "en"
     values: dict[str, object] = attrs.field(factory=dict)
     spans: list[tuple[str, Span]] = attrs.field(factory=list)
     unread: list[Span] = attrs.field(factory=list)
@@ -258,7 +200,7 @@ class _HeaderBuilder:
         self.spans.append((name, span))
 
     def date(self, text: str, span: Span) -> dt.date | None:
-        found, _, repaired = _dates.find_date(text)
+        found, _, repaired = _dates.find_date(text, language=self.language)
         if repaired:
             message = f"read the date in {text!r} despite a misspelt month"
             self.diagnostics.append(Diagnostic("ocr.date_repaired", message, "info", span))
@@ -366,8 +308,9 @@ def _build(
     leftovers: list[Line],
     formula: Line | None,
     formula_body: str | None,
+    local: Profile,
 ) -> HeaderResult:
-    builder = _HeaderBuilder(source)
+    builder = _HeaderBuilder(source, local.code)
     for field in fields:
         builder.add(field)
     values, spans = builder.values, builder.spans

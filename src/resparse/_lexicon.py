@@ -21,40 +21,6 @@ MONTHS: tuple[str, ...] = (
     "December",
 )
 
-# Organs and bodies whose resolutions open with "The <body>,". Longer names first.
-BODIES: tuple[str, ...] = (
-    "United Nations Environment Assembly of the United Nations Environment Programme",
-    "Commission on Crime Prevention and Criminal Justice",
-    "Commission on the Status of Women",
-    "Commission on Narcotic Drugs",
-    "Commission on Human Rights",
-    "Commission for Social Development",
-    "Commission on Population and Development",
-    "Commission on Sustainable Development",
-    "Economic and Social Council",
-    "United Nations Environment Assembly",
-    "Human Rights Council",
-    "Security Council",
-    "General Assembly",
-    "Trusteeship Council",
-    "UN-Habitat Assembly",
-    "Executive Board",
-    "Governing Council",
-    "Conference of the Parties",
-)
-
-# The last word of a body's name, for bodies not listed above.
-BODY_HEADS: tuple[str, ...] = (
-    "Assembly",
-    "Council",
-    "Commission",
-    "Conference",
-    "Board",
-    "Committee",
-    "Parties",
-    "Forum",
-)
-
 CARDINAL_ORDINALS: tuple[tuple[str, int], ...] = (
     ("first", 1),
     ("second", 2),

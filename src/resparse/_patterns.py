@@ -1,6 +1,8 @@
-"""Every regular expression of the parser, compiled once from the word lists in _lexicon.
+"""The regular expressions that are the same in every language, compiled once.
 
-Patterns are anchored and bounded (no nested unbounded repeats), so matching a line costs
+What differs between languages (formula, header fields, meeting lines, dates) lives in
+the language profiles (``lexicon/<code>.toml``, loaded by ``_language``). Patterns are
+anchored and bounded (no nested unbounded repeats), so matching a line costs
 time linear in its length whatever the line holds.
 """
 
@@ -8,19 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from resparse import _lexicon
-
 _V = regex.VERBOSE | regex.VERSION1
-_VI = _V | regex.IGNORECASE
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-MONTH = _alternation(_lexicon.MONTHS)
-DATE = rf"\d{{1,2}}\s+(?:{MONTH})\s+\d{{4}}"
 
 # A word as the lead tables count them: letters and digits, inner hyphens and apostrophes.
 WORD_RE = regex.compile(r"\w+(?:[-'’]\w+)*")
@@ -62,45 +52,6 @@ SUBPARAGRAPH_LABEL_RE = regex.compile(
     _V,
 )
 
-# The enacting formula: "The General Assembly," / "The Human Rights Council,".
-BODY_HEAD = _alternation(_lexicon.BODY_HEADS)
-ENACTING_FORMULA_RE = regex.compile(
-    rf"""
-    [*_]{{0,3}}
-    (?P<formula>
-        The\s+(?P<body>(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|and|for|the|to)\s+){{0,3}}){{0,8}}(?:{BODY_HEAD}))
-    )
-    [*_]{{0,3}}\s?,?[*_]{{0,3}}
-    \s*$
-    """,
-    _V,
-)
-
-# Adoption record lines that close the operative part.
-MEETING_RE = regex.compile(
-    rf"""
-    (?P<meeting>
-        \d{{1,5}}\s?(?:st|nd|rd|th|d|ème|e)\s+
-        (?:\(\s?resumed\s?\)\s+)?(?:plenary\s+)?meeting
-    )
-    (?:[\s,]+(?P<date>{DATE}))?
-    [.,]?\s*$
-    """,
-    _VI,
-)
-DATE_LINE_RE = regex.compile(rf"(?P<date>{DATE})\.?\s*$", _VI)
-
-# The start of a vote statement: "[Adopted by a recorded vote ...", "Adopted unanimously ...".
-VOTE_START_RE = regex.compile(
-    r"""
-    \[?\s?
-    (?:(?:Resolution|Decision)\s+adopted|Adopted|Adoptée?|Aprobad[ao]|Not\s+adopted
-       |The\s+draft\s+resolution\s+(?:was|failed))
-    \b
-    """,
-    _V,
-)
-
 # Page furniture, one line each.
 PAGE_NUMBER_RE = regex.compile(r"(?:Page\s+)?\d{1,3}\s?/\s?\d{1,3}\s*$")
 JOB_NUMBER_RE = regex.compile(
@@ -115,7 +66,6 @@ JOB_NUMBER_RE = regex.compile(
 )
 BARCODE_RE = regex.compile(r"\*\d{6,8}\*\s*$")
 SEPARATOR_RE = regex.compile(r"(?:_{5,}|-{8,})\s*$")
-RECYCLE_RE = regex.compile(r"Please\s+recycle\s*$", regex.IGNORECASE)
 
 # Headings inside the operative part or between parts.
 HEADING_RE = regex.compile(
@@ -132,16 +82,6 @@ HEADING_RE = regex.compile(
     """,
     _V,
 )
-ANNEX_RE = regex.compile(
-    r"""
-    [*_#\s]{0,6}
-    (?P<label>(?:Annex|Appendix|Attachment|Enclosure|Annexe|Anexo)(?:\s+(?:[IVXL]{1,6}|\d{1,2}|[A-Z]))?)
-    [*_]{0,3}
-    \s*$
-    """,
-    _VI,
-)
-
 # A footnote line: "1\tText", "1 Text", "12/ Text", "* Text".
 FOOTNOTE_LINE_RE = regex.compile(
     r"""

@@ -1,0 +1,144 @@
+"""Language profiles: what differs between the six official languages, loaded from data.
+
+Each ``lexicon/<code>.toml`` holds a language's month names, date shape, body names and
+the patterns of its header fields, enacting formula, meeting lines, vote statements and
+annex headings. Adding a language is adding that file and its lead tables
+(``lexicon/<code>.tsv``, built by scripts/build_lexicon.py); no code changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import sys
+from typing import Any
+
+import attrs
+import regex
+
+from resparse.errors import ResparseError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+_V = regex.VERBOSE | regex.VERSION1
+
+# A document symbol: the same in every language ("A/RES/77/100", "S/RES/2562 (2021)").
+SYMBOL = r"""
+    (?:[A-Z]{1,6}(?:\.\d{1,3})?)
+    (?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,30}){1,8}
+    (?:\s?\(\d{4}\))?
+    (?:\s(?:[A-Z](?:\s?-\s?[A-Z])?|Add\.\d+|Rev\.\d+|Corr\.\d+)(?![\w/]))?
+"""
+
+LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+
+
+class UnknownLanguageError(ResparseError, ValueError):
+    """No profile exists for the language asked for."""
+
+
+@attrs.frozen
+class Profile:
+    """One language's patterns, compiled."""
+
+    code: str
+    name: str
+    cased: bool
+    terminators: frozenset[str]
+    months: dict[str, int]
+    date_re: regex.Pattern[str]
+    date_pattern: str
+    month_pattern: str
+    bodies: dict[str, str]
+    bodies_pattern: str
+    formula_re: regex.Pattern[str]
+    meeting_re: regex.Pattern[str]
+    date_line_re: regex.Pattern[str]
+    vote_start_re: regex.Pattern[str]
+    annex_re: regex.Pattern[str]
+    recycle_re: regex.Pattern[str]
+    header_fields: tuple[tuple[str, regex.Pattern[str]], ...]
+
+    def canonical_body(self, printed: str | None) -> str | None:
+        """The English name of a body printed in this language ("Consejo de Seguridad")."""
+        if printed is None:
+            return None
+        key = " ".join(printed.split()).casefold()
+        for local, english in self.bodies.items():
+            if local.casefold() == key:
+                return english
+        return None
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _fill(pattern: str, values: dict[str, str]) -> str:
+    for name, value in values.items():
+        pattern = pattern.replace(f"<<{name}>>", value)
+    return pattern
+
+
+def _compile(
+    pattern: str, values: dict[str, str], *, ignore_case: bool = False
+) -> regex.Pattern[str]:
+    flags = _V | (regex.IGNORECASE if ignore_case else 0)
+    return regex.compile(_fill(pattern, values), flags)
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES) + 2)
+def profile(code: str = "en") -> Profile:
+    """The profile of a language (loaded once)."""
+    resource = importlib.resources.files("resparse.lexicon").joinpath(f"{code}.toml")
+    if not resource.is_file():
+        msg = f"no language profile for {code!r}; known: {', '.join(LANGUAGES)}"
+        raise UnknownLanguageError(msg)
+    data: dict[str, Any] = tomllib.loads(resource.read_text(encoding="utf-8"))
+    return _build(data)
+
+
+def _build(data: dict[str, Any]) -> Profile:
+    months: dict[str, int] = {}
+    spellings: list[str] = []
+    for number, names in enumerate(data["months"], start=1):
+        for name in [names] if isinstance(names, str) else names:
+            months[name.casefold()] = number
+            spellings.append(name)
+    month_pattern = _alternation(spellings)
+    values = {"MONTH": month_pattern}
+    date_pattern = _fill(data["date"], values)
+    patterns = data["patterns"]
+    values |= {
+        "DATE": date_pattern.replace("?P<day>", "?:")
+        .replace("?P<month>", "?:")
+        .replace("?P<year>", "?:"),
+        "BODIES": _alternation(list(data["bodies"])),
+        "BODY_HEADS": _alternation(patterns.get("body_heads", ["Assembly", "Council"])),
+        "SYMBOL": SYMBOL,
+        "SUBJECT": patterns.get("subject", r"(?!)"),
+    }
+    fields = tuple((field["name"], _compile(field["pattern"], values)) for field in data["header"])
+    return Profile(
+        code=data["code"],
+        name=data["name"],
+        cased=bool(data.get("cased", True)),
+        terminators=frozenset(data.get("terminators", ",;:.")),
+        months=months,
+        date_re=regex.compile(date_pattern, _V | regex.IGNORECASE),
+        date_pattern=values["DATE"],
+        month_pattern=month_pattern,
+        bodies=dict(data["bodies"]),
+        bodies_pattern=values["BODIES"],
+        formula_re=_compile(patterns["formula"], values),
+        meeting_re=_compile(patterns["meeting"], values, ignore_case=True),
+        date_line_re=_compile(r"(?P<date><<DATE>>)\.?\s*$", values, ignore_case=True),
+        vote_start_re=_compile(patterns["vote_start"], values),
+        annex_re=_compile(patterns["annex"], values, ignore_case=True),
+        recycle_re=_compile(patterns.get("recycle", r"(?!)"), values, ignore_case=True),
+        header_fields=fields,
+    )

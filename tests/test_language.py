@@ -1,0 +1,102 @@
+"""Language profiles: each language's patterns, table-driven, and profile loading."""
+
+from __future__ import annotations
+
+import pytest
+
+from resparse import _language
+from resparse._language import UnknownLanguageError, profile
+
+EN = profile("en")
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("The General Assembly,", "General Assembly"),
+        ("The Human Rights Council,", "Human Rights Council"),
+        ("The Security Council,", "Security Council"),
+        ("*The General Assembly*,", "General Assembly"),
+        ("The Economic and Social Council,", "Economic and Social Council"),
+        ("The Conference of the Parties,", "Conference of the Parties"),
+    ],
+)
+def test_language_en_formula_matches(line: str, body: str) -> None:
+    match = EN.formula_re.match(line)
+    assert match is not None
+    assert " ".join(match["body"].split()) == body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The General Assembly decides to convene a meeting,",
+        "Recalling the General Assembly,",
+        "the General Assembly,",
+    ],
+)
+def test_language_en_formula_rejects(line: str) -> None:
+    assert EN.formula_re.match(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "meeting", "date"),
+    [
+        ("49th meeting 23 March 2021", "49th meeting", "23 March 2021"),
+        ("45th plenary meeting", "45th plenary meeting", None),
+        ("56th (resumed) plenary meeting", "56th (resumed) plenary meeting", None),
+        ("41st plenary meeting, 10 December 2020", "41st plenary meeting", "10 December 2020"),
+    ],
+)
+def test_language_en_meeting_line(line: str, meeting: str, date: str | None) -> None:
+    match = EN.meeting_re.match(line)
+    assert match is not None
+    assert match["meeting"] == meeting
+    assert match["date"] == date
+
+
+@pytest.mark.parametrize("line", ["49th meeting of the Council, decides", "the 49th meeting"])
+def test_language_en_meeting_line_rejects(line: str) -> None:
+    assert EN.meeting_re.match(line) is None
+
+
+@pytest.mark.parametrize(
+    ("attribute", "line", "matches"),
+    [
+        ("recycle_re", "Please recycle", True),
+        ("annex_re", "Annex", True),
+        ("annex_re", "Annex II", True),
+        ("annex_re", "Annex to resolution 70/1", False),
+        ("vote_start_re", "[Adopted by a recorded vote of 26 to 15, with 6 abstentions.", True),
+        ("vote_start_re", "[Adopted without a vote.]", True),
+        ("vote_start_re", "Adopted unanimously at the 1382nd meeting.", True),
+        ("vote_start_re", "[Resolution adopted by a recorded vote of 2 votes to 1", True),
+        ("vote_start_re", "adopted by the General Assembly in its resolution 70/1,", False),
+        ("date_line_re", "7 December 2023", True),
+        ("date_line_re", "7 December 2023 and later", False),
+    ],
+)
+def test_language_en_line_patterns(attribute: str, line: str, matches: bool) -> None:
+    assert (getattr(EN, attribute).match(line) is not None) is matches
+
+
+def test_language_profiles_load_once_and_unknown_is_an_error() -> None:
+    assert profile("en") is profile("en")
+    with pytest.raises(UnknownLanguageError):
+        profile("xx")
+
+
+@pytest.mark.parametrize("code", _language.LANGUAGES)
+def test_language_every_profile_compiles_and_is_linear(code: str) -> None:
+    try:
+        local = profile(code)
+    except UnknownLanguageError:
+        pytest.skip(f"no profile for {code} yet")
+    for pattern in [
+        local.formula_re,
+        local.meeting_re,
+        local.date_re,
+        *(p for _, p in local.header_fields),
+    ]:
+        for chunk in ("a ", "A", "1", "(", " ", "-", "Aa ", "of "):
+            pattern.match(chunk * 3000 + "!", timeout=2.0)
