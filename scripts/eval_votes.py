@@ -319,7 +319,11 @@ def eval_corpus(folder: pathlib.Path, *, verbose: bool) -> None:
             line += f" no={list(vote.against_states)} abst={list(vote.abstaining_states)}"
         # What the footnote on the statement adds, once the assembler passes the notes on.
         fields = read_vote(
-            res.raw(vote.span), vote.span.start, _is_state, res.header.body, notes=notes
+            res.raw(vote.span),
+            vote.span.start,
+            is_state=_is_state,
+            body=res.header.body,
+            notes=notes,
         )
         extra = [
             f"took no part {list(fields.not_participating)}" if fields.not_participating else "",

@@ -23,7 +23,7 @@ HRC = "Human Rights Council"
 
 
 def read(text: str, body: str | None = None, notes: dict[str, str] | None = None) -> VoteFields:
-    return read_vote(text, 0, _is_state, body, notes=notes)
+    return read_vote(text, 0, is_state=_is_state, body=body, notes=notes)
 
 
 def codes(fields: VoteFields) -> list[str]:
@@ -411,7 +411,7 @@ def test_vote_last_count_is_not_a_footnote_marker() -> None:
     ],
 )
 def test_vote_checks_each_raise_their_code(text: str, body: str, code: str) -> None:
-    fields = read_vote(text, 100, _is_state, body)
+    fields = read_vote(text, 100, is_state=_is_state, body=body)
     found = [d for d in fields.diagnostics if d.code == code]
     assert found, codes(fields)
     assert all(d.span == Span(100, 100 + len(text)) and d.severity == "warning" for d in found)
@@ -582,7 +582,9 @@ def test_vote_printed_texts_with_their_footnotes(
     res = resparse.parse_file(FIXTURES / "sc" / name)
     assert res.vote is not None
     notes = {f.marker: f.text for f in res.footnotes}
-    fields = read_vote(res.raw(res.vote.span), res.vote.span.start, _is_state, SC, notes=notes)
+    fields = read_vote(
+        res.raw(res.vote.span), res.vote.span.start, is_state=_is_state, body=SC, notes=notes
+    )
     assert fields.not_participating == not_participating
     assert fields.absent == absent
 

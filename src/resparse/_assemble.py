@@ -581,7 +581,7 @@ def assemble(doc: Document, *, language: str = "en") -> Resolution:
     )
     header = head.header
     diagnostics.extend(head.diagnostics)
-    scope = _scope(header.body)
+    scope = _scope(header.body, language)
     italics = list(doc.italics) if doc.italics is not None else _classify.markdown_italics(source)
     known_italics = italics if (italics or doc.italics is not None) else None
     builder = _Builder(doc, lines, known_italics, scope, language)
@@ -666,13 +666,13 @@ def _next_is_formula(lines: list[Line], index: int, language: str) -> bool:
     )
 
 
-def _scope(body: str | None) -> str | None:
+def _scope(body: str | None, language: str) -> str | None:
     if body is None:
         return None
-    folded = body.casefold()
-    if "human rights council" in folded:
+    english = (profile(language).canonical_body(body) or body).casefold()
+    if "human rights council" in english:
         return "hrc"
-    if "security council" in folded:
+    if "security council" in english:
         return "sc"
     return None
 
@@ -815,7 +815,9 @@ def _votes(
     votes: list[VoteRecord] = []
     for vote in b.votes:
         raw = source[vote.start : vote.end]
-        fields = read_vote(raw, vote.start, _is_state, header.body, notes=notes)
+        fields = read_vote(
+            raw, vote.start, is_state=_is_state, body=header.body, notes=notes, language=b.language
+        )
         first_line = raw.split("\n", 1)[0].strip()
         meeting_match = b.profile.meeting_re.match(first_line) if vote.meeting_line else None
         meeting = clean(meeting_match["meeting"]) if meeting_match is not None else fields.meeting

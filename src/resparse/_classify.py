@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
     from resparse._scan import Line
 
-_TOKEN_RE = regex.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s*]")
+# Words as the lead tables count them (Chinese characters one by one), or punctuation.
+_TOKEN_RE = regex.compile(r"\p{Han}|[^\W_\p{Han}]+(?:[-'’][^\W_\p{Han}]+)*|[^\w\s*]")
 _SKIP_MARKUP_RE = regex.compile(r"[\s*_\"“‘'(\[]*")
 _JOB_DATE_RE = regex.compile(r"\d{6}\s*$")
 _TRAILING_MARKS_RE = regex.compile(
@@ -204,16 +205,16 @@ def _opens_lead(words: list[str], kind: _leads.Kind, language: str) -> bool:
     first = words[0]
     if first in _INTENSIFIERS and len(words) > 1:
         second = words[1]
-        if _leads.looks_like_lead_word(second, kind) or _leads.known_first_word(
+        if _leads.looks_like_lead_word(second, kind, language) or _leads.known_first_word(
             second, kind, language
         ):
             return True
-        if _leads.looks_like_lead_word(second, _OTHER[kind]) or _leads.known_first_word(
+        if _leads.looks_like_lead_word(second, _OTHER[kind], language) or _leads.known_first_word(
             second, _OTHER[kind], language, minimum=30
         ):
             return False
     return _leads.known_first_word(first, kind, language) or _leads.looks_like_lead_word(
-        first, kind
+        first, kind, language
     )
 
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
     from resparse._scan import Line
 
+_SESSION_IN_SYMBOL_RE = regex.compile(r"A(?:/HRC|/C\.\d)?/(?:RES/)?(?P<session>\d{1,3})/")
+
 # Fields whose value may run on to the next lines.
 _OPEN_ENDED = frozenset(
     {"agenda", "title", "report_line", "adoption_line", "sc_adoption", "sponsors"}
@@ -59,118 +61,114 @@ def read_header(
     language: str = "en",
 ) -> HeaderResult:
     """Read the header fields of ``lines`` (everything before the enacting formula)."""
-    local = profile(language)
-    fields: list[_Field] = []
-    leftovers: list[Line] = []
+    reader = _FieldReader(profile(language))
     for line in lines:
-        _read_line(line, fields, leftovers, local)
-    return _build(source, fields, leftovers, formula, formula_body, local)
+        reader.read_line(line)
+    return _build(source, reader, formula, formula_body)
 
 
-def _read_line(line: Line, fields: list[_Field], leftovers: list[Line], local: Profile) -> None:
-    """Open the fields a line holds, left to right; the rest continues or is left over."""
-    text = line.text
-    if fields and fields[-1].name == "number" and fields[-1].match is not None:
-        # "78/60." on a line of its own: the next line is the title, whatever it says
-        fields.append(_Field("title", line.start, line.end, None, [(line.start, line.end)]))
-        return
-    pos = len(text) - len(text.lstrip())
-    opened_here = False
-    while pos < len(text):
-        found = _match_field(text, pos, fields, local)
+@attrs.define
+class _FieldReader:
+    """Finds the fields on each header line, in order, and what continues them."""
+
+    local: Profile
+    fields: list[_Field] = attrs.field(factory=list)
+    leftovers: list[Line] = attrs.field(factory=list)
+
+    def read_line(self, line: Line) -> None:
+        """Open the fields a line holds, left to right; the rest continues or is left over."""
+        text, fields = line.text, self.fields
+        if fields and fields[-1].name == "number" and fields[-1].match is not None:
+            # "78/60." on a line of its own: the next line is the title, whatever it says
+            fields.append(_Field("title", line.start, line.end, None, [(line.start, line.end)]))
+            return
+        pos = len(text) - len(text.lstrip())
+        opened_here = False
+        while pos < len(text):
+            found = self.match_field(text, pos)
+            if (
+                found is not None
+                and not opened_here
+                and self.repeats_inside_open_field(found[0], text)
+            ):
+                found = None  # "United Nations regional centres ...", the second line of a title
+            if found is None:
+                self.read_rest(line, pos, opened_here=opened_here)
+                return
+            name, match = found
+            start, end = line.start + match.start(), line.start + match.end()
+            fields.append(_Field(name, start, end, match, [(start, end)]))
+            fields[-1].closed = name == "old_number" or (
+                name == "report_line" and bool(match["close"])
+            )
+            opened_here = True
+            pos = match.end()
+            pos += len(text[pos:]) - len(text[pos:].lstrip())
+            if name == "number" and pos < len(text):
+                # "78/60. United Nations regional centres ...": all that follows is the title
+                rest = (line.start + pos, line.end)
+                fields.append(_Field("title", rest[0], rest[1], None, [rest]))
+                return
+
+    def read_rest(self, line: Line, pos: int, *, opened_here: bool) -> None:
+        """Text at ``pos`` that opens no field: a title, a continuation, or unread text."""
+        fields = self.fields
+        last = fields[-1] if fields else None
+        rest = (line.start + pos, line.end)
         if (
-            found is not None
-            and not opened_here
-            and _repeats_inside_open_field(found[0], fields, text, local)
+            last is not None
+            and last.name in {"number", "sc_number"}
+            and (opened_here or last.match)
         ):
-            found = None  # "United Nations regional centres ...", the second line of a title
-        if found is None:
-            _read_rest(line, pos, fields, leftovers, local, opened_here=opened_here)
-            return
-        name, match = found
-        start, end = line.start + match.start(), line.start + match.end()
-        fields.append(_Field(name, start, end, match, [(start, end)]))
-        fields[-1].closed = name == "old_number" or (name == "report_line" and bool(match["close"]))
-        opened_here = True
-        pos = match.end()
-        pos += len(text[pos:]) - len(text[pos:].lstrip())
-        if name == "number" and pos < len(text):
-            # "78/60. United Nations regional centres ...": all that follows is the title
-            rest = (line.start + pos, line.end)
+            # "46/13. Promoting mutually beneficial cooperation": the title follows the number
             fields.append(_Field("title", rest[0], rest[1], None, [rest]))
-            return
+        elif not opened_here and last is not None and self.continues(last, line.text):
+            last.pieces.append((line.start, line.end))
+            last.end = line.end
+            last.closed = last.name == "report_line" and line.text.rstrip().endswith("]")
+        elif pos == 0:
+            self.leftovers.append(line)
+        else:
+            fields.append(_Field("unread", rest[0], rest[1], None, [rest]))
 
-
-def _read_rest(
-    line: Line,
-    pos: int,
-    fields: list[_Field],
-    leftovers: list[Line],
-    local: Profile,
-    *,
-    opened_here: bool,
-) -> None:
-    """Text at ``pos`` that opens no field: a title, a continuation, or unread text."""
-    last = fields[-1] if fields else None
-    rest = (line.start + pos, line.end)
-    if last is not None and last.name in {"number", "sc_number"} and (opened_here or last.match):
-        # "46/13. Promoting mutually beneficial cooperation": the title follows the number
-        fields.append(_Field("title", rest[0], rest[1], None, [rest]))
-    elif not opened_here and last is not None and _continues(last, line.text, local):
-        last.pieces.append((line.start, line.end))
-        last.end = line.end
-        last.closed = last.name == "report_line" and line.text.rstrip().endswith("]")
-    elif pos == 0:
-        leftovers.append(line)
-    else:
-        fields.append(_Field("unread", rest[0], rest[1], None, [rest]))
-
-
-def _repeats_inside_open_field(name: str, fields: list[_Field], text: str, local: Profile) -> bool:
-    """A field that was read already, at the start of a line that an open field can take."""
-    return (
-        bool(fields) and any(f.name == name for f in fields) and _continues(fields[-1], text, local)
-    )
-
-
-def _match_field(
-    text: str, pos: int, fields: list[_Field], local: Profile
-) -> tuple[str, regex.Match[str]] | None:
-    names = {f.name for f in fields}
-    for name, pattern in local.header_fields:
-        if name == "issued" and not _date_may_be_issued(fields):
-            continue
-        if name == "resolution_of" and "sc_number" not in names:
-            continue
-        match = pattern.match(text, pos)
-        if match is not None and match.end() > pos:
-            return name, match
-    return None
-
-
-def _date_may_be_issued(fields: list[_Field]) -> bool:
-    """A bare date is the issue date right after "Distr.: General" (same or next line)."""
-    return bool(fields) and fields[-1].name == "distribution"
-
-
-def _continues(field: _Field, text: str, local: Profile) -> bool:
-    """Whether a line that opens no field carries on ``field``."""
-    if field.closed:
-        return False
-    name = field.name
-    if name == "agenda":
-        return True
-    if name in {"title", "sponsors"}:
-        return True
-    if name == "report_line":
-        return True
-    if name in {"adoption_line", "sc_adoption"}:
+    def repeats_inside_open_field(self, name: str, text: str) -> bool:
+        """A field that was read already, at the start of a line an open field can take."""
+        fields = self.fields
         return (
-            field.match is not None
-            and field.match["date"] is None
-            and (text.startswith(("on ", "at ")) or local.date_line_re.match(text) is not None)
+            bool(fields)
+            and any(f.name == name for f in fields)
+            and self.continues(fields[-1], text)
         )
-    return False
+
+    def match_field(self, text: str, pos: int) -> tuple[str, regex.Match[str]] | None:
+        """The first field whose pattern matches at ``pos``."""
+        names = {f.name for f in self.fields}
+        for name, pattern in self.local.header_fields:
+            if name == "issued" and not (self.fields and self.fields[-1].name == "distribution"):
+                continue  # a bare date is the issue date right after "Distr.: General"
+            if name == "resolution_of" and "sc_number" not in names:
+                continue
+            match = pattern.match(text, pos)
+            if match is not None and match.end() > pos:
+                return name, match
+        return None
+
+    def continues(self, field: _Field, text: str) -> bool:
+        """Whether a line that opens no field carries on ``field``."""
+        if field.closed:
+            return False
+        if field.name in {"agenda", "title", "sponsors", "report_line"}:
+            return True
+        if field.name in {"adoption_line", "sc_adoption"}:
+            return (
+                field.match is not None
+                and field.match["date"] is None
+                and (
+                    text.startswith(("on ", "at "))
+                    or self.local.date_line_re.match(text) is not None
+                )
+            )
+        return False
 
 
 @attrs.define
@@ -216,8 +214,8 @@ class _HeaderBuilder:
 
     # one handler per field name ------------------------------------------------------
 
-    def _field_publisher(self, _field: _Field, _match: regex.Match[str], span: Span) -> None:
-        self.put("publisher", "United Nations", span)
+    def _field_publisher(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
+        self.put("publisher", self.text_of(field), span)
 
     def _field_symbol(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
         self.put("symbol", clean(self.source[field.start : field.end]), span)
@@ -303,15 +301,10 @@ _MATCHLESS = frozenset({"title"})
 
 
 def _build(
-    source: str,
-    fields: list[_Field],
-    leftovers: list[Line],
-    formula: Line | None,
-    formula_body: str | None,
-    local: Profile,
+    source: str, reader: _FieldReader, formula: Line | None, formula_body: str | None
 ) -> HeaderResult:
-    builder = _HeaderBuilder(source, local.code)
-    for field in fields:
+    builder = _HeaderBuilder(source, reader.local.code)
+    for field in reader.fields:
         builder.add(field)
     values, spans = builder.values, builder.spans
     if formula is not None and formula_body is not None:
@@ -319,9 +312,9 @@ def _build(
         spans.append(("enacting_formula", Span(formula.start, formula.end)))
         values.setdefault("body", formula_body)
     header = _header(values, builder.agenda, spans)
-    fields_end = max((field.end for field in fields), default=0)
+    fields_end = max((field.end for field in reader.fields), default=0)
     return HeaderResult(
-        header, leftovers, builder.unread, builder.diagnostics, builder.meeting, fields_end
+        header, reader.leftovers, builder.unread, builder.diagnostics, builder.meeting, fields_end
     )
 
 
@@ -330,6 +323,11 @@ def _header(
 ) -> Header:
     known = {a.name for a in attrs.fields(Header)}
     kwargs = {k: v for k, v in values.items() if k in known}
+    if "session" not in kwargs and isinstance(kwargs.get("symbol"), str):
+        # "A/RES/77/100", "A/HRC/RES/46/13": the session number is in the symbol itself
+        found = _SESSION_IN_SYMBOL_RE.match(str(kwargs["symbol"]))
+        if found is not None:
+            kwargs["session"] = int(found["session"])
     session_span = next((s for n, s in spans if n == "session_title"), None)
     if "session" in kwargs and session_span is not None:
         spans = [*spans, ("session", session_span)]

@@ -61,6 +61,7 @@ class Profile:
     annex_re: regex.Pattern[str]
     recycle_re: regex.Pattern[str]
     header_fields: tuple[tuple[str, regex.Pattern[str]], ...]
+    leads: dict[str, list[str]] = attrs.field(factory=dict)
 
     def canonical_body(self, printed: str | None) -> str | None:
         """The English name of a body printed in this language ("Consejo de Seguridad")."""
@@ -89,6 +90,11 @@ def _compile(
 ) -> regex.Pattern[str]:
     flags = _V | (regex.IGNORECASE if ignore_case else 0)
     return regex.compile(_fill(pattern, values), flags)
+
+
+def has_profile(code: str) -> bool:
+    """Whether resparse has a profile for this language."""
+    return importlib.resources.files("resparse.lexicon").joinpath(f"{code}.toml").is_file()
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES) + 2)
@@ -141,4 +147,41 @@ def _build(data: dict[str, Any]) -> Profile:
         annex_re=_compile(patterns["annex"], values, ignore_case=True),
         recycle_re=_compile(patterns.get("recycle", r"(?!)"), values, ignore_case=True),
         header_fields=fields,
+        leads=dict(data.get("leads", {})),
     )
+
+
+# Words that are frequent in one Latin-script language's resolutions and rare in the others.
+_MARKERS = {
+    "en": ("the", "of", "and", "to", "its", "that", "with", "for"),
+    "fr": ("les", "des", "et", "du", "le", "sur", "dans", "au"),
+    "es": ("los", "las", "y", "del", "el", "por", "con", "su"),
+}
+_WORD_RE = regex.compile(r"\p{L}+")
+_SCRIPTS = (
+    ("zh", regex.compile(r"\p{Han}")),
+    ("ar", regex.compile(r"\p{Arabic}")),
+    ("ru", regex.compile(r"\p{Cyrillic}")),
+)
+
+
+def detect(text: str, sample: int = 6000) -> str:
+    """The language of a resolution, from its script and its most frequent small words.
+
+    No model is needed: the six official languages differ in script (Chinese, Arabic,
+    Russian) or in their function words (English, French, Spanish). English is the
+    answer when the text gives no evidence.
+    """
+    head = text[:sample]
+    letters = max(1, sum(1 for ch in head if ch.isalpha()))
+    for code, script in _SCRIPTS:
+        if len(script.findall(head)) > letters * 0.3:
+            return code
+    counts = dict.fromkeys(_MARKERS, 0)
+    markers = {word: code for code, words in _MARKERS.items() for word in words}
+    for match in _WORD_RE.finditer(head):
+        marked = markers.get(match[0].casefold())
+        if marked is not None:
+            counts[marked] += 1
+    best = max(counts, key=lambda code: (counts[code], code == "en"))
+    return best if counts[best] else "en"

@@ -117,18 +117,74 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
 
 
 def known_first_word(word: str, kind: Kind, language: str = "en", *, minimum: int = 2) -> bool:
-    """Whether the UN's markup opens enough leads of this kind with this word."""
-    node = tables(language).root(kind).children.get(word)
-    return node is not None and node.inside >= minimum
+    """Whether the UN's markup opens enough leads of this kind with this word.
+
+    Every body's table counts: the Security Council writes "Conscient" where the General
+    Assembly writes "Consciente".
+    """
+    return _first_words(language, kind).get(word, 0) >= minimum
 
 
-def looks_like_lead_word(word: str, kind: Kind) -> bool:
+@functools.lru_cache(maxsize=32)
+def _first_words(language: str, kind: Kind) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    folder = importlib.resources.files("resparse.lexicon")
+    names = [f"{language}.tsv"]
+    names += sorted(
+        entry.name
+        for entry in folder.iterdir()
+        if entry.name.startswith(f"{language}.")
+        and entry.name.endswith(".tsv")
+        and entry.name != names[0]
+        and not entry.name.endswith(".extra.tsv")
+    )
+    for name in names:
+        for row in _read_rows(name):
+            if row[0] == kind and " " not in row[1]:
+                counts[row[1]] = counts.get(row[1], 0) + int(row[2])
+    return counts
+
+
+@attrs.frozen
+class Morphology:
+    """How a language's leads are shaped, for words the tables have never seen."""
+
+    preamble_suffixes: tuple[str, ...]
+    operative_suffixes: tuple[str, ...]
+    operative_exclusions: tuple[str, ...]
+    adjectives: frozenset[str]
+    non_leads: frozenset[str]
+
+
+@functools.lru_cache(maxsize=8)
+def morphology(language: str) -> Morphology:
+    """The language's lead shapes: English's are kept in _lexicon, others in their profile."""
+    from resparse._language import profile  # noqa: PLC0415 - profiles load on demand
+
+    data = profile(language).leads
+    if language == "en" and not data:
+        return Morphology(("ing", "ed"), ("s",), ("ss", "us", "is"), _ADJECTIVES, _NON_LEADS)
+    return Morphology(
+        tuple(data.get("preamble_suffixes", ())),
+        tuple(data.get("operative_suffixes", ())),
+        tuple(data.get("operative_exclusions", ())),
+        frozenset(word.casefold() for word in data.get("preamble_adjectives", ())),
+        frozenset(word.casefold() for word in data.get("non_leads", ())),
+    )
+
+
+def looks_like_lead_word(word: str, kind: Kind, language: str = "en") -> bool:
     """Morphology for words the tables have not seen (casefolded input)."""
-    if word in _NON_LEADS or len(word) < 4:
+    shape = morphology(language)
+    if word in shape.non_leads or len(word) < 4:
         return False
     if kind == "pre":
-        return word.endswith(("ing", "ed")) or word in _ADJECTIVES
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+        return word.endswith(shape.preamble_suffixes) or word in shape.adjectives
+    return (
+        bool(shape.operative_suffixes)
+        and word.endswith(shape.operative_suffixes)
+        and not word.endswith(shape.operative_exclusions)
+    )
 
 
 def lead_length(
@@ -144,7 +200,7 @@ def lead_length(
         return 0
     node = tables(language, scope).root(kind).children.get(words[0])
     if node is None:
-        return _morphological_length(words, kind)
+        return _morphological_length(words, kind, language)
     limit = min(len(words), _MAX_WORDS)
     path = [node]
     while len(path) < limit:
@@ -182,12 +238,12 @@ def _decide(path: list[_Node]) -> int:
     return 1
 
 
-def _morphological_length(words: Sequence[str], kind: Kind) -> int:
+def _morphological_length(words: Sequence[str], kind: Kind, language: str) -> int:
     first = words[0]
     n = 0
-    if first in _INTENSIFIERS and len(words) > 1 and looks_like_lead_word(words[1], kind):
+    if first in _INTENSIFIERS and len(words) > 1 and looks_like_lead_word(words[1], kind, language):
         n = 2
-    elif looks_like_lead_word(first, kind):
+    elif looks_like_lead_word(first, kind, language):
         n = 1
     if n == 0:
         return 0

@@ -283,13 +283,14 @@ class VoteFields:
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
 
 
-def read_vote(
+def read_vote(  # noqa: PLR0913 - independent facts about one statement, all keyword-only
     text: str,
     offset: int,
+    *,
     is_state: Callable[[str], bool],
     body: str | None = None,
-    *,
     notes: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> VoteFields:
     """Read a vote statement; ``offset`` places ``text`` in the source for diagnostics.
 
@@ -313,7 +314,7 @@ def read_vote(
     if fields.marker is not None:
         _read_note(fields, notes, is_state, whole)
     _read_meeting(flat, fields, whole)
-    found, _, repaired = _dates.find_date(" ".join(text.split()))
+    found, _, repaired = _dates.find_date(" ".join(text.split()), language=language)
     fields.date = found
     if repaired:
         fields.diagnostics.append(

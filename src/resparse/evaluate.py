@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from resparse.errors import ResparseError
 from resparse.parser import parse_document
 from resparse.readers.base import Document
 
@@ -253,6 +254,7 @@ class Report:
     groups: dict[tuple[str, str, str], Tally] = attrs.field(factory=dict)
     worst: list[tuple[float, str, str]] = attrs.field(factory=list)
     errors: list[tuple[str, str, str]] = attrs.field(factory=list)
+    skipped: list[tuple[str, str, str]] = attrs.field(factory=list)
 
     def total(self, shape: str) -> Tally:
         """All groups of one shape folded together."""
@@ -272,10 +274,15 @@ def run(selected: Sequence[Case], *, progress: Callable[[int, int], None] | None
     for i, case in enumerate(selected):
         tally = report.groups.setdefault((case.shape, case.body, case.language), Tally())
         tally.documents += 1
-        try:
-            gold = gold_cache.get(case.gold_path)
-            if gold is None:
+        gold = gold_cache.get(case.gold_path)
+        if gold is None:
+            try:
                 gold = gold_cache[case.gold_path] = from_akn(case.gold_path)
+            except ResparseError as error:  # the UN's file itself is broken: nothing to score
+                tally.documents -= 1
+                report.skipped.append((case.shape, case.name, str(error)))
+                continue
+        try:
             started = time.perf_counter()
             predicted = parse_document(case.read(), language=case.language)
             tally.seconds += time.perf_counter() - started
@@ -360,6 +367,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         selected = kept
     report = run(selected)
     print(format_report(report))
+    for shape, name, why in report.skipped[:10]:
+        print(f"skipped (unreadable markup) {shape:<17} {name}: {why[:100]}")
     if report.errors:
         print("\ncrashes:")
         for shape, name, error in report.errors[:20]:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+import attrs
+
 from resparse._assemble import assemble
+from resparse._language import detect, has_profile, profile
 from resparse.errors import ResolutionParseError
+from resparse.model import Diagnostic
 from resparse.readers.base import Document
 
 if TYPE_CHECKING:
@@ -26,9 +30,26 @@ def parse(text: str, *, strict: bool = False, language: str | None = None) -> Re
     return parse_document(Document(text=text), strict=strict, language=language)
 
 
-def parse_document(document: Document, *, strict: bool = False, language: str | None = None) -> Resolution:
-    """Parse what a reader produced (text with italics, page breaks and notes)."""
-    result = assemble(document, language=language or "en")
+def parse_document(
+    document: Document, *, strict: bool = False, language: str | None = None
+) -> Resolution:
+    """Parse what a reader produced (text with italics, page breaks and notes).
+
+    ``language`` (an ISO 639-1 code: en, fr, es, ru, ar, zh) forces the language;
+    otherwise it is detected from the text.
+    """
+    if language is not None:
+        profile(language)  # an unknown code is an error, not a silent fall-back
+    else:
+        language = detect(document.text)
+        if not has_profile(language):
+            message = (
+                f"the text reads as {language!r}, which resparse cannot parse yet; read as English"
+            )
+            note = Diagnostic("language.unsupported", message, "warning")
+            document = attrs.evolve(document, diagnostics=(*document.diagnostics, note))
+            language = "en"
+    result = assemble(document, language=language)
     if strict:
         problems = [d for d in result.diagnostics if d.severity in {"error", "warning"}]
         if problems:
@@ -36,7 +57,9 @@ def parse_document(document: Document, *, strict: bool = False, language: str | 
     return result
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False, language: str | None = None) -> Resolution:
+def parse_file(
+    path: str | os.PathLike[str], *, strict: bool = False, language: str | None = None
+) -> Resolution:
     """Read a file (text, markdown) and parse it; the reader is chosen by content and suffix."""
     from resparse.readers.dispatch import read_file  # noqa: PLC0415 - readers load on demand
 
