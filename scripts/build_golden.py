@@ -6,7 +6,7 @@ output of the official PDF) and ``<name>.expected.json``: the structure the UN's
 markup gives (header fields, leads, numbers, sub-paragraph labels, vote counts), made by
 ``from_akn``, never by the parser under test.
 
-Usage: python scripts/build_golden.py [--shared ../shared] [--markup 24] [--pdf 10]
+Usage: python scripts/build_golden.py [--shared ../shared] [--markup 24] [--pdf 10] [--other 4]
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ def main() -> int:
     parser.add_argument("--shared", default="../shared")
     parser.add_argument("--markup", type=int, default=24)
     parser.add_argument("--pdf", type=int, default=10)
+    parser.add_argument("--other", type=int, default=4, help="texts in each of French and Spanish")
     parser.add_argument("--seed", type=int, default=20261128)
     args = parser.parse_args()
     shared = pathlib.Path(args.shared)
@@ -94,6 +95,13 @@ def main() -> int:
             (OUT / f"{stem}.expected.json").write_text(
                 json.dumps(expected(xml), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
             )
+    for folder in ("French", "Spanish"):
+        texts = sorted((shared / "unxml").glob(f"*/*/{folder}/*.xml"))
+        for xml in rng.sample(texts, args.other):
+            stem = f"markup_{folder[:2].lower()}_" + xml.stem.replace(" ", "_")
+            (OUT / f"{stem}.txt").write_text(render_akn(xml).text, encoding="utf-8")
+            expected_json = json.dumps(expected(xml), indent=1, ensure_ascii=False)
+            (OUT / f"{stem}.expected.json").write_text(expected_json + "\n", encoding="utf-8")
     print(f"wrote {len(list(OUT.glob('*.txt')))} fixtures to {OUT}")
     return 0
 

@@ -16,9 +16,8 @@ import resparse
 
 GOLDEN = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "golden"
 CASES = sorted(p.stem for p in GOLDEN.glob("*.txt"))
-# texts whose language resparse does not read yet (the UN filed this French text with
-# the English ones); they join the checks when their language is supported
-NOT_YET = {"markup_75_274_F"}
+# texts whose language resparse does not read yet; they join the checks when it does
+NOT_YET: set[str] = set()
 
 
 def _lead(text: str | None) -> str | None:
@@ -29,7 +28,7 @@ def _lead(text: str | None) -> str | None:
 def case(request: pytest.FixtureRequest) -> tuple[resparse.Resolution, dict[str, object]]:
     name = request.param
     if name in NOT_YET:
-        pytest.xfail("French text: resparse reads English only so far")
+        pytest.xfail("a language resparse does not read yet")
     result = resparse.parse_file(GOLDEN / f"{name}.txt")
     expected = json.loads((GOLDEN / f"{name}.expected.json").read_text(encoding="utf-8"))
     return result, expected

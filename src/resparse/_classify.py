@@ -42,7 +42,8 @@ _TRAILING_MARKS_RE = regex.compile(
 )
 _TERMINAL = frozenset(",;:.")
 _QUOTES = frozenset("”’\"')]»")
-_PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\s*$")
+# "A", "Part B", and "B1" where a footnote marker follows the letter
+_PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\d{0,2}\s*$")
 _SPACE_RE = regex.compile(r"\s+")
 _COLUMN_GAP_RE = regex.compile(r"\s{3,}")
 _MAX_HEADING_WORDS = 40

@@ -389,6 +389,13 @@ def _classes(element: etree._Element) -> list[str]:
     return (element.get("class") or "").split()
 
 
+def _find_date(text: str, language: str) -> dt.date | None:
+    """A date printed in the document's language (English where resparse has no profile)."""
+    from resparse._language import has_profile  # noqa: PLC0415 - profiles load on demand
+
+    return _dates.find_date(text, language=language if has_profile(language) else "en")[0]
+
+
 def _iso_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -670,7 +677,7 @@ class _Renderer:
             self.fields.append((field, value, span))
         elif field == "issued":
             self.fields.append(
-                ("issued", _iso_date(element.get("date")) or _dates.find_date(value)[0], span)
+                ("issued", _iso_date(element.get("date")) or _find_date(value, self.language), span)
             )
         elif field == "session_title":
             self.fields.append(("session_title", value, span))
@@ -685,7 +692,7 @@ class _Renderer:
             dates = [e for e in element.iter() if _local(e) == "docDate"]
             adopted = _iso_date(dates[0].get("date")) if dates else None
             self.fields.append(("adoption_line", value, line))
-            self.fields.append(("adopted", adopted or _dates.find_date(value)[0], line))
+            self.fields.append(("adopted", adopted or _find_date(value, self.language), line))
         elif field == "sc_number":
             match = _SC_NUMBER_RE.search(value)
             self.fields.append(("number", match["value"] if match else value, span))
@@ -697,7 +704,7 @@ class _Renderer:
                 if _local(e) == "inline" and e.get("name") == "adoptionMeeting"
             ]
             adopted = _iso_date(dates[0].get("date")) if dates else None
-            adopted = adopted or _dates.find_date(value)[0]
+            adopted = adopted or _find_date(value, self.language)
             self.fields.append(("adoption_line", value, line))
             self.fields.append(("adopted", adopted, line))
             self.sc_adoption = (_plain(meetings[0]) if meetings else "") or None, adopted, line
@@ -1299,7 +1306,7 @@ class _Renderer:
             return
         span = Span(spans[0].start, spans[-1].end)
         if adopted is None:
-            adopted = _dates.find_date(self.text[span.start : span.end])[0]
+            adopted = _find_date(self.text[span.start : span.end], self.language)
         self.votes.append(_VoteSource(self.part, span, meeting, adopted, meta, inherited=inherited))
 
     # --- annexes ----------------------------------------------------------------------------------

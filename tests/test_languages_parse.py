@@ -1,0 +1,117 @@
+"""French and Spanish texts end to end, and language detection."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import resparse
+from resparse._language import detect
+
+FRENCH = """Nations Unies
+A/RES/77/100
+Assemblée générale
+Distr. générale
+19 décembre 2022
+Soixante-dix-septième session
+Point 75 de l’ordre du jour
+Rapport de la Commission des Nations Unies pour le droit commercial international
+Résolution adoptée par l’Assemblée générale le 7 décembre 2022
+[sur la base du rapport de la Sixième Commission (A/77/413, par. 11)]
+
+77/100. Convention des Nations Unies sur les effets internationaux des ventes judiciaires de navires
+
+L’Assemblée générale,
+
+Rappelant sa résolution 2205 (XXI) du 17 décembre 1966,
+
+Consciente que le transport maritime joue un rôle crucial,
+
+Profondément préoccupée par la situation,
+
+1. Félicite la Commission d’avoir établi le projet de convention ;
+
+2. Prie le Secrétaire général :
+a) De publier la Convention ;
+b) De la diffuser largement ;
+
+3. Décide de rester saisie de la question.
+
+47e séance plénière
+7 décembre 2022
+"""
+
+SPANISH = """Naciones Unidas
+S/RES/2561 (2021)
+Consejo de Seguridad
+Distr. general
+29 de enero de 2021
+Resolución 2561 (2021)
+Aprobada por el Consejo de Seguridad en su 8710a sesión, celebrada el 29 de enero de 2021
+
+El Consejo de Seguridad,
+
+Acogiendo con beneplácito los informes del Secretario General,
+
+Recordando todas sus resoluciones pertinentes sobre Chipre,
+
+1. Decide prorrogar el mandato hasta el 31 de enero de 2022;
+
+2. Exhorta a las partes a que cooperen.
+"""
+
+
+def test_languages_french_general_assembly() -> None:
+    r = resparse.parse(FRENCH)
+    assert r.language == "fr"
+    h = r.header
+    assert (h.symbol, h.number, h.session, h.adopted) == ("A/RES/77/100", "77/100", 77, dt.date(2022, 12, 7))
+    assert h.body == "Assemblée générale"
+    assert h.issued == dt.date(2022, 12, 19)
+    assert [a.number for a in h.agenda_items] == ["75"]
+    assert h.enacting_formula == "L’Assemblée générale,"
+    assert [c.lead for c in r.preamble] == ["Rappelant", "Consciente", "Profondément préoccupée"]
+    assert [(p.number, p.lead) for p in r.operative] == [(1, "Félicite"), (2, "Prie"), (3, "Décide")]
+    assert [s.label for s in r.operative[1].subparagraphs] == ["a", "b"]
+    assert r.vote is not None
+    assert r.vote.meeting == "47e séance plénière"
+    assert r.vote.date == dt.date(2022, 12, 7)
+    assert r.uncovered() == []
+
+
+def test_languages_spanish_security_council() -> None:
+    r = resparse.parse(SPANISH)
+    assert r.language == "es"
+    h = r.header
+    assert (h.symbol, h.number, h.adopted) == ("S/RES/2561 (2021)", "2561 (2021)", dt.date(2021, 1, 29))
+    assert [c.lead for c in r.preamble] == ["Acogiendo con beneplácito", "Recordando"]
+    assert [(p.number, p.lead) for p in r.operative] == [(1, "Decide"), (2, "Exhorta")]
+    assert r.uncovered() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (FRENCH, "fr"),
+        (SPANISH, "es"),
+        ("The General Assembly,\n\nRecalling its resolution 1/1,\n", "en"),
+        ("Генеральная Ассамблея,\n\nссылаясь на свою резолюцию", "ru"),
+        ("إن الجمعية العامة، إذ تشير إلى قرارها", "ar"),
+        ("大会，回顾其1966年12月17日第2205(XXI)号决议", "zh"),
+        ("", "en"),
+        ("12345 ---", "en"),
+    ],
+)
+def test_languages_detect(text: str, code: str) -> None:
+    assert detect(text) == code
+
+
+def test_languages_forcing_an_unknown_code_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no language profile"):
+        resparse.parse("text", language="xx")
+
+
+def test_languages_forced_language_is_used() -> None:
+    r = resparse.parse("The General Assembly,\n\nRecalling x,\n\n1. Decides y.\n", language="en")
+    assert r.language == "en"
