@@ -125,3 +125,21 @@ def test_assemble_letters_after_an_alphabetic_i_stay_alphabetic() -> None:
     items = "".join(f"({c}) Item {c};\n" for c in "abcdefghijklmno")
     r = resparse.parse(HEAD + "Recalling x,\n\n1. Decides:\n" + items)
     assert [s.label for s in r.operative[0].subparagraphs] == list("abcdefghijklmno")
+
+
+def test_assemble_size_limit_is_a_typed_error() -> None:
+    with pytest.raises(resparse.InputError, match="limit is 10"):
+        resparse.parse(HEAD + "Recalling x,\n", max_chars=10)
+
+
+def test_assemble_time_limit_is_a_typed_error() -> None:
+    text = (HEAD + "Recalling x,\n\n1. Decides y;\n\n") * 20000
+    with pytest.raises(resparse.ParseTimeoutError, match="longer than"):
+        resparse.parse(text, timeout=0.001)
+    with pytest.raises(ValueError, match="positive"):
+        resparse.parse("x", timeout=0)
+
+
+def test_assemble_limits_that_are_not_reached_change_nothing() -> None:
+    text = HEAD + "Recalling x,\n\n1. Decides y.\n"
+    assert resparse.parse(text, max_chars=10_000, timeout=60) == resparse.parse(text)

@@ -1,7 +1,8 @@
-"""resparse: UN resolutions as typed, source-anchored objects.
+r"""resparse: UN resolutions as typed, source-anchored objects.
 
 >>> import resparse
->>> r = resparse.parse("The General Assembly,\\n\\nRecalling its resolution 77/1,\\n\\n1. Decides to act.")
+>>> text = "The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Decides to act."
+>>> r = resparse.parse(text)
 >>> [c.lead for c in r.preamble], [(p.number, p.lead) for p in r.operative]
 (['Recalling'], [(1, 'Decides')])
 """
@@ -10,10 +11,14 @@ from resparse._version import __version__
 from resparse.errors import (
     InputDecodeError,
     InputError,
+    InputTooLargeError,
     ParseError,
+    ParseTimeoutError,
     ResolutionParseError,
     ResparseError,
 )
+from resparse.exports.frame import to_frame
+from resparse.exports.votes import votes_frame
 from resparse.model import (
     AgendaItem,
     Annex,
@@ -32,8 +37,6 @@ from resparse.model import (
     Unclassified,
     VoteRecord,
 )
-from resparse.exports.frame import to_frame
-from resparse.exports.votes import votes_frame
 from resparse.parser import parse, parse_document, parse_file
 from resparse.readers.base import Document
 from resparse.schema import json_schema
@@ -49,8 +52,10 @@ __all__ = [
     "Heading",
     "InputDecodeError",
     "InputError",
+    "InputTooLargeError",
     "OperativeParagraph",
     "ParseError",
+    "ParseTimeoutError",
     "PreambularClause",
     "Resolution",
     "ResolutionParseError",

@@ -44,6 +44,7 @@ from resparse.model import (
 
 if TYPE_CHECKING:
     from resparse._classify import LineKind
+    from resparse._deadline import Deadline
     from resparse.readers.base import Document
 
 _PRE, _OP, _AFTER, _ANNEX = "preamble", "operative", "after", "annex"
@@ -553,7 +554,9 @@ class _Builder:
         self.sub_stack.clear()
 
 
-def assemble(doc: Document, *, language: str = "en") -> Resolution:
+def assemble(
+    doc: Document, *, language: str = "en", deadline: Deadline | None = None
+) -> Resolution:
     """Read a document into a Resolution."""
     source = doc.text
     lines = scan(source)
@@ -593,9 +596,13 @@ def assemble(doc: Document, *, language: str = "en") -> Resolution:
     )
     start = body_start + 1 if formula_index is not None else body_start
     for line in lines[start:]:
+        if deadline is not None and not line.index % 512:
+            deadline.check(f"line {line.index + 1} of {len(lines)}")
         kind = _classify.classify(line, context)
         if not builder.feed_part_marker(line, kind):
             builder.feed(line, kind)
+    if deadline is not None:
+        deadline.check("the end of the text")
     reason = "header text that opens no field"
     leftovers = [(Span(line.start, line.end), reason) for line in head.leftovers]
     leftovers += [(span, reason) for span in head.unread]

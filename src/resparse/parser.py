@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from resparse._assemble import assemble
+from resparse._deadline import Deadline
 from resparse._language import detect, has_profile, profile
-from resparse.errors import ResolutionParseError
+from resparse.errors import InputTooLargeError, ResolutionParseError
 from resparse.model import Diagnostic
 from resparse.readers.base import Document
 
@@ -17,27 +18,49 @@ if TYPE_CHECKING:
     from resparse.model import Resolution
 
 
-def parse(text: str, *, strict: bool = False, language: str | None = None) -> Resolution:
+def parse(
+    text: str,
+    *,
+    strict: bool = False,
+    language: str | None = None,
+    max_chars: int | None = None,
+    timeout: float | None = None,
+) -> Resolution:
     """Parse the text of one resolution.
 
     Never raises on odd text: what cannot be placed comes back in ``unclassified`` with a
     diagnostic. With ``strict=True`` any diagnostic of severity ``"error"`` or
     ``"warning"`` raises :class:`~resparse.errors.ResolutionParseError` instead.
+    ``max_chars`` and ``timeout`` (seconds) bound the work for callers that run
+    unattended: a longer text raises :class:`~resparse.errors.InputTooLargeError`, a
+    slower parse :class:`~resparse.errors.ParseTimeoutError`.
     """
     if not isinstance(text, str):
         msg = f"parse() takes the text of a resolution as str, not {type(text).__name__}"
         raise TypeError(msg)
-    return parse_document(Document(text=text), strict=strict, language=language)
+    return parse_document(
+        Document(text=text), strict=strict, language=language, max_chars=max_chars, timeout=timeout
+    )
 
 
 def parse_document(
-    document: Document, *, strict: bool = False, language: str | None = None
+    document: Document,
+    *,
+    strict: bool = False,
+    language: str | None = None,
+    max_chars: int | None = None,
+    timeout: float | None = None,
 ) -> Resolution:
     """Parse what a reader produced (text with italics, page breaks and notes).
 
     ``language`` (an ISO 639-1 code: en, fr, es, ru, ar, zh) forces the language;
-    otherwise it is detected from the text.
+    otherwise it is detected from the text. ``max_chars`` and ``timeout`` as for
+    :func:`parse`.
     """
+    if max_chars is not None and len(document.text) > max_chars:
+        msg = f"the text has {len(document.text):,} characters; the limit is {max_chars:,}"
+        raise InputTooLargeError(msg, path=document.path)
+    deadline = Deadline.after(timeout) if timeout is not None else None
     if language is not None:
         profile(language)  # an unknown code is an error, not a silent fall-back
     else:
@@ -49,7 +72,7 @@ def parse_document(
             note = Diagnostic("language.unsupported", message, "warning")
             document = attrs.evolve(document, diagnostics=(*document.diagnostics, note))
             language = "en"
-    result = assemble(document, language=language)
+    result = assemble(document, language=language, deadline=deadline)
     if strict:
         problems = [d for d in result.diagnostics if d.severity in {"error", "warning"}]
         if problems:
