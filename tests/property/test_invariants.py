@@ -11,9 +11,13 @@ from hypothesis import strategies as st
 import resparse
 from tests.property.strategies import Built, mutated, resolutions
 
-SEED = (pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "A_HRC_RES_46_13.txt").read_text(
-    encoding="utf-8"
-)
+FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
+SEED = (FIXTURES / "A_HRC_RES_46_13.txt").read_text(encoding="utf-8")
+# every real text of the golden set, in every language and extraction shape it holds
+REAL_TEXTS = [
+    SEED,
+    *(p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "golden").glob("*.txt"))),
+]
 
 
 def check_invariants(r: resparse.Resolution) -> None:  # noqa: C901 - one assertion family each
@@ -66,7 +70,7 @@ def test_invariants_synthetic_resolutions_give_back_their_structure(built: Built
     assert {p.lead_italic for p in r.operative} == {expected_italic}
 
 
-@given(mutated(SEED))
+@given(st.sampled_from(REAL_TEXTS).flatmap(mutated))
 def test_invariants_mutated_real_text(text: str) -> None:
     r = resparse.parse(text)
     check_invariants(r)
