@@ -250,7 +250,8 @@ class _Builder:
                 or self.just_after_heading(line)
             ):
                 return True
-            if not _classify.heading_like(text):
+            # a long heading wraps: its later lines may open in lower case ("of Cambodia")
+            if not _classify.heading_like(text, continued=following.index > line.index + 1):
                 return False
         return False
 

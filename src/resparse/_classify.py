@@ -271,13 +271,16 @@ def _heading(text: str, kind: LineKind) -> None:
     kind.heading = heading_like(text)
 
 
-def heading_like(text: str) -> bool:
-    """A short capitalised line that does not end like a sentence or a clause."""
+def heading_like(text: str, *, continued: bool = False) -> bool:
+    """A short capitalised line that does not end like a sentence or a clause.
+
+    ``continued``: the line follows another heading line, so it may open in lower case.
+    """
     stripped = text.strip().strip("*_#").strip()
     if not stripped or stripped[-1] in _TERMINAL:
         return HEADING_RE.match(stripped) is not None
     return len(stripped.split()) <= _MAX_HEADING_WORDS and (
-        stripped[:1].isupper() or stripped[:1].isdigit()
+        stripped[:1].isupper() or stripped[:1].isdigit() or (continued and stripped[:1].isalpha())
     )
 
 
