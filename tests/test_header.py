@@ -131,3 +131,23 @@ def test_header_adoption_line_broken_before_its_date() -> None:
     assert (
         h.adoption_line == "Adopted by the Security Council at its 3217th meeting, on 25 May 1993"
     )
+
+
+def test_header_draft_with_sponsors_and_cover_furniture() -> None:
+    text = (
+        "United Nations \nA/80/L.10\n \nGeneral Assembly \nDistr.: Limited \n5 November 2025 \n"
+        "Original: English \n \n25-17857 (E)    121125     \n*2517857* \n \nEightieth session \n"
+        "Agenda item 11 \nSport for development and peace \n \n"
+        "Italy and Turkmenistan:* draft resolution  \n \n"
+        " Building a peaceful and better world through sport and the \nOlympic ideal \n \n"
+        "The General Assembly,  \n \nRecalling its resolution 78/10,\n\n1. Urges Member States to act.\n"
+    )
+    r = resparse.parse(text)
+    h = r.header
+    assert h.document_type == "draft resolution"
+    assert h.sponsors == ("Italy", "Turkmenistan")
+    assert h.title == "Building a peaceful and better world through sport and the Olympic ideal"
+    assert h.distribution == "Limited"
+    assert {f.kind for f in r.furniture} == {"job_number", "barcode"}
+    assert r.unclassified == ()
+    assert r.uncovered() == []

@@ -580,7 +580,7 @@ def assemble(
             reader=doc.reader,
         )
     formula_index, body_start = located
-    head, body_start, part_heading = _read_header_zone(
+    head, body_start, part_heading, header_furniture = _read_header_zone(
         source, lines, formula_index, body_start, language
     )
     header = head.header
@@ -589,6 +589,8 @@ def assemble(
     italics = list(doc.italics) if doc.italics is not None else _classify.markdown_italics(source)
     known_italics = italics if (italics or doc.italics is not None) else None
     builder = _Builder(doc, lines, known_italics, scope, language)
+    for cover_line, furniture_kind in header_furniture:
+        builder.furnish(cover_line, furniture_kind)
     if part_heading is not None:
         builder.part = _classify.part_letter(part_heading.text)
         builder.headings.append(Span(part_heading.start, part_heading.end))
@@ -631,9 +633,15 @@ def _read_header_zone(
     formula_index: int | None,
     body_start: int,
     language: str,
-) -> tuple[HeaderResult, int, Line | None]:
+) -> tuple[HeaderResult, int, Line | None, list[tuple[Line, str]]]:
     """Read the header; returns it, the (maybe moved) body start and a part letter line."""
     header_lines = lines[:body_start]
+    # the first page's footer (job number, barcode) often sits among the cover lines
+    context = _classify.Context(symbol=None, title=None, language=language)
+    furniture = [
+        (line, kind) for line in header_lines if (kind := _classify.furniture_of(line, context))
+    ]
+    header_lines = [line for line in header_lines if not _classify.furniture_of(line, context)]
     part_heading: Line | None = None
     if header_lines and _classify.part_letter(header_lines[-1].text):
         part_heading = header_lines[-1]
@@ -649,7 +657,8 @@ def _read_header_zone(
             body_start = trailing[0].index
             header_lines = [line for line in header_lines if line.index < body_start]
             head = read_header(source, header_lines, formula, formula_body, language)
-    return head, body_start, part_heading
+    furniture = [(line, kind) for line, kind in furniture if line.index < body_start]
+    return head, body_start, part_heading, furniture
 
 
 def _blank_separated(lines: list[Line], language: str) -> bool:

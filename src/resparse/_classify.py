@@ -231,6 +231,11 @@ def _first_word(text: str) -> str:
     return match[0].casefold().replace("’", "'")
 
 
+def furniture_of(line: Line, context: Context) -> str | None:
+    """The kind of page furniture a line is (page number, job number, ...), if any."""
+    return _furniture(line, context)
+
+
 def _furniture(line: Line, context: Context) -> str | None:
     text = line.text
     if len(text) > 200:

@@ -115,7 +115,10 @@ class _FieldReader:
         fields = self.fields
         last = fields[-1] if fields else None
         rest = (line.start + pos, line.end)
-        if (
+        if last is not None and last.name in {"sponsors", "document_type"} and not opened_here:
+            # "Italy and Turkmenistan: draft resolution" is followed by the draft's title
+            fields.append(_Field("title", rest[0], rest[1], None, [rest]))
+        elif (
             last is not None
             and last.name in {"number", "sc_number"}
             and (opened_here or last.match)
@@ -157,7 +160,7 @@ class _FieldReader:
         """Whether a line that opens no field carries on ``field``."""
         if field.closed:
             return False
-        if field.name in {"agenda", "title", "sponsors", "report_line"}:
+        if field.name in {"agenda", "title", "report_line"}:
             return True
         if field.name in {"adoption_line", "sc_adoption"}:
             return (
