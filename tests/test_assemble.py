@@ -143,3 +143,11 @@ def test_assemble_time_limit_is_a_typed_error() -> None:
 def test_assemble_limits_that_are_not_reached_change_nothing() -> None:
     text = HEAD + "Recalling x,\n\n1. Decides y.\n"
     assert resparse.parse(text, max_chars=10_000, timeout=60) == resparse.parse(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["1.", "1.\n", "The General Assembly,\n\n1.\n(a)\n", "(a)", "- 1."]
+)
+def test_assemble_bare_numbers_and_labels_are_covered(text: str) -> None:
+    """Regression (found by the long property run): "1." alone left its own text uncovered."""
+    assert resparse.parse(text).uncovered() == []

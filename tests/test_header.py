@@ -151,3 +151,15 @@ def test_header_draft_with_sponsors_and_cover_furniture() -> None:
     assert {f.kind for f in r.furniture} == {"job_number", "barcode"}
     assert r.unclassified == ()
     assert r.uncovered() == []
+
+
+@pytest.mark.issue(8)
+def test_header_field_never_runs_on_across_text_it_did_not_take() -> None:
+    """Regression (long property run): a field continued past a left-over line overlapped it."""
+    text = "Resolution adopted by the General Assembly\nstray words here\n 4 December 2023\n" + BODY
+    r = resparse.parse(text)
+    assert r.uncovered() == []
+    spans = sorted(s for _, _, s in r.top_level())
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    text = "Resolution adopted by the General Assembly\non\n 4 December 2023\n" + BODY
+    assert resparse.parse(text).header.adopted == dt.date(2023, 12, 4)

@@ -64,12 +64,12 @@ class _Unit:
     children: list[_Unit] = attrs.field(factory=list)
     part: str | None = None
     section: str | None = None
+    head_end: int = 0  # the end of the line that opened the part ("1." alone on its line)
 
     @property
     def end(self) -> int:
-        return max(
-            [self.pieces[-1][1] if self.pieces else self.start, *(c.end for c in self.children)]
-        )
+        own = self.pieces[-1][1] if self.pieces else self.start
+        return max([own, self.head_end, *(c.end for c in self.children)])
 
     def own_end(self) -> int:
         return self.pieces[-1][1] if self.pieces else self.start
@@ -365,12 +365,15 @@ class _Builder:
             self.last_number = number
         pieces = [(start, line.end)] if start < line.end else []
         self.current = _Unit(
-            "paragraph", line.start, pieces, number=number, part=self.part, section=self.section
+            "paragraph",
+            line.start,
+            pieces,
+            number=number,
+            part=self.part,
+            section=self.section,
+            head_end=line.end,
         )
         self.paragraphs.append(self.current)
-        if kind.sub_label is not None and pieces:
-            # "1. (a) ..." is rare; the label stays in the paragraph text
-            pass
 
     def feed_operative(self, line: Line, kind: LineKind) -> None:
         if kind.number is not None and self.plausible_number(kind.number, line, kind):
@@ -442,6 +445,7 @@ class _Builder:
             [(content, line.end)] if content < line.end else [],
             label=label,
             style=style,
+            head_end=line.end,
         )
         parent = self.sub_stack[-1] if self.sub_stack else self.current
         assert parent is not None  # noqa: S101 - a paragraph is open

@@ -131,6 +131,8 @@ class _FieldReader:
             last.closed = last.name == "report_line" and line.text.rstrip().endswith("]")
         elif pos == 0:
             self.leftovers.append(line)
+            if last is not None:
+                last.closed = True  # a field never runs on across text it did not take
         else:
             fields.append(_Field("unread", rest[0], rest[1], None, [rest]))
 
@@ -167,7 +169,8 @@ class _FieldReader:
                 field.match is not None
                 and field.match["date"] is None
                 and (
-                    text.startswith(("on ", "at "))
+                    text in {"on", "at"}
+                    or text.startswith(("on ", "at "))
                     or self.local.date_line_re.match(text) is not None
                 )
             )
