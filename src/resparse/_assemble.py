@@ -251,7 +251,7 @@ class _Builder:
             ):
                 return True
             # a long heading wraps: its later lines may open in lower case ("of Cambodia")
-            if not _classify.heading_like(text, continued=following.index > line.index + 1):
+            if not _classify.heading_like(text, continued=True):
                 return False
         return False
 
