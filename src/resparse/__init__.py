@@ -37,7 +37,7 @@ from resparse.model import (
     Unclassified,
     VoteRecord,
 )
-from resparse.parser import parse, parse_document, parse_file
+from resparse.parser import parse, parse_all, parse_document, parse_file
 from resparse.readers.base import Document
 from resparse.schema import json_schema
 
@@ -69,6 +69,7 @@ __all__ = [
     "__version__",
     "json_schema",
     "parse",
+    "parse_all",
     "parse_document",
     "parse_file",
     "to_frame",

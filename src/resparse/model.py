@@ -351,7 +351,8 @@ class Resolution:
     """A parsed resolution: the exact source text and every part found in it.
 
     ``vote`` is the adoption record of the resolution; a resolution in parts (A, B) has
-    one record per part in ``votes``, and ``vote`` is the first of them.
+    one record per part in ``votes``, and ``vote`` is the first of them. ``offset`` is
+    where ``source`` starts in a larger text it was cut from (:func:`resparse.parse_all`).
     """
 
     source: str
@@ -368,6 +369,7 @@ class Resolution:
     furniture: tuple[Furniture, ...] = ()
     language: str = "en"
     reader: str = "text"
+    offset: int = 0
 
     def __repr__(self) -> str:
         symbol = self.header.symbol or "?"

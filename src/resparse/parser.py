@@ -10,6 +10,7 @@ import attrs
 from resparse._assemble import assemble
 from resparse._deadline import Deadline
 from resparse._language import detect, has_profile, profile
+from resparse._split import split_resolutions
 from resparse.errors import InputTooLargeError, ResolutionParseError
 from resparse.model import Diagnostic
 from resparse.readers.base import Document
@@ -78,6 +79,31 @@ def parse_document(
         if problems:
             raise ResolutionParseError(problems, result.source)
     return result
+
+
+def parse_all(
+    text: str,
+    *,
+    strict: bool = False,
+    language: str | None = None,
+    timeout: float | None = None,
+) -> list[Resolution]:
+    """Parse a text that holds several resolutions (an annual volume, concatenated files).
+
+    Each result's ``source`` is its own piece of ``text`` and ``offset`` says where that
+    piece starts, so ``text[r.offset + span.start : r.offset + span.end]`` is a part's raw
+    text in the whole. A text holding one resolution gives a list of one.
+    """
+    if not isinstance(text, str):
+        msg = f"parse_all() takes text as str, not {type(text).__name__}"
+        raise TypeError(msg)
+    code = language or detect(text)
+    pieces = split_resolutions(text, code if has_profile(code) else "en")
+    results = []
+    for start, end in pieces:
+        piece = parse(text[start:end], strict=strict, language=language, timeout=timeout)
+        results.append(attrs.evolve(piece, offset=start))
+    return results
 
 
 def parse_file(
