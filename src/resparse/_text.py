@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 _SPACES_RE = regex.compile(r"[^\S\xa0\u202f]+")
+# whitespace other than the plain and non-breaking spaces: if none is there, no regex runs
+_ONLY_SPACES = frozenset("\t\n\r\f\v\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u205f\u3000")
 _SOFT_HYPHEN_BREAK_RE = regex.compile(r"(?<=\p{Ll})-$")
 # Left halves that keep their hyphen when a word is broken at the end of a line.
 _KEEP_HYPHEN = frozenset(
@@ -132,7 +134,9 @@ def clean(text: str) -> str:
     """Drop emphasis markers and collapse runs of whitespace (non-breaking spaces stay)."""
     if "*" in text or "_" in text:
         text = EMPHASIS_MARK_RE.sub("", text)
-    return _SPACES_RE.sub(" ", text).strip()
+    if "  " in text or not _ONLY_SPACES.isdisjoint(text):
+        text = _SPACES_RE.sub(" ", text)
+    return text.strip()
 
 
 def clean_pieces(source: str, ranges: Iterable[tuple[int, int]]) -> str:

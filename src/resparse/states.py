@@ -145,6 +145,7 @@ class _Table:
     by_key: Mapping[str, _Entry]
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Reduce a name to the key the table is matched on.
 
