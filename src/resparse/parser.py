@@ -107,9 +107,18 @@ def parse_all(
 
 
 def parse_file(
-    path: str | os.PathLike[str], *, strict: bool = False, language: str | None = None
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    language: str | None = None,
+    max_bytes: int | None = None,
 ) -> Resolution:
-    """Read a file (text, markdown) and parse it; the reader is chosen by content and suffix."""
+    """Read a file and parse it; the reader is chosen by content, then suffix.
+
+    PDF, Word (.docx), HTML, Akoma Ntoso XML, markdown and plain text are read; a file
+    larger than ``max_bytes`` raises :class:`~resparse.errors.InputTooLargeError`.
+    """
     from resparse.readers.dispatch import read_file  # noqa: PLC0415 - readers load on demand
 
-    return parse_document(read_file(os.fspath(path)), strict=strict, language=language)
+    document = read_file(os.fspath(path), max_bytes=max_bytes)
+    return parse_document(document, strict=strict, language=language)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from resparse.model import Diagnostic, Span
+if TYPE_CHECKING:
+    from resparse.model import Diagnostic, Span
 
 
 @attrs.frozen
 class Document:
-    """Text produced by a reader, with italic ranges and notes about the reading.
+    r"""Text produced by a reader, with italic ranges and notes about the reading.
 
     ``text`` becomes ``Resolution.source``; every offset in ``italics`` points into it.
     ``italics`` is ``None`` when the input shape cannot carry italics at all (plain text),

@@ -1,38 +1,251 @@
-"""Pick a reader for a file by its first bytes and its suffix."""
+"""Pick a reader for a file by its first bytes and its suffix, and decode text by one policy.
+
+Content decides before the suffix: users rename files, save web pages as ``.txt`` and
+receive Word files without an extension, while the first bytes of a PDF, a zip, an Akoma
+Ntoso file or an HTML page say what they are. The suffix decides only for shapes that have
+no signature (markdown and plain text) and for damaged files, so that a ``.pdf`` that is
+not a PDF gets the PDF reader's precise error rather than being read as text.
+
+Every reader module is imported only when its shape turns up: ``import resparse`` stays
+light, and a missing optional dependency fails only for the shape that needs it.
+"""
 
 from __future__ import annotations
 
-import pathlib
+import copy
+import io
+import os
+import zipfile
+from typing import TYPE_CHECKING, Literal
 
-from resparse.errors import InputDecodeError, InputError
+import attrs
+import regex
+
+from resparse.errors import InputDecodeError, InputError, InputTooLargeError
 from resparse.model import Diagnostic
 from resparse.readers.base import Document
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["decode_text", "read_bytes", "read_file", "read_text_bytes", "sniff"]
+
+Shape = Literal["pdf", "docx", "akn", "html", "markdown", "text"]
+
 _BOM = "\ufeff"
+_AKN_WINDOW = 4096  # the root element of an Akoma Ntoso file sits this close to the start
+_HTML_WINDOW = 1024
+_AKN_MARKS = (b"<akomaNtoso", b"docs.oasis-open.org/legaldocml/ns/akn/")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, .xls: not readable here
+# The encodings a byte-order mark names, longest mark first (UTF-32-LE starts like UTF-16-LE).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_HTML_START_RE = regex.compile(
+    r"\A(?:\s|<!--.*?-->|<\?xml[^>]{0,200}>)*<(?:!doctype\s+html|html)(?=[\s>/])",
+    regex.IGNORECASE | regex.DOTALL,
+)
+_SUFFIXES: dict[str, Shape] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".xml": "akn",
+    ".akn": "akn",
+}
 
 
-def read_file(path: str) -> Document:
-    """Read ``path`` into a Document, choosing the reader from its content and suffix."""
-    file = pathlib.Path(path)
+def read_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Document:
+    """Read ``path`` into a Document, choosing the reader from its content and suffix.
+
+    ``max_bytes`` refuses larger files with :class:`~resparse.errors.InputTooLargeError`
+    before they are read, so a caller scanning a folder cannot be made to load a huge file.
+    """
+    name = os.fspath(path)
+    if max_bytes is not None and max_bytes < 0:
+        msg = f"max_bytes must be at least 0, got {max_bytes}"
+        raise ValueError(msg)
     try:
-        data = file.read_bytes()
+        with open(name, "rb") as file:  # noqa: PTH123 - a plain read of a user path
+            size = os.fstat(file.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                _too_large(size, max_bytes, name)
+            # read one byte past the limit: pipes and special files report no size
+            data = file.read() if max_bytes is None else file.read(max_bytes + 1)
+    except IsADirectoryError as error:
+        msg = "is a directory, not a file"
+        raise InputError(msg, path=name) from error
     except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror or error}", path=path) from error
-    return read_text_bytes(data, path=path)
+        msg = f"cannot read the file: {error.strerror or error}"
+        raise InputError(msg, path=name) from error
+    if max_bytes is not None and len(data) > max_bytes:
+        _too_large(len(data), max_bytes, name)
+    return read_bytes(data, name=name)
 
 
-def read_text_bytes(data: bytes, *, path: str | None = None) -> Document:
-    """Decode text bytes as UTF-8 (a BOM is dropped, NUL bytes become spaces, with notes)."""
+def read_bytes(data: bytes, *, name: str | None = None) -> Document:
+    """Read in-memory input; ``name`` (a file name) gives the suffix and names the input."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        msg = f"read_bytes() takes bytes, not {type(data).__name__}"
+        raise TypeError(msg)
+    data = bytes(data)
+    shape = sniff(data, name)
     try:
-        text = data.decode("utf-8")
+        document = _READERS[shape](data, name)
+    except InputError as error:
+        if name is None or error.path is not None:
+            raise
+        raise _named(error, name) from error
+    return document if document.path == name else attrs.evolve(document, path=name)
+
+
+def sniff(data: bytes, name: str | None = None) -> Shape:
+    """The shape of the input: its signature if it has one, else its suffix, else text."""
+    head = data[:_AKN_WINDOW]
+    if head.lstrip(b" \t\r\n\x00").startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(_ZIP_MAGIC):
+        if not _is_docx(data, name):
+            msg = "a zip archive that is not a Word document (no word/document.xml)"
+            raise InputError(msg, path=name)
+        return "docx"
+    if head.startswith(_OLE_MAGIC):
+        msg = "a legacy Word (.doc) or other OLE file: save it as .docx or PDF first"
+        raise InputError(msg, path=name)
+    probe = _ascii_probe(head)
+    if probe.lstrip().startswith(b"<") and any(mark in probe for mark in _AKN_MARKS):
+        return "akn"  # markup that names Akoma Ntoso; prose merely mentioning it is not
+    if _HTML_START_RE.match(probe[:_HTML_WINDOW].decode("latin-1")):
+        return "html"
+    if name is not None:
+        suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - names need not be paths
+        if suffix in _SUFFIXES:
+            return _SUFFIXES[suffix]
+    return "text"
+
+
+def decode_text(data: bytes, *, path: str | None = None) -> tuple[str, list[Diagnostic]]:
+    """Decode text bytes by resparse's one policy, keeping one character per code point.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 or UTF-32 with a mark are read;
+    anything else raises :class:`~resparse.errors.InputDecodeError` naming the byte offset,
+    because guessing a legacy code page silently corrupts names and quotes. The mark
+    becomes a space and NUL characters become spaces, so the text keeps its length and
+    offsets found in it stay valid, each with a diagnostic.
+    """
+    encoding = next((codec for mark, codec in _BOMS if data.startswith(mark)), "utf-8")
+    try:
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        msg = f"the file is not UTF-8 text: {error.reason}"
+        label = "UTF-8" if encoding == "utf-8" else encoding.upper()
+        msg = f"the file is not {label} text: {error.reason}"
         raise InputDecodeError(msg, path=path, offset=error.start) from error
     diagnostics: list[Diagnostic] = []
     if text.startswith(_BOM):
         text = " " + text[1:]
-        diagnostics.append(Diagnostic("input.bom", "dropped a byte-order mark at the start", "info"))
+        where = "" if encoding == "utf-8" else f" ({encoding.upper()} text)"
+        diagnostics.append(
+            Diagnostic("input.bom", f"dropped a byte-order mark at the start{where}", "info")
+        )
     if "\x00" in text:
-        diagnostics.append(Diagnostic("input.nul", "replaced NUL characters with spaces", "warning"))
+        diagnostics.append(
+            Diagnostic("input.nul", "replaced NUL characters with spaces", "warning")
+        )
         text = text.replace("\x00", " ")
+    return text, diagnostics
+
+
+def read_text_bytes(data: bytes, *, path: str | None = None) -> Document:
+    """Plain text: the decoded bytes as they are, with no italics known."""
+    text, diagnostics = decode_text(data, path=path)
     return Document(text=text, reader="text", diagnostics=tuple(diagnostics), path=path)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _too_large(size: int, limit: int, path: str) -> None:
+    msg = f"the file has {size} bytes, more than the limit of {limit}"
+    raise InputTooLargeError(msg, path=path)
+
+
+def _ascii_probe(head: bytes) -> bytes:
+    """The head without its byte-order mark and, in UTF-16 or UTF-32, without zero bytes."""
+    for mark in (b"\xef\xbb\xbf", *(mark for mark, _ in _BOMS)):
+        if head.startswith(mark):
+            head = head[len(mark) :]
+            break
+    if b"\x00" in head[:4]:
+        return head.replace(b"\x00", b"")
+    return head
+
+
+def _named(error: InputError, name: str) -> InputError:
+    """The same error naming the file: readers given bytes do not know where they came from."""
+    named = copy.copy(error)
+    named.path = name
+    named.args = (f"{name}: {error.args[0]}" if error.args else name,)
+    return named
+
+
+def _is_docx(data: bytes, name: str | None) -> bool:
+    """Whether a zip holds a Word document; reads only the zip's directory, inflating nothing."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+        msg = f"a damaged or truncated zip archive: {error}"
+        raise InputError(msg, path=name) from error
+
+
+def _read_pdf(data: bytes, _name: str | None) -> Document:
+    from resparse.readers.pdf import read_pdf  # noqa: PLC0415 - readers load on demand
+
+    return read_pdf(data)
+
+
+def _read_docx(data: bytes, name: str | None) -> Document:
+    from resparse.readers.docx import read_docx  # noqa: PLC0415
+
+    return read_docx(data, path=name)
+
+
+def _read_akn(data: bytes, _name: str | None) -> Document:
+    from resparse.readers.akn import render_akn  # noqa: PLC0415
+
+    return render_akn(data)
+
+
+def _read_html(data: bytes, name: str | None) -> Document:
+    from resparse.readers.html import read_html  # noqa: PLC0415
+
+    return read_html(data, path=name)
+
+
+def _read_markdown(data: bytes, name: str | None) -> Document:
+    from resparse.readers.markdown import read_markdown  # noqa: PLC0415
+
+    return read_markdown(data, path=name)
+
+
+def _read_text(data: bytes, name: str | None) -> Document:
+    return read_text_bytes(data, path=name)
+
+
+_READERS: dict[Shape, Callable[[bytes, str | None], Document]] = {
+    "pdf": _read_pdf,
+    "docx": _read_docx,
+    "akn": _read_akn,
+    "html": _read_html,
+    "markdown": _read_markdown,
+    "text": _read_text,
+}

@@ -1,0 +1,335 @@
+"""HTML pages as the text a browser shows, with italic and raised spans from the markup.
+
+The UN's web pages, Word's "save as web page" and converters all mark lead phrases with
+``<i>``, ``<em>``, a class named ``italic`` or an inline ``font-style``. This reader parses
+the page with selectolax's lexbor engine (a C HTML5 parser: the same tree a browser builds
+from broken markup, at tens of megabytes a second) and lays the tree out as a browser would
+lay out its text: block elements start new paragraphs with a blank line between them,
+``<br>`` and table rows end lines, table cells are parted by tabs, white space collapses,
+and numbered lists show their numbers. Scripts, styles, templates, comments and the
+document head are never part of the text, and nothing is ever executed or fetched.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+from resparse.errors import InputDecodeError, InputError
+from resparse.model import Diagnostic, Span
+from resparse.readers.base import Document
+from resparse.readers.dispatch import decode_text
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
+
+__all__ = ["read_html"]
+
+_SELECTOLAX = ">=0.3.17"
+
+# Elements whose content is never text a reader sees.
+_DROPPED = frozenset(
+    {
+        "head", "script", "style", "template", "noscript", "title", "meta", "link",
+        "svg", "math", "iframe", "object", "embed", "canvas", "select", "textarea",
+        "button", "datalist",
+    }
+)  # fmt: skip
+# Elements that stand as paragraphs of their own (a blank line before and after).
+_BLOCKS = frozenset(
+    {
+        "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
+        "article", "header", "footer", "main", "nav", "aside", "ul", "ol", "dl", "dt", "dd",
+        "table", "pre", "hr", "address", "figure", "figcaption", "form", "fieldset",
+        "details", "summary", "center", "caption", "body", "html", "thead", "tbody", "tfoot",
+    }
+)  # fmt: skip
+_ITALIC_TAGS = frozenset({"i", "em", "cite", "dfn", "var"})
+_WHITESPACE_RE = regex.compile(r"[ \t\n\r\f]+")  # HTML's white space; no-break spaces stay
+_ITALIC_CLASS_RE = regex.compile(r"(?:^|\s)italic(?:\s|$)", regex.IGNORECASE)
+_FONT_STYLE_RE = regex.compile(
+    r"(?:^|;)\s*font(?:-style)?\s*:[^;]*?\b(?P<style>italic|oblique|normal)\b", regex.IGNORECASE
+)
+_SUPER_STYLE_RE = regex.compile(r"(?:^|;)\s*vertical-align\s*:\s*super\b", regex.IGNORECASE)
+_CHARSET_RE = regex.compile(
+    rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?(?P<name>[\w.:-]{1,40})", regex.I
+)
+_CHARSET_WINDOW = 1024  # where the HTML standard stops looking for a declaration
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+@attrs.define
+class _Style:
+    """What an element passes to its content."""
+
+    italic: bool = False
+    raised: bool = False
+    pre: bool = False
+
+
+@attrs.define
+class _Writer:
+    """Text written the way a browser lays it out, with the ranges of italic and raised text."""
+
+    parts: list[str] = attrs.field(factory=list)
+    length: int = 0
+    breaks: int = 0  # newlines owed before the next text (at most two: one blank line)
+    space: bool = False  # a collapsed space owed before the next text on this line
+    space_italic: bool = False
+    at_line_start: bool = True
+    italics: list[tuple[int, int]] = attrs.field(factory=list)
+    raised: list[tuple[int, int]] = attrs.field(factory=list)
+
+    def owe_break(self, count: int) -> None:
+        self.breaks = max(self.breaks, count)
+
+    def line_break(self) -> None:
+        """``<br>``: each one ends a line, so two in a row leave an empty line."""
+        self.breaks = min(self.breaks + 1, 2)
+
+    def raw(self, chunk: str) -> None:
+        """Write ``chunk`` as it is (a tab between cells, a list number)."""
+        self._flush(italic=False)
+        self._put(chunk)
+
+    def text(self, chunk: str, style: _Style) -> None:
+        """Write the content of a text node."""
+        if style.pre:
+            self._flush(italic=style.italic)
+            self._write(chunk, style)
+            return
+        chunk = _WHITESPACE_RE.sub(" ", chunk)
+        if chunk.startswith(" "):
+            self._owe_space(italic=style.italic)
+            chunk = chunk[1:]
+        trailing = chunk.endswith(" ")
+        chunk = chunk.rstrip(" ")
+        if chunk:
+            self._flush(italic=style.italic)
+            self._write(chunk, style)
+        if trailing:
+            self._owe_space(italic=style.italic)
+
+    def finish(self) -> str:
+        return "".join(self.parts)
+
+    def _owe_space(self, *, italic: bool) -> None:
+        if not self.at_line_start and not self.parts[-1].endswith("\t"):
+            self.space = True
+            self.space_italic = italic
+
+    def _flush(self, *, italic: bool) -> None:
+        if self.breaks and self.length:
+            self._put("\n" * self.breaks)
+            self.at_line_start = True
+        self.breaks = 0
+        if self.space and not self.at_line_start:
+            start = self.length
+            self._put(" ")
+            # a space is italic only between italic words, never at an italic run's edge
+            if italic and self.space_italic and self.italics and self.italics[-1][1] == start:
+                _mark(self.italics, start, self.length)
+        self.space = False
+
+    def _write(self, chunk: str, style: _Style) -> None:
+        start = self.length
+        self._put(chunk)
+        if style.italic:
+            _mark(self.italics, start, self.length)
+        if style.raised:
+            _mark(self.raised, start, self.length)
+        self.at_line_start = chunk.endswith("\n")
+
+    def _put(self, chunk: str) -> None:
+        self.parts.append(chunk)
+        self.length += len(chunk)
+        self.at_line_start = False
+
+
+def read_html(source: str | bytes, *, path: str | None = None) -> Document:
+    """Read an HTML page into a Document of its visible text, with italic and raised spans.
+
+    ``bytes`` are decoded as UTF-8 (or UTF-16 with a mark); a page that is not UTF-8 but
+    declares its charset in a ``<meta>`` near the top is decoded by that declaration, with
+    a diagnostic. Offsets point into the laid-out text, not into the markup.
+    """
+    diagnostics: list[Diagnostic] = []
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        markup, diagnostics = _decode(bytes(source), path)
+    elif isinstance(source, str):
+        markup = source
+    else:
+        msg = f"read_html() takes str or bytes, not {type(source).__name__}"
+        raise TypeError(msg)
+    try:
+        from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415 - loaded for HTML input only
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        msg = f"reading HTML needs selectolax: pip install 'selectolax{_SELECTOLAX}'"
+        raise InputError(msg, path=path) from error
+    parser = LexborHTMLParser(markup)  # kept alive while the walk uses its nodes
+    writer = _Writer()
+    if parser.root is not None:
+        _lay_out(parser.root, writer)
+    text = writer.finish()
+    return Document(
+        text=text,
+        reader="html",
+        italics=tuple(Span(s, e) for s, e in writer.italics),
+        diagnostics=tuple(diagnostics),
+        path=path,
+        superscripts=tuple(Span(s, e) for s, e in writer.raised),
+    )
+
+
+def _decode(data: bytes, path: str | None) -> tuple[str, list[Diagnostic]]:
+    """The page as text: UTF-8 by resparse's policy, else the charset the page declares."""
+    try:
+        return decode_text(data, path=path)
+    except InputDecodeError:
+        declared = _CHARSET_RE.search(data[:_CHARSET_WINDOW])
+        if declared is None:
+            raise
+        name = declared["name"].decode("ascii")
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            msg = f"the page declares an unknown charset {name!r}"
+            raise InputError(msg, path=path) from None
+        if codec in {"utf-8", "utf-16", "utf-32"}:
+            raise
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as error:
+            msg = f"the page is not {name} text as it declares: {error.reason}"
+            raise InputDecodeError(msg, path=path, offset=error.start) from error
+        note = Diagnostic(
+            "html.charset", f"decoded as {name}, the charset the page declares", "info"
+        )
+        return text.replace("\x00", " "), [note]
+
+
+def _lay_out(root: LexborNode, writer: _Writer) -> None:
+    """Walk the tree without recursion (pages can nest thousands deep) and write its text."""
+    # each entry: (node, the style it inherits, whether the walk is leaving it)
+    stack: list[tuple[LexborNode, _Style, bool]] = [(root, _Style(), False)]
+    numbers: dict[int, list[int]] = {}  # an <ol>'s mem_id -> [next number, step]
+    while stack:
+        node, style, exiting = stack.pop()
+        tag = node.tag or ""
+        if exiting:
+            _end_block(tag, writer)
+            continue
+        if tag == "-text":  # lexbor's names for nodes that are not elements start with "-"
+            writer.text(node.text_content or "", style)
+            continue
+        if not tag or tag[0] in "-!#" or tag in _DROPPED:
+            continue  # comments, doctype, scripts and the like
+        if tag == "br":
+            writer.line_break()
+            continue
+        attributes = node.attributes
+        inner = _inherit(style, tag, attributes)
+        _end_block(tag, writer)  # a block starts where the text before it ends
+        if tag in {"td", "th"} and node.prev is not None and _has_cell_before(node):
+            writer.raw("\t")
+        if tag == "li":
+            _list_number(node, attributes, numbers, writer)
+        stack.append((node, style, True))
+        children = list(node.iter(include_text=True))
+        stack.extend((child, inner, False) for child in reversed(children))
+
+
+def _end_block(tag: str, writer: _Writer) -> None:
+    if tag in _BLOCKS:
+        writer.owe_break(2)
+    elif tag == "tr":
+        writer.owe_break(1)
+
+
+def _inherit(style: _Style, tag: str, attributes: dict[str, str | None]) -> _Style:
+    """The style an element gives its content: italic and raised by tag, class or CSS."""
+    italic = style.italic or tag in _ITALIC_TAGS
+    raised = style.raised or tag == "sup"
+    css = attributes.get("style") or ""
+    classes = attributes.get("class") or ""
+    if classes and _ITALIC_CLASS_RE.search(classes):
+        italic = True
+    if css:
+        for match in _FONT_STYLE_RE.finditer(css):
+            italic = match["style"].lower() != "normal"
+        if _SUPER_STYLE_RE.search(css):
+            raised = True
+    pre = style.pre or tag in {"pre", "textarea", "listing", "plaintext"}
+    if italic == style.italic and raised == style.raised and pre == style.pre:
+        return style
+    return _Style(italic=italic, raised=raised, pre=pre)
+
+
+def _has_cell_before(cell: LexborNode) -> bool:
+    sibling = cell.prev
+    while sibling is not None:
+        if sibling.tag in {"td", "th"}:
+            return True
+        sibling = sibling.prev
+    return False
+
+
+def _list_number(
+    item: LexborNode,
+    attributes: dict[str, str | None],
+    numbers: dict[int, list[int]],
+    writer: _Writer,
+) -> None:
+    """Write the number a browser shows before an item of an ``<ol>`` ("1.", "b.", "iv.")."""
+    parent = item.parent
+    if parent is None or parent.tag != "ol":
+        return
+    parent_attributes = parent.attributes
+    key = parent.mem_id
+    if key not in numbers:
+        reversed_ = "reversed" in parent_attributes
+        count = sum(1 for child in parent.iter() if child.tag == "li") if reversed_ else 1
+        start = _integer(parent_attributes.get("start"), count)
+        numbers[key] = [start, -1 if reversed_ else 1]
+    state = numbers[key]
+    value = _integer(attributes.get("value"), state[0])
+    state[0] = value + state[1]
+    kind = attributes.get("type") or parent_attributes.get("type") or "1"
+    writer.raw(f"{_label(value, kind)}.\t")
+
+
+def _integer(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _label(value: int, kind: str) -> str:
+    if kind in {"a", "A"} and value > 0:
+        letters = ""
+        while value > 0:
+            value, rest = divmod(value - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if kind == "A" else letters
+    if kind in {"i", "I"} and 0 < value < 4000:
+        roman = ""
+        for size, numeral in _ROMAN:
+            count, value = divmod(value, size)
+            roman += numeral * count
+        return roman.upper() if kind == "I" else roman
+    return str(value)
+
+
+def _mark(spans: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add a range, extending the last one when the two touch."""
+    if spans and spans[-1][1] == start:
+        spans[-1] = (spans[-1][0], end)
+    elif end > start:
+        spans.append((start, end))
