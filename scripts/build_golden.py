@@ -7,6 +7,7 @@ markup gives (header fields, leads, numbers, sub-paragraph labels, vote counts),
 ``from_akn``, never by the parser under test.
 
 Usage: python scripts/build_golden.py [--shared ../shared] [--markup 24] [--pdf 10] [--other 4]
+       [--rac 2]
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import shutil
 import subprocess
 import sys
 
+from resparse.errors import ResparseError
 from resparse.evaluate import _markup_for_pdf
 from resparse.readers.akn import from_akn, render_akn
 
@@ -54,6 +56,14 @@ def expected(path: pathlib.Path) -> dict[str, object]:
     }
 
 
+def _markup_language(path: pathlib.Path) -> str | None:
+    """The language the markup declares (FRBRlanguage), as an ISO 639-1 code."""
+    try:
+        return from_akn(path).language
+    except ResparseError:
+        return None
+
+
 def main() -> int:
     """Write the sample."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -61,6 +71,9 @@ def main() -> int:
     parser.add_argument("--markup", type=int, default=24)
     parser.add_argument("--pdf", type=int, default=10)
     parser.add_argument("--other", type=int, default=4, help="texts in each of French and Spanish")
+    parser.add_argument(
+        "--rac", type=int, default=2, help="texts in each of Russian, Arabic and Chinese"
+    )
     parser.add_argument("--seed", type=int, default=20261128)
     args = parser.parse_args()
     shared = pathlib.Path(args.shared)
@@ -99,6 +112,16 @@ def main() -> int:
         texts = sorted((shared / "unxml").glob(f"*/*/{folder}/*.xml"))
         for xml in rng.sample(texts, args.other):
             stem = f"markup_{folder[:2].lower()}_" + xml.stem.replace(" ", "_")
+            (OUT / f"{stem}.txt").write_text(render_akn(xml).text, encoding="utf-8")
+            expected_json = json.dumps(expected(xml), indent=1, ensure_ascii=False)
+            (OUT / f"{stem}.expected.json").write_text(expected_json + "\n", encoding="utf-8")
+    # drawn after the others, so the earlier picks stay the same
+    for folder, code in (("Russian", "ru"), ("Arabic", "ar"), ("Chinese", "zh")):
+        texts = sorted((shared / "unxml").glob(f"*/*/{folder}/*.xml"))
+        # a file filed under the wrong language (an Arabic text among the Chinese) is left out
+        texts = [xml for xml in texts if _markup_language(xml) == code]
+        for xml in rng.sample(texts, args.rac):
+            stem = f"markup_{code}_" + xml.stem.replace(" ", "_")
             (OUT / f"{stem}.txt").write_text(render_akn(xml).text, encoding="utf-8")
             expected_json = json.dumps(expected(xml), indent=1, ensure_ascii=False)
             (OUT / f"{stem}.expected.json").write_text(expected_json + "\n", encoding="utf-8")

@@ -1,10 +1,13 @@
 """Learn lead-phrase tables from the UN's Akoma Ntoso markup.
 
 For every preambular clause and numbered operative paragraph of the main resolution text,
-the UN marks the lead phrase in italics. This script counts, for each opening word
-sequence, how often the italic lead covers it ("inside") and how often the lead stopped
-just before its last word ("stop"), and writes the nodes where covering wins as a table:
-``src/resparse/lexicon/<lang>.tsv``. The parser walks these nodes word by word.
+the UN marks the lead phrase in italics (in bold in Chinese: the language profile's
+``lead_emphasis``). Arabic texts type the paragraph number into the text ("1 -") rather
+than giving it a ``num`` element; such paragraphs count as numbered. This script counts,
+for each opening word sequence, how often the marked lead covers it ("inside") and how
+often the lead stopped just before its last word ("stop"), and writes the nodes where
+covering wins as a table: ``src/resparse/lexicon/<lang>.tsv``. The parser walks these
+nodes word by word (Chinese character by character).
 
 Usage: python scripts/build_lexicon.py [--shared ../shared] [--lang en]
 """
@@ -19,13 +22,17 @@ import sys
 import regex
 from lxml import etree
 
+from resparse._language import has_profile, profile
+from resparse._leads import word_key
+
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 NS = {"a": AKN[1:-1]}
 # A word, as the parser counts them: Chinese characters one by one, other scripts by runs.
-WORD_RE = regex.compile(r"\p{Han}|[^\W_\p{Han}]+(?:[-'’][^\W_\p{Han}]+)*")
-# "1." and the Arabic "1 -"
-NUMBERED_RE = regex.compile(r"^\s*\d+\s*[.\-]\s*$")
+WORD_RE = regex.compile(r"\p{Han}|[^\W_\p{Han}]+(?:[-'’\u2011][^\W_\p{Han}]+)*")
+# "1." and the Arabic "1 -" or "2 –", in a num element or typed before the lead
+NUMBERED_RE = regex.compile(r"^[\s\u200e\u200f]*\d+\s*[.\-–][\s\u200e\u200f]*$")
 MAX_LEAD_WORDS = 8
+MAX_LEAD_CHARACTERS = 12  # Chinese leads, counted one character at a time
 CONTEXT_WORDS = (
     3  # words after the lead that the tables keep, to tell "its commitment" from "its resolution"
 )
@@ -42,21 +49,35 @@ FOLDERS = {
 
 def words(text: str) -> list[str]:
     """Casefolded words of a text, the unit the lead tables count in."""
-    return [w.casefold().replace("’", "'") for w in WORD_RE.findall(text)]
+    return [word_key(w) for w in WORD_RE.findall(text)]
 
 
-def opening(p: etree._Element) -> tuple[list[str], int] | None:
-    """The first words of a paragraph and how many of them the italic lead covers."""
-    if (p.text or "").strip():
+def opening(
+    p: etree._Element, emphasis: str = "italic", *, typed_number: bool = False
+) -> tuple[list[str], int] | None:
+    """The first words of a paragraph and how many of them the emphasised lead covers.
+
+    ``typed_number``: a paragraph number may stand before the lead ("1 -" in Arabic).
+    """
+    before = p.text or ""
+    if before.strip() and not (typed_number and NUMBERED_RE.match(before)):
         return None
     first = next(iter(p), None)
-    if first is None or first.tag != AKN + "span" or "italic" not in first.get("class", ""):
+    if first is None or not _emphasised(first, emphasis):
         return None
-    lead = "".join(first.itertext()).strip().rstrip(",:;")
+    # spans parted only by spaces are one lead ("وإذ" and "تلاحظ" set as two spans)
+    run = [first]
+    while not (run[-1].tail or "").strip() and (after := run[-1].getnext()) is not None:
+        if not _emphasised(after, emphasis):
+            break
+        run.append(after)
+    text = "".join("".join(span.itertext()) + (span.tail or "") for span in run[:-1])
+    lead = (text + "".join(run[-1].itertext())).strip().rstrip(",:;،؛，：；")
     lead_words = words(lead)
-    if not lead_words or len(lead_words) > MAX_LEAD_WORDS or regex.search(r"[,:;/]", lead):
+    limit = MAX_LEAD_CHARACTERS if regex.match(r"\p{Han}", lead) else MAX_LEAD_WORDS
+    if not lead_words or len(lead_words) > limit or regex.search(r"[,:;/،؛，：；、]", lead):
         return None
-    text = "".join(t for t in p.itertext())
+    text = "".join(t for t in p.itertext())[len(before) :]
     clause_start = regex.split(r"[,;:.()\[\]،؛，；：。]", text, maxsplit=1)[0]
     all_words = words(clause_start)[: len(lead_words) + CONTEXT_WORDS]
     if all_words[: len(lead_words)] != lead_words:
@@ -64,7 +85,11 @@ def opening(p: etree._Element) -> tuple[list[str], int] | None:
     return all_words, len(lead_words)
 
 
-def collect(files: list[str]) -> dict[str, list[tuple[list[str], int]]]:
+def _emphasised(element: etree._Element, emphasis: str) -> bool:
+    return element.tag == AKN + "span" and emphasis in element.get("class", "")
+
+
+def collect(files: list[str], emphasis: str = "italic") -> dict[str, list[tuple[list[str], int]]]:
     """Openings of preambular clauses and numbered operative paragraphs, by kind."""
     found: dict[str, list[tuple[list[str], int]]] = {"pre": [], "op": []}
     for name in files:
@@ -76,15 +101,17 @@ def collect(files: list[str]) -> dict[str, list[tuple[list[str], int]]]:
         for statement in tree.iter(AKN + "statement"):
             for container in statement.iterfind("a:preamble/a:container", NS):
                 p = container.find("a:p", NS)
-                if p is not None and (got := opening(p)):
+                if p is not None and (got := opening(p, emphasis)):
                     found["pre"].append(got)
             for para in statement.iterfind("a:mainBody//a:paragraph", NS):
-                if not NUMBERED_RE.match(para.findtext("a:num", default="", namespaces=NS)):
-                    continue
+                num = para.find("a:num", NS)
                 p = para.find("a:content/a:p", NS)
                 if p is None:
                     p = para.find("a:list/a:intro/a:p", NS)
-                if p is not None and (got := opening(p)):
+                printed = "".join(num.itertext()) if num is not None else (p is not None and p.text)
+                if p is None or not NUMBERED_RE.match(printed or ""):
+                    continue  # unnumbered, or numbered "(a)" or "A."
+                if got := opening(p, emphasis, typed_number=num is None):
                     found["op"].append(got)
     return found
 
@@ -147,9 +174,9 @@ def _children(key: tuple[str, ...], keys: set[tuple[str, ...]]) -> list[tuple[st
     return [k for k in keys if len(k) == len(key) + 1 and k[: len(key)] == key]
 
 
-def write_table(out: pathlib.Path, files: list[str], what: str) -> None:
+def write_table(out: pathlib.Path, files: list[str], what: str, emphasis: str) -> None:
     """Learn the tables from ``files`` and write them to ``out``."""
-    found = collect(files)
+    found = collect(files, emphasis)
     lines = [
         f"# Lead phrases of {what}, learned from the UN's Akoma Ntoso markup (United Nations,",
         f"# UNxml repositories; {len(files)} files). Built by scripts/build_lexicon.py; do not",
@@ -178,15 +205,16 @@ def main() -> int:
         return 0
     folder = FOLDERS[args.lang]
     out_dir = pathlib.Path(args.out_dir)
+    emphasis = profile(args.lang).lead_emphasis if has_profile(args.lang) else "italic"
     # The General Assembly's conventions are the default; the Security Council italicizes
     # shorter leads ("Expressing" where the Assembly has "Expressing deep concern").
     general = sorted(str(p) for p in root.glob(f"ga/*/{folder}/*.xml"))
     council = sorted(str(p) for p in root.glob(f"sc/*/{folder}/*.xml"))
     if general:
-        write_table(out_dir / f"{args.lang}.tsv", general, "General Assembly resolutions")
+        write_table(out_dir / f"{args.lang}.tsv", general, "General Assembly resolutions", emphasis)
     if council:
         target = f"{args.lang}.sc.tsv" if general else f"{args.lang}.tsv"
-        write_table(out_dir / target, council, "Security Council resolutions")
+        write_table(out_dir / target, council, "Security Council resolutions", emphasis)
     return 0
 
 

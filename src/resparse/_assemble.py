@@ -21,7 +21,6 @@ from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     FOOTNOTE_MARKER_ONLY_RE,
     LINE_MARKUP_RE,
-    OPERATIVE_NUMBER_RE,
 )
 from resparse._scan import Line, scan
 from resparse._text import clean, clean_pieces
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from resparse.readers.base import Document
 
 _PRE, _OP, _AFTER, _ANNEX = "preamble", "operative", "after", "annex"
+_FULL_STOPS = frozenset("。.")
 
 
 @attrs.define
@@ -149,7 +149,7 @@ class _Builder:
 
     def terminated(self) -> bool:
         """Whether the open part's text ends where a clause or paragraph may end."""
-        return _classify.ends_clause(self.text_of_unit())
+        return _classify.ends_clause(self.text_of_unit(), self.profile.terminators)
 
     def leaves_footnotes(self, line: Line, kind: LineKind) -> bool:
         """Body text after a footnote block on a page the extractor did not break."""
@@ -241,17 +241,17 @@ class _Builder:
         for following in self.lines[line.index + 1 : line.index + 9]:
             text = following.text
             markup = LINE_MARKUP_RE.match(text)
-            number = OPERATIVE_NUMBER_RE.match(text, markup.end() if markup else 0)
+            number = self.profile.number_re.match(text, markup.end() if markup else 0)
             if number is not None:
                 return number["n"].isdigit() and int(number["n"]) in {self.last_number + 1, 1}
             if _classify.opens_preambular_clause(text, self.language) and (
                 self.zone == _PRE
-                or _classify.section_label(line.text) is not None
+                or _classify.section_label(line.text, self.profile) is not None
                 or self.just_after_heading(line)
             ):
                 return True
             # a long heading wraps: its later lines may open in lower case ("of Cambodia")
-            if not _classify.heading_like(text, continued=True):
+            if not _classify.heading_like(text, continued=True, local=self.profile):
                 return False
         return False
 
@@ -262,7 +262,7 @@ class _Builder:
         """Record a heading; a numbered one ("II", "B.") names the section that follows."""
         self.close_units()
         self.headings.append(Span(line.start, line.end))
-        label = _classify.section_label(line.text)
+        label = _classify.section_label(line.text, self.profile)
         if label is not None:
             self.section = label
 
@@ -279,7 +279,12 @@ class _Builder:
             current.pieces.append((line.start, line.end))  # "(a) ..." items of a clause's list
             return
         if current is None or self.starts_clause(line, kind):
-            if current is not None and kind.operative_lead and not kind.preamble_lead:
+            if (
+                current is not None
+                and kind.operative_lead
+                and (not kind.preamble_lead or self.ends_sentence(line))
+                and not self.numbering_decides(line)
+            ):
                 self.zone = _OP
                 self.start_paragraph(line, kind, unnumbered=True)
                 return
@@ -315,8 +320,24 @@ class _Builder:
         lead_like = kind.preamble_lead or kind.operative_lead
         if self.doc.italics:
             # a reader that sees fonts marks every lead; titles are italic too, so both count
-            return lead_like and self.italic_at(kind.content_start) is not None
+            return lead_like and self.lead_marked(line, kind)
         return lead_like
+
+    def lead_marked(self, line: Line, kind: LineKind) -> bool:
+        """Whether the reader's lead marking opens the line, or follows a short opening.
+
+        Chinese may put a phrase before the lead ("在这方面" then a bold "欢迎": in this
+        regard, welcoming); up to six characters without punctuation are allowed.
+        """
+        if self.italic_at(kind.content_start) is not None:
+            return True
+        i = bisect.bisect_left(self._italic_starts, kind.content_start)
+        if i == len(self._italic_starts):
+            return False
+        start = self._italic_starts[i]
+        opening = self.source[kind.content_start : start]
+        terminators = self.profile.terminators
+        return start < line.end and len(opening) <= 6 and not any(c in terminators for c in opening)
 
     def plausible_number(self, number: int, line: Line, kind: LineKind) -> bool:
         """A line-initial number opens a paragraph only where the numbering allows it."""
@@ -390,7 +411,11 @@ class _Builder:
             return
         current = self.current
         if current is None:
-            if kind.preamble_lead and not kind.operative_lead and self.headings:
+            if (
+                kind.preamble_lead
+                and (not kind.operative_lead or self.numbering_decides(line))
+                and self.headings
+            ):
                 # a section with a preamble of its own ("II", title, "Recalling ...", "1. ...")
                 self.zone = _PRE
                 self.last_number = 0
@@ -419,15 +444,46 @@ class _Builder:
             else:
                 unit.pieces.append((line.start, line.end))
 
+    def numbering_decides(self, line: Line) -> bool:
+        """Whether paragraph 1 is still to come, where a lead's word cannot tell the parts apart.
+
+        Chinese uses one verb for both kinds ("回顾" recalling or recalls, "吁请"): a clause
+        before the next "1." belongs to the preamble (of the resolution or of a section).
+        """
+        return (
+            self.profile.shared_leads
+            and self.next_number(line, 120) == "1"
+            and (self.zone == _PRE) == (self.last_number == 0)
+        )
+
+    def ends_sentence(self, line: Line) -> bool:
+        """A full stop ends the line, where a lead's word cannot tell the parts apart.
+
+        Preambular clauses end with a comma, so such a line is the operative part (unnumbered
+        in a one-paragraph resolution: "表示注意到人权理事会的报告。").
+        """
+        return self.profile.shared_leads and _classify.ends_clause(line.text, _FULL_STOPS)
+
+    def next_number(self, line: Line, window: int) -> str | None:
+        """The number of the next numbered line within ``window`` lines below this one."""
+        for following in self.lines[line.index + 1 : line.index + window]:
+            text = following.text
+            markup = LINE_MARKUP_RE.match(text)
+            number = self.profile.number_re.match(text, markup.end() if markup else 0)
+            if number is not None:
+                return number["n"]
+        return None
+
     def try_subparagraph(self, line: Line, kind: LineKind) -> bool:
         """Place "(b)" or "(ii)" in the open nesting, or refuse when it does not fit."""
         label = kind.sub_label
         assert label is not None  # noqa: S101 - checked by the caller
+        alphabet = self.profile.alphabet
         if (
             not self.sub_stack
             and not self.terminated()
-            and not self.text_of_unit().rstrip().endswith(":")
-        ) and (not _classify.first_label(label) or line.blanks_before == 0):
+            and not self.text_of_unit().rstrip().endswith((":", "："))
+        ) and (not _classify.first_label(label, alphabet) or line.blanks_before == 0):
             return False
         level_index = self.place_label(label)
         if level_index is None:
@@ -436,7 +492,7 @@ class _Builder:
         if level_index < len(self.sub_stack):
             style = self.sub_stack[level_index].style
         else:
-            style = _classify.label_style(label, None)
+            style = _classify.label_style(label, None, alphabet)
         del self.sub_stack[level_index:]
         content = kind.content_start
         unit = _Unit(
@@ -455,14 +511,16 @@ class _Builder:
 
     def place_label(self, label: str) -> int | None:
         """The nesting level a label belongs to: a sibling of an open item, or a new level."""
+        alphabet = self.profile.alphabet
         for depth in range(len(self.sub_stack) - 1, -1, -1):
             open_item = self.sub_stack[depth]
             if open_item.label is not None and _classify.follows(
-                open_item.label, label, open_item.style
+                open_item.label, label, open_item.style, alphabet
             ):
                 return depth
-        if _classify.first_label(label):
-            if self.sub_stack and _classify.label_style(label, None) == self.sub_stack[-1].style:
+        if _classify.first_label(label, alphabet):
+            style = _classify.label_style(label, None, alphabet)
+            if self.sub_stack and style == self.sub_stack[-1].style:
                 return None
             return len(self.sub_stack)
         return None
@@ -596,7 +654,7 @@ def assemble(
     for cover_line, furniture_kind in header_furniture:
         builder.furnish(cover_line, furniture_kind)
     if part_heading is not None:
-        builder.part = _classify.part_letter(part_heading.text)
+        builder.part = _classify.part_letter(part_heading.text, profile(language))
         builder.headings.append(Span(part_heading.start, part_heading.end))
     context = _classify.Context(
         symbol=header.symbol, title=header.title, language=language, scope=scope
@@ -642,12 +700,18 @@ def _read_header_zone(
     header_lines = lines[:body_start]
     # the first page's footer (job number, barcode) often sits among the cover lines
     context = _classify.Context(symbol=None, title=None, language=language)
-    furniture = [
-        (line, kind) for line in header_lines if (kind := _classify.furniture_of(line, context))
-    ]
-    header_lines = [line for line in header_lines if not _classify.furniture_of(line, context)]
+    number_re = dict(profile(language).header_fields).get("number")
+
+    def cover_furniture(line: Line) -> str | None:
+        kind = _classify.furniture_of(line, context)
+        if kind == "page_number" and number_re is not None and number_re.fullmatch(line.text):
+            return None  # "77/27": a resolution number printed without a dot (Arabic)
+        return kind
+
+    furniture = [(line, kind) for line in header_lines if (kind := cover_furniture(line))]
+    header_lines = [line for line in header_lines if not cover_furniture(line)]
     part_heading: Line | None = None
-    if header_lines and _classify.part_letter(header_lines[-1].text):
+    if header_lines and _classify.part_letter(header_lines[-1].text, profile(language)):
         part_heading = header_lines[-1]
         header_lines = header_lines[:-1]
     formula = lines[formula_index] if formula_index is not None else None
@@ -671,7 +735,7 @@ def _blank_separated(lines: list[Line], language: str) -> bool:
         line
         for line in lines
         if _classify.opens_preambular_clause(line.text, language, minimum=30)
-        or OPERATIVE_NUMBER_RE.match(line.text)
+        or profile(language).number_re.match(line.text)
     ]
     if len(opening) < 4:
         return False

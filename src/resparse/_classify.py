@@ -21,27 +21,28 @@ from resparse._patterns import (
     JOB_NUMBER_RE,
     LINE_MARKUP_RE,
     MARKDOWN_ITALIC_RE,
-    OPERATIVE_NUMBER_RE,
     PAGE_NUMBER_RE,
     SEPARATOR_RE,
-    SUBPARAGRAPH_LABEL_RE,
 )
 from resparse.model import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
+
+    # the language's own sub-paragraph labels: printed label -> (style, place in its list)
+    Alphabet = Mapping[str, tuple[str, int]]
 
     from resparse._scan import Line
 
-# Words as the lead tables count them (Chinese characters one by one), or punctuation.
-_TOKEN_RE = regex.compile(r"\p{Han}|[^\W_\p{Han}]+(?:[-'’][^\W_\p{Han}]+)*|[^\w\s*]")
-_SKIP_MARKUP_RE = regex.compile(r"[\s*_\"“‘'(\[]*")
-_JOB_DATE_RE = regex.compile(r"\d{6}\s*$")
-_TRAILING_MARKS_RE = regex.compile(
-    r"(?:[\s*_]|(?<=[,;:.])\s?\d{1,3}|(?<=[,;:.][”’\"')\]]?)\s?[*†‡])+$"
+# Words as the lead tables count them (Chinese characters one by one), or punctuation;
+# the direction marks of right-to-left text are neither.
+_TOKEN_RE = regex.compile(
+    r"\p{Han}|[^\W_\p{Han}]+(?:[-'’\u2011][^\W_\p{Han}]+)*|[^\w\s*\u200e\u200f]"
 )
+_SKIP_MARKUP_RE = regex.compile(r"[\s*_\"“‘'(\[\u200e\u200f]*")
+_JOB_DATE_RE = regex.compile(r"\d{6}\s*$")
 _TERMINAL = frozenset(",;:.")
-_QUOTES = frozenset("”’\"')]»")
+_QUOTES = frozenset("”’\"')]»“」』》")
 # "A", "Part B", and "B1" where a footnote marker follows the letter
 _PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\d{0,2}\s*$")
 _SPACE_RE = regex.compile(r"\s+")
@@ -123,7 +124,7 @@ class LineKind:
     footnote_like: bool = False
 
 
-def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912, PLR0915 - one test per kind
+def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912 - one test per kind
     """Everything ``line`` could be, given the header's symbol and title."""
     text = line.text
     kind = LineKind(content_start=line.start)
@@ -143,13 +144,13 @@ def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912, 
     markup = LINE_MARKUP_RE.match(text)
     if markup is not None:
         pos = markup.end()
-    number = OPERATIVE_NUMBER_RE.match(text, pos)
+    number = local.number_re.match(text, pos)
     if number is not None:
         digits = number["n"]
         kind.number = int(digits) if digits.isdigit() else 1
         pos = number.end()
     else:
-        label = SUBPARAGRAPH_LABEL_RE.match(text, pos)
+        label = local.label_re.match(text, pos)
         if label is not None:
             kind.sub_label = label["label"]
             pos = label.end()
@@ -166,13 +167,11 @@ def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912, 
             kind.vote = True
         if local.annex_re.match(text):
             kind.annex = True
-        part = _PART_RE.match(text)
-        if part is not None:
-            kind.part_letter = part["letter"]
+        kind.part_letter = part_letter(text, local)
         kind.footnote_like = bool(FOOTNOTE_LINE_RE.match(text)) and text[:1].isdigit()
-        _heading(text, kind)
+        _heading(text, kind, local)
     rest = text[pos:]
-    if rest[:1].isupper():
+    if local.starts_like_lead(rest):
         kind.capital = True
         words = _first_words(rest)
         if words:
@@ -191,7 +190,7 @@ def _first_words(text: str) -> list[str]:
     for match in _TOKEN_RE.finditer(text, 0, min(len(text), 80)):
         if not match[0][:1].isalpha():
             break
-        words.append(match[0].casefold().replace("’", "'"))
+        words.append(_leads.word_key(match[0]))
         if len(words) == 2:
             break
     return words
@@ -228,7 +227,7 @@ def _first_word(text: str) -> str:
     match = _TOKEN_RE.match(text)
     if match is None or not match[0][:1].isalpha():
         return ""
-    return match[0].casefold().replace("’", "'")
+    return _leads.word_key(match[0])
 
 
 def furniture_of(line: Line, context: Context) -> str | None:
@@ -268,24 +267,33 @@ def _furniture_piece(text: str, line: Line, context: Context) -> str | None:
     return None
 
 
-def _heading(text: str, kind: LineKind) -> None:
+def _heading(text: str, kind: LineKind, local: Profile) -> None:
     if HEADING_RE.match(text):
         kind.heading = True
         kind.heading_strong = True
         return
-    kind.heading = heading_like(text)
+    kind.heading = heading_like(text, local=local)
 
 
-def heading_like(text: str, *, continued: bool = False) -> bool:
+def heading_like(text: str, *, continued: bool = False, local: Profile | None = None) -> bool:
     """A short capitalised line that does not end like a sentence or a clause.
 
     ``continued``: the line follows another heading line, so it may open in lower case.
+    In a script without case (``local.cased`` false) any line opening with a letter may be one.
     """
+    local = local or profile("en")
     stripped = text.strip().strip("*_#").strip()
-    if not stripped or stripped[-1] in _TERMINAL:
+    # without case to tell a heading from a clause's next line, a footnote marker after
+    # the clause's comma ("...报告，4") must not hide where the clause ends
+    ends = stripped[-1:] in local.terminators or (
+        not local.cased and ends_clause(stripped, local.terminators)
+    )
+    if not stripped or ends:
         return HEADING_RE.match(stripped) is not None
     return len(stripped.split()) <= _MAX_HEADING_WORDS and (
-        stripped[:1].isupper() or stripped[:1].isdigit() or (continued and stripped[:1].isalpha())
+        local.starts_like_lead(stripped)
+        or stripped[:1].isdigit()
+        or (continued and stripped[:1].isalpha())
     )
 
 
@@ -318,12 +326,25 @@ def subject_length(words: Sequence[tuple[str, int, int]], language: str = "en") 
     return 0
 
 
-def ends_clause(text: str) -> bool:
-    """Whether a part's text ends where a clause may end: ",", ";", ":" or ".", maybe quoted."""
-    trimmed = _TRAILING_MARKS_RE.sub("", text.rstrip())
-    while trimmed and trimmed[-1] in _QUOTES and len(trimmed) > 1 and trimmed[-2] in _TERMINAL:
+def ends_clause(text: str, terminators: frozenset[str] = _TERMINAL) -> bool:
+    """Whether a part's text ends where a clause may end (",", ";", ":" or "." in English).
+
+    ``terminators`` is the language's set ("،" "؛" in Arabic, "，" "；" "。" in Chinese);
+    a closing quote or a footnote marker after the terminator does not count.
+    """
+    trimmed = _trailing_marks(terminators).sub("", text.rstrip())
+    while trimmed and trimmed[-1] in _QUOTES and len(trimmed) > 1 and trimmed[-2] in terminators:
         trimmed = trimmed[:-1]
-    return bool(trimmed) and trimmed[-1] in _TERMINAL
+    return bool(trimmed) and trimmed[-1] in terminators
+
+
+@functools.cache
+def _trailing_marks(terminators: frozenset[str]) -> regex.Pattern[str]:
+    """Footnote markers, emphasis and direction marks after a clause's final punctuation."""
+    ends = regex.escape("".join(sorted(terminators)))
+    return regex.compile(
+        rf"(?:[\s*_\u200e\u200f]|(?<=[{ends}])\s?\d{{1,3}}|(?<=[{ends}][”’\"')\]]?)\s?[*†‡])+$"
+    )
 
 
 def markdown_italics(source: str) -> list[Span] | None:
@@ -338,11 +359,18 @@ def markdown_italics(source: str) -> list[Span] | None:
 
 
 def find_formula(lines: Sequence[Line], local: Profile) -> int | None:
-    """The index of the first enacting-formula line ("The General Assembly,")."""
+    """The index of the first enacting-formula line ("The General Assembly,").
+
+    Where the formula is the body's bare name ("Генеральная Ассамблея", "大会", the comma
+    being sometimes left out), the cover page prints the same line: a later one wins.
+    """
+    found: list[int] = []
     for i, line in enumerate(lines):
         if len(line.text) < 120 and local.formula_re.match(line.text):
-            return i
-    return None
+            found.append(i)
+            if len(found) == 2 or local.canonical_body(line.text.strip("*_ ")) is None:
+                break
+    return found[-1] if found else None
 
 
 def formula_body(text: str, local: Profile) -> str | None:
@@ -353,17 +381,18 @@ def formula_body(text: str, local: Profile) -> str | None:
 
 def find_body_start(lines: Sequence[Line], language: str) -> int | None:
     """Without a formula: the first line that opens a numbered paragraph or a known clause."""
+    local = profile(language)
     for i, line in enumerate(lines):
         text = line.text
         markup = LINE_MARKUP_RE.match(text)
         pos = markup.end() if markup else 0
-        number = OPERATIVE_NUMBER_RE.match(text, pos)
+        number = local.number_re.match(text, pos)
         if number is not None and number["n"] in {"1", "l", "I"}:
             return i
         first = _first_word(text[pos:].lstrip("*_ "))
         if (
             first
-            and text[pos:].lstrip("*_ ")[:1].isupper()
+            and local.starts_like_lead(text[pos:].lstrip("*_ "))
             and _leads.known_first_word(first, "pre", language, minimum=20)
         ):
             return i
@@ -376,7 +405,7 @@ def opens_preambular_clause(text: str, language: str, *, minimum: int = 5) -> bo
     first = _first_word(stripped)
     return (
         bool(first)
-        and stripped[:1].isupper()
+        and profile(language).starts_like_lead(stripped)
         and _leads.known_first_word(first, "pre", language, minimum=minimum)
     )
 
@@ -386,9 +415,14 @@ _SECTION_RE = regex.compile(
 )
 
 
-def section_label(text: str) -> str | None:
-    """The label of a numbered heading: "II" in "II", "II. Financing" or "Section II"."""
+def section_label(text: str, local: Profile | None = None) -> str | None:
+    """The label of a numbered heading: "II" in "II", "II. Financing" or "Section II".
+
+    A language may number its headings in its own words ("ثانيا", "二"): ``local.section_re``.
+    """
     match = _SECTION_RE.match(text)
+    if match is None and local is not None and local.section_re is not None:
+        match = local.section_re.match(text)
     return match["label"] if match else None
 
 
@@ -398,14 +432,19 @@ def opens_operative_paragraph(text: str, language: str) -> bool:
     first = _first_word(stripped)
     return (
         bool(first)
-        and stripped[:1].isupper()
+        and profile(language).starts_like_lead(stripped)
         and _leads.known_first_word(first, "op", language, minimum=5)
     )
 
 
-def part_letter(text: str) -> str | None:
-    """The letter of a resolution's part from "A" or "Part B" on a line of its own."""
+def part_letter(text: str, local: Profile | None = None) -> str | None:
+    """The letter of a resolution's part from "A" or "Part B" on a line of its own.
+
+    A language may name the letters ("ألف", "باء" in Arabic): ``local.part_re``.
+    """
     match = _PART_RE.match(text)
+    if match is None and local is not None and local.part_re is not None:
+        match = local.part_re.match(text)
     return match["letter"] if match else None
 
 
@@ -419,13 +458,13 @@ def opening_words(
             token = match[0]
             if not token[:1].isalnum():
                 return words
-            words.append((token.casefold().replace("’", "'"), match.start(), match.end()))
+            words.append((_leads.word_key(token), match.start(), match.end()))
             if len(words) >= limit:
                 return words
     return words
 
 
-_LEAD_TRIM_RE = regex.compile(r"[\s,;:.*_]+$")
+_LEAD_TRIM_RE = regex.compile(r"[\s,;:.*_،؛，；：。\u200e\u200f]+$")
 
 
 def trim_lead_span(source: str, italic: Span, first_start: int) -> Span | None:
@@ -438,10 +477,17 @@ def trim_lead_span(source: str, italic: Span, first_start: int) -> Span | None:
     return Span(start, start + len(trimmed))
 
 
-def label_style(label: str, sibling: str | None = None) -> str:
-    """The numbering style of a sub-paragraph label: alpha, roman, digit, upper or a bullet."""
+def label_style(label: str, sibling: str | None = None, alphabet: Alphabet | None = None) -> str:
+    """The numbering style of a sub-paragraph label: alpha, roman, digit, upper or a bullet.
+
+    ``alphabet`` holds the language's own labels with their style and place ("أ", "ب",
+    "ج", ... in Arabic, the Cyrillic "а" Russian texts type for "a", the Chinese "㈠");
+    without one the labels are Latin letters, roman numerals and digits.
+    """
     if label in _BULLETS:
         return f"bullet{label}"
+    if alphabet and label in alphabet and not label.isascii():
+        return alphabet[label][0]  # Latin letters keep their rules below ("i" may be roman)
     if label.isdigit():
         return "digit"
     if label.isupper():
@@ -453,7 +499,7 @@ def label_style(label: str, sibling: str | None = None) -> str:
             and _roman_value(label) == _roman_value(sibling) + 1
         ):
             return "roman"
-        return label_style(sibling)
+        return label_style(sibling, alphabet=alphabet)
     if label == "i" or (len(label) > 1 and _is_roman(label)):
         return "roman"
     return "alpha"
@@ -462,15 +508,24 @@ def label_style(label: str, sibling: str | None = None) -> str:
 _BULLETS = frozenset("-+•▪◦·–—")
 
 
-def first_label(label: str) -> bool:
-    """Whether a label can open a new list: (a), (i), (1), (A), or any bullet."""
-    return label in {"a", "i", "1", "A"} or label in _BULLETS
+def first_label(label: str, alphabet: Alphabet | None = None) -> bool:
+    """Whether a label can open a new list: (a), (i), (1), (A), or any bullet.
+
+    The first of a language's own lists opens one too ("(أ)", "㈠").
+    """
+    if label in {"a", "i", "1", "A"} or label in _BULLETS:
+        return True
+    return alphabet is not None and label in alphabet and alphabet[label][1] == 0
 
 
-def follows(previous: str, label: str, style: str) -> bool:
+def follows(previous: str, label: str, style: str, alphabet: Alphabet | None = None) -> bool:
     """Whether ``label`` is the next label after ``previous`` in a list of ``style``."""
     if style.startswith("bullet"):
         return label == previous
+    if alphabet and previous in alphabet and label in alphabet:
+        (style_before, before), (style_now, now) = alphabet[previous], alphabet[label]
+        if style_before == style_now == style:
+            return now == before + 1
     if style == "digit":
         return previous.isdigit() and label.isdigit() and int(label) == int(previous) + 1
     if style == "roman":

@@ -2,8 +2,12 @@
 
 Each ``lexicon/<code>.toml`` holds a language's month names, date shape, body names and
 the patterns of its header fields, enacting formula, meeting lines, vote statements and
-annex headings. Adding a language is adding that file and its lead tables
-(``lexicon/<code>.tsv``, built by scripts/build_lexicon.py); no code changes.
+annex headings, and how its script behaves: whether leads open with a capital letter
+(``cased``), which punctuation ends a clause (``terminators``), how paragraphs are
+numbered and sub-paragraphs labelled (``operative_number``, ``subparagraph_label``,
+``alphabet``) and how the UN's markup marks a lead (``lead_emphasis``). Adding a
+language is adding that file and its lead tables (``lexicon/<code>.tsv``, built by
+scripts/build_lexicon.py); no code changes.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 import attrs
 import regex
 
+from resparse._patterns import OPERATIVE_NUMBER_RE, SUBPARAGRAPH_LABEL_RE
 from resparse.errors import ResparseError
 
 if sys.version_info >= (3, 11):
@@ -62,6 +67,23 @@ class Profile:
     recycle_re: regex.Pattern[str]
     header_fields: tuple[tuple[str, regex.Pattern[str]], ...]
     leads: dict[str, list[str]] = attrs.field(factory=dict)
+    number_re: regex.Pattern[str] = OPERATIVE_NUMBER_RE
+    label_re: regex.Pattern[str] = SUBPARAGRAPH_LABEL_RE
+    # the language's own sub-paragraph labels: printed label -> (style, place in its list);
+    # empty when the labels are Latin letters, roman numerals and digits
+    alphabet: dict[str, tuple[str, int]] = attrs.field(factory=dict)
+    lead_emphasis: str = "italic"
+    # the same words open preambular and operative leads (Chinese): the numbering decides
+    shared_leads: bool = False
+    # a numbered heading in the language's own numerals ("ثانيا", "二"); None: roman only
+    section_re: regex.Pattern[str] | None = None
+    # a part's letter named in words ("باء"); None: Latin letters only
+    part_re: regex.Pattern[str] | None = None
+
+    def starts_like_lead(self, text: str) -> bool:
+        """Whether text opens the way a lead does: with a capital, or any letter if uncased."""
+        first = text[:1]
+        return first.isupper() if self.cased else first.isalpha()
 
     def canonical_body(self, printed: str | None) -> str | None:
         """The English name of a body printed in this language ("Consejo de Seguridad")."""
@@ -116,7 +138,12 @@ def _build(data: dict[str, Any]) -> Profile:
             months[name.casefold()] = number
             spellings.append(name)
     month_pattern = _alternation(spellings)
-    values = {"MONTH": month_pattern}
+    alphabet: dict[str, tuple[str, int]] = {}
+    for style, key in (("alpha", "alphabet"), ("roman", "numerals")):
+        for place, letters in enumerate(data.get(key, ())):
+            for letter in [letters] if isinstance(letters, str) else letters:
+                alphabet[letter] = (style, place)
+    values = {"MONTH": month_pattern, "ALPHABET": _alternation(list(alphabet)) or "(?!)"}
     date_pattern = _fill(data["date"], values)
     patterns = data["patterns"]
     values |= {
@@ -148,6 +175,17 @@ def _build(data: dict[str, Any]) -> Profile:
         recycle_re=_compile(patterns.get("recycle", r"(?!)"), values, ignore_case=True),
         header_fields=fields,
         leads=dict(data.get("leads", {})),
+        number_re=_compile(patterns["operative_number"], values)
+        if "operative_number" in patterns
+        else OPERATIVE_NUMBER_RE,
+        label_re=_compile(patterns["subparagraph_label"], values)
+        if "subparagraph_label" in patterns
+        else SUBPARAGRAPH_LABEL_RE,
+        alphabet=alphabet,
+        lead_emphasis=str(data.get("lead_emphasis", "italic")),
+        shared_leads=bool(data.get("shared_leads", False)),
+        section_re=_compile(patterns["section"], values) if "section" in patterns else None,
+        part_re=_compile(patterns["part"], values) if "part" in patterns else None,
     )
 
 
@@ -157,7 +195,8 @@ _MARKERS = {
     "fr": ("les", "des", "et", "du", "le", "sur", "dans", "au"),
     "es": ("los", "las", "y", "del", "el", "por", "con", "su"),
 }
-_WORD_RE = regex.compile(r"\p{L}+")
+_MARKER_LANGUAGE = {word: code for code, words in _MARKERS.items() for word in words}
+_PUNCTUATION_RE = regex.compile(r"[^\p{L}\s]+")
 _SCRIPTS = (
     ("zh", regex.compile(r"\p{Han}")),
     ("ar", regex.compile(r"\p{Arabic}")),
@@ -173,14 +212,13 @@ def detect(text: str, sample: int = 6000) -> str:
     answer when the text gives no evidence.
     """
     head = text[:sample]
-    letters = max(1, sum(1 for ch in head if ch.isalpha()))
+    letters = max(1, sum(map(str.isalpha, head)))
     for code, script in _SCRIPTS:
         if len(script.findall(head)) > letters * 0.3:
             return code
     counts = dict.fromkeys(_MARKERS, 0)
-    markers = {word: code for code, words in _MARKERS.items() for word in words}
-    for match in _WORD_RE.finditer(head):
-        marked = markers.get(match[0].casefold())
+    for word in _PUNCTUATION_RE.sub(" ", head.casefold()).split():
+        marked = _MARKER_LANGUAGE.get(word)
         if marked is not None:
             counts[marked] += 1
     best = max(counts, key=lambda code: (counts[code], code == "en"))

@@ -15,6 +15,7 @@ import importlib.resources
 from typing import TYPE_CHECKING, Literal
 
 import attrs
+import regex
 
 from resparse import _lexicon
 
@@ -32,6 +33,14 @@ _MAX_WORDS = 12
 _FUNCTION_WORDS = frozenset(_lexicon.FUNCTION_WORDS)
 _ADJECTIVE_ADVERBS = frozenset({"further"})
 _DETERMINERS = frozenset(_lexicon.DETERMINERS)
+# Arabic vowel marks and the tatweel: optional in print ("ترحِّب", "أيضاً"), never in a key
+_OPTIONAL_MARKS_RE = regex.compile(r"[\u064B-\u065F\u0670\u0640]")
+
+
+def word_key(token: str) -> str:
+    """The form the lead tables count a word in: casefolded, one apostrophe, no vowel marks."""
+    key = token.casefold().replace("’", "'")
+    return _OPTIONAL_MARKS_RE.sub("", key) if not key.isascii() else key
 
 
 @attrs.define
@@ -154,6 +163,8 @@ class Morphology:
     operative_exclusions: tuple[str, ...]
     adjectives: frozenset[str]
     non_leads: frozenset[str]
+    # adverbs a lead may take after its verb ("also"; "также", "أيضا")
+    adverbs: frozenset[str] = _ADVERBS
 
 
 @functools.lru_cache(maxsize=8)
@@ -170,6 +181,7 @@ def morphology(language: str) -> Morphology:
         tuple(data.get("operative_exclusions", ())),
         frozenset(word.casefold() for word in data.get("preamble_adjectives", ())),
         frozenset(word.casefold() for word in data.get("non_leads", ())),
+        _ADVERBS | frozenset(word_key(word) for word in data.get("adverbs", ())),
     )
 
 
@@ -211,11 +223,17 @@ def lead_length(
     length = _decide(path)
     while length > 1 and words[length - 1] in _DETERMINERS:
         length -= 1  # a lead ends on "for" or "upon" ("Calls for"), never on "its" or "the"
+    adverbs = morphology(language).adverbs
     if length == len(path) and length < limit:
         following = words[length]
-        if path[-1].ends == 0 and following not in _FUNCTION_WORDS and following not in _ADVERBS:
+        if path[-1].ends == 0 and _CHARACTER_RE.match(following):
+            # Chinese counts characters, not words: a head the tables saw ("表示", "又") is
+            # followed by a whole lead they know ("满意地注意到"), not by one more character
+            root = tables(language, scope).root(kind)
+            length += _whole_lead(root, words[length:limit])
+        elif path[-1].ends == 0 and following not in _FUNCTION_WORDS and following not in adverbs:
             length += 1  # a phrase never seen whole ("Noting with interest"): take its head
-        elif following in _ADVERBS and (
+        elif following in adverbs and (
             following not in _ADJECTIVE_ADVERBS
             or (length + 1 < len(words) and words[length + 1] in _FUNCTION_WORDS)
         ):
@@ -223,6 +241,22 @@ def lead_length(
             # not see here ("further" before a noun is an adjective: "Encourages further efforts")
             length += 1
     return max(length, 1)
+
+
+_CHARACTER_RE = regex.compile(r"\p{Han}")
+
+
+def _whole_lead(root: _Node, words: Sequence[str]) -> int:
+    """The length of the longest lead the tables saw whole at the start of ``words``."""
+    node, best = root, 0
+    for depth, word in enumerate(words, start=1):
+        child = node.children.get(word)
+        if child is None:
+            break
+        node = child
+        if node.ends:
+            best = depth
+    return best
 
 
 def _decide(path: list[_Node]) -> int:
@@ -247,6 +281,7 @@ def _morphological_length(words: Sequence[str], kind: Kind, language: str) -> in
         n = 1
     if n == 0:
         return 0
-    while n < len(words) and words[n] in _ADVERBS:
+    adverbs = morphology(language).adverbs
+    while n < len(words) and words[n] in adverbs:
         n += 1
     return n

@@ -7,6 +7,11 @@ would get by copying the official document (one element per line, a blank line b
 blocks, footnotes at the end), and :func:`from_akn` reads the same rendering into a
 :class:`~resparse.model.Resolution` whose every span points into that text.
 
+The emphasis spans of the rendered document (``Document.italics``) are the UN's lead
+marking: the runs the markup sets in italics, or in bold where the language's profile
+says its leads are bold (``lead_emphasis`` in ``lexicon/zh.toml``). The parser and the
+gold leads read them alike, whichever face the language uses.
+
 Layout of the text: the cover page (one line per element, images skipped), the number
 and title, the enacting formula and one line per preambular paragraph, one line per
 operative paragraph (``"1.\t"`` and its text; a list's intro stays on that line, each
@@ -36,8 +41,8 @@ Odd markup is read by a few fixed rules; each notes an ``info`` diagnostic with 
 * ``akn.preamble_in_body``: a ``crossHeading`` referring to ``#preamble`` inside the
   mainBody (the section preambles of budget resolutions) is a preambular clause.
 * ``akn.number_repaired``: a paragraph number typed with a letter l for the digit 1.
-* ``akn.number_in_text``: an unnumbered paragraph whose text starts with ``N.`` is
-  operative paragraph N; the number is taken out of the text.
+* ``akn.number_in_text``: an unnumbered paragraph whose text starts with ``N.`` (or the
+  Arabic ``N -``, ``N –``) is operative paragraph N; the number is taken out of the text.
 * ``akn.vote_inherited``: a part of a resolution in parts whose markup gives no vote of
   its own takes the vote that the markup gives for the whole resolution.
 """
@@ -86,17 +91,26 @@ XmlInput = str | bytes | os.PathLike[str]
 _SEPARATOR = "__________________"
 # Whitespace that collapses to one space; no-break spaces are text and stay as they are.
 _SPACES_RE = regex.compile(r"[^\S\xa0\u202f]+")
-_OPERATIVE_NUM_RE = regex.compile(r"(?P<n>\d{1,4})\.")
+# "1." and the Arabic "1 -" or "1 –"
+_OPERATIVE_NUM_RE = regex.compile(r"(?P<n>\d{1,4})(?:\.|\s?[-–])")
 _REPAIRED_NUM_RE = regex.compile(r"(?P<n>[l\d]{1,4})\.")
 _SUB_NUM_RE = regex.compile(
-    r"\(?(?P<label>[a-z]{1,5}|[A-Z]|\d{1,3})\)|(?P<label>\d{1,3}\.\d{1,3})\.?"
+    r"\(?(?P<label>[a-z]{1,5}|[A-Z]|\d{1,3}|[\p{Arabic}\p{Cyrillic}\u0640]{1,3})\)"
+    r"|(?P<label>\d{1,3}\.\d{1,3})\.?"
 )
 _HEADING_NUM_RE = regex.compile(r"[A-Z]\.|[IVXLC]{1,7}\.?")
 _ROMAN_RE = regex.compile(r"[ivxl]{1,6}")
 _TEXT_LABEL_RE = regex.compile(
     r"(?P<printed>\((?P<label>[a-z]{1,5}|\d{1,3})\))[\u200e\u200f]*(?=\s)\s*"
 )
-_TEXT_NUMBER_RE = regex.compile(r"(?P<printed>(?P<n>\d{1,3})\.)[\u200e\u200f]*(?=\s)\s*")
+_TEXT_NUMBER_RE = regex.compile(
+    r"(?P<printed>(?P<n>\d{1,3})(?:\.|\s?[-–]))[\u200e\u200f]*(?=\s)\s*"
+)
+# the same number at the start of the first text piece, which may end right after it
+# ("\t2 –" before the lead's own span)
+_TEXT_NUMBER_STRIP_RE = regex.compile(
+    r"(?P<printed>(?P<n>\d{1,3})(?:\.|\s?[-–]))[\u200e\u200f]*(?=\s|$)\s*"
+)
 _LISTS = frozenset({"list", "blockList", "sublist"})
 _PART_RE = regex.compile(r"[A-Z]\d?")
 _ANNEX_RE = regex.compile(
@@ -106,7 +120,7 @@ _ANNEX_RE = regex.compile(
 _FORMAT_RE = regex.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _STRIPPABLE = " \t\r\n\u200e\u200f\ufeff"
 _LEAD_SKIP = frozenset(" \t\xa0\u202f\u200e\u200f\ufeff")
-_LEAD_TRIM_RE = regex.compile(r"[\s,;:.]+$")
+_LEAD_TRIM_RE = regex.compile(r"[\s,;:.،؛，；：。\u200e\u200f]+$")
 _SC_NUMBER_RE = regex.compile(r"(?P<value>\d{1,4}\s?\(\d{4}\))")
 _AGENDA_NUMBER_RE = regex.compile(r"(?:Agenda\s+items?|Items?)\s+(?P<value>.+)", regex.IGNORECASE)
 _AGENDA_SPLIT_RE = regex.compile(r"\s*,\s*|\s+and\s+")
@@ -365,7 +379,7 @@ def _child(element: etree._Element, name: str) -> etree._Element | None:
 def _heading_like(text: str) -> bool:
     """Short, and not ending like a sentence or a clause."""
     stripped = " ".join(text.split())
-    return bool(stripped) and len(stripped.split()) <= 16 and stripped[-1] not in ".;:,"
+    return bool(stripped) and len(stripped.split()) <= 16 and stripped[-1] not in ".;:,،؛，；：。"
 
 
 def _plain(element: etree._Element) -> str:
@@ -394,6 +408,13 @@ def _find_date(text: str, language: str) -> dt.date | None:
     from resparse._language import has_profile  # noqa: PLC0415 - profiles load on demand
 
     return _dates.find_date(text, language=language if has_profile(language) else "en")[0]
+
+
+def _lead_emphasis(language: str) -> str:
+    """The class the language's markup gives its leads ("italic"; "bold" in Chinese)."""
+    from resparse._language import has_profile, profile  # noqa: PLC0415 - profiles load on demand
+
+    return profile(language).lead_emphasis if has_profile(language) else "italic"
 
 
 def _iso_date(value: str | None) -> dt.date | None:
@@ -443,6 +464,9 @@ class _Renderer:
         self.votes: list[_VoteSource] = []
         self.formula_seen = False
         self.language = "en"
+        # how this language's markup marks a lead: italics, or bold in Chinese
+        self.lead_class = "italic"
+        self.lead_element = "i"
 
     # --- writing ----------------------------------------------------------------------
 
@@ -529,7 +553,7 @@ class _Renderer:
             block.pieces.append(_Open(watched))
             tags.append(watched)
         classes = _classes(child)
-        if "italic" in classes or name == "i":
+        if self.lead_class in classes or name == self.lead_element:
             tags.append(block.open("italic"))
         if name == "sup" or "superscript" in classes:
             tags.append(block.open("sup"))
@@ -584,6 +608,8 @@ class _Renderer:
         )
         if language:
             self.language = _LANGUAGES.get(language, language)
+            self.lead_class = _lead_emphasis(self.language)
+            self.lead_element = {"italic": "i", "bold": "b"}.get(self.lead_class, "i")
         components = [
             statement
             for holder in _children(root)
@@ -948,7 +974,7 @@ class _Renderer:
             printed = f"{number}." if label.startswith("l") else label
             self.operative(number, printed, body)
             return True
-        para = self.operative(int(typed["n"]), typed["printed"], body, strip=_TEXT_NUMBER_RE)
+        para = self.operative(int(typed["n"]), typed["printed"], body, strip=_TEXT_NUMBER_STRIP_RE)
         span = Span(para.start, para.end) if para is not None else None
         message = f"read the number {typed['printed']!r} typed in the text"
         self.note("akn.number_in_text", message, span)
@@ -1545,7 +1571,7 @@ def _is_heading(element: etree._Element, label: str, body: list[etree._Element])
 
 
 def _sub_label(printed: str) -> str:
-    label = printed.strip().strip("()").rstrip(".").strip()
+    label = printed.strip().strip("()’‘").rstrip(".").strip()
     return label or printed
 
 
@@ -1641,10 +1667,12 @@ def _render(xml: XmlInput) -> tuple[_Renderer, str | None]:
 
 
 def render_akn(xml: XmlInput) -> Document:
-    """The markup as the text of the printed resolution, with its italics as spans.
+    """The markup as the text of the printed resolution, with its lead marking as spans.
 
-    ``xml`` is XML text (a ``str`` starting with ``<``, or ``bytes``) or a path. Vote data
-    from ``meta`` is not printed: the official text carries none.
+    ``italics`` holds the runs that mark leads: italics, or bold where the language sets
+    its leads in bold (Chinese). ``xml`` is XML text (a ``str`` starting with ``<``, or
+    ``bytes``) or a path. Vote data from ``meta`` is not printed: the official text carries
+    none.
     """
     renderer, path = _render(xml)
     return _document(renderer, path)
@@ -1654,7 +1682,8 @@ def _document(renderer: _Renderer, path: str | None) -> Document:
     return Document(
         text=renderer.text,
         reader="akn",
-        italics=tuple(sorted(renderer.italics)),
+        # runs parted only by spaces are one lead ("وإذ" and "تلاحظ" set as two spans)
+        italics=tuple(_merge_runs(sorted(renderer.italics), renderer.text)),
         diagnostics=tuple(renderer.diagnostics),
         path=path,
         superscripts=tuple(sorted(renderer.superscripts)),
