@@ -1,95 +1,510 @@
 """The ``resparse`` command: a thin layer over the public API.
 
+    resparse parse FILE... [--format table|json|jsonl|akn|csv] [-o OUT] [--strict]
+    resparse corpus DIR -o OUT.parquet|OUT.jsonl [--jobs N] [--resume] [--timeout S]
+    resparse evaluate [--shared DIR] [...]
+    resparse --version
+
+Exit codes:
+
+    0  done (a corpus run that recorded bad files is done too: they are in its tables)
+    1  parse problems: ``--strict`` found an error or warning diagnostic
+    2  usage: bad arguments, or an output format whose optional extra is not installed
+    3  a file could not be read (missing, not text, damaged) or the output not written
+  130  a corpus run was interrupted (Ctrl-C); what it parsed is kept for ``--resume``
+
 argparse rather than Typer or Click: the command is small, argparse ships with Python, and
-``resparse --help`` then starts without importing a framework.
+``resparse --help`` then starts without importing a framework. Everything heavy (the
+parser's readers, rich, pandas, pyarrow) is imported by the command that needs it.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
+import pathlib
 import sys
-from typing import TYPE_CHECKING, TextIO
+import time
+from typing import TYPE_CHECKING, Any, TextIO
 
 from resparse._version import __version__
-from resparse.errors import ResolutionParseError, ResparseError
+from resparse.errors import InputError, ResolutionParseError, ResparseError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
+    from resparse.corpus import CorpusOutput
     from resparse.model import Resolution
 
 EXIT_OK = 0
 EXIT_PARSE_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
+EXIT_INTERRUPTED = 130  # the shell's own code for a process stopped by SIGINT
+
+_EXIT_CODES = """\
+exit codes:
+  0  done (bad files in a corpus run are recorded in its tables, not an exit code)
+  1  parse problems found with --strict
+  2  usage: bad arguments, or the optional extra an output format needs is missing
+  3  a file could not be read (missing, not text, damaged) or the output not written
+  130  a corpus run was interrupted (Ctrl-C); rerun with --resume to go on
+"""
+FORMATS = ("table", "json", "jsonl", "akn", "csv")
+
+
+class UsageError(Exception):
+    """A request that cannot be carried out as asked; exits with code 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``resparse`` command."""
+    raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="resparse",
         description="Parse United Nations resolutions into typed, source-anchored structure.",
+        epilog=_EXIT_CODES,
+        formatter_class=raw,
     )
     parser.add_argument("--version", action="version", version=f"resparse {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    parse = commands.add_parser("parse", help="parse one or more files and print the structure")
-    parse.add_argument("files", nargs="+", metavar="FILE", help="resolution files (.txt, .md, ...)")
+
+    parse = commands.add_parser(
+        "parse",
+        help="parse one or more files and print or write the structure",
+        description="Parse resolution files (text, markdown, PDF, ...) and show the structure.",
+        epilog=_EXIT_CODES,
+        formatter_class=raw,
+    )
+    parse.add_argument("files", nargs="+", metavar="FILE", help="resolution files")
     parse.add_argument(
         "--format",
-        choices=("table", "json", "jsonl"),
+        choices=FORMATS,
         default="table",
-        help="output format (default: table, a readable view)",
+        help="table: a readable view (default); json: one document (an array for several "
+        "files); jsonl: one line per file; akn: Akoma Ntoso XML; csv: one row per clause, "
+        "paragraph and sub-paragraph (needs pandas)",
     )
-    parse.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of the terminal")
+    parse.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT instead of standard output; for akn with several files, "
+        "a folder that gets one .xml per input",
+    )
     parse.add_argument("--strict", action="store_true", help="fail on any warning diagnostic")
+
+    corpus = commands.add_parser(
+        "corpus",
+        help="parse every file under a folder into Parquet or JSONL tables",
+        description=(
+            "Parse every file under DIR in worker processes into a rows table (one row per\n"
+            "clause, paragraph and sub-paragraph) and a documents table (one row per file,\n"
+            "with its error if it failed). OUT.parquet gives OUT.parquet and\n"
+            "OUT.documents.parquet (needs pyarrow); OUT.jsonl gives one record per document\n"
+            "with its rows. Both are sorted by path: the same whatever --jobs is."
+        ),
+        epilog=_EXIT_CODES,
+        formatter_class=raw,
+    )
+    corpus.add_argument("folder", metavar="DIR", help="folder to read, with its subfolders")
+    corpus.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="OUT.parquet or OUT.jsonl"
+    )
+    corpus.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: the number of CPUs)",
+    )
+    corpus.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip files already in the output (or in what an interrupted run kept)",
+    )
+    corpus.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=60.0,
+        metavar="SECONDS",
+        help="time limit per file; a file over it is recorded as an error (default: 60)",
+    )
+    corpus.add_argument(
+        "--pattern",
+        metavar="GLOB",
+        help="only files matching GLOB, at any depth (default: .pdf .txt .md .html .docx .xml)",
+    )
+    corpus.add_argument(
+        "--no-timings",
+        action="store_true",
+        help="leave the seconds column empty, so reruns give byte-identical files",
+    )
+    corpus.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+
+    commands.add_parser(
+        "evaluate",
+        help="score the parser against the development set (resparse evaluate --help)",
+        add_help=False,
+    )
     return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        msg = f"must be at least 1, not {value}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        msg = f"must be more than 0, not {text}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["evaluate"]:
+        # evaluate has its own parser and --help; it gets its arguments untouched
+        from resparse.evaluate import main as evaluate  # noqa: PLC0415 - loads the scorer
+
+        return evaluate(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as stop:  # argparse's way out: --help, --version, bad arguments
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     if args.command is None:
-        parser.print_help()
+        parser.print_help(sys.stderr)
         return EXIT_USAGE
-    return _parse_command(args)
+    command = _parse_command if args.command == "parse" else _corpus_command
+    try:
+        return command(args)
+    except UsageError as error:
+        _complain(str(error))
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # the reader went away (``resparse parse ... | head``): stop quietly, as cat does
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _complain(message: str) -> None:
+    print(f"resparse: {message}", file=sys.stderr)
+
+
+def _describe(path: str, error: BaseException) -> str:
+    """``FILE: what went wrong``, naming the file once even when the error names it too."""
+    message = str(error)
+    if isinstance(error, InputError) and error.path and message.startswith(f"{error.path}: "):
+        message = message[len(error.path) + 2 :]
+    return f"{path}: {message}"
+
+
+# --- parse -------------------------------------------------------------------------------
 
 
 def _parse_command(args: argparse.Namespace) -> int:
     from resparse.parser import parse_file  # noqa: PLC0415 - keeps --help fast
 
-    out: TextIO = sys.stdout
-    if args.output:
-        out = open(args.output, "w", encoding="utf-8")  # noqa: SIM115, PTH123 - closed below
+    files: list[str] = args.files
+    fmt: str = args.format
+    writer = _akn_writer() if fmt == "akn" else None
+    if fmt == "csv":
+        _require_pandas()
+    targets = _akn_targets(files, args.output) if fmt == "akn" else None
     status = EXIT_OK
+    results: list[tuple[str, Resolution]] = []
+    for path in files:
+        result, code = _parse_one(parse_file, path, strict=args.strict)
+        status = max(status, code)
+        if result is not None:
+            results.append((path, result))
     try:
-        for path in args.files:
-            try:
-                result = parse_file(path, strict=args.strict)
-            except ResolutionParseError as error:
-                print(f"resparse: {path}: {error}", file=sys.stderr)
-                status = max(status, EXIT_PARSE_PROBLEMS)
-                continue
-            except ResparseError as error:
-                print(f"resparse: {path}: {error}", file=sys.stderr)
-                status = EXIT_INPUT
-                continue
-            _write(result, args.format, out, path)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        if writer is not None and targets is not None:
+            _write_akn(results, writer, targets)
+        else:
+            with _open_output(args.output) as out:
+                _write(results, fmt, out)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _complain(f"{args.output or 'standard output'}: cannot write: {error.strerror or error}")
+        return EXIT_INPUT
     return status
 
 
-def _write(result: Resolution, fmt: str, out: TextIO, path: str) -> None:
+def _parse_one(
+    parse_file: Callable[..., Resolution], path: str, *, strict: bool
+) -> tuple[Resolution | None, int]:
+    """One file's result, or ``None`` and the exit code its error calls for (said on stderr)."""
+    try:
+        return parse_file(path, strict=strict), EXIT_OK
+    except ResolutionParseError as error:
+        _complain(_describe(path, error))
+        return None, EXIT_PARSE_PROBLEMS
+    except ResparseError as error:
+        _complain(_describe(path, error))
+        return None, EXIT_INPUT
+
+
+class _open_output:  # noqa: N801 - used like open()
+    """Standard output, or a file opened for writing and closed afterwards."""
+
+    def __init__(self, path: str | None) -> None:
+        self._path = path
+        self._file: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self._path is None:
+            return sys.stdout
+        self._file = pathlib.Path(self._path).open("w", encoding="utf-8", newline="")
+        return self._file
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+def _write(results: list[tuple[str, Resolution]], fmt: str, out: TextIO) -> None:
     if fmt == "json":
-        out.write(result.to_json(indent=2) + "\n")
+        if len(results) == 1:
+            out.write(results[0][1].to_json(indent=2) + "\n")
+        elif results:
+            out.write("[\n" + ",\n".join(r.to_json(indent=2) for _, r in results) + "\n]\n")
     elif fmt == "jsonl":
-        out.write(result.to_json() + "\n")
+        out.writelines(result.to_json() + "\n" for _, result in results)
+    elif fmt == "csv":
+        _write_csv(results, out)
     else:
         from resparse.exports.table import render_table  # noqa: PLC0415 - rich loads on demand
 
-        render_table(result, out, title=path)
+        for path, result in results:
+            render_table(result, out, title=path)
+
+
+def _require_pandas() -> None:
+    try:
+        importlib.import_module("pandas")
+    except ImportError as error:
+        msg = "--format csv needs pandas, an optional extra: pip install 'resparse[pandas]'"
+        raise UsageError(msg) from error
+
+
+def _write_csv(results: list[tuple[str, Resolution]], out: TextIO) -> None:
+    """The rows of ``to_frame`` for every file, after a ``path`` column saying which."""
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
+
+    from resparse.exports.frame import COLUMNS, to_frame  # noqa: PLC0415
+
+    frames = []
+    for path, result in results:
+        frame = to_frame(result)
+        frame.insert(0, "path", path)
+        frames.append(frame)
+    if frames:
+        table = pd.concat(frames, ignore_index=True)
+    else:
+        table = pd.DataFrame(columns=["path", *COLUMNS])
+    for column in table.columns:
+        # text columns are object dtype in pandas 2 and a string dtype in pandas 3
+        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
+            table[column] = table[column].map(inert_cell)
+    table.to_csv(out, index=False, lineterminator="\n")
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula ("=cmd|' /C calc'!A0")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: object) -> object:
+    """A text cell a spreadsheet will show, not run: formula starts get a leading quote.
+
+    Only the CSV output does this (it is the shape people open in spreadsheets); JSON,
+    Parquet and the Python objects keep the text exactly as it was read.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _akn_writer() -> Callable[[Resolution], bytes]:
+    """``resparse.exports.akn.to_akn``, imported only when ``--format akn`` asks for it."""
+    from resparse.exports.akn import to_akn  # noqa: PLC0415 - lxml loads only when used
+
+    return to_akn
+
+
+def _akn_targets(files: list[str], output: str | None) -> dict[str, pathlib.Path | None]:
+    """Where each file's XML goes: one file, one per input in a folder, or standard output."""
+    if output is None:
+        if len(files) > 1:
+            msg = "--format akn with several files needs -o DIR (one .xml per input)"
+            raise UsageError(msg)
+        return {files[0]: None}
+    target = pathlib.Path(output)
+    if len(files) == 1 and not target.is_dir():
+        return {files[0]: target}
+    if target.exists() and not target.is_dir():
+        msg = f"{output}: --format akn with several files needs -o to name a folder"
+        raise UsageError(msg)
+    names = [pathlib.Path(file).stem + ".xml" for file in files]
+    clashes = sorted({name for name in names if names.count(name) > 1})
+    if clashes:
+        msg = f"several inputs would write the same file in {output}: {', '.join(clashes)}"
+        raise UsageError(msg)
+    return {file: target / name for file, name in zip(files, names, strict=True)}
+
+
+def _write_akn(
+    results: list[tuple[str, Resolution]],
+    writer: Callable[[Resolution], Any],
+    targets: dict[str, pathlib.Path | None],
+) -> None:
+    for path, result in results:
+        data = _xml_bytes(writer(result))
+        target = targets[path]
+        if target is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+
+def _xml_bytes(xml: object) -> bytes:
+    """The writer's output as UTF-8 bytes, whether it gave text, bytes or an lxml tree."""
+    if isinstance(xml, bytes):
+        return xml if xml.endswith(b"\n") else xml + b"\n"
+    if isinstance(xml, str):
+        return (xml if xml.endswith("\n") else xml + "\n").encode("utf-8")
+    from lxml import etree  # noqa: PLC0415
+
+    data: bytes = etree.tostring(xml, xml_declaration=True, encoding="UTF-8", pretty_print=True)  # type: ignore[arg-type, call-overload, unused-ignore]
+    return data
+
+
+# --- corpus ------------------------------------------------------------------------------
+
+
+def _corpus_command(args: argparse.Namespace) -> int:
+    from resparse.corpus import CorpusOutput, find_files  # noqa: PLC0415 - loads the parser
+
+    folder = pathlib.Path(args.folder)
+    if not folder.is_dir():
+        what = "does not exist" if not folder.exists() else "is not a folder"
+        _complain(f"{args.folder}: {what}")
+        return EXIT_INPUT
+    try:
+        output = CorpusOutput(args.output)
+        output.check()
+    except (ValueError, ImportError) as error:
+        msg = f"{args.output}: {error}"
+        raise UsageError(msg) from error
+    started = time.perf_counter()
+    try:
+        keys = find_files(folder, args.pattern)
+        done = output.begin(resume=args.resume)
+        todo = [key for key in keys if key not in done]
+        tasks = [(str(folder / key), key) for key in todo]
+        errors = _run(tasks, output, args)
+        total = output.finish()
+    except OSError as error:
+        where = error.filename or args.output
+        _complain(f"{where}: {error.strerror or error}")
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        _complain(
+            f"{args.output}: interrupted; what was parsed is kept, and --resume goes on from it"
+        )
+        return EXIT_INTERRUPTED
+    if not args.quiet:
+        seconds = time.perf_counter() - started
+        written = f"{output.path}" + (
+            f" and {output.documents_path}" if output.kind == "parquet" else ""
+        )
+        print(
+            f"resparse: parsed {_count(len(todo), 'file')} ({_count(errors, 'error')}), "
+            f"skipped {len(keys) - len(todo)} already done, in {seconds:.1f} s; "
+            f"{_count(total, 'document')} in {written}",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _run(tasks: list[tuple[str, str]], output: CorpusOutput, args: argparse.Namespace) -> int:
+    """Parse the tasks in worker processes, journaling each result; returns the errors."""
+    from resparse.corpus import run_pool  # noqa: PLC0415
+
+    results = run_pool(tasks, jobs=args.jobs, timeout=args.timeout)
+    errors = 0
+    with _progress(len(tasks), quiet=args.quiet) as advance:
+        for result in results:
+            record = result.without_timing() if args.no_timings else result
+            output.append(record)
+            errors += record.error is not None
+            advance(errors)
+    return errors
+
+
+class _progress:  # noqa: N801 - used like a function
+    """A rich progress bar on standard error: files, files/s, errors so far, time left."""
+
+    def __init__(self, total: int, *, quiet: bool) -> None:
+        self._total = total
+        self._quiet = quiet
+        self._bar: Any = None
+
+    def __enter__(self) -> Callable[[int], None]:
+        if self._quiet or not self._total:
+            return lambda _errors: None
+        from rich.console import Console  # noqa: PLC0415 - rich loads on demand
+        from rich.progress import (  # noqa: PLC0415
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._bar = Progress(
+            TextColumn("parsing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} files/s"),
+            TextColumn("{task.fields[errors]} errors"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+        )
+        self._bar.start()
+        task = self._bar.add_task("parsing", total=self._total, errors=0, rate="-")
+        bar = self._bar
+
+        def advance(errors: int) -> None:
+            bar.advance(task)
+            speed = bar.tasks[0].speed
+            rate = "-" if speed is None else f"{speed:.1f}"
+            bar.update(task, errors=errors, rate=rate)
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 if __name__ == "__main__":  # pragma: no cover

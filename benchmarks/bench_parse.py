@@ -1,0 +1,305 @@
+"""How fast resparse parses, next to what a user would otherwise run, on the same texts.
+
+    python benchmarks/bench_parse.py [--shared /work/shared] [--repeat 3]
+
+Prints, for each set of texts: documents/s and MB/s for ``resparse.parse`` (and for
+``parse_file`` on the PDFs), for the plain-regex baseline a user would write, and for
+spaCy's tokenizer alone (``spacy.blank("en")``); then the import time of resparse in a
+fresh interpreter, peak memory, and the time for a 10 MB and a 20 MB input made of many
+resolutions, to show that the time grows linearly. Sets that need the development set
+(``shared/unxml``, ``shared/pdf/ga78``) are skipped, with a line saying so, when it is
+missing; the seed fixture always runs. Run by hand, not from the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+import resparse
+from resparse.errors import InputDecodeError
+from resparse.parser import parse_document, parse_file
+from resparse.readers.akn import render_akn
+from resparse.readers.pdf import read_pdf
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "A_HRC_RES_46_13.txt"
+SEED_COPIES = 200  # the seed alone is too short to time; it is parsed this many times
+
+# --- the plain-regex baseline: what a user writes in ten minutes -------------------------
+
+_BLANK = regex.compile(r"\n[ \t]*\n")
+_NUMBERED = regex.compile(r"^(\d+)\.\s*(\S*)")
+
+
+def regex_baseline(text: str) -> tuple[list[tuple[str, str]], list[tuple[int, str, str]]]:
+    """Split on blank lines; ``N.`` opens an operative paragraph; the first word is the lead."""
+    preamble: list[tuple[str, str]] = []
+    operative: list[tuple[int, str, str]] = []
+    for block in _BLANK.split(text):
+        paragraph = block.strip()
+        if not paragraph:
+            continue
+        numbered = _NUMBERED.match(paragraph)
+        if numbered:
+            operative.append((int(numbered[1]), numbered[2], paragraph))
+        else:
+            preamble.append((paragraph.split(None, 1)[0], paragraph))
+    return preamble, operative
+
+
+# --- timing helpers ------------------------------------------------------------------------
+
+
+def best(run: Callable[[], Any], repeat: int) -> float:
+    """The fastest of ``repeat`` runs, in seconds: the least disturbed by the machine."""
+    times = []
+    for _ in range(max(1, repeat)):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def line(name: str, documents: int, megabytes: float, seconds: float) -> str:
+    """One result line: documents/s and MB/s."""
+    return (
+        f"  {name:<34} {seconds:8.3f} s  {documents / seconds:9.1f} docs/s  "
+        f"{megabytes / seconds:7.2f} MB/s"
+    )
+
+
+def size_mb(texts: Sequence[str]) -> float:
+    """Megabytes of UTF-8, the size on disk of the same texts."""
+    return sum(len(text.encode("utf-8")) for text in texts) / 1e6
+
+
+def spacy_tokenizer() -> Callable[[str], Any] | None:
+    """``spacy.blank("en")``, or None where spaCy is not installed."""
+    try:
+        import spacy  # noqa: PLC0415 - only this benchmark needs it
+    except ImportError:
+        return None
+    nlp = spacy.blank("en")
+    nlp.max_length = 50_000_000
+    return nlp
+
+
+def time_tools(
+    texts: Sequence[str], megabytes: float, repeat: int, nlp: Callable[[str], Any] | None
+) -> None:
+    """resparse.parse, the regex baseline and the spaCy tokenizer on the same texts."""
+    tools: list[tuple[str, Callable[[str], Any]]] = [
+        ("resparse.parse", resparse.parse),
+        ("plain-regex baseline", regex_baseline),
+    ]
+    if nlp is not None:
+        tools.append(('spacy.blank("en") tokenizer', nlp))
+    seconds = {}
+    for name, tool in tools:
+        seconds[name] = best(lambda tool=tool: [tool(text) for text in texts], repeat)
+        print(line(name, len(texts), megabytes, seconds[name]))
+    parse_s, base_s = seconds["resparse.parse"], seconds["plain-regex baseline"]
+    summary = f"  parse takes {parse_s / base_s:.1f}x the baseline's time"
+    if nlp is None:
+        summary += "; spaCy tokenizer skipped, spaCy is not installed"
+    else:
+        spacy_s = seconds['spacy.blank("en") tokenizer']
+        summary += f" and runs at {spacy_s / parse_s:.2f}x the tokenizer's speed"
+    print(summary)
+
+
+def compare_on_text(
+    name: str, texts: Sequence[str], repeat: int, nlp: Callable[[str], Any] | None
+) -> None:
+    """The three tools on a set of texts."""
+    megabytes = size_mb(texts)
+    print(f"{name}: {len(texts)} texts, {megabytes:.2f} MB")
+    time_tools(texts, megabytes, repeat, nlp)
+
+
+def compare_on_pdf(folder: pathlib.Path, repeat: int, nlp: Callable[[str], Any] | None) -> None:
+    """parse_file on the PDFs, with the reader alone and the text-only tools on its text."""
+    files = sorted(folder.glob("*.pdf"))
+    if not files:
+        print(f"PDFs: skipped, no PDFs in {folder}")
+        return
+    megabytes = sum(file.stat().st_size for file in files) / 1e6
+    print(f"PDFs of {folder}: {len(files)} files, {megabytes:.1f} MB of PDF")
+    whole: Callable[[pathlib.Path], Any] = parse_file
+    label = "parse_file"
+    try:
+        parse_file(files[0])
+    except InputDecodeError:
+        whole = lambda file: parse_document(read_pdf(file))  # noqa: E731
+        label = "read_pdf + parse_document"
+        print("  (parse_file does not read PDFs in this version: timing read_pdf + parse)")
+    seconds = best(lambda: [whole(file) for file in files], repeat)
+    print(line(label, len(files), megabytes, seconds))
+    reading = best(lambda: [read_pdf(file) for file in files], repeat)
+    print(line("read_pdf alone", len(files), megabytes, reading))
+    texts = [read_pdf(file).text for file in files]
+    text_mb = size_mb(texts)
+    print(f"  on the {text_mb:.2f} MB of text read from them (MB/s of that text):")
+    time_tools(texts, text_mb, repeat, nlp)
+
+
+# --- import time, memory, linearity ---------------------------------------------------------
+
+_IMPORT = "import time; s = time.perf_counter(); import resparse; print(time.perf_counter() - s)"
+_MEMORY = """
+import sys
+import resparse
+
+def peak_mb():
+    # VmHWM is this process's own peak; ru_maxrss would carry the parent's over the exec
+    try:
+        with open("/proc/self/status") as status:
+            for row in status:
+                if row.startswith("VmHWM:"):
+                    return int(row.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+text = open(sys.argv[1], encoding="utf-8").read()
+before = peak_mb()
+resparse.parse(text)
+print(before, peak_mb())
+"""
+
+
+def import_time() -> None:
+    """``import resparse`` in a fresh interpreter, best of 5, and the whole start-up."""
+    imports, wholes = [], []
+    for _ in range(5):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", _IMPORT], capture_output=True, text=True, check=True
+        )
+        wholes.append(time.perf_counter() - started)
+        imports.append(float(done.stdout))
+    print(
+        f"import resparse (fresh interpreter, best of 5): {min(imports) * 1000:.0f} ms "
+        f"(python -c 'import resparse' start to end: {min(wholes) * 1000:.0f} ms)"
+    )
+
+
+def peak_memory(seed: str, big: pathlib.Path) -> None:
+    """Python allocations for one seed parse, and the peak RSS of parsing the 10 MB input."""
+    resparse.parse(seed)
+    tracemalloc.start()
+    resparse.parse(seed)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"peak Python allocations, one seed parse (tracemalloc): {peak / 1e6:.2f} MB")
+    if sys.platform == "win32":  # pragma: no cover - neither /proc nor resource
+        return
+    done = subprocess.run(
+        [sys.executable, "-c", _MEMORY, str(big)], capture_output=True, text=True, check=True
+    )
+    before, after = (float(value) for value in done.stdout.split())
+    print(
+        f"peak RSS parsing the {big.stat().st_size / 1e6:.0f} MB input in a fresh process: "
+        f"{after:.0f} MB (before the parse, with the text read: {before:.0f} MB)"
+    )
+
+
+def concatenated(texts: Sequence[str], megabytes: float) -> str:
+    """Whole resolutions, one after another, until the text reaches ``megabytes``."""
+    pieces: list[str] = []
+    size = 0
+    index = 0
+    while size < megabytes * 1e6:
+        text = texts[index % len(texts)]
+        pieces.append(text)
+        size += len(text.encode("utf-8")) + 2
+        index += 1
+    return "\n\n".join(pieces)
+
+
+def linearity(texts: Sequence[str], folder: pathlib.Path, seed: str) -> None:
+    """Time one parse of 10 MB and of 20 MB of resolutions: twice the text, twice the time?"""
+    ten = concatenated(texts, 10)
+    twenty = concatenated(texts, 20)
+    seconds = []
+    for text in (ten, twenty):
+        megabytes = len(text.encode("utf-8")) / 1e6
+        elapsed = best(lambda text=text: resparse.parse(text), 2)
+        seconds.append(elapsed)
+        print(
+            f"one input of {megabytes:.1f} MB ({text.count(chr(10) * 2) + 1} blocks): "
+            f"{elapsed:.2f} s = {megabytes / elapsed:.2f} MB/s"
+        )
+    print(f"20 MB / 10 MB time ratio: {seconds[1] / seconds[0]:.2f} (2.00 is linear)")
+    big = folder / "ten.txt"
+    big.write_text(ten, encoding="utf-8")
+    peak_memory(seed, big)
+
+
+# --- main ----------------------------------------------------------------------------------
+
+
+def machine() -> None:
+    """What the figures were measured on."""
+    model = ""
+    cpuinfo = pathlib.Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for row in cpuinfo.read_text().splitlines():
+            if row.startswith("model name"):
+                model = row.split(":", 1)[1].strip()
+                break
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(
+        f"machine: {os.cpu_count()} CPUs ({usable} usable){', ' + model if model else ''}; "
+        f"Python {platform.python_version()} on {platform.system()} {platform.machine()}; "
+        f"resparse {resparse.__version__}; load average {load}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--shared", type=pathlib.Path, default=os.environ.get("RESPARSE_SHARED", "/work/shared")
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs to take the best of")
+    args = parser.parse_args(argv)
+    machine()
+    nlp = spacy_tokenizer()
+    seed = SEED.read_text(encoding="utf-8")
+    compare_on_text(f"seed fixture x{SEED_COPIES}", [seed] * SEED_COPIES, args.repeat, nlp)
+    markup = sorted((args.shared / "unxml").glob("*/*/English/*.xml"))
+    texts = [seed]
+    if markup:
+        started = time.perf_counter()
+        texts = [render_akn(file).text for file in markup]
+        rendered = time.perf_counter() - started
+        print(f"(rendered {len(texts)} markup files as text in {rendered:.1f} s, not timed below)")
+        compare_on_text("development set, markup rendered as text", texts, args.repeat, nlp)
+    else:
+        print(f"development set: skipped, no markup under {args.shared / 'unxml'}")
+    compare_on_pdf(args.shared / "pdf" / "ga78", args.repeat, nlp)
+    import_time()
+    with tempfile.TemporaryDirectory() as folder:
+        linearity(texts, pathlib.Path(folder), seed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

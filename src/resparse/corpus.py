@@ -1,0 +1,678 @@
+"""Parse a folder of resolutions into two tables, one file per task, in worker processes.
+
+:func:`parse_path` is the unit of work that the ``resparse corpus`` command and
+:mod:`resparse.dask` both run. It never raises: a file that cannot be read, or that takes
+too long, comes back as a document record with its error and no rows, so one bad file
+among thousands costs one line of the output instead of the run. Its result is plain data
+(strings, numbers, dicts), so it pickles cheaply between processes and machines.
+
+The two tables:
+
+- rows: one per preambular clause, operative paragraph and sub-paragraph, with the
+  columns of :func:`resparse.exports.frame.to_frame` after a leading ``path``;
+- documents: one per file (:data:`DOCUMENT_COLUMNS`), with the counts, the error if any,
+  and the seconds the file took.
+
+Both are sorted by path whatever the order the files finished in, so the same folder gives
+the same output with one worker or many.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import multiprocessing
+import multiprocessing.connection
+import os
+import pathlib
+import signal
+import time
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+import attrs
+
+from resparse.errors import InputError
+from resparse.exports.frame import COLUMNS as FRAME_COLUMNS
+from resparse.exports.frame import DTYPES as FRAME_DTYPES
+from resparse.exports.frame import _rows as frame_rows  # one definition of a row, not two
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkServerContext, SpawnContext
+    from multiprocessing.process import BaseProcess
+
+    from pandas import DataFrame  # type: ignore[import-untyped, unused-ignore]
+
+    from resparse.model import Resolution
+
+__all__ = [
+    "DEFAULT_SUFFIXES",
+    "DOCUMENT_COLUMNS",
+    "DOCUMENT_DTYPES",
+    "ROW_COLUMNS",
+    "ROW_DTYPES",
+    "DocumentResult",
+    "documents_frame",
+    "find_files",
+    "parse_path",
+    "rows_frame",
+    "run_pool",
+]
+
+DEFAULT_SUFFIXES: frozenset[str] = frozenset(
+    {".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".xml"}
+)
+ROW_COLUMNS: tuple[str, ...] = ("path", *FRAME_COLUMNS)
+ROW_DTYPES: dict[str, str] = {"path": "string", **FRAME_DTYPES}
+DOCUMENT_COLUMNS: tuple[str, ...] = (
+    "path",
+    "symbol",
+    "body",
+    "reader",
+    "language",
+    "n_preambular",
+    "n_operative",
+    "n_subparagraphs",
+    "in_favour",
+    "against",
+    "abstaining",
+    "n_diagnostics",
+    "error",
+    "seconds",
+)
+_DOCUMENT_TEXT = ("path", "symbol", "body", "reader", "language", "error")
+DOCUMENT_DTYPES: dict[str, str] = {
+    **{name: "Int64" for name in DOCUMENT_COLUMNS if name not in _DOCUMENT_TEXT},
+    **dict.fromkeys(_DOCUMENT_TEXT, "string"),
+    "seconds": "Float64",
+}
+_GRACE = 5.0  # seconds a worker gets past the parse deadline before it is killed
+
+
+@attrs.frozen
+class DocumentResult:
+    """What parsing one file gave: its document record and its rows, as plain data.
+
+    ``document`` has the keys of :data:`DOCUMENT_COLUMNS`; each row has those of
+    :data:`ROW_COLUMNS`. A failed file has ``document["error"]`` set and no rows.
+    """
+
+    document: dict[str, Any]
+    rows: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def path(self) -> str:
+        """The path the file is recorded under."""
+        return str(self.document["path"])
+
+    @property
+    def error(self) -> str | None:
+        """Why the file gave no result, or ``None`` when it parsed."""
+        error = self.document.get("error")
+        return None if error is None else str(error)
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSONL form: the document's fields, then its rows without the repeated path."""
+        rows = [{k: v for k, v in row.items() if k != "path"} for row in self.rows]
+        return {**self.document, "rows": rows}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> DocumentResult:
+        """Rebuild a result from :meth:`to_record` output (a line of a JSONL corpus file)."""
+        document = {name: record.get(name) for name in DOCUMENT_COLUMNS}
+        rows = tuple(
+            {"path": document["path"], **{name: row.get(name) for name in FRAME_COLUMNS}}
+            for row in record.get("rows", ())
+        )
+        return cls(document, rows)
+
+    def to_json_line(self) -> str:
+        """One line of JSON with a fixed key order, so equal results give equal bytes."""
+        return json.dumps(self.to_record(), ensure_ascii=False, separators=(",", ":"))
+
+    def without_timing(self) -> DocumentResult:
+        """The same result with ``seconds`` blanked, for byte-identical outputs."""
+        return attrs.evolve(self, document={**self.document, "seconds": None})
+
+
+def parse_path(
+    path: str | os.PathLike[str], timeout: float | None = None, *, key: str | None = None
+) -> DocumentResult:
+    """Read and parse one file; never raises, so a bad file cannot stop a corpus run.
+
+    ``timeout`` (seconds) bounds the parse itself, checked cooperatively; a reader stuck
+    inside a C library is beyond its reach, which is why the ``corpus`` command also kills
+    a worker that overruns. ``key`` is the path to record (the command records paths
+    relative to the folder it was given); it defaults to ``path``.
+    """
+    from resparse.parser import parse_document  # noqa: PLC0415 - keeps the import light
+    from resparse.readers.dispatch import read_file  # noqa: PLC0415
+
+    name = key if key is not None else os.fspath(path)
+    started = time.perf_counter()
+    try:
+        result = parse_document(read_file(os.fspath(path)), timeout=timeout)
+    except Exception as error:  # noqa: BLE001 - a corpus run records every failure and goes on
+        return failure(name, describe_error(error), time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    rows = tuple({"path": name, **row} for row in frame_rows(result))
+    return DocumentResult(_document(name, result, seconds), rows)
+
+
+def failure(key: str, error: str, seconds: float | None) -> DocumentResult:
+    """The record of a file that gave no result."""
+    document: dict[str, Any] = dict.fromkeys(DOCUMENT_COLUMNS)
+    document.update(path=key, error=error, seconds=_round(seconds))
+    return DocumentResult(document)
+
+
+def describe_error(error: BaseException) -> str:
+    """``"Kind: what went wrong"``, without the path an InputError repeats (it has a column)."""
+    message = str(error)
+    if isinstance(error, InputError) and error.path and message.startswith(f"{error.path}: "):
+        message = message[len(error.path) + 2 :]
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _document(key: str, result: Resolution, seconds: float) -> dict[str, Any]:
+    vote = result.vote
+    return {
+        "path": key,
+        "symbol": result.header.symbol,
+        "body": result.header.body,
+        "reader": result.reader,
+        "language": result.language,
+        "n_preambular": len(result.preamble),
+        "n_operative": len(result.operative),
+        "n_subparagraphs": sum(
+            1 for p in result.operative for top in p.subparagraphs for _ in top.walk()
+        ),
+        "in_favour": None if vote is None else vote.in_favour,
+        "against": None if vote is None else vote.against,
+        "abstaining": None if vote is None else vote.abstaining,
+        "n_diagnostics": len(result.diagnostics),
+        "error": None,
+        "seconds": _round(seconds),
+    }
+
+
+def _round(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds, 6)
+
+
+# --- finding files ---------------------------------------------------------------------
+
+
+def find_files(folder: str | os.PathLike[str], pattern: str | None = None) -> list[str]:
+    """Files under ``folder`` as sorted POSIX paths relative to it.
+
+    With ``pattern`` (a glob such as ``"*.pdf"`` or ``"ga/**/*.xml"``, matched below the
+    folder at any depth) every match counts; without it, every file whose suffix is in
+    :data:`DEFAULT_SUFFIXES`. Hidden files and folders are left out either way.
+    """
+    root = pathlib.Path(folder)
+    found = root.rglob(pattern) if pattern else root.rglob("*")
+    keys = []
+    for file in found:
+        relative = file.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts) or not file.is_file():
+            continue
+        if pattern or file.suffix.lower() in DEFAULT_SUFFIXES:
+            keys.append(relative.as_posix())
+    return sorted(keys)
+
+
+# --- the process pool --------------------------------------------------------------------
+
+Task = tuple[str, str]  # (path to read, key to record)
+
+
+def _parse_task(path: str, timeout: float | None, key: str) -> DocumentResult:
+    return parse_path(path, timeout, key=key)
+
+
+def _serve(connection: Connection, timeout: float | None, work: Callable[..., Any]) -> None:
+    """A worker's loop: say it is ready, then parse each task sent until told to stop."""
+    # Ctrl-C reaches the whole process group: the parent handles it and stops the workers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    connection.send(None)
+    while True:
+        task = connection.recv()
+        if task is None:
+            return
+        path, key = task
+        connection.send(work(path, timeout, key))
+
+
+@attrs.define
+class _Slot:
+    """One worker process and the task it is busy with, if any."""
+
+    process: BaseProcess
+    connection: Connection
+    ready: bool = False
+    task: Task | None = None
+    started: float = 0.0
+
+
+def _context() -> ForkServerContext | SpawnContext:
+    """A fork server where there is one: cheap restarts, and no fork of a threaded parent."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # the server imports the parser once; every worker forked from it starts warm
+        context.set_forkserver_preload(["resparse.corpus"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class _Pool:
+    """Worker processes fed one task at a time, so an overrunning one can be killed alone.
+
+    concurrent.futures cannot cancel a task that has started, and multiprocessing.Pool
+    cannot kill one worker; here each worker has its own pipe, and a worker past its
+    deadline (or one that died, say in a PDF library) is replaced and its file recorded.
+    """
+
+    def __init__(
+        self, jobs: int, timeout: float | None, work: Callable[..., Any], grace: float
+    ) -> None:
+        self._context = _context()
+        self._timeout = timeout
+        self._grace = grace
+        self._work = work
+        self._slots = [self._start() for _ in range(jobs)]
+
+    def _start(self) -> _Slot:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=_serve, args=(child, self._timeout, self._work), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Slot(process, parent)
+
+    def _replace(self, slot: _Slot) -> _Slot:
+        slot.process.kill()
+        slot.process.join()
+        slot.connection.close()
+        return self._start()
+
+    def close(self) -> None:
+        """Stop every worker: politely when idle, by force when busy."""
+        for slot in self._slots:
+            if slot.task is None and slot.process.is_alive():
+                with contextlib.suppress(OSError):
+                    slot.connection.send(None)
+        for slot in self._slots:
+            slot.process.join(timeout=1.0)
+            if slot.process.is_alive():
+                slot.process.kill()
+                slot.process.join()
+            slot.connection.close()
+
+    def run(self, tasks: Sequence[Task]) -> Iterator[DocumentResult]:
+        """Yield one result per task, in the order they finish."""
+        pending = list(reversed(tasks))
+        busy = 0
+        limit = None if self._timeout is None else self._timeout + self._grace
+        while pending or busy:
+            for slot in self._slots:
+                if slot.ready and slot.task is None and pending:
+                    slot.task = pending.pop()
+                    slot.started = time.monotonic()
+                    slot.connection.send(slot.task)
+                    busy += 1
+            wait = None
+            if limit is not None and busy:
+                now = time.monotonic()
+                ends = [s.started + limit for s in self._slots if s.task is not None]
+                wait = max(0.0, min(ends) - now)
+            connections = [slot.connection for slot in self._slots]
+            ready = multiprocessing.connection.wait(connections, timeout=wait)
+            for index, slot in enumerate(self._slots):
+                if slot.connection in ready:
+                    outcome = self._receive(index)
+                    if outcome is not None:
+                        busy -= 1
+                        yield outcome
+                elif slot.task is not None and self._overran(slot, limit):
+                    task = slot.task
+                    self._slots[index] = self._replace(slot)
+                    busy -= 1
+                    message = f"ParseTimeoutError: no result after {limit:g} s; worker killed"
+                    yield failure(task[1], message, None)
+
+    @staticmethod
+    def _overran(slot: _Slot, limit: float | None) -> bool:
+        return limit is not None and time.monotonic() - slot.started > limit
+
+    def _receive(self, index: int) -> DocumentResult | None:
+        slot = self._slots[index]
+        try:
+            message = slot.connection.recv()
+        except (EOFError, OSError):
+            # the worker died: a crash in native code, or killed from outside
+            slot.process.join(timeout=1.0)
+            task, code = slot.task, slot.process.exitcode
+            self._slots[index] = self._replace(slot)
+            if task is None:
+                return None
+            message = f"WorkerCrash: the worker process died ({_exit_status(code)})"
+            return failure(task[1], message, None)
+        if message is None:
+            slot.ready = True
+            return None
+        slot.task = None
+        if not isinstance(message, DocumentResult):  # pragma: no cover - a custom worker's bug
+            msg = f"a worker sent {type(message).__name__}, not a DocumentResult"
+            raise TypeError(msg)
+        return message
+
+
+def _exit_status(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"killed by {name}"
+    return f"exit code {code}"
+
+
+def run_pool(
+    tasks: Iterable[Task],
+    *,
+    jobs: int = 1,
+    timeout: float | None = None,
+    work: Callable[..., Any] = _parse_task,
+    grace: float = _GRACE,
+) -> Iterator[DocumentResult]:
+    """Parse ``(path, key)`` tasks in ``jobs`` worker processes; yield results as they finish.
+
+    A worker that gives no result within ``timeout`` plus ``grace`` seconds is killed and
+    replaced, and so is one that dies; either way the file is recorded with an error
+    and the run goes on. ``work(path, timeout, key)`` is the per-file function, a
+    module-level one so that it pickles (tests swap in a slow one).
+    """
+    todo = list(tasks)
+    if not todo:
+        return
+    pool = _Pool(max(1, min(jobs, len(todo))), timeout, work, grace)
+    try:
+        yield from pool.run(todo)
+    finally:
+        pool.close()
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def _pandas() -> Any:  # noqa: ANN401 - pandas has no stubs here
+    try:
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
+    except ImportError as error:
+        msg = "corpus tables need pandas, an optional extra: pip install 'resparse[pandas]'"
+        raise ImportError(msg) from error
+    return pd
+
+
+def rows_frame(results: Iterable[DocumentResult]) -> DataFrame:
+    """The rows of ``results`` as a pandas DataFrame with the dtypes of ``to_frame``."""
+    pd = _pandas()
+    records = [row for result in results for row in result.rows]
+    return pd.DataFrame.from_records(records, columns=list(ROW_COLUMNS)).astype(ROW_DTYPES)
+
+
+def documents_frame(results: Iterable[DocumentResult]) -> DataFrame:
+    """The document records of ``results`` as a pandas DataFrame with nullable dtypes."""
+    pd = _pandas()
+    records = [result.document for result in results]
+    frame = pd.DataFrame.from_records(records, columns=list(DOCUMENT_COLUMNS))
+    return frame.astype(DOCUMENT_DTYPES)
+
+
+# --- outputs -----------------------------------------------------------------------------
+
+_BATCH = 256  # documents per Parquet row group: bounded memory, same grouping every run
+_ARROW_TYPES = {
+    "string": "string",
+    "int64": "int64",
+    "Int64": "int64",
+    "boolean": "bool_",
+    "Float64": "float64",
+}
+
+
+def _pyarrow() -> tuple[Any, Any]:
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+        import pyarrow.parquet as pq  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+    except ImportError as error:
+        msg = "Parquet output needs pyarrow, an optional extra: pip install 'resparse[parquet]'"
+        raise ImportError(msg) from error
+    return pa, pq
+
+
+def _schema(pa: Any, columns: Sequence[str], dtypes: dict[str, str]) -> Any:  # noqa: ANN401
+    return pa.schema([(name, getattr(pa, _ARROW_TYPES[dtypes[name]])()) for name in columns])
+
+
+class CorpusOutput:
+    """The files a corpus run writes, and the journal that makes a run resumable.
+
+    ``OUT.parquet`` holds the rows and ``OUT.documents.parquet`` the documents; ``OUT.jsonl``
+    holds one record per document with its rows. While a run goes on, each result is
+    appended to ``OUT.partial.jsonl`` as it arrives, so an interrupted run loses nothing;
+    :meth:`finish` writes the sorted output from it and deletes it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = pathlib.Path(path)
+        suffix = self.path.suffix.lower()
+        if suffix not in {".parquet", ".jsonl"}:
+            msg = f"the output must end in .parquet or .jsonl, not {suffix or 'nothing'!r}"
+            raise ValueError(msg)
+        self.kind = suffix[1:]
+        self.journal = self.path.with_name(self.path.name + ".partial.jsonl")
+        self._appending: BinaryIO | None = None
+
+    @property
+    def documents_path(self) -> pathlib.Path:
+        """Where the documents table goes (the JSONL output holds both in one file)."""
+        if self.kind == "jsonl":
+            return self.path
+        return self.path.with_name(self.path.stem + ".documents.parquet")
+
+    def check(self) -> None:
+        """Fail before any work if the output format's optional extra is missing."""
+        if self.kind == "parquet":
+            _pyarrow()
+
+    def begin(self, *, resume: bool) -> set[str]:
+        """Prepare the journal; returns the paths already done (only when resuming).
+
+        Resuming keeps what an interrupted run journaled and adds what a finished run
+        wrote, so both kinds of earlier run are skipped.
+        """
+        if not resume:
+            self.journal.unlink(missing_ok=True)
+            self.journal.touch()
+            return set()
+        self._drop_cut_line()
+        done = set(self._journal_index())
+        for result in self.previous():
+            if result.path not in done:
+                self.append(result)
+                done.add(result.path)
+        return done
+
+    def _drop_cut_line(self) -> None:
+        """Cut a last line that a killed run left unfinished, so appends start clean."""
+        self.journal.touch()
+        complete = 0
+        with self.journal.open("rb+") as journal:
+            for line in journal:
+                if line.endswith(b"\n"):
+                    complete += len(line)
+            journal.truncate(complete)
+
+    def previous(self) -> Iterator[DocumentResult]:
+        """The results a finished earlier run wrote, if there is one."""
+        if self.kind == "jsonl":
+            if self.path.exists():
+                yield from _read_lines(self.path)
+            return
+        if not (self.path.exists() and self.documents_path.exists()):
+            return
+        _, pq = _pyarrow()
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for row in pq.read_table(self.path).to_pylist():
+            grouped.setdefault(row["path"], []).append(row)
+        for document in pq.read_table(self.documents_path).to_pylist():
+            rows = grouped.get(document["path"], [])
+            yield DocumentResult(document, tuple(rows))
+
+    def append(self, result: DocumentResult) -> None:
+        """Journal one result at once, so an interrupted run can resume after it."""
+        if self._appending is None:
+            self._appending = self.journal.open("ab")
+        line = result.to_json_line() + "\n"
+        try:
+            data = line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate, say from a damaged PDF's text
+            data = line.encode("utf-8", "replace")
+        self._appending.write(data)
+        self._appending.flush()
+
+    def close(self) -> None:
+        """Close the journal (``finish`` does it too); what was appended stays on disk."""
+        if self._appending is not None:
+            self._appending.close()
+            self._appending = None
+
+    def finish(self) -> int:
+        """Write the output sorted by path from the journal, then drop it; returns documents."""
+        self.close()
+        index = self._journal_index()
+        keys = sorted(index)
+        if self.kind == "jsonl":
+            self._write_jsonl(keys, index)
+        else:
+            self._write_parquet(keys, index)
+        self.journal.unlink(missing_ok=True)
+        return len(keys)
+
+    def _journal_index(self) -> dict[str, tuple[int, int]]:
+        """Path -> (offset, length) of its last complete line in the journal."""
+        index: dict[str, tuple[int, int]] = {}
+        if not self.journal.exists():
+            return index
+        offset = 0
+        with self.journal.open("rb") as journal:
+            for line in journal:
+                key = _line_key(line)
+                if key is not None:
+                    index[key] = (offset, len(line))
+                offset += len(line)
+        return index
+
+    def _lines(self, keys: list[str], index: dict[str, tuple[int, int]]) -> Iterator[bytes]:
+        with self.journal.open("rb") as journal:
+            for key in keys:
+                offset, length = index[key]
+                journal.seek(offset)
+                yield journal.read(length).rstrip(b"\n")
+
+    def _write_jsonl(self, keys: list[str], index: dict[str, tuple[int, int]]) -> None:
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        with temporary.open("wb") as out:
+            for line in self._lines(keys, index):
+                out.write(line + b"\n")
+        temporary.replace(self.path)
+
+    def _write_parquet(self, keys: list[str], index: dict[str, tuple[int, int]]) -> None:
+        pa, pq = _pyarrow()
+        schemas = (
+            _schema(pa, ROW_COLUMNS, ROW_DTYPES),
+            _schema(pa, DOCUMENT_COLUMNS, DOCUMENT_DTYPES),
+        )
+        targets = (self.path, self.documents_path)
+        temporaries = [target.with_name(target.name + ".tmp") for target in targets]
+        try:
+            with (
+                pq.ParquetWriter(temporaries[0], schemas[0]) as rows_out,
+                pq.ParquetWriter(temporaries[1], schemas[1]) as documents_out,
+            ):
+                batch: list[dict[str, Any]] = []
+                for line in self._lines(keys, index):
+                    batch.append(json.loads(line))
+                    if len(batch) == _BATCH:
+                        _write_batch(pa, schemas, batch, (rows_out, documents_out))
+                        batch = []
+                if batch:
+                    _write_batch(pa, schemas, batch, (rows_out, documents_out))
+        except BaseException:
+            for temporary in temporaries:
+                temporary.unlink(missing_ok=True)
+            raise
+        for temporary, target in zip(temporaries, targets, strict=True):
+            temporary.replace(target)
+
+
+def _write_batch(
+    pa: Any,  # noqa: ANN401 - pyarrow has no type information
+    schemas: tuple[Any, Any],
+    batch: list[dict[str, Any]],
+    writers: tuple[Any, Any],
+) -> None:
+    """One row group in each file: this batch's rows, and its documents.
+
+    Built column by column from the JSONL records: several times faster than handing
+    pyarrow one dict per row, and the batch is never turned into DocumentResults.
+    """
+    paths = [record["path"] for record in batch for _ in record.get("rows", ())]
+    if paths:
+        rows = [row for record in batch for row in record.get("rows", ())]
+        columns = {name: [row.get(name) for row in rows] for name in FRAME_COLUMNS}
+        columns = {"path": paths, **columns}
+        writers[0].write_table(pa.Table.from_pydict(columns, schema=schemas[0]))
+    documents = {name: [record.get(name) for record in batch] for name in DOCUMENT_COLUMNS}
+    writers[1].write_table(pa.Table.from_pydict(documents, schema=schemas[1]))
+
+
+_KEY_PREFIX = b'{"path":"'
+_DECODER = json.JSONDecoder()
+
+
+def _line_key(line: bytes) -> str | None:
+    """The path of a complete journal line, read without decoding the whole record.
+
+    Lines are written whole with their newline, and JSON escapes every newline inside
+    them, so a line that ends in one is complete; the path is its first field.
+    """
+    if line.endswith(b"\n") and line.startswith(_KEY_PREFIX):
+        try:
+            key, _ = _DECODER.raw_decode(line.decode("utf-8"), len(_KEY_PREFIX) - 1)
+        except ValueError:
+            return None
+        return str(key)
+    record = _load_line(line) if line.endswith(b"\n") else None
+    return None if record is None else str(record["path"])
+
+
+def _load_line(line: bytes) -> dict[str, Any] | None:
+    """A journal line as a record, or ``None`` for a line cut short by an interruption."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) and "path" in record else None
+
+
+def _read_lines(path: pathlib.Path) -> Iterator[DocumentResult]:
+    with path.open("rb") as lines:
+        for line in lines:
+            record = _load_line(line)
+            if record is not None:
+                yield DocumentResult.from_record(record)

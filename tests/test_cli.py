@@ -1,0 +1,263 @@
+"""The ``resparse`` command, run in-process through ``main`` and once as the console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import types
+
+import pytest
+
+from resparse import Resolution, parse_file
+from resparse._version import __version__
+from resparse.cli import inert_cell, main
+from resparse.exports.frame import COLUMNS, to_frame
+from tests.conftest import FIXTURES
+
+SEED = FIXTURES / "A_HRC_RES_46_13.txt"
+OTHER = FIXTURES / "golden" / "markup_75_3_E.txt"
+
+
+@pytest.fixture(scope="module")
+def seed() -> Resolution:
+    return parse_file(SEED)
+
+
+# --- parse, in every format ----------------------------------------------------------------
+
+
+def test_parse_table_shows_the_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert "A/HRC/RES/46/13: 17 preambular, 8 operative, vote=26/15/6" in out
+    assert "Guided by" in out
+    assert "26 in favour, 15 against, 6 abstaining" in out
+
+
+def test_parse_json_round_trips(tmp_path: pathlib.Path, seed: Resolution) -> None:
+    out = tmp_path / "seed.json"
+    assert main(["parse", str(SEED), "--format", "json", "-o", str(out)]) == 0
+    assert Resolution.from_json(out.read_text(encoding="utf-8")) == seed
+
+
+def test_parse_json_of_several_files_is_an_array(
+    capsys: pytest.CaptureFixture[str], seed: Resolution
+) -> None:
+    assert main(["parse", str(SEED), str(OTHER), "--format", "json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert len(items) == 2
+    assert Resolution.from_dict(items[0]) == seed
+
+
+def test_parse_jsonl_one_line_per_file(
+    capsys: pytest.CaptureFixture[str], seed: Resolution
+) -> None:
+    assert main(["parse", str(SEED), str(OTHER), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert Resolution.from_json(lines[0]) == seed
+    assert Resolution.from_json(lines[1]).header.symbol == "A/RES/75/3"
+
+
+def test_parse_csv_has_the_frame_rows(tmp_path: pathlib.Path, seed: Resolution) -> None:
+    pd = pytest.importorskip("pandas")
+    out = tmp_path / "seed.csv"
+    assert main(["parse", str(SEED), "--format", "csv", "-o", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(table.columns) == ["path", *COLUMNS]
+    assert set(table["path"]) == {str(SEED)}
+    assert table["kind"].value_counts().to_dict() == {"preambular": 17, "operative": 8}
+    expected = to_frame(seed)
+    assert len(table) == len(expected)
+    assert list(table["lead"][:2]) == ["Guided by", "Reaffirming"]
+    assert list(table["start"].astype(int)) == list(expected["start"])
+    assert table["text"].iloc[0] == seed.preamble[0].text
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("Recalling", "Recalling"),
+        (7, 7),
+        (None, None),
+    ],
+)
+def test_csv_cells_that_a_spreadsheet_would_run_are_made_inert(
+    cell: object, written: object
+) -> None:
+    assert inert_cell(cell) == written
+
+
+def test_parse_csv_neutralises_a_formula_in_a_clause(tmp_path: pathlib.Path) -> None:
+    pd = pytest.importorskip("pandas")
+    text = SEED.read_text(encoding="utf-8").replace("Guided by", "=cmd|' /C calc'!A0 Guided by", 1)
+    source = tmp_path / "crafted.txt"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "crafted.csv"
+    assert main(["parse", str(source), "--format", "csv", "-o", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert not any(cell.startswith("=") for column in table for cell in table[column])
+    assert any(cell.startswith("'=cmd|") for cell in table["text"])
+
+
+def test_parse_csv_without_pandas(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
+    assert main(["parse", str(SEED), "--format", "csv"]) == 2
+    assert "needs pandas" in capsys.readouterr().err
+
+
+def test_parse_akn(tmp_path: pathlib.Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["parse", str(SEED), "--format", "akn"]) == 0
+    assert b"akomaNtoso" in capsysbinary.readouterr().out
+    one = tmp_path / "one.xml"
+    assert main(["parse", str(SEED), "--format", "akn", "-o", str(one)]) == 0
+    assert b"akomaNtoso" in one.read_bytes()
+    folder = tmp_path / "xml"
+    assert main(["parse", str(SEED), str(OTHER), "--format", "akn", "-o", str(folder)]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted([f"{OTHER.stem}.xml", f"{SEED.stem}.xml"])
+
+
+def test_parse_akn_of_several_files_needs_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED), str(OTHER), "--format", "akn"]) == 2
+    assert "needs -o DIR" in capsys.readouterr().err
+
+
+# --- exit codes and messages ---------------------------------------------------------------
+
+
+def test_missing_file_exits_3_and_names_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "no/such.txt", "--format", "jsonl"]) == 3
+    assert capsys.readouterr().err.strip() == (
+        "resparse: no/such.txt: cannot read the file: No such file or directory"
+    )
+
+
+def test_undecodable_file_exits_3(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"The General Assembly,\n\xff")
+    assert main(["parse", str(SEED), str(bad), "--format", "jsonl"]) == 3
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 1  # the good file is still written
+    assert captured.err.startswith(f"resparse: {bad}: the file is not UTF-8 text")
+    assert captured.err.count(str(bad)) == 1
+
+
+def test_strict_exits_1_on_warnings(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    noisy = tmp_path / "noisy.txt"
+    noisy.write_text(SEED.read_text(encoding="utf-8").replace("Guided", "Gui\x00ded", 1))
+    assert main(["parse", str(noisy), "--format", "jsonl"]) == 0
+    capsys.readouterr()
+    assert main(["parse", str(noisy), "--format", "jsonl", "--strict"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"resparse: {noisy}: " in captured.err
+    assert "input.nul" in captured.err
+    assert main(["parse", str(SEED), "--format", "jsonl", "--strict"]) == 0
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED), "--format", "yaml"]) == 2
+    assert "invalid choice: 'yaml'" in capsys.readouterr().err
+    assert main([]) == 2
+    assert main(["frobnicate"]) == 2
+    assert main(["parse"]) == 2
+
+
+def test_unwritable_output_exits_3(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no" / "such" / "folder" / "out.json"
+    assert main(["parse", str(SEED), "--format", "json", "-o", str(target)]) == 3
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"resparse {__version__}"
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for line in ("0  done", "1  parse problems", "2  usage", "3  a file could not be read"):
+        assert line in out
+    assert main(["corpus", "--help"]) == 0
+    assert "--resume" in capsys.readouterr().out
+
+
+def test_evaluate_delegates(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evaluate", "--shared", str(tmp_path)]) == 0
+    assert "no development set" in capsys.readouterr().out
+
+
+# --- a fresh process -----------------------------------------------------------------------
+
+
+def test_importing_the_cli_loads_nothing_heavy() -> None:
+    heavy = ("pandas", "pyarrow", "spacy", "dask", "rich", "pypdfium2", "lxml")
+    code = f"import sys, resparse.cli; print(','.join(m for m in {heavy!r} if m in sys.modules))"
+    done = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == ""
+
+
+def test_console_script(tmp_path: pathlib.Path, seed: Resolution) -> None:
+    search = os.pathsep.join([str(pathlib.Path(sys.executable).parent), os.environ["PATH"]])
+    script = shutil.which("resparse", path=search)
+    if script is None:
+        pytest.skip("the resparse console script is not installed")
+    version = subprocess.run(  # noqa: S603 - the installed script, fixed arguments
+        [script, "--version"], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert (version.returncode, version.stdout.strip()) == (0, f"resparse {__version__}")
+    out = tmp_path / "seed.jsonl"
+    done = subprocess.run(  # noqa: S603
+        [script, "parse", str(SEED), "--format", "jsonl", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert Resolution.from_json(out.read_text(encoding="utf-8")) == seed
+    missing = subprocess.run(  # noqa: S603
+        [script, "parse", str(tmp_path / "none.txt")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert missing.returncode == 3
+    assert "none.txt: cannot read the file" in missing.stderr
+
+
+def test_parse_akn_writes_what_the_writer_gives(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command's side of --format akn, with a stand-in for the real writer."""
+    stand_in = types.ModuleType("resparse.exports.akn")
+    stand_in.to_akn = lambda r: f"<akomaNtoso>{r.header.symbol}</akomaNtoso>"  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "resparse.exports.akn", stand_in)
+    folder = tmp_path / "xml"
+    assert main(["parse", str(SEED), str(OTHER), "--format", "akn", "-o", str(folder)]) == 0
+    written = (folder / f"{SEED.stem}.xml").read_text(encoding="utf-8")
+    assert written == "<akomaNtoso>A/HRC/RES/46/13</akomaNtoso>\n"
+    assert (folder / f"{OTHER.stem}.xml").exists()
+    clash = tmp_path / "again" / SEED.name
+    clash.parent.mkdir()
+    shutil.copy(SEED, clash)
+    assert main(["parse", str(SEED), str(clash), "--format", "akn", "-o", str(folder)]) == 2
