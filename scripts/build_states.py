@@ -1,4 +1,3 @@
-# ruff: noqa: CPY001
 """Write ``src/resparse/data/states.tsv``, the table that ``resparse.states`` reads.
 
 The UN's own facts (its short names, admission dates, former States and the seats they

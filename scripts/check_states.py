@@ -1,4 +1,3 @@
-# ruff: noqa: CPY001
 """Check that every Member State name in the UN's development set resolves to a State.
 
 Reads the vote lists of ``ga/data_extract/*.json`` and ``sc/data_extract/*.json`` (JSON

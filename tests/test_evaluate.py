@@ -8,6 +8,7 @@ import pytest
 
 import resparse
 from resparse import evaluate
+from resparse.readers.akn import from_akn, render_akn
 
 pytest.importorskip("lxml")
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "akn"
@@ -29,8 +30,6 @@ def test_evaluate_align_pairs_in_order_and_skips_strays() -> None:
 
 
 def test_evaluate_score_of_a_perfect_parse() -> None:
-    from resparse.readers.akn import from_akn, render_akn
-
     path = FIXTURES / "A_RES_78_109.xml"
     gold = from_akn(path)
     predicted = resparse.parse_document(render_akn(path))
@@ -43,8 +42,6 @@ def test_evaluate_score_of_a_perfect_parse() -> None:
 
 
 def test_evaluate_score_counts_a_missing_paragraph() -> None:
-    from resparse.readers.akn import from_akn, render_akn
-
     path = FIXTURES / "A_RES_78_109.xml"
     gold = from_akn(path)
     text = render_akn(path).text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -160,6 +161,6 @@ def test_header_field_never_runs_on_across_text_it_did_not_take() -> None:
     r = resparse.parse(text)
     assert r.uncovered() == []
     spans = sorted(s for _, _, s in r.top_level())
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
     text = "Resolution adopted by the General Assembly\non\n 4 December 2023\n" + BODY
     assert resparse.parse(text).header.adopted == dt.date(2023, 12, 4)

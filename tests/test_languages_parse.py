@@ -66,13 +66,22 @@ def test_languages_french_general_assembly() -> None:
     r = resparse.parse(FRENCH)
     assert r.language == "fr"
     h = r.header
-    assert (h.symbol, h.number, h.session, h.adopted) == ("A/RES/77/100", "77/100", 77, dt.date(2022, 12, 7))
+    assert (h.symbol, h.number, h.session, h.adopted) == (
+        "A/RES/77/100",
+        "77/100",
+        77,
+        dt.date(2022, 12, 7),
+    )
     assert h.body == "Assemblée générale"
     assert h.issued == dt.date(2022, 12, 19)
     assert [a.number for a in h.agenda_items] == ["75"]
     assert h.enacting_formula == "L’Assemblée générale,"
     assert [c.lead for c in r.preamble] == ["Rappelant", "Consciente", "Profondément préoccupée"]
-    assert [(p.number, p.lead) for p in r.operative] == [(1, "Félicite"), (2, "Prie"), (3, "Décide")]
+    assert [(p.number, p.lead) for p in r.operative] == [
+        (1, "Félicite"),
+        (2, "Prie"),
+        (3, "Décide"),
+    ]
     assert [s.label for s in r.operative[1].subparagraphs] == ["a", "b"]
     assert r.vote is not None
     assert r.vote.meeting == "47e séance plénière"
@@ -84,7 +93,11 @@ def test_languages_spanish_security_council() -> None:
     r = resparse.parse(SPANISH)
     assert r.language == "es"
     h = r.header
-    assert (h.symbol, h.number, h.adopted) == ("S/RES/2561 (2021)", "2561 (2021)", dt.date(2021, 1, 29))
+    assert (h.symbol, h.number, h.adopted) == (
+        "S/RES/2561 (2021)",
+        "2561 (2021)",
+        dt.date(2021, 1, 29),
+    )
     assert [c.lead for c in r.preamble] == ["Acogiendo con beneplácito", "Recordando"]
     assert [(p.number, p.lead) for p in r.operative] == [(1, "Decide"), (2, "Exhorta")]
     assert r.uncovered() == []

@@ -59,3 +59,23 @@ def test_split_running_headers_do_not_cut() -> None:
 @given(st.text(max_size=1500))
 def test_split_never_raises_and_tiles(text: str) -> None:
     _check_tiling(text, resparse.parse_all(text))
+
+
+def test_split_same_resolution_in_two_languages_gives_two() -> None:
+    # regression: the French cover repeats the English symbol, so only the publisher line
+    # above it ("Nations Unies") tells a new cover from a running header
+    english = (FIXTURES / "golden" / "markup_75_274_E.txt").read_text(encoding="utf-8")
+    french = (FIXTURES / "golden" / "markup_75_274_F.txt").read_text(encoding="utf-8")
+    results = resparse.parse_all(english + "\n" + french)
+    assert [r.language for r in results] == ["en", "fr"]
+    assert [r.header.symbol for r in results] == ["A/RES/75/274", "A/RES/75/274"]
+
+
+def test_split_cover_naming_the_body_is_not_the_formula() -> None:
+    # regression: "Генеральная Ассамблея" on a Russian cover read as the enacting formula
+    texts = [
+        (FIXTURES / "golden" / name).read_text(encoding="utf-8")
+        for name in ("markup_ru_A_RES_77_219-2228963R.txt", "markup_ru_A_RES_77_272-R.txt")
+    ]
+    results = resparse.parse_all("\n".join(texts))
+    assert [r.header.symbol for r in results] == ["A/RES/77/219", "A/RES/77/272"]

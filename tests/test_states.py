@@ -1,4 +1,3 @@
-# ruff: noqa: CPY001
 """State-name resolution: printed names, upper case, former States, membership counts."""
 
 from __future__ import annotations

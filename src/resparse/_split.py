@@ -5,22 +5,28 @@ resolution begins where a resolution's number ("78/12. Title", "Resolution 2504 
 "161 (1961). Resolution of ...") or its document symbol on a line of its own appears
 *after* the previous one has been adopted (its meeting line or vote statement). The piece
 starts at the first line after that adoption record, so the new header stays whole.
-Parts A and B of one resolution share a number and never split.
+Parts A and B of one resolution share a number and never split. A volume may mix
+languages, so unless the caller names one, each line is read with the patterns of the
+languages written in its script (Latin lines with English, French and Spanish).
 """
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import regex
 
-from resparse._language import Profile, profile
+from resparse._language import Profile, has_profile, profile
 from resparse._patterns import OPERATIVE_NUMBER_RE
 from resparse._scan import scan
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from resparse._scan import Line
 
+_COMMAS = (",", "،", "，", "、")
 _NUMBER_FIELDS = frozenset({"number", "sc_number", "old_number"})
 # The symbol of a resolution, decision or draft alone on its line ("A/RES/78/12",
 # "S/RES/2504 (2020)", "A/C.3/80/L.12"); a report's symbol in a footnote ("A/78/231.") is not.
@@ -38,37 +44,40 @@ _SYMBOL_IN_LINE_RE = regex.compile(
 )
 
 
-def split_resolutions(text: str, language: str = "en") -> list[tuple[int, int]]:
-    """Offsets ``(start, end)`` of each resolution in ``text``; one piece when there is one."""
+def split_resolutions(
+    text: str, languages: Sequence[str] | str | None = None
+) -> list[tuple[int, int]]:
+    """Offsets ``(start, end)`` of each resolution in ``text``; one piece when there is one.
+
+    ``languages`` names the profiles whose patterns are tried on each line; ``None`` reads
+    each line with the languages written in its script, for volumes that mix them.
+    """
     lines = scan(text)
     if not lines:
         return [(0, len(text))]
-    local = profile(language)
+    if isinstance(languages, str):
+        languages = [languages]
+    forced = None if languages is None else [profile(code) for code in languages]
     starts = [0]
     in_body = False  # past the current resolution's formula or first numbered paragraph
     record_end: int | None = None  # the last adoption line after the body began
     symbol: str | None = None  # the current resolution's symbol: repeated on every page
     for i, line in enumerate(lines):
         text_line = line.text
+        locals_ = forced if forced is not None else _profiles_for(text_line)
         if not in_body and symbol is None:
             found = _SYMBOL_IN_LINE_RE.search(text_line)
             if found is not None:  # the cover's symbol ("United Nations S/RES/1445 (2002)")
                 symbol = found[0].strip()
-        if local.formula_re.match(text_line) or OPERATIVE_NUMBER_RE.match(text_line):
+        if _opens_body(text_line, locals_):
             in_body = True
-        elif in_body and (
-            local.meeting_re.match(text_line) or local.vote_start_re.match(text_line)
-        ):
+        elif in_body and _is_record(text_line, locals_):
             record_end = i
-        elif in_body and _opens_resolution(line, local, symbol):
-            if record_end is not None:
-                # what follows the adoption record (its date, vote, the notes of its last
-                # page) stays with it; the next piece opens on its first cover line
-                cut = next(
-                    (j for j in range(record_end + 1, i) if _opens_cover(lines[j], local)), i
-                )
-            else:
-                cut = _header_start(lines, i, starts[-1], local)
+        elif in_body and (
+            _opens_resolution(line, locals_, symbol)
+            or (i > 0 and _same_symbol_new_cover(lines[i - 1], line, symbol, forced))
+        ):
+            cut = _cut_before(lines, i, record_end, starts[-1], forced)
             starts.append(cut)
             in_body, record_end = False, None
             symbol = _cover_symbol(lines[cut : i + 1])
@@ -80,6 +89,28 @@ def split_resolutions(text: str, language: str = "en") -> list[tuple[int, int]]:
     return bounds
 
 
+def _cut_before(
+    lines: list[Line],
+    opening: int,
+    record_end: int | None,
+    floor: int,
+    forced: list[Profile] | None,
+) -> int:
+    """The first line of the resolution whose number or symbol is on line ``opening``."""
+    if record_end is None:
+        return _header_start(lines, opening, floor, forced)
+    # what follows the adoption record (its date, vote, the notes of its last page) stays
+    # with it; the next piece opens on its first cover line
+    return next(
+        (
+            j
+            for j in range(record_end + 1, opening)
+            if _opens_cover(lines[j], forced or _profiles_for(lines[j].text))
+        ),
+        opening,
+    )
+
+
 def _cover_symbol(cover: list[Line]) -> str | None:
     """The first resolution symbol printed on the cover lines read so far."""
     for line in cover:
@@ -89,35 +120,95 @@ def _cover_symbol(cover: list[Line]) -> str | None:
     return None
 
 
-def _header_start(lines: list[Line], number: int, floor: int, local: Profile) -> int:
+def _opens_body(text: str, locals_: list[Profile]) -> bool:
+    """A numbered paragraph, or the enacting formula with its comma.
+
+    A cover names the body too ("Генеральная Ассамблея"), without the comma.
+    """
+    return bool(OPERATIVE_NUMBER_RE.match(text)) or (
+        text.rstrip(" *_\t").endswith(_COMMAS)
+        and any(local.formula_re.match(text) for local in locals_)
+    )
+
+
+def _is_record(text: str, locals_: list[Profile]) -> bool:
+    """A meeting line or a vote statement: the end of a resolution's adoption record."""
+    return any(local.meeting_re.match(text) or local.vote_start_re.match(text) for local in locals_)
+
+
+def _same_symbol_new_cover(
+    before: Line, line: Line, symbol: str | None, forced: list[Profile] | None
+) -> bool:
+    """The same resolution again under a new cover (another language version of it).
+
+    A running header repeats the symbol on every page, but never under the publisher's
+    name, which only a cover prints.
+    """
+    return (
+        symbol is not None
+        and line.text.strip() == symbol
+        and _opens_cover(before, forced or _profiles_for(before.text))
+        and not _SYMBOL_LINE_RE.match(before.text)
+    )
+
+
+def _header_start(lines: list[Line], number: int, floor: int, forced: list[Profile] | None) -> int:
     """Walk back from a resolution's number over the cover lines printed above it."""
     cut = number
-    while cut - 1 > floor and _opens_field(lines[cut - 1], local):
+    while cut - 1 > floor and _opens_field(
+        lines[cut - 1], forced or _profiles_for(lines[cut - 1].text)
+    ):
         cut -= 1
     return cut
 
 
-def _opens_cover(line: Line, local: Profile) -> bool:
+_SCRIPTS = (
+    (regex.compile(r"\p{Script=Arabic}"), ("ar",)),
+    (regex.compile(r"\p{Script=Han}"), ("zh",)),
+    (regex.compile(r"\p{Script=Cyrillic}"), ("ru",)),
+)
+_LATIN = ("en", "fr", "es")
+
+
+def _profiles_for(line: str) -> list[Profile]:
+    """The profiles of the languages whose script the line is written in."""
+    for script, codes in _SCRIPTS:
+        if script.search(line):
+            return _loaded(codes)
+    return _loaded(_LATIN)
+
+
+@functools.lru_cache(maxsize=8)
+def _loaded(codes: tuple[str, ...]) -> list[Profile]:
+    return [profile(code) for code in codes if has_profile(code)]
+
+
+def _opens_cover(line: Line, locals_: list[Profile]) -> bool:
     """The first line of a cover: the publisher ("United Nations") or a resolution symbol."""
     if _SYMBOL_LINE_RE.match(line.text):
         return True
     return any(
-        name == "publisher" and pattern.match(line.text) for name, pattern in local.header_fields
-    )
-
-
-def _opens_field(line: Line, local: Profile) -> bool:
-    return any(
-        name not in {"subject", "title"} and pattern.match(line.text)
+        name == "publisher" and pattern.match(line.text)
+        for local in locals_
         for name, pattern in local.header_fields
     )
 
 
-def _opens_resolution(line: Line, local: Profile, symbol: str | None) -> bool:
+def _opens_field(line: Line, locals_: list[Profile]) -> bool:
+    return any(
+        name not in {"subject", "title"} and pattern.match(line.text)
+        for local in locals_
+        for name, pattern in local.header_fields
+    )
+
+
+def _opens_resolution(line: Line, locals_: list[Profile], symbol: str | None) -> bool:
     """A resolution's number, or a symbol other than the current one alone on a line."""
     text = line.text
     if _SYMBOL_LINE_RE.match(text):
         return text.strip() != symbol
     return any(
-        name in _NUMBER_FIELDS and pattern.match(text) for name, pattern in local.header_fields
+        name in _NUMBER_FIELDS and pattern.match(text)
+        for local in locals_
+        for name, pattern in local.header_fields
     )

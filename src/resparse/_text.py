@@ -13,7 +13,10 @@ if TYPE_CHECKING:
 
 _SPACES_RE = regex.compile(r"[^\S\xa0\u202f]+")
 # whitespace other than the plain and non-breaking spaces: if none is there, no regex runs
-_ONLY_SPACES = frozenset("\t\n\r\f\v\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u205f\u3000")
+_ONLY_SPACES = frozenset(
+    "\t\n\r\f\v\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u205f\u3000"
+)
 _SOFT_HYPHEN_BREAK_RE = regex.compile(r"(?<=\p{Ll})-$")
 # Left halves that keep their hyphen when a word is broken at the end of a line.
 _KEEP_HYPHEN = frozenset(

@@ -97,8 +97,8 @@ def parse_all(
     if not isinstance(text, str):
         msg = f"parse_all() takes text as str, not {type(text).__name__}"
         raise TypeError(msg)
-    code = language or detect(text)
-    pieces = split_resolutions(text, code if has_profile(code) else "en")
+    forced = language if language is not None and has_profile(language) else None
+    pieces = split_resolutions(text, forced)
     results = []
     for start, end in pieces:
         piece = parse(text[start:end], strict=strict, language=language, timeout=timeout)

@@ -1,4 +1,3 @@
-# ruff: noqa: CPY001
 """Resolve Member State names, as printed in vote records, to stable codes.
 
 Vote lists print the UN's short names ("Bolivia (Plurinational State of)"), the UN's data
