@@ -949,21 +949,27 @@ def _sub(source: str, unit: _Unit, anchors: list[Span]) -> SubParagraph:
 
 
 def _without(pieces: list[tuple[int, int]], holes: list[Span]) -> list[tuple[int, int]]:
-    """Cut the footnote markers out of a part's pieces."""
+    """Cut the footnote markers (sorted, not overlapping) out of a part's pieces."""
     if not holes:
         return pieces
     out: list[tuple[int, int]] = []
     for start, end in pieces:
         cursor = start
-        for hole in holes:
-            if hole.end <= cursor or hole.start >= end:
-                continue
+        # the first hole that may reach into this piece; earlier ones end before it
+        index = bisect.bisect_right(holes, start, key=_span_end)
+        while index < len(holes) and holes[index].start < end:
+            hole = holes[index]
             if hole.start > cursor:
                 out.append((cursor, hole.start))
             cursor = max(cursor, hole.end)
+            index += 1
         if cursor < end:
             out.append((cursor, end))
     return out
+
+
+def _span_end(span: Span) -> int:
+    return span.end
 
 
 def _lead(
@@ -1003,13 +1009,15 @@ def _footnotes(b: _Builder, source: str) -> tuple[list[Footnote], list[Span]]:
     for block in b.footnote_blocks:
         notes.extend(_split_block(block))
     anchors: list[Span] = []
+    taken: set[Span] = set()
     linked: list[Footnote] = []
     for note in notes:
         anchor = _classify.find_anchor(source, note.marker, note.span.start, b.doc.superscripts)
-        if anchor is not None and any(a == anchor for a in anchors):
+        if anchor is not None and anchor in taken:
             anchor = None
         if anchor is not None:
             anchors.append(anchor)
+            taken.add(anchor)
         linked.append(attrs.evolve(note, anchor=anchor))
     anchors.sort()
     return linked, anchors

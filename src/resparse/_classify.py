@@ -6,6 +6,7 @@ running headers). Deciding what the line *is* in context is the assembler's job.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import TYPE_CHECKING
 
@@ -326,13 +327,26 @@ def subject_length(words: Sequence[tuple[str, int, int]], language: str = "en") 
     return 0
 
 
+_TAIL = 48
+
+
 def ends_clause(text: str, terminators: frozenset[str] = _TERMINAL) -> bool:
     """Whether a part's text ends where a clause may end (",", ";", ":" or "." in English).
 
     ``terminators`` is the language's set ("،" "؛" in Arabic, "，" "；" "。" in Chinese);
     a closing quote or a footnote marker after the terminator does not count.
     """
-    trimmed = _trailing_marks(terminators).sub("", text.rstrip())
+    text = text.rstrip()
+    # only the end can hold the marks; matching "(...)+$" from every position of a long
+    # paragraph cost more than the rest of the test (the tail keeps two characters of
+    # context for the look-behinds, and the whole text is read if the tail is all marks)
+    tail = text[-_TAIL:]
+    trimmed = _trailing_marks(terminators).sub("", tail)
+    if len(tail) < len(text):
+        if len(trimmed) < 3:
+            trimmed = _trailing_marks(terminators).sub("", text)
+        else:
+            trimmed = text[: len(text) - len(tail)] + trimmed
     while trimmed and trimmed[-1] in _QUOTES and len(trimmed) > 1 and trimmed[-2] in terminators:
         trimmed = trimmed[:-1]
     return bool(trimmed) and trimmed[-1] in terminators
@@ -572,12 +586,11 @@ def find_anchor(
     if not marker:
         return None
     if superscripts:
-        best = None
-        for span in superscripts:
-            if span.end <= before and source[span.start : span.end].strip() == marker:
-                best = span
-        if best is not None:
-            return best
+        # the last raised marker before the note; readers list them in reading order
+        for index in range(bisect.bisect_right(superscripts, before, key=_span_end) - 1, -1, -1):
+            span = superscripts[index]
+            if source[span.start : span.end].strip() == marker:
+                return span
     pattern = _ANCHOR_CACHE.get(marker)
     if pattern is None:
         escaped = regex.escape(marker)
@@ -587,14 +600,18 @@ def find_anchor(
             regex.VERSION1 | regex.VERBOSE,
         )
         _ANCHOR_CACHE[marker] = pattern
-    page_start = source.rfind("\f", 0, before)
-    window = max(0, before - 8000, page_start)
+    window = max(0, before - 8000)
+    window = max(window, source.rfind("\f", window, before))
     last = None
     for match in pattern.finditer(source, window, before):
         last = match
     if last is None:
         return None
     return Span(last.start(1), last.end(1))
+
+
+def _span_end(span: Span) -> int:
+    return span.end
 
 
 def plausible_marker(marker: str, notes: Sequence[tuple[str | None, object]]) -> bool:

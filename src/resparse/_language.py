@@ -197,6 +197,7 @@ _MARKERS = {
 }
 _MARKER_LANGUAGE = {word: code for code, words in _MARKERS.items() for word in words}
 _PUNCTUATION_RE = regex.compile(r"[^\p{L}\s]+")
+_NON_LATIN_RE = regex.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
 _SCRIPTS = (
     ("zh", regex.compile(r"\p{Han}")),
     ("ar", regex.compile(r"\p{Arabic}")),
@@ -212,10 +213,11 @@ def detect(text: str, sample: int = 6000) -> str:
     answer when the text gives no evidence.
     """
     head = text[:sample]
-    letters = max(1, sum(map(str.isalpha, head)))
-    for code, script in _SCRIPTS:
-        if len(script.findall(head)) > letters * 0.3:
-            return code
+    if _NON_LATIN_RE.search(head) is not None:  # most texts are Latin: skip the counting
+        letters = max(1, sum(map(str.isalpha, head)))
+        for code, script in _SCRIPTS:
+            if len(script.findall(head)) > letters * 0.3:
+                return code
     counts = dict.fromkeys(_MARKERS, 0)
     for word in _PUNCTUATION_RE.sub(" ", head.casefold()).split():
         marked = _MARKER_LANGUAGE.get(word)
