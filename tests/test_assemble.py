@@ -151,3 +151,32 @@ def test_assemble_limits_that_are_not_reached_change_nothing() -> None:
 def test_assemble_bare_numbers_and_labels_are_covered(text: str) -> None:
     """Regression (found by the long property run): "1." alone left its own text uncovered."""
     assert resparse.parse(text).uncovered() == []
+
+
+def test_assemble_body_name_without_comma_is_a_heading_not_a_new_part() -> None:
+    """Regression (S/RES/2610 (2021)): "The Committee" over paragraphs read as a formula."""
+    text = (
+        "The Security Council,\n\nRecalling its resolution 1267 (1999),\n\n"
+        "1. Decides that all States shall freeze the funds;\n\nThe Committee\n\n"
+        "2. Directs the Committee to keep its guidelines under review;\n\n"
+        "3. Requests the Committee to report to the Council;\n"
+    )
+    r = resparse.parse(text)
+    assert len(r.preamble) == 1
+    assert [(p.number, p.lead) for p in r.operative] == [
+        (1, "Decides"),
+        (2, "Directs"),
+        (3, "Requests"),
+    ]
+    assert [text[h.span.start : h.span.end] for h in r.headings] == ["The Committee"]
+    assert r.uncovered() == []
+
+
+def test_assemble_second_formula_with_its_comma_opens_part_b() -> None:
+    text = (
+        "A\n\nThe General Assembly,\n\nRecalling x,\n\n1. Decides y;\n\n"
+        "B\n\nThe General Assembly,\n\nNoting z,\n\n1. Requests w;\n"
+    )
+    r = resparse.parse(text)
+    assert [c.lead for c in r.preamble] == ["Recalling", "Noting"]
+    assert [p.number for p in r.operative] == [1, 1]

@@ -37,6 +37,7 @@ def test_patterns_operative_number_rejects(line: str) -> None:
         ("( b ) x", "b"),
         ("a) Les", "a"),
         ("(aa) x", "aa"),
+        ("(mm)Designing, revising", "mm"),  # regression: A/RES/78/181, space lost in the PDF
     ],
 )
 def test_patterns_subparagraph_label_matches(line: str, label: str) -> None:
@@ -45,7 +46,9 @@ def test_patterns_subparagraph_label_matches(line: str, label: str) -> None:
     assert match["label"] == label
 
 
-@pytest.mark.parametrize("line", ["(a), of the Charter", "(2020) of", "(A/78/435)", "(resumed)"])
+@pytest.mark.parametrize(
+    "line", ["(a), of the Charter", "(2020) of", "(A/78/435)", "(resumed)", "(a)bc", "(b)ABC"]
+)
 def test_patterns_subparagraph_label_rejects(line: str) -> None:
     assert patterns.SUBPARAGRAPH_LABEL_RE.match(line) is None
 

@@ -196,18 +196,23 @@ def test_markdown_seed() -> None:
     assert result.source == MARKDOWN.read_text(encoding="utf-8")  # offsets are the user's
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser: a '## ' heading on the title line is not read as the title, and a "
-    "'[^1]: ' footnote definition is left unclassified (issue 3)",
-)
-def test_markdown_seed_title_and_footnote() -> None:
-    result = resparse.parse_file(MARKDOWN)
+@pytest.mark.parametrize("through_reader", [True, False])
+def test_markdown_seed_title_and_footnote(through_reader: bool) -> None:
+    """Regression: a '## ' title line and a '[^1]: ' definition were left unclassified."""
+    text = MARKDOWN.read_text(encoding="utf-8")
+    result = resparse.parse_file(MARKDOWN) if through_reader else resparse.parse(text)
     assert (
         result.header.title
         == "Promoting mutually beneficial cooperation in the field of human rights"
     )
+    assert result.header.number == "46/13"
     assert [f.text for f in result.footnotes] == [FOOTNOTE]
+    anchor = result.footnotes[0].anchor
+    assert anchor is not None
+    assert text[anchor.start : anchor.end] == "[^1]"
+    assert "[^" not in result.preamble[1].text
+    assert result.unclassified == ()
+    assert result.uncovered() == []
 
 
 def test_html_seed() -> None:

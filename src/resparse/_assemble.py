@@ -85,6 +85,9 @@ class _Vote:
     part: str | None = None
 
 
+_FORMULA_COMMAS = (",", "،", "，", "、")
+
+
 class _Builder:
     """Holds the state of one pass over the body lines."""
 
@@ -123,6 +126,7 @@ class _Builder:
         self.last_number = 0
         self.last_furniture_line = -2
         self.blank_separated = _blank_separated(lines, language)
+        self.formula_body: str | None = None  # the body the first formula names
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -185,8 +189,11 @@ class _Builder:
         if self.vote is not None and not self.vote.closed and self.continue_vote(line, kind):
             return
         if kind.formula:
-            self.start_part(line)
-            return
+            if self.opens_part(line):
+                self.start_part(line)
+                return
+            kind.formula = False  # a body's name over the paragraphs about it: a heading
+            kind.heading = _classify.heading_like(line.text, local=self.profile)
         if self.zone == _ANNEX:
             self.feed_annex(line, kind)
             return
@@ -219,6 +226,17 @@ class _Builder:
         self.last_number = 0
         self.section = None
         return True
+
+    def opens_part(self, line: Line) -> bool:
+        """A formula in the body opens a part if it has its comma or names the same body.
+
+        "The Committee" alone on a line is a heading over the paragraphs about the
+        sanctions committee, not the Committee enacting a part of the resolution.
+        """
+        if line.text.rstrip(" *_\t").endswith(_FORMULA_COMMAS):
+            return True
+        body = _classify.formula_body(line.text, self.profile)
+        return body is not None and body == self.formula_body
 
     def start_part(self, line: Line) -> None:
         """A second enacting formula: the next lettered part of the resolution begins."""
@@ -651,6 +669,8 @@ def assemble(
     italics = list(doc.italics) if doc.italics is not None else _classify.markdown_italics(source)
     known_italics = italics if (italics or doc.italics is not None) else None
     builder = _Builder(doc, lines, known_italics, scope, language)
+    if formula_index is not None:
+        builder.formula_body = _classify.formula_body(lines[formula_index].text, profile(language))
     for cover_line, furniture_kind in header_furniture:
         builder.furnish(cover_line, furniture_kind)
     if part_heading is not None:

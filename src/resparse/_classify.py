@@ -169,7 +169,9 @@ def classify(line: Line, context: Context) -> LineKind:  # noqa: C901, PLR0912 -
         if local.annex_re.match(text):
             kind.annex = True
         kind.part_letter = part_letter(text, local)
-        kind.footnote_like = bool(FOOTNOTE_LINE_RE.match(text)) and text[:1].isdigit()
+        kind.footnote_like = bool(FOOTNOTE_LINE_RE.match(text)) and (
+            text[:1].isdigit() or text.startswith("[^")
+        )
         _heading(text, kind, local)
     rest = text[pos:]
     if local.starts_like_lead(rest):
@@ -590,7 +592,13 @@ def find_anchor(
         for index in range(bisect.bisect_right(superscripts, before, key=_span_end) - 1, -1, -1):
             span = superscripts[index]
             if source[span.start : span.end].strip() == marker:
-                return span
+                return _with_markup(source, span)
+    window = max(0, before - 8000)
+    window = max(window, source.rfind("\f", window, before))
+    # a markdown reference: its definitions gather at the end of the text, far from it
+    written = source.rfind(f"[^{marker}]", max(0, before - _MARKDOWN_REACH), before)
+    if written >= 0:
+        return Span(written, written + len(marker) + 3)
     pattern = _ANCHOR_CACHE.get(marker)
     if pattern is None:
         escaped = regex.escape(marker)
@@ -600,14 +608,25 @@ def find_anchor(
             regex.VERSION1 | regex.VERBOSE,
         )
         _ANCHOR_CACHE[marker] = pattern
-    window = max(0, before - 8000)
-    window = max(window, source.rfind("\f", window, before))
     last = None
     for match in pattern.finditer(source, window, before):
         last = match
     if last is None:
         return None
     return Span(last.start(1), last.end(1))
+
+
+_MARKDOWN_REACH = 200_000
+
+
+def _with_markup(source: str, span: Span) -> Span:
+    """A raised marker with the markup that wrote it ("[^1]", "<sup>1</sup>"), all cut out."""
+    for opening, closing in (("[^", "]"), ("<sup>", "</sup>")):
+        if source.startswith(opening, span.start - len(opening)) and source.startswith(
+            closing, span.end
+        ):
+            return Span(span.start - len(opening), span.end + len(closing))
+    return span
 
 
 def _span_end(span: Span) -> int:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from resparse._scan import Line
 
+_MARKDOWN_HEADING_RE = regex.compile(r"#{1,6}[ \t]+")
 _SESSION_IN_SYMBOL_RE = regex.compile(r"A(?:/HRC|/C\.\d)?/(?:RES/)?(?P<session>\d{1,3})/")
 
 # Fields whose value may run on to the next lines.
@@ -84,6 +85,10 @@ class _FieldReader:
             return
         pos = len(text) - len(text.lstrip())
         opened_here = False
+        marks = pos  # the field's span keeps the heading marks, so they are covered
+        heading = _MARKDOWN_HEADING_RE.match(text, pos)  # "## 46/13. Title" in markdown
+        if heading is not None and self.match_field(text, heading.end()) is not None:
+            pos = heading.end()
         while pos < len(text):
             found = self.match_field(text, pos)
             if (
@@ -97,6 +102,8 @@ class _FieldReader:
                 return
             name, match = found
             start, end = line.start + match.start(), line.start + match.end()
+            if not opened_here:
+                start = min(start, line.start + marks)
             fields.append(_Field(name, start, end, match, [(start, end)]))
             fields[-1].closed = name == "old_number" or (
                 name == "report_line" and bool(match["close"])

@@ -46,7 +46,7 @@ OPERATIVE_NUMBER_RE = regex.compile(
 SUBPARAGRAPH_LABEL_RE = regex.compile(
     r"""
     \(\s?(?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\s?\)
-    (?=[\s*_]|$)
+    (?=[\s*_]|$|\p{Lu}\p{Ll})  # "(mm)Designing": a PDF may lose the space after the label
     | (?P<label>[a-z]|[ivx]{1,5})[.)](?=\s)
     """,
     _V,
@@ -82,11 +82,10 @@ HEADING_RE = regex.compile(
     """,
     _V,
 )
-# A footnote line: "1\tText", "1 Text", "12/ Text", "* Text".
+# A footnote line: "1\tText", "1 Text", "12/ Text", "* Text", and markdown's "[^1]: Text".
 FOOTNOTE_LINE_RE = regex.compile(
     r"""
-    (?P<marker>\d{1,3}|\*{1,3}|[a-z])
-    (?:/|\.(?=\s))?
+    (?:(?P<marker>\d{1,3}|\*{1,3}|[a-z])(?:/|\.(?=\s))? | \[\^(?P<marker>[\w-]{1,12})\]:)
     (?:\t|\s{1,4})
     (?P<text>\S.*)
     $
