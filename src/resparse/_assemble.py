@@ -10,13 +10,14 @@ own and left out of the clean text of the part they interrupt.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from resparse import _classify, _leads
 from resparse._header import HeaderResult, read_header
 from resparse._language import profile
+from resparse._more_leads import find_more_leads
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     FOOTNOTE_MARKER_ONLY_RE,
@@ -822,6 +823,7 @@ def _finish(
                 lead_italic=italic,
                 part=unit.part,
                 section=unit.section,
+                **_more(b, "pre", lead_span, pieces_of(unit)),
             )
         )
 
@@ -851,6 +853,7 @@ def _finish(
                 subparagraphs=tuple(_sub(source, child, anchors) for child in unit.children),
                 part=unit.part,
                 section=unit.section,
+                **_more(b, "op", lead_span, pieces_of(unit)),
             )
         )
 
@@ -1015,6 +1018,32 @@ def _lead(
         return None, None, (False if italics_known else None), None
     span = Span(words[0][1], words[n - 1][2])
     return clean(b.source[span.start : span.end]), span, (False if italics_known else None), None
+
+
+def _more(
+    b: _Builder,
+    kind: _leads.Kind,
+    lead_span: Span | None,
+    pieces: list[tuple[int, int]],
+) -> dict[str, Any]:
+    """``more_leads`` and ``more_lead_spans`` of a clause or paragraph with a lead."""
+    if lead_span is None:
+        return {}
+    italic_at = b.italic_at if b.italics is not None else None
+    spans = find_more_leads(
+        b.source,
+        pieces,
+        lead_span.end,
+        kind=kind,
+        language=b.language,
+        italic_at=italic_at,
+    )
+    if not spans:
+        return {}
+    return {
+        "more_leads": tuple(clean(b.source[s.start : s.end]) for s in spans),
+        "more_lead_spans": tuple(spans),
+    }
 
 
 def _is_state(name: str) -> bool:

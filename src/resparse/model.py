@@ -169,6 +169,8 @@ class PreambularClause:
     the input carries italics elsewhere but not here, and ``None`` when it carries none.
     ``part`` names the lettered part (``"A"``, ``"B"``) of a resolution in parts, and
     ``section`` the numbered heading (``"II"``) the clause stands under, if any.
+    ``more_leads`` are the further lead phrases the clause carries after a comma or "and"
+    ("Welcoming ..., and *encouraging* ..."), with their spans in ``more_lead_spans``.
     """
 
     index: int
@@ -179,6 +181,8 @@ class PreambularClause:
     lead_italic: bool | None = None
     part: str | None = None
     section: str | None = None
+    more_leads: tuple[str, ...] = ()
+    more_lead_spans: tuple[Span, ...] = ()
 
 
 @attrs.frozen
@@ -186,7 +190,9 @@ class OperativeParagraph:
     """A numbered (or single unnumbered) paragraph of the operative part.
 
     ``text`` is the paragraph's own clean text without its number and without its
-    sub-paragraphs; :attr:`full_text` joins them all.
+    sub-paragraphs; :attr:`full_text` joins them all. ``more_leads`` are the further verbs
+    the paragraph opens after a comma or "and" ("Decides ..., and *requests* ..."), with
+    their spans in ``more_lead_spans``.
     """
 
     number: int | None
@@ -198,6 +204,8 @@ class OperativeParagraph:
     subparagraphs: tuple[SubParagraph, ...] = ()
     part: str | None = None
     section: str | None = None
+    more_leads: tuple[str, ...] = ()
+    more_lead_spans: tuple[Span, ...] = ()
 
     @property
     def full_text(self) -> str:

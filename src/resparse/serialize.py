@@ -17,7 +17,7 @@ import cattrs
 from resparse.errors import ResparseError
 from resparse.model import Resolution, Span, SpanMap
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: more_leads, more_lead_spans (1.0 files still read)
 
 
 class SchemaError(ResparseError, ValueError):

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import os
 import pathlib
 from typing import TYPE_CHECKING
@@ -151,6 +152,14 @@ _NO_COMMITTEE_RE = regex.compile(r"without\s+reference\s+to\s+a\s+Main\s+Committ
 _AGENDA_RE = regex.compile(r"\s*(?:Agenda\s+items?|Items?)\b", regex.IGNORECASE)
 # what may stand before a lead: spaces and the direction marks Word leaves
 _BEFORE_LEAD = " \t\xa0\u202f\u200e\u200f\ufeff"
+
+
+@functools.lru_cache(maxsize=256)
+def _more_lead_re(phrase: str) -> regex.Pattern[str]:
+    """A further lead where it stands: after a comma or semicolon and perhaps "and"."""
+    return regex.compile(
+        r"(?<=[,;،]\s+(?:(?:and|et|y|e|и|а)\s+)?)" + regex.escape(phrase) + r"(?!\w)"
+    )
 
 
 def _lead_class(language: str) -> str:
@@ -487,20 +496,42 @@ class _Writer:
             last.tail = (last.tail or "") + _xml(text)
 
     def fill(
-        self, p: etree._Element, text: str, lead: str | None, notes: Sequence[tuple[int, int]]
+        self,
+        p: etree._Element,
+        text: str,
+        lead: str | None,
+        notes: Sequence[tuple[int, int]],
+        more: Sequence[str] = (),
     ) -> None:
-        """The text of a clause or paragraph: its lead marked, its footnotes at their offsets."""
+        """The text of a clause or paragraph: its leads marked, its footnotes at their offsets.
+
+        ``more`` are the further leads (``more_leads``), each marked where it follows a comma
+        or "and" after the previous one.
+        """
         lead_start = len(text) - len(text.lstrip(_BEFORE_LEAD))
         lead_end = lead_start + len(lead) if lead and text.startswith(lead, lead_start) else 0
-        last: etree._Element | None = None
-        if lead_end:
-            self.add_text(p, None, text[:lead_start])
-            last = self.el(p, "span", {"class": self.lead_class}, text[lead_start:lead_end])
+        marks: list[tuple[int, int]] = [(lead_start, lead_end)] if lead_end else []
         cursor = lead_end
-        for position, index in sorted((min(max(at, lead_end), len(text)), i) for at, i in notes):
+        for phrase in more:
+            found = _more_lead_re(phrase).search(text, cursor)
+            if found is not None:
+                marks.append((found.start(), found.end()))
+                cursor = found.end()
+        events = sorted(
+            [(start, 0, end) for start, end in marks]
+            + [(min(max(at, lead_end), len(text)), 1, index) for at, index in notes]
+        )
+        last: etree._Element | None = None
+        cursor = 0
+        for at, is_note, value in events:
+            position = max(at, cursor)  # a note inside a further lead goes after it
             self.add_text(p, last, text[cursor:position])
-            cursor = max(cursor, position)
-            last = self.footnote(p, index)
+            if is_note:
+                last = self.footnote(p, value)
+                cursor = position
+            else:
+                last = self.el(p, "span", {"class": self.lead_class}, text[position:value])
+                cursor = value
         self.add_text(p, last, text[cursor:])
 
     def footnote(self, parent: etree._Element, index: int) -> etree._Element:
@@ -849,7 +880,8 @@ class _Writer:
         eid = self.eid(f"{prefix}preamble__container_{clause.index}")
         container = self.el(parent, "container", {"name": clause.lead or "clause", "eId": eid})
         p = self.el(container, "p")
-        self.fill(p, clause.text, clause.lead, self.notes.placed.get(id(clause), []))
+        notes = self.notes.placed.get(id(clause), [])
+        self.fill(p, clause.text, clause.lead, notes, clause.more_leads)
 
     def main_body(
         self, statement: etree._Element, group: _Group, entries: list[_Entry], prefix: str
@@ -883,13 +915,13 @@ class _Writer:
         notes = self.notes.placed.get(id(para), [])
         if not para.subparagraphs:
             content = self.el(element, "content", {"eId": self.eid(f"{pid}__content")})
-            self.fill(self.el(content, "p"), para.text, para.lead, notes)
+            self.fill(self.el(content, "p"), para.text, para.lead, notes, para.more_leads)
             return
         lid = self.eid(f"{pid}__list_1")
         items = self.el(element, "list", {"eId": lid})
         if para.text or notes:
             intro = self.el(items, "intro", {"eId": self.eid(f"{lid}__intro")})
-            self.fill(self.el(intro, "p"), para.text, para.lead, notes)
+            self.fill(self.el(intro, "p"), para.text, para.lead, notes, para.more_leads)
         self.points(items, para.subparagraphs, lid)
 
     def points(self, parent: etree._Element, subs: Sequence[SubParagraph], base: str) -> None:

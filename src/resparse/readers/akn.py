@@ -53,7 +53,7 @@ import bisect
 import datetime as dt
 import os
 import pathlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
@@ -111,6 +111,8 @@ _TEXT_NUMBER_RE = regex.compile(
 _TEXT_NUMBER_STRIP_RE = regex.compile(
     r"(?P<printed>(?P<n>\d{1,3})(?:\.|\s?[-–]))[\u200e\u200f]*(?=\s|$)\s*"
 )
+# what stands before a further lead: a comma or semicolon, and the language's "and"
+_MORE_LEAD_BEFORE_RE = regex.compile(r"[,;،]\s+(?:(?:and|et|y|e|и|а)\s+)?$")
 _LISTS = frozenset({"list", "blockList", "sublist"})
 _PART_RE = regex.compile(r"[A-Z]\d?")
 _ANNEX_RE = regex.compile(
@@ -1745,6 +1747,29 @@ class _Builder:
                     return trimmed, Span(run.start, run.start + len(trimmed))
         return None, None
 
+    def more_leads(self, pieces: list[Span], after: int) -> dict[str, Any]:
+        """Further italic leads in the first piece: lower case, after a comma or "and"."""
+        if after <= 0 or not pieces:
+            return {}
+        limit = pieces[0].end
+        spans: list[Span] = []
+        index = bisect.bisect_right(self.run_starts, after)
+        while index < len(self.italic_runs) and self.italic_runs[index].start < limit:
+            run = self.italic_runs[index]
+            index += 1
+            before = self.source[max(0, run.start - 12) : run.start]
+            if not run.end <= limit or not _MORE_LEAD_BEFORE_RE.search(before):
+                continue
+            trimmed = _LEAD_TRIM_RE.sub("", self.source[run.start : run.end])
+            if trimmed[:1].islower():
+                spans.append(Span(run.start, run.start + len(trimmed)))
+        if not spans:
+            return {}
+        return {
+            "more_leads": tuple(self.source[s.start : s.end] for s in spans),
+            "more_lead_spans": tuple(spans),
+        }
+
     def header(self) -> Header:
         values: dict[str, object] = {}
         spans: list[tuple[str, Span]] = []
@@ -1794,6 +1819,7 @@ class _Builder:
                     lead_span=lead_span,
                     lead_italic=lead is not None,
                     part=clause.part,
+                    **self.more_leads(clause.pieces, lead_span.end if lead_span else 0),
                 )
             )
         return tuple(out)
@@ -1813,6 +1839,7 @@ class _Builder:
                     lead_italic=lead is not None,
                     subparagraphs=tuple(self.sub(s) for s in para.subs),
                     part=para.part,
+                    **self.more_leads(para.pieces, lead_span.end if lead_span else 0),
                 )
             )
         return tuple(out)

@@ -1,0 +1,99 @@
+"""Further lead phrases inside a clause: "Welcoming ..., and *encouraging* ...".
+
+The UN often italicizes a second (or third) lead where one clause or paragraph does two
+things: "*Decides* to extend the mandate ..., and *requests* the Secretary-General ...". A
+further lead opens after a comma or semicolon, optionally followed by the language's
+"and", starts in lower case, and is an italic run whose first word opens enough leads of
+the same kind in the UN's markup. Only italics decide: the UN's own practice varies (the
+same "..., notes that ..., requests ..." is italicized in one resolution and not in the
+next), so without italics no further lead is reported rather than one the UN may not
+mark. Text inside quotation marks or brackets (a quoted title, a citation) is skipped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from resparse import _classify, _leads
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from resparse.model import Span
+
+# the word for "and" after the comma, where a language writes one
+_CONJUNCTIONS = {"en": ("and",), "fr": ("et",), "es": ("y", "e"), "ru": ("и", "а")}
+_OPENERS = {"“": "”", "(": ")", "«": "»", "[": "]"}
+
+
+def _separator(language: str) -> regex.Pattern[str]:
+    words = _CONJUNCTIONS.get(language, ())
+    conjunction = "|".join(words)
+    optional = rf"(?:(?:{conjunction})\s+)?" if conjunction else ""
+    return regex.compile(rf"[,;]\s+{optional}(?=[*_]{{0,3}}\p{{Ll}})")  # "*requests*" in markdown
+
+
+_SEPARATORS = {code: _separator(code) for code in ("en", "fr", "es", "ru")}
+
+
+def find_more_leads(  # noqa: PLR0913 - the parse state a search needs, passed plainly
+    source: str,
+    pieces: Sequence[tuple[int, int]],
+    after: int,
+    *,
+    kind: _leads.Kind,
+    language: str,
+    italic_at: Callable[[int], Span | None] | None,
+) -> list[Span]:
+    """Spans of the leads that open after ``after`` in a part's own text pieces.
+
+    ``italic_at`` gives the italic run at an offset; ``None`` (an input without italics)
+    finds nothing.
+    """
+    separator = _SEPARATORS.get(language)
+    if separator is None or italic_at is None:
+        return []
+    found: list[Span] = []
+    depth: dict[str, int] = dict.fromkeys(_OPENERS, 0)
+    for start, end in pieces:
+        if end <= after:
+            continue
+        cursor = max(start, after)
+        for match in separator.finditer(source, cursor, end):
+            _count_openers(source, cursor, match.start(), depth)
+            cursor = match.start()
+            if any(depth.values()):
+                continue
+            span = _lead_at(source, match, end, kind=kind, language=language, italic_at=italic_at)
+            if span is not None:
+                found.append(span)
+    return found
+
+
+def _count_openers(source: str, start: int, end: int, depth: dict[str, int]) -> None:
+    """Update how many quotation marks and brackets are open at ``end``."""
+    text = source[start:end]
+    for opener, closer in _OPENERS.items():
+        depth[opener] = max(0, depth[opener] + text.count(opener) - text.count(closer))
+
+
+def _lead_at(  # noqa: PLR0913
+    source: str,
+    separator: regex.Match[str],
+    end: int,
+    *,
+    kind: _leads.Kind,
+    language: str,
+    italic_at: Callable[[int], Span | None],
+) -> Span | None:
+    position = separator.end()
+    words = _classify.opening_words(source, [(position, end)])
+    if not words or not _leads.known_first_word(words[0][0], kind, language):
+        return None
+    italic = italic_at(position)
+    # the run opens at the word, or takes in the "and" before it
+    if italic is None or not separator.start() < italic.start <= position + 2:
+        return None
+    return _classify.trim_lead_span(source, italic, position)
