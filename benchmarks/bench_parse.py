@@ -5,7 +5,7 @@
 Prints, for each set of texts: documents/s and MB/s for ``resparse.parse`` (and for
 ``parse_file`` on the PDFs), for the plain-regex baseline a user would write, and for
 spaCy's tokenizer alone (``spacy.blank("en")``); then the import time of resparse in a
-fresh interpreter, peak memory, and the time for a 10 MB and a 20 MB input made of many
+fresh interpreter, peak memory, and the time for a 10, 20 and 50 MB input made of many
 resolutions, to show that the time grows linearly. Sets that need the development set
 (``shared/unxml``, ``shared/pdf/ga78``) are skipped, with a line saying so, when it is
 missing; the seed fixture always runs. Run by hand, not from the tests.
@@ -234,19 +234,21 @@ def concatenated(texts: Sequence[str], megabytes: float) -> str:
 
 
 def linearity(texts: Sequence[str], folder: pathlib.Path, seed: str) -> None:
-    """Time one parse of 10 MB and of 20 MB of resolutions: twice the text, twice the time?"""
-    ten = concatenated(texts, 10)
-    twenty = concatenated(texts, 20)
-    seconds = []
-    for text in (ten, twenty):
+    """Time one parse of 10, 20 and 50 MB of resolutions: time in proportion to size?"""
+    sizes = (10, 20, 50)
+    inputs = {size: concatenated(texts, size) for size in sizes}
+    seconds: dict[int, float] = {}
+    for size, text in inputs.items():
         megabytes = len(text.encode("utf-8")) / 1e6
-        elapsed = best(lambda text=text: resparse.parse(text), 2)
-        seconds.append(elapsed)
+        elapsed = best(lambda text=text: resparse.parse(text), 2 if size < 50 else 1)
+        seconds[size] = elapsed
         print(
             f"one input of {megabytes:.1f} MB ({text.count(chr(10) * 2) + 1} blocks): "
             f"{elapsed:.2f} s = {megabytes / elapsed:.2f} MB/s"
         )
-    print(f"20 MB / 10 MB time ratio: {seconds[1] / seconds[0]:.2f} (2.00 is linear)")
+    print(f"20 MB / 10 MB time ratio: {seconds[20] / seconds[10]:.2f} (2.00 is linear)")
+    print(f"50 MB / 10 MB time ratio: {seconds[50] / seconds[10]:.2f} (5.00 is linear)")
+    ten = inputs[10]
     big = folder / "ten.txt"
     big.write_text(ten, encoding="utf-8")
     peak_memory(seed, big)
