@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from resparse._lexicon import MONTHS
 from resparse.model import Heading, OperativeParagraph, PreambularClause, Span, SubParagraph
 
 if TYPE_CHECKING:
@@ -84,20 +85,6 @@ _BODIES = (
     ("General Assembly", "A/", "unga", "ga", "generalAssembly"),
 )
 _NO_DATE = dt.date(1, 1, 1)  # the UN's placeholder for a date it does not know
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _VOTE_OUTCOMES = {
     "without_vote": "adoptedWithoutVote",
     "recorded": "adoptedRecordedVote",
@@ -183,7 +170,7 @@ def _printed_label(label: str) -> str:
 
 
 def _english_date(date: dt.date) -> str:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def _find_printed_date(text: str, date: dt.date) -> tuple[int, int] | None:

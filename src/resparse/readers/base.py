@@ -29,3 +29,36 @@ class Document:
     path: str | None = None
     superscripts: tuple[Span, ...] | None = None
     small: tuple[Span, ...] | None = None
+
+
+# --- small helpers the markup readers share ------------------------------------------------
+
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def roman(value: int) -> str:
+    """A positive counter as a lower-case roman numeral ("iv"), as lists print it."""
+    numeral = ""
+    for size, letters in _ROMAN:
+        count, value = divmod(value, size)
+        numeral += letters * count
+    return numeral
+
+
+def int_or(value: str | None, default: int) -> int:
+    """A list attribute as a number; a missing or malformed one gives ``default``."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def add_range(spans: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add a range, extending the last one when the two touch."""
+    if spans and spans[-1][1] == start:
+        spans[-1] = (spans[-1][0], end)
+    elif end > start:
+        spans.append((start, end))

@@ -30,7 +30,7 @@ import regex
 
 from resparse.errors import InputError, UnsafeInputError
 from resparse.model import Diagnostic, Span
-from resparse.readers.base import Document
+from resparse.readers.base import Document, add_range, int_or, roman
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -90,9 +90,9 @@ class _Writer:
         self.parts.append(chunk)
         self.length += len(chunk)
         if italic:
-            _mark(self.italics, start, self.length)
+            add_range(self.italics, start, self.length)
         if raised:
-            _mark(self.raised, start, self.length)
+            add_range(self.raised, start, self.length)
 
     def ends_with(self, chunk: str) -> bool:
         return bool(self.parts) and self.parts[-1].endswith(chunk)
@@ -465,9 +465,9 @@ def _read_numbering(document: WordDocument) -> _Numbering:
     for definition in root.iterchildren(_w("abstractNum")):
         levels = {}
         for level in definition.iterchildren(_w("lvl")):
-            index = _int(level.get(_w("ilvl")), 0)
+            index = int_or(level.get(_w("ilvl")), 0)
             levels[index] = (
-                _int(_val(level, "start"), 1),
+                int_or(_val(level, "start"), 1),
                 _val(level, "numFmt") or "decimal",
                 _val(level, "lvlText") or "",
                 {"space": " ", "nothing": ""}.get(_val(level, "suff") or "tab", "\t"),
@@ -477,10 +477,10 @@ def _read_numbering(document: WordDocument) -> _Numbering:
     for num in root.iterchildren(_w("num")):
         levels = dict(abstract.get(_val(num, "abstractNumId") or "", {}))
         for override in num.iterchildren(_w("lvlOverride")):
-            index = _int(override.get(_w("ilvl")), 0)
+            index = int_or(override.get(_w("ilvl")), 0)
             start = _val(override, "startOverride")
             if start is not None and index in levels:
-                levels[index] = (_int(start, 1), *levels[index][1:])
+                levels[index] = (int_or(start, 1), *levels[index][1:])
         numbers[num.get(_w("numId")) or ""] = levels
     return _Numbering(numbers)
 
@@ -534,7 +534,7 @@ def _num_pr(properties: etree._Element | None) -> tuple[str, int] | None:
     num_id = _val(num_pr, "numId")
     if num_id is None:
         return None
-    return num_id, _int(_val(num_pr, "ilvl"), 0)
+    return num_id, int_or(_val(num_pr, "ilvl"), 0)
 
 
 def _toggle(properties: etree._Element | None, name: str) -> bool | None:
@@ -553,34 +553,14 @@ def _val(parent: etree._Element, name: str) -> str | None:
     return None if element is None else element.get(_w("val"))
 
 
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
 def _format_number(value: int, kind: str) -> str:
     """A counter in one of Word's number formats (the common ones; others as decimals)."""
     if kind in {"lowerLetter", "upperLetter"} and value > 0:
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter.upper() if kind == "upperLetter" else letter
     if kind in {"lowerRoman", "upperRoman"} and 0 < value < 4000:
-        roman = ""
-        for size, numeral in (
-            (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-        ):  # fmt: skip
-            count, value = divmod(value, size)
-            roman += numeral * count
-        return roman.upper() if kind == "upperRoman" else roman
+        numeral = roman(value)
+        return numeral.upper() if kind == "upperRoman" else numeral
     if kind == "decimalZero":
         return f"{value:02d}"
     return str(value)
-
-
-def _mark(spans: list[tuple[int, int]], start: int, end: int) -> None:
-    if spans and spans[-1][1] == start:
-        spans[-1] = (spans[-1][0], end)
-    elif end > start:
-        spans.append((start, end))

@@ -20,7 +20,7 @@ import regex
 
 from resparse.errors import InputDecodeError, InputError
 from resparse.model import Diagnostic, Span
-from resparse.readers.base import Document
+from resparse.readers.base import Document, add_range, int_or, roman
 from resparse.readers.dispatch import decode_text
 
 if TYPE_CHECKING:
@@ -58,10 +58,6 @@ _CHARSET_RE = regex.compile(
     rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?(?P<name>[\w.:-]{1,40})", regex.I
 )
 _CHARSET_WINDOW = 1024  # where the HTML standard stops looking for a declaration
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
 
 
 @attrs.define
@@ -134,16 +130,16 @@ class _Writer:
             self._put(" ")
             # a space is italic only between italic words, never at an italic run's edge
             if italic and self.space_italic and self.italics and self.italics[-1][1] == start:
-                _mark(self.italics, start, self.length)
+                add_range(self.italics, start, self.length)
         self.space = False
 
     def _write(self, chunk: str, style: _Style) -> None:
         start = self.length
         self._put(chunk)
         if style.italic:
-            _mark(self.italics, start, self.length)
+            add_range(self.italics, start, self.length)
         if style.raised:
-            _mark(self.raised, start, self.length)
+            add_range(self.raised, start, self.length)
         self.at_line_start = chunk.endswith("\n")
 
     def _put(self, chunk: str) -> None:
@@ -295,20 +291,13 @@ def _list_number(
     if key not in numbers:
         reversed_ = "reversed" in parent_attributes
         count = sum(1 for child in parent.iter() if child.tag == "li") if reversed_ else 1
-        start = _integer(parent_attributes.get("start"), count)
+        start = int_or(parent_attributes.get("start"), count)
         numbers[key] = [start, -1 if reversed_ else 1]
     state = numbers[key]
-    value = _integer(attributes.get("value"), state[0])
+    value = int_or(attributes.get("value"), state[0])
     state[0] = value + state[1]
     kind = attributes.get("type") or parent_attributes.get("type") or "1"
     writer.raw(f"{_label(value, kind)}.\t")
-
-
-def _integer(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
 
 
 def _label(value: int, kind: str) -> str:
@@ -319,17 +308,6 @@ def _label(value: int, kind: str) -> str:
             letters = chr(ord("a") + rest) + letters
         return letters.upper() if kind == "A" else letters
     if kind in {"i", "I"} and 0 < value < 4000:
-        roman = ""
-        for size, numeral in _ROMAN:
-            count, value = divmod(value, size)
-            roman += numeral * count
-        return roman.upper() if kind == "I" else roman
+        numeral = roman(value)
+        return numeral.upper() if kind == "I" else numeral
     return str(value)
-
-
-def _mark(spans: list[tuple[int, int]], start: int, end: int) -> None:
-    """Add a range, extending the last one when the two touch."""
-    if spans and spans[-1][1] == start:
-        spans[-1] = (spans[-1][0], end)
-    elif end > start:
-        spans.append((start, end))
