@@ -8,6 +8,7 @@ r"""resparse: UN resolutions as typed, source-anchored objects.
 """
 
 from resparse._version import __version__
+from resparse.align import AlignedRow, Alignment, align
 from resparse.errors import (
     InputDecodeError,
     InputError,
@@ -37,12 +38,14 @@ from resparse.model import (
     Unclassified,
     VoteRecord,
 )
-from resparse.parser import parse, parse_all, parse_document, parse_file
+from resparse.parser import from_akn, parse, parse_all, parse_document, parse_file
 from resparse.readers.base import Document
 from resparse.schema import json_schema
 
 __all__ = [
     "AgendaItem",
+    "AlignedRow",
+    "Alignment",
     "Annex",
     "Diagnostic",
     "Document",
@@ -67,6 +70,8 @@ __all__ = [
     "Unclassified",
     "VoteRecord",
     "__version__",
+    "align",
+    "from_akn",
     "json_schema",
     "parse",
     "parse_all",

@@ -122,3 +122,15 @@ def parse_file(
 
     document = read_file(os.fspath(path), max_bytes=max_bytes)
     return parse_document(document, strict=strict, language=language)
+
+
+def from_akn(xml: str | bytes | os.PathLike[str]) -> Resolution:
+    """Read an Akoma Ntoso file (the UN's AKN4UN, or resparse's own export) into a result.
+
+    ``xml`` is a path, XML bytes or XML text. The result's ``source`` is the text the
+    markup prints, so its spans work as for a parsed text. The XML is untrusted: entities
+    are not expanded, DTDs are not loaded and nothing is fetched from the network.
+    """
+    from resparse.readers.akn import from_akn as read  # noqa: PLC0415 - lxml loads only when used
+
+    return read(xml)
