@@ -56,27 +56,23 @@ def find_more_leads(  # noqa: PLR0913 - the parse state a search needs, passed p
     if separator is None or italic_at is None:
         return []
     found: list[Span] = []
-    depth: dict[str, int] = dict.fromkeys(_OPENERS, 0)
     for start, end in pieces:
         if end <= after:
             continue
-        cursor = max(start, after)
-        for match in separator.finditer(source, cursor, end):
-            _count_openers(source, cursor, match.start(), depth)
-            cursor = match.start()
-            if any(depth.values()):
-                continue
+        for match in separator.finditer(source, max(start, after), end):
             span = _lead_at(source, match, end, kind=kind, language=language, italic_at=italic_at)
-            if span is not None:
+            if span is not None and not _quoted(source, pieces, after, match.start()):
                 found.append(span)
     return found
 
 
-def _count_openers(source: str, start: int, end: int, depth: dict[str, int]) -> None:
-    """Update how many quotation marks and brackets are open at ``end``."""
-    text = source[start:end]
-    for opener, closer in _OPENERS.items():
-        depth[opener] = max(0, depth[opener] + text.count(opener) - text.count(closer))
+def _quoted(source: str, pieces: Sequence[tuple[int, int]], after: int, position: int) -> bool:
+    """Whether a quotation mark or bracket opened after ``after`` is still open at ``position``.
+
+    Asked only of the rare candidates that passed the italic test, so it may count afresh.
+    """
+    text = "".join(source[max(s, after) : min(e, position)] for s, e in pieces if s < position)
+    return any(text.count(opener) > text.count(closer) for opener, closer in _OPENERS.items())
 
 
 def _lead_at(  # noqa: PLR0913
@@ -89,11 +85,11 @@ def _lead_at(  # noqa: PLR0913
     italic_at: Callable[[int], Span | None],
 ) -> Span | None:
     position = separator.end()
-    words = _classify.opening_words(source, [(position, end)])
-    if not words or not _leads.known_first_word(words[0][0], kind, language):
-        return None
-    italic = italic_at(position)
+    italic = italic_at(position)  # the cheap test first: most commas open no italic run
     # the run opens at the word, or takes in the "and" before it
     if italic is None or not separator.start() < italic.start <= position + 2:
+        return None
+    words = _classify.opening_words(source, [(position, end)], limit=1)
+    if not words or not _leads.known_first_word(words[0][0], kind, language):
         return None
     return _classify.trim_lead_span(source, italic, position)
