@@ -51,15 +51,6 @@ HRC = FIXTURES / "A_HRC_RES_46_13.txt"
 A = "{" + AKN_NAMESPACE + "}"
 EID_RE = regex.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
 
-# Texts the parser reads differently from the UN's markup (parser errors, not export
-# errors): the structure test of their plain-text parse is expected to fail until fixed.
-PARSER_ERRORS = {
-    "A_RES_77_256_A-B.xml": (
-        "parse() of the plain text folds 'Article 11', its intro and its points (a)-(c), "
-        "a list that restarts after a heading, into the text of point (d) of paragraph 1 of part A"
-    ),
-}
-
 
 @functools.cache
 def parse_pdf(path: pathlib.Path) -> Resolution:
@@ -198,12 +189,7 @@ def test_akn_export_of_from_akn_has_the_un_structure(path: pathlib.Path) -> None
 @pytest.mark.issue(5)
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(reason=PARSER_ERRORS[p.name]))
-        if p.name in PARSER_ERRORS
-        else p
-        for p in UN_FILES
-    ],
+    UN_FILES,
     ids=[p.name for p in UN_FILES],
 )
 def test_akn_export_of_the_parsed_text_has_the_un_structure(path: pathlib.Path) -> None:

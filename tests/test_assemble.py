@@ -180,3 +180,56 @@ def test_assemble_second_formula_with_its_comma_opens_part_b() -> None:
     r = resparse.parse(text)
     assert [c.lead for c in r.preamble] == ["Recalling", "Noting"]
     assert [p.number for p in r.operative] == [1, 1]
+
+
+def test_assemble_list_that_restarts_under_a_new_intro() -> None:
+    """Regression (A/RES/77/256 A): "(a)" again after "Article 11" and its intro."""
+    text = (
+        "The General Assembly,\n\nRecalling x,\n\n"
+        "1. Decides to amend the statute to read as follows:\nArticle 10\n"
+        "The Commission shall make recommendations on:\n(a) The principles;\n(b) Staff assessment.\n"
+        "Article 11\nThe Commission shall establish:\n(a) The methods;\n(b) The rates.\n"
+        "2. Requests a report.\n"
+    )
+    r = resparse.parse(text)
+    paragraph = r.operative[0]
+    assert [s.label for s in paragraph.subparagraphs] == ["a", "b", "a", "b"]
+    assert paragraph.subparagraphs[1].text == "Staff assessment."
+    assert paragraph.text.endswith("Article 11 The Commission shall establish:")
+    assert [p.number for p in r.operative] == [1, 2]
+    assert r.uncovered() == []
+
+
+def test_assemble_first_label_again_without_a_new_intro_is_text() -> None:
+    """Without a finished sentence and a colon before it, a second "(a)" does not restart."""
+    text = (
+        "The General Assembly,\n\nRecalling x,\n\n"
+        "1. Decides:\n(a) To act on the matters listed\n(a) above and below;\n(b) To report.\n"
+    )
+    r = resparse.parse(text)
+    assert [s.label for s in r.operative[0].subparagraphs] == ["a", "b"]
+
+
+def test_assemble_list_without_an_intro_colon_when_its_next_label_follows() -> None:
+    """Regression (S/RES/2522 (2020)): "... shall" then "(a) prioritize ...", "(b) ..."."""
+    text = (
+        "The Security Council,\n\nRecalling x,\n\n"
+        "1. Decides that the Mission shall\n(a) prioritize advice;\n(b) further assist:\n"
+        "(i) the Government;\n(ii) the Commission;\n(c) promote dialogue.\n"
+        "2. Requests a report.\n"
+    )
+    r = resparse.parse(text)
+    first = r.operative[0]
+    assert [s.label for s in first.subparagraphs] == ["a", "b", "c"]
+    assert [s.label for s in first.subparagraphs[1].subparagraphs] == ["i", "ii"]
+
+
+def test_assemble_wrapped_label_at_a_line_start_stays_text() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling x,\n\n"
+        "1. Decides to act as set out in paragraph 3\n(a) above and in its annex;\n"
+        "2. Requests a report.\n"
+    )
+    r = resparse.parse(text)
+    assert r.operative[0].subparagraphs == ()
+    assert r.operative[0].text.endswith("paragraph 3 (a) above and in its annex;")

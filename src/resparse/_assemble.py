@@ -87,6 +87,7 @@ class _Vote:
 
 
 _FORMULA_COMMAS = (",", "،", "，", "、")
+_SIBLING_REACH = 30  # lines searched for a first label's next sibling
 
 
 class _Builder:
@@ -499,10 +500,14 @@ class _Builder:
         assert label is not None  # noqa: S101 - checked by the caller
         alphabet = self.profile.alphabet
         if (
-            not self.sub_stack
-            and not self.terminated()
-            and not self.text_of_unit().rstrip().endswith((":", "："))
-        ) and (not _classify.first_label(label, alphabet) or line.blanks_before == 0):
+            (
+                not self.sub_stack
+                and not self.terminated()
+                and not self.text_of_unit().rstrip().endswith((":", "："))
+            )
+            and (not _classify.first_label(label, alphabet) or line.blanks_before == 0)
+            and not self.sibling_follows(line, label)
+        ):
             return False
         level_index = self.place_label(label)
         if level_index is None:
@@ -528,6 +533,26 @@ class _Builder:
         self.sub_stack.append(unit)
         return True
 
+    def sibling_follows(self, line: Line, label: str) -> bool:
+        """A first label whose list goes on: the next label line is its next sibling.
+
+        "... shall" then "(a) prioritize ...;" and "(b) further advise ..." is a list even
+        without a colon before it; a lone "(a)" that a wrapped line put at a line start
+        ("paragraph 3" / "(a) above") is not followed by "(b)".
+        """
+        alphabet = self.profile.alphabet
+        if not _classify.first_label(label, alphabet):
+            return False
+        style = _classify.label_style(label, None, alphabet)
+        for following in self.lines[line.index + 1 : line.index + 1 + _SIBLING_REACH]:
+            text = following.text.lstrip()
+            if self.profile.number_re.match(text):
+                return False
+            match = self.profile.label_re.match(text)
+            if match is not None:
+                return _classify.follows(label, match["label"], style, alphabet)
+        return False
+
     def place_label(self, label: str) -> int | None:
         """The nesting level a label belongs to: a sibling of an open item, or a new level."""
         alphabet = self.profile.alphabet
@@ -540,9 +565,38 @@ class _Builder:
         if _classify.first_label(label, alphabet):
             style = _classify.label_style(label, None, alphabet)
             if self.sub_stack and style == self.sub_stack[-1].style:
-                return None
+                return self.restart_list()
             return len(self.sub_stack)
         return None
+
+    def restart_list(self) -> int | None:
+        """A list that starts again at "(a)" under a new intro, at the open item's level.
+
+        A quoted statute prints "Article 10", its intro, "(a)" to "(d)", then "Article 11",
+        its intro ending in a colon, and "(a)" again. The lines after the open item's last
+        finished sentence are that new intro: they go back to the parent, and the new "(a)"
+        is a sibling. Without a finished sentence before a colon, "(a)" is refused as before.
+        """
+        item = self.sub_stack[-1]
+        if not self.text_of_unit().rstrip().endswith((":", "：")):
+            return None
+        terminators = self.profile.terminators
+        cut = next(
+            (
+                k + 1
+                for k in range(len(item.pieces) - 2, -1, -1)
+                if _classify.ends_clause(self.source[slice(*item.pieces[k])], terminators)
+            ),
+            None,
+        )
+        if cut is None:
+            return None
+        parent = self.sub_stack[-2] if len(self.sub_stack) > 1 else self.current
+        if parent is None:
+            return None
+        parent.pieces.extend(item.pieces[cut:])
+        del item.pieces[cut:]
+        return len(self.sub_stack) - 1
 
     def start_meeting(self, line: Line) -> None:
         self.close_units()
