@@ -233,3 +233,44 @@ def test_assemble_wrapped_label_at_a_line_start_stays_text() -> None:
     r = resparse.parse(text)
     assert r.operative[0].subparagraphs == ()
     assert r.operative[0].text.endswith("paragraph 3 (a) above and in its annex;")
+
+
+BUDGET = (
+    "The General Assembly,\n\nRecalling x,\n\n"
+    "1. Takes note of the report;\n\n2. Endorses the conclusions;\n\n"
+    "VIII\nRevised estimates relating to the proposed programme budget for 2024 under\n"
+    "section 34, Safety and security, related to strategic security resilience\n\n"
+    "Having considered the report of the Secretary-General 25 and the related report\n"
+    "of the Advisory Committee, 26\n\n"
+    "1. Takes note of the report of the Secretary-General;\n\n"
+    "2. Endorses the conclusions of the Advisory Committee;\n\n"
+    "XX\nInternational Trade Centre\n\n"
+    "Approves resources in the amount of 21,723,500 dollars for 2024;\n\n"
+    "XXVI\nContingency fund\n\n"
+    "Recalls its resolution 77/263 A, in which the level of the fund was set,\n\n"
+    "1. Notes that a balance remains in the fund;\n\n"
+    "2. Decides that the fund shall be maintained;\n"
+)
+
+
+def test_assemble_budget_sections_with_their_own_preamble_and_unnumbered_paragraphs() -> None:
+    """Regression (A/RES/78/253): sections "VIII", "XX", "XXVI" of a budget resolution."""
+    r = resparse.parse(BUDGET)
+    assert [(c.lead, c.section) for c in r.preamble] == [
+        ("Recalling", None),
+        ("Having considered", "VIII"),
+    ]
+    assert [(p.number, p.lead, p.section) for p in r.operative] == [
+        (1, "Takes note", None),
+        (2, "Endorses", None),
+        (1, "Takes note", "VIII"),
+        (2, "Endorses", "VIII"),
+        (None, "Approves", "XX"),
+        (None, "Recalls", "XXVI"),
+        (1, "Notes", "XXVI"),
+        (2, "Decides", "XXVI"),
+    ]
+    headings = [BUDGET[h.span.start : h.span.end] for h in r.headings]
+    assert "section 34, Safety and security, related to strategic security resilience" in headings
+    assert r.unclassified == ()
+    assert r.uncovered() == []

@@ -87,6 +87,7 @@ class _Vote:
 
 
 _FORMULA_COMMAS = (",", "،", "，", "、")
+_CLAUSE_COMMAS = frozenset(_FORMULA_COMMAS)
 _SIBLING_REACH = 30  # lines searched for a first label's next sibling
 
 
@@ -254,25 +255,57 @@ class _Builder:
 
     def heading_before_paragraph(self, line: Line, kind: LineKind) -> bool:
         """A heading-like line that leads, through other such lines, to the next number."""
-        if not kind.heading or not (self.terminated() or self.current is None):
+        after_heading = self.just_after_heading(line)
+        # a long heading wraps: its later lines may open in lower case ("section 34, ...")
+        heading = kind.heading or (
+            after_heading
+            and _classify.heading_like(line.text, continued=True, local=self.profile)
+        )
+        if not heading or not (self.terminated() or self.current is None):
             return False
-        if self.zone == _PRE and kind.preamble_lead and not self.just_after_heading(line):
+        if self.zone == _PRE and kind.preamble_lead and not after_heading:
             return False
+        if kind.strong_preamble_lead and after_heading and self.clause_before_number(line):
+            return False  # a section's own preamble: "VIII", its title, "Having considered ...,"
         for following in self.lines[line.index + 1 : line.index + 9]:
             text = following.text
             markup = LINE_MARKUP_RE.match(text)
             number = self.profile.number_re.match(text, markup.end() if markup else 0)
             if number is not None:
                 return number["n"].isdigit() and int(number["n"]) in {self.last_number + 1, 1}
+            under_section = (
+                _classify.section_label(line.text, self.profile) is not None or after_heading
+            )
             if _classify.opens_preambular_clause(text, self.language) and (
-                self.zone == _PRE
-                or _classify.section_label(line.text, self.profile) is not None
-                or self.just_after_heading(line)
+                self.zone == _PRE or under_section
             ):
                 return True
+            if (
+                self.zone == _OP
+                and under_section
+                and _classify.opens_operative_paragraph(text, self.language)
+            ):
+                return True  # a section of one unnumbered paragraph ("XX", title, "Approves ...")
             # a long heading wraps: its later lines may open in lower case ("of Cambodia")
             if not _classify.heading_like(text, continued=True, local=self.profile):
                 return False
+        return False
+
+    def clause_before_number(self, line: Line) -> bool:
+        """Whether the lines from ``line`` to the next paragraph end like a clause (",").
+
+        The next paragraph is a numbered line, or an operative verb after the comma (a
+        section of one unnumbered paragraph: "Having considered ...," / "Takes note ...").
+        """
+        last = line
+        for following in self.lines[line.index + 1 : line.index + 9]:
+            markup = LINE_MARKUP_RE.match(following.text)
+            ends = _classify.ends_clause(last.text, _CLAUSE_COMMAS)
+            if self.profile.number_re.match(following.text, markup.end() if markup else 0):
+                return ends
+            if ends and _classify.opens_operative_paragraph(following.text, self.language):
+                return True
+            last = following
         return False
 
     def just_after_heading(self, line: Line) -> bool:
@@ -367,6 +400,8 @@ class _Builder:
             return self.terminated() or self.current is None or self.verb_follows(line, kind)
         if number == 1 and self.current is None and self.just_after_heading(line):
             return True  # numbering restarts under a new heading ("II", "1.", "2.", ...)
+        if number == 1 and self.opens_section() and self.terminated():
+            return True  # after a section's unnumbered opening ("Recalls ...,", "1. Notes")
         if self.last_number == 0 and self.current is not None and not self.paragraphs_in_part():
             return number == 1 and self.terminated()
         if number <= self.last_number or not self.terminated():
@@ -375,6 +410,15 @@ class _Builder:
         return line.blanks_before > 0 or (
             number - self.last_number <= 3 and self.verb_follows(line, kind)
         )
+
+    def opens_section(self) -> bool:
+        """Whether the open paragraph is an unnumbered one, the first under the last heading."""
+        current = self.current
+        if current is None or current.number is not None or self.sub_stack or not self.headings:
+            return False
+        heading = self.headings[-1]
+        earlier = [p for p in self.paragraphs if p is not current]
+        return current.start >= heading.end and (not earlier or earlier[-1].start < heading.start)
 
     def verb_follows(self, line: Line, kind: LineKind) -> bool:
         """Whether an operative verb follows a paragraph number, on its line or the next."""
