@@ -274,3 +274,21 @@ def test_assemble_budget_sections_with_their_own_preamble_and_unnumbered_paragra
     assert "section 34, Safety and security, related to strategic security resilience" in headings
     assert r.unclassified == ()
     assert r.uncovered() == []
+
+
+def test_assemble_paragraph_that_opens_with_its_first_label() -> None:
+    """Regression (S/RES/2592 (2021)): "11. (a) Expresses concern ..., (b) calls upon ..."."""
+    text = (
+        "The Security Council,\n\nRecalling x,\n\n"
+        "1. (a) Expresses concern about the violations, demands that all parties\n"
+        "(i) end them;\n(ii) identify those responsible;\n"
+        "(b) calls upon the Government to act; and\n(c) underscores the need for a framework;\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    r = resparse.parse(text)
+    first = r.operative[0]
+    assert first.text == ""
+    assert [s.label for s in first.subparagraphs] == ["a", "b", "c"]
+    assert [s.label for s in first.subparagraphs[0].subparagraphs] == ["i", "ii"]
+    assert first.subparagraphs[0].text.startswith("Expresses concern")
+    assert r.uncovered() == []

@@ -258,8 +258,7 @@ class _Builder:
         after_heading = self.just_after_heading(line)
         # a long heading wraps: its later lines may open in lower case ("section 34, ...")
         heading = kind.heading or (
-            after_heading
-            and _classify.heading_like(line.text, continued=True, local=self.profile)
+            after_heading and _classify.heading_like(line.text, continued=True, local=self.profile)
         )
         if not heading or not (self.terminated() or self.current is None):
             return False
@@ -459,6 +458,35 @@ class _Builder:
             head_end=line.end,
         )
         self.paragraphs.append(self.current)
+        if number is not None:
+            self.open_list_on_number_line(line, start)
+
+    def open_list_on_number_line(self, line: Line, start: int) -> None:
+        """A paragraph that opens straight into its list: "11. (a) Expresses concern ..."."""
+        current = self.current
+        label = self.profile.label_re.match(line.text, start - line.start)
+        if current is None or label is None:
+            return
+        name = label["label"]
+        if not _classify.first_label(name, self.profile.alphabet):
+            return
+        content = line.start + label.end()
+        while content < line.end and self.source[content] in " \t":
+            content += 1
+        if content >= line.end:
+            return
+        current.pieces = []
+        style = _classify.label_style(name, None, self.profile.alphabet)
+        unit = _Unit(
+            "sub",
+            line.start + label.start(),
+            [(content, line.end)],
+            label=name,
+            style=style,
+            head_end=line.end,
+        )
+        current.children.append(unit)
+        self.sub_stack.append(unit)
 
     def feed_operative(self, line: Line, kind: LineKind) -> None:
         if kind.number is not None and self.plausible_number(kind.number, line, kind):
