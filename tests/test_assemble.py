@@ -292,3 +292,19 @@ def test_assemble_paragraph_that_opens_with_its_first_label() -> None:
     assert [s.label for s in first.subparagraphs[0].subparagraphs] == ["i", "ii"]
     assert first.subparagraphs[0].text.startswith("Expresses concern")
     assert r.uncovered() == []
+
+
+def test_assemble_numbered_list_inside_a_paragraph() -> None:
+    """Regression (A/RES/78/223): a provisional agenda "1." to "3." inside paragraph 11."""
+    text = (
+        "The General Assembly,\n\nRecalling x,\n\n"
+        "1. Notes x;\n2. Notes y;\n3. Notes z;\n"
+        "4. Approves the following provisional agenda for the Congress:\n"
+        "1. Opening of the Congress.\n2. Organizational matters.\n3. Adoption of the report.\n"
+        "5. Decides that the following issues shall be considered:\n(a) Building societies;\n"
+    )
+    r = resparse.parse(text)
+    assert [p.number for p in r.operative] == [1, 2, 3, 4, 5]
+    assert [s.label for s in r.operative[3].subparagraphs] == ["1", "2", "3"]
+    assert r.operative[3].subparagraphs[2].text == "Adoption of the report."
+    assert [s.label for s in r.operative[4].subparagraphs] == ["a"]

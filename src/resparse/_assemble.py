@@ -410,6 +410,33 @@ class _Builder:
             number - self.last_number <= 3 and self.verb_follows(line, kind)
         )
 
+    def try_list_item(self, line: Line, kind: LineKind) -> bool:
+        """A sub-paragraph, lettered ("(b)") or numbered inside a paragraph ("2.")."""
+        if kind.number is not None and self.try_numbered_item(line, kind):
+            return True
+        return (
+            kind.sub_label is not None
+            and self.current is not None
+            and self.try_subparagraph(line, kind)
+        )
+
+    def try_numbered_item(self, line: Line, kind: LineKind) -> bool:
+        """A numbered list inside a paragraph: an agenda after "... agenda:", "1." to "7."."""
+        number = kind.number
+        if number is None or self.current is None or number > self.last_number:
+            return False
+        if self.sub_stack:
+            item = self.sub_stack[-1]
+            if item.style != "digit" or item.label != str(number - 1):
+                return False
+        elif number != 1 or not self.text_of_unit().rstrip().endswith((":", "：")):
+            return False
+        kind.sub_label = str(number)
+        if self.try_subparagraph(line, kind):
+            return True
+        kind.sub_label = None
+        return False
+
     def opens_section(self) -> bool:
         """Whether the open paragraph is an unnumbered one, the first under the last heading."""
         current = self.current
@@ -492,11 +519,7 @@ class _Builder:
         if kind.number is not None and self.plausible_number(kind.number, line, kind):
             self.start_paragraph(line, kind)
             return
-        if (
-            kind.sub_label is not None
-            and self.current is not None
-            and self.try_subparagraph(line, kind)
-        ):
+        if self.try_list_item(line, kind):
             return
         if self.heading_before_paragraph(line, kind):
             self.add_heading(line)
