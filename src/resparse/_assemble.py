@@ -442,9 +442,11 @@ class _Builder:
         current = self.current
         if current is None or current.number is not None or self.sub_stack or not self.headings:
             return False
+        if self.paragraphs[-1] is not current:
+            return False
         heading = self.headings[-1]
-        earlier = [p for p in self.paragraphs if p is not current]
-        return current.start >= heading.end and (not earlier or earlier[-1].start < heading.start)
+        earlier = self.paragraphs[-2] if len(self.paragraphs) > 1 else None
+        return current.start >= heading.end and (earlier is None or earlier.start < heading.start)
 
     def verb_follows(self, line: Line, kind: LineKind) -> bool:
         """Whether an operative verb follows a paragraph number, on its line or the next."""
