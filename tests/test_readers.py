@@ -38,6 +38,7 @@ from resparse.readers.dispatch import read_bytes, read_file, sniff
 from resparse.readers.docx import read_docx
 from resparse.readers.html import read_html
 from resparse.readers.markdown import read_markdown
+from tests.test_golden_seed import OPERATIVE, PREAMBLE_LEADS
 
 if TYPE_CHECKING:
     from resparse.model import Resolution
@@ -48,35 +49,7 @@ SEED_TEXT = READERS.parent / "A_HRC_RES_46_13.txt"
 MARKDOWN = READERS / "A_HRC_RES_46_13.md"
 HTML = READERS / "A_HRC_RES_46_13.html"
 
-PREAMBLE_LEADS = [
-    "Guided by",
-    "Reaffirming",
-    "Recalling",
-    "Reaffirming",
-    "Reaffirming also",
-    "Reaffirming further",
-    "Acknowledging",
-    "Emphasizing",
-    "Reaffirming",
-    "Considering",
-    "Deeply concerned",
-    "Expressing deep concern",
-    "Emphasizing",
-    "Recognizing",
-    "Reiterating",
-    "Recognizing",
-    "Recognizing also",
-]
-OPERATIVE_LEADS = [
-    "Calls upon",
-    "Calls upon",
-    "Reiterates",
-    "Emphasizes",
-    "Invites",
-    "Reaffirms",
-    "Decides",
-    "Requests",
-]
+OPERATIVE_LEADS = [lead for _, lead, _ in OPERATIVE]
 FOOTNOTE = "General Assembly resolution 217 A (III)."
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
