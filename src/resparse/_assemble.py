@@ -43,6 +43,8 @@ from resparse.model import (
 )
 
 if TYPE_CHECKING:
+    import regex
+
     from resparse._classify import LineKind
     from resparse._deadline import Deadline
     from resparse.readers.base import Document
@@ -86,8 +88,7 @@ class _Vote:
     part: str | None = None
 
 
-_FORMULA_COMMAS = (",", "،", "，", "、")
-_CLAUSE_COMMAS = frozenset(_FORMULA_COMMAS)
+_CLAUSE_COMMAS = frozenset(_classify.FORMULA_COMMAS)
 _SIBLING_REACH = 30  # lines searched for a first label's next sibling
 
 
@@ -236,7 +237,7 @@ class _Builder:
         "The Committee" alone on a line is a heading over the paragraphs about the
         sanctions committee, not the Committee enacting a part of the resolution.
         """
-        if line.text.rstrip(" *_\t").endswith(_FORMULA_COMMAS):
+        if _classify.formula_has_comma(line.text):
             return True
         body = _classify.formula_body(line.text, self.profile)
         return body is not None and body == self.formula_body
@@ -268,8 +269,7 @@ class _Builder:
             return False  # a section's own preamble: "VIII", its title, "Having considered ...,"
         for following in self.lines[line.index + 1 : line.index + 9]:
             text = following.text
-            markup = LINE_MARKUP_RE.match(text)
-            number = self.profile.number_re.match(text, markup.end() if markup else 0)
+            number = self.number_on(text)
             if number is not None:
                 return number["n"].isdigit() and int(number["n"]) in {self.last_number + 1, 1}
             under_section = (
@@ -290,6 +290,11 @@ class _Builder:
                 return False
         return False
 
+    def number_on(self, text: str) -> regex.Match[str] | None:
+        """The paragraph number a line opens with, after any list markup ("- 3.")."""
+        markup = LINE_MARKUP_RE.match(text)
+        return self.profile.number_re.match(text, markup.end() if markup else 0)
+
     def clause_before_number(self, line: Line) -> bool:
         """Whether the lines from ``line`` to the next paragraph end like a clause (",").
 
@@ -298,9 +303,8 @@ class _Builder:
         """
         last = line
         for following in self.lines[line.index + 1 : line.index + 9]:
-            markup = LINE_MARKUP_RE.match(following.text)
             ends = _classify.ends_clause(last.text, _CLAUSE_COMMAS)
-            if self.profile.number_re.match(following.text, markup.end() if markup else 0):
+            if self.number_on(following.text) is not None:
                 return ends
             if ends and _classify.opens_operative_paragraph(following.text, self.language):
                 return True
@@ -584,9 +588,7 @@ class _Builder:
     def next_number(self, line: Line, window: int) -> str | None:
         """The number of the next numbered line within ``window`` lines below this one."""
         for following in self.lines[line.index + 1 : line.index + window]:
-            text = following.text
-            markup = LINE_MARKUP_RE.match(text)
-            number = self.profile.number_re.match(text, markup.end() if markup else 0)
+            number = self.number_on(following.text)
             if number is not None:
                 return number["n"]
         return None

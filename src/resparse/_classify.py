@@ -389,6 +389,17 @@ def find_formula(lines: Sequence[Line], local: Profile) -> int | None:
     return found[-1] if found else None
 
 
+FORMULA_COMMAS = (",", "،", "，", "、")
+
+
+def formula_has_comma(text: str) -> bool:
+    """Whether a formula-like line ends in its comma ("The General Assembly,").
+
+    A cover, or a heading over paragraphs, names the body too, without the comma.
+    """
+    return text.rstrip(" *_\t").endswith(FORMULA_COMMAS)
+
+
 def formula_body(text: str, local: Profile) -> str | None:
     """The body named by an enacting formula."""
     match = local.formula_re.match(text)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from resparse._classify import formula_has_comma
 from resparse._language import Profile, has_profile, profile
 from resparse._patterns import OPERATIVE_NUMBER_RE
 from resparse._scan import scan
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
     from resparse._scan import Line
 
-_COMMAS = (",", "،", "，", "、")
 _NUMBER_FIELDS = frozenset({"number", "sc_number", "old_number"})
 # The symbol of a resolution, decision or draft alone on its line ("A/RES/78/12",
 # "S/RES/2504 (2020)", "A/C.3/80/L.12"); a report's symbol in a footnote ("A/78/231.") is not.
@@ -126,8 +126,7 @@ def _opens_body(text: str, locals_: list[Profile]) -> bool:
     A cover names the body too ("Генеральная Ассамблея"), without the comma.
     """
     return bool(OPERATIVE_NUMBER_RE.match(text)) or (
-        text.rstrip(" *_\t").endswith(_COMMAS)
-        and any(local.formula_re.match(text) for local in locals_)
+        formula_has_comma(text) and any(local.formula_re.match(text) for local in locals_)
     )
 
 
