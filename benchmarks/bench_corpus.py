@@ -17,25 +17,15 @@ import argparse
 import json
 import os
 import pathlib
-import platform
 import subprocess
 import sys
 import tempfile
 import time
 
-import resparse
+# run as a script from benchmarks/, so its sibling is importable
+from bench_parse import machine
+
 from resparse.readers.akn import render_akn
-
-
-def machine() -> None:
-    """What the figures were measured on."""
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(
-        f"machine: {os.cpu_count()} CPUs ({usable} usable); Python {platform.python_version()} "
-        f"on {platform.system()} {platform.machine()}; resparse {resparse.__version__}; "
-        f"load average {load}"
-    )
 
 
 def output_name() -> str:
