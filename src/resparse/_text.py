@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from resparse._hyphens import keeps_hyphen
 from resparse._patterns import EMPHASIS_MARK_RE
 
 if TYPE_CHECKING:
@@ -18,130 +19,73 @@ _ONLY_SPACES = frozenset(
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u205f\u3000"
 )
 _SOFT_HYPHEN_BREAK_RE = regex.compile(r"(?<=\p{Ll})-$")
-# Left halves that keep their hyphen when a word is broken at the end of a line.
-_KEEP_HYPHEN = frozenset(
-    {
-        "co",
-        "non",
-        "self",
-        "well",
-        "follow",
-        "long",
-        "short",
-        "cross",
-        "ex",
-        "all",
-        "cease",
-        "anti",
-        "sub",
-        "semi",
-        "mid",
-        "multi",
-        "pre",
-        "post",
-        "low",
-        "high",
-        "middle",
-        "small",
-        "large",
-        "decision",
-        "capacity",
-        "gender",
-        "age",
-        "child",
-        "state",
-        "peace",
-        "nation",
-        "land",
-        "sea",
-        "air",
-        "law",
-        "rule",
-        "war",
-        "south",
-        "north",
-        "east",
-        "west",
-        "inter",
-        "intra",
-        "socio",
-        "trans",
-        "counter",
-        "re",
-        "de",
-        "vice",
-        "mine",
-        "life",
-        "up",
-        "down",
-        "off",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "ten",
-        "first",
-        "second",
-        "third",
-        "top",
-        "end",
-        "cost",
-        "time",
-        "evidence",
-        "results",
-        "human",
-        "community",
-        "country",
-        "people",
-        "region",
-        "sector",
-        "rights",
-        "science",
-        "risk",
-        "climate",
-        "youth",
-        "victim",
-        "survivor",
-        "market",
-        "data",
-        "technology",
-        "women",
-        "man",
-        "made",
-    }
-)
-_WORD_TAIL_RE = regex.compile(r"(\w+)-$")
+_WORD_TAIL_RE = regex.compile(r"(\w+(?:-\w+)*)-$")
+_WORD_HEAD_RE = regex.compile(r"\w+(?:-\w+)*")
+_HYPHEN_END_RE = regex.compile(r"[\p{L}\p{N}]-$")
+# "Secretary -General": pdftotext spaces a justified line's hyphen apart from its word
+_SPACED_HYPHEN_RE = regex.compile(r"(?<=\p{L}) -(?=[\p{L}\p{N}])")
 
 
 def join_lines(pieces: Iterable[str]) -> str:
-    """Join the lines of a paragraph with single spaces, mending words broken at line ends."""
+    """Join the lines of a paragraph with single spaces, mending words broken at line ends.
+
+    A line that ends in a hyphen after a letter or digit goes on in the same word: before a
+    capital or a digit the hyphen stays ("Secretary-" / "General"); before a small letter
+    ``keeps_hyphen`` tells a hyphenated word ("capacity-building") from a broken one.
+    """
     out: list[str] = []
     for piece in pieces:
-        if out and out[-1].endswith("-") and piece[:1].islower():
-            tail = _WORD_TAIL_RE.search(out[-1])
-            if (
-                tail
-                and tail[1].casefold() not in _KEEP_HYPHEN
-                and _SOFT_HYPHEN_BREAK_RE.search(out[-1])
-            ):
-                out[-1] = out[-1][:-1] + piece
+        if out and out[-1].endswith("-") and piece:
+            first = piece[0]
+            if first.islower():
+                tail = _WORD_TAIL_RE.search(out[-1])
+                head = _WORD_HEAD_RE.match(piece)
+                if (
+                    tail
+                    and head
+                    and _SOFT_HYPHEN_BREAK_RE.search(out[-1])
+                    and not keeps_hyphen(tail[1], head[0])
+                ):
+                    out[-1] = out[-1][:-1] + piece
+                else:
+                    out[-1] += piece
                 continue
-            out[-1] += piece
-            continue
+            if first.isalnum() and _HYPHEN_END_RE.search(out[-1]):
+                out[-1] += piece
+                continue
         out.append(piece)
     return " ".join(out)
 
 
 def clean(text: str) -> str:
-    """Drop emphasis markers and collapse runs of whitespace (non-breaking spaces stay)."""
+    """Drop emphasis markers, close "word -word" up and collapse runs of whitespace.
+
+    Non-breaking spaces stay.
+    """
     if "*" in text or "_" in text:
         text = EMPHASIS_MARK_RE.sub("", text)
+    if " -" in text:
+        text = _SPACED_HYPHEN_RE.sub("-", text)
     if "  " in text or not _ONLY_SPACES.isdisjoint(text):
         text = _SPACES_RE.sub(" ", text)
     return text.strip()
 
 
 def clean_pieces(source: str, ranges: Iterable[tuple[int, int]]) -> str:
-    """The clean text of a part made of several raw ranges of ``source``."""
-    return clean(join_lines(source[start:end].strip() for start, end in ranges if end > start))
+    """The clean text of a part made of several raw ranges of ``source``.
+
+    Ranges are lines, joined with a space; two ranges with nothing but a cut-out footnote
+    marker between them ("budgétaires4,") are one stretch of a line, joined with nothing.
+    """
+    stretches: list[str] = []
+    last_end = -1
+    for start, end in ranges:
+        if end <= start:
+            continue
+        gap = source[last_end:start] if 0 <= last_end <= start else " "
+        if stretches and not any(char.isspace() for char in gap):
+            stretches[-1] += source[start:end]
+        else:
+            stretches.append(source[start:end])
+        last_end = end
+    return clean(join_lines(stretch.strip() for stretch in stretches))

@@ -1,0 +1,76 @@
+"""Whether a hyphen at the end of a line belongs to the word or only to the line break.
+
+Official UN PDFs break lines only after real hyphens ("capacity-" / "building"); printed
+volumes and OCR also break words ("Secu-" / "rity"). The table ``lexicon/en.hyphens.tsv``
+says how the UN writes the words it has seen; for other words the halves common to many
+hyphenated words decide ("-based", "-related", "gender-"), and a word matching none of
+them is mended whole, as a broken word.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+
+import attrs
+
+# A half must stand in this many hyphenated words, and be this long, to count as common.
+MIN_AFFIX_WORDS = 3
+MIN_AFFIX_LENGTH = 3
+# "seventy-" / "eighth": compound numbers keep their hyphen.
+TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+
+
+@attrs.frozen
+class _Table:
+    kept: frozenset[str]
+    joined: frozenset[str]
+    firsts: frozenset[str]
+    seconds: frozenset[str]
+
+
+@functools.cache
+def _table() -> _Table:
+    resource = importlib.resources.files("resparse.lexicon").joinpath("en.hyphens.tsv")
+    kept: set[str] = set()
+    joined: set[str] = set()
+    for line in resource.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, _, word = line.partition("\t")
+        (kept if kind == "keep" else joined).add(word)
+    firsts: dict[str, int] = {}
+    seconds: dict[str, int] = {}
+    for word in kept:
+        first, last = word.split("-", 1)[0], word.rsplit("-", 1)[1]
+        firsts[first] = firsts.get(first, 0) + 1
+        seconds[last] = seconds.get(last, 0) + 1
+
+    def common(counts: dict[str, int]) -> frozenset[str]:
+        return frozenset(
+            half
+            for half, n in counts.items()
+            if n >= MIN_AFFIX_WORDS and len(half) >= MIN_AFFIX_LENGTH
+        )
+
+    return _Table(frozenset(kept), frozenset(joined), common(firsts) | TENS, common(seconds))
+
+
+def keeps_hyphen(left: str, right: str) -> bool:
+    """Whether ``left-`` at a line end and ``right`` on the next line form a hyphenated word.
+
+    ``left`` is the word before the hyphen, with any hyphens of its own ("case-by");
+    ``right`` the word that opens the next line, with any hyphens of its own.
+    """
+    table = _table()
+    left, right = left.casefold(), right.casefold()
+    last = left.rsplit("-", 1)[-1]
+    head = right.split("-", 1)[0]
+    if not last or not head:
+        return False
+    candidates = (f"{left}-{right}", f"{left}-{head}", f"{last}-{head}")
+    if any(candidate in table.kept for candidate in candidates):
+        return True
+    if last + head in table.joined:
+        return False
+    return last in table.firsts or head in table.seconds

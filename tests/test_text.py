@@ -1,0 +1,101 @@
+"""Joining a part's lines: a hyphen at a line end is kept when it belongs to the word."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+import resparse
+from resparse._hyphens import keeps_hyphen
+from resparse._text import clean, clean_pieces, join_lines
+
+FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "kept"),
+    [
+        # words the UN writes with a hyphen (the table)
+        ("capacity", "building", True),
+        ("forward", "looking", True),
+        ("case-by", "case", True),  # the left half has a hyphen of its own
+        ("too", "big-to-fail", True),  # so has the right half
+        ("High", "level", True),  # case does not matter
+        # compound numbers
+        ("seventy", "eighth", True),
+        ("twenty", "first", True),
+        # common halves of hyphenated words, for words the table lacks
+        ("youth", "focused", True),
+        ("ocean", "related", True),
+        # words the UN writes whole, though a common half would keep the hyphen
+        ("inter", "national", False),
+        # words broken at the line end
+        ("Secu", "rity", False),
+        ("Govern", "ment", False),
+        ("resolu", "tion", False),
+        ("", "tion", False),
+    ],
+)
+def test_keeps_hyphen(left: str, right: str, *, kept: bool) -> None:
+    assert keeps_hyphen(left, right) is kept
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["at its seventy-", "eighth session"], "at its seventy-eighth session"),
+        (["for capacity-", "building and"], "for capacity-building and"),
+        (["the Secu-", "rity Council"], "the Security Council"),
+        (["a case-by-", "case basis"], "a case-by-case basis"),
+        # a hyphen before a capital or a number is never a broken word
+        (["South-", "East Asia"], "South-East Asia"),
+        (["2023-", "2024"], "2023-2024"),
+        # a dash with a space before it ends a phrase, and the next line is a new word
+        (["peace -", "and security"], "peace -and security"),
+    ],
+)
+def test_join_lines(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
+def test_pdf_text_keeps_the_hyphens_the_un_prints() -> None:
+    """Regression: "seventy-" / "eighth session" read as "seventyeighth" (A/RES/78/233)."""
+    text = (FIXTURES / "golden" / "pdftotext_A_RES_78_233.txt").read_text(encoding="utf-8")
+    res = resparse.parse(text)
+    paragraphs = " ".join(p.text for p in res.operative)
+    assert "seventy-eighth session" in paragraphs
+    assert "seventyeighth" not in paragraphs
+
+
+@pytest.mark.parametrize(
+    ("source", "ranges", "text"),
+    [
+        # a marker cut out of a line leaves no space behind (A/RES/77/253, French)
+        (
+            "administratives et budgétaires4,\nRappelant",
+            [(0, 30), (31, 32)],
+            "administratives et budgétaires,",
+        ),
+        ("the Paris Agreement4 and the", [(0, 19), (20, 28)], "the Paris Agreement and the"),
+        # lines are joined with a space
+        ("first line\nsecond line", [(0, 10), (11, 22)], "first line second line"),
+        # a furniture line between two lines is not a marker
+        ("of the\n2/7\nGeneral Assembly", [(0, 6), (11, 27)], "of the General Assembly"),
+    ],
+)
+def test_clean_pieces(source: str, ranges: list[tuple[int, int]], text: str) -> None:
+    assert clean_pieces(source, ranges) == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("requests the Secretary -General to", "requests the Secretary-General to"),
+        ("the COVID -19 pandemic", "the COVID-19 pandemic"),
+        ("peace - and security", "peace - and security"),  # a dash, spaced on both sides
+    ],
+)
+def test_clean_closes_a_hyphen_spaced_from_its_word(raw: str, text: str) -> None:
+    """Regression: pdftotext spaces a justified line's hyphen apart from its word."""
+    assert clean(raw) == text
