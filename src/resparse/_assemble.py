@@ -1213,7 +1213,12 @@ def _footnotes(b: _Builder, source: str) -> tuple[list[Footnote], list[Span]]:
     anchors: list[Span] = []
     taken: set[Span] = set()
     linked: list[Footnote] = []
+    # notes gathered after the last paragraph (no page bottoms): markers are found in order
+    in_order = not b.doc.superscripts and _gathered_at_end(b)
     for note in notes:
+        if in_order:
+            linked.append(note)
+            continue
         anchor = _classify.find_anchor(source, note.marker, note.span.start, b.doc.superscripts)
         if anchor is not None and anchor in taken:
             anchor = None
@@ -1221,8 +1226,54 @@ def _footnotes(b: _Builder, source: str) -> tuple[list[Footnote], list[Span]]:
             anchors.append(anchor)
             taken.add(anchor)
         linked.append(attrs.evolve(note, anchor=anchor))
+    units = b.clauses or b.paragraphs
+    _place_in_order(linked, source, units[0].start if units else len(source), anchors, taken)
     anchors.sort()
     return linked, anchors
+
+
+def _gathered_at_end(b: _Builder) -> bool:
+    """Whether every footnote block stands after the last clause and paragraph."""
+    units = [*b.clauses, *b.paragraphs]
+    if not units or not b.footnote_blocks:
+        return False
+    last = max(unit.end for unit in units)
+    return all(not block or block[0].start >= last for block in b.footnote_blocks)
+
+
+def _place_in_order(
+    notes: list[Footnote], source: str, body_start: int, anchors: list[Span], taken: set[Span]
+) -> None:
+    """Link the notes left without a marker to the first one after the previous note's marker.
+
+    ``find_anchor`` looks back from a note a page's length at most; notes gathered at the
+    end of the text need their markers found in order instead, each between the markers
+    of the notes before and after it, in the body (not the header), and never inside a
+    note's own text.
+    """
+    if all(note.anchor is not None or not note.marker.isdigit() for note in notes):
+        return
+    note_spans = [note.span for note in notes]
+    for i, note in enumerate(notes):
+        if note.anchor is not None or not note.marker.isdigit():
+            continue
+        start = next(
+            (n.anchor.end for n in reversed(notes[:i]) if n.anchor is not None), body_start
+        )
+        end = next(
+            (n.anchor.start for n in notes[i + 1 :] if n.anchor is not None), note.span.start
+        )
+        end = min(end, note.span.start)
+        while start < end:
+            anchor = _classify.first_anchor(source, note.marker, start, end)
+            if anchor is None:
+                break
+            if anchor not in taken and not any(s.start <= anchor.start < s.end for s in note_spans):
+                notes[i] = attrs.evolve(note, anchor=anchor)
+                anchors.append(anchor)
+                taken.add(anchor)
+                break
+            start = anchor.end
 
 
 def _split_block(block: list[Line]) -> list[Footnote]:

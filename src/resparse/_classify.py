@@ -610,6 +610,74 @@ def find_anchor(
     written = source.rfind(f"[^{marker}]", max(0, before - _MARKDOWN_REACH), before)
     if written >= 0:
         return Span(written, written + len(marker) + 3)
+    last = None
+    for match in _anchor_pattern(marker).finditer(source, window, before):
+        last = match
+    if last is None:
+        return None
+    return Span(last.start(1), last.end(1))
+
+
+_DECIMAL_RE = regex.compile(r"\d\.")
+# what stands before a number that counts something: an abbreviation or a list of numbers
+_NUMBERED_BEFORE_RE = regex.compile(
+    r"(?:\b(?:Add|Corr|Rev|No|Nos|para|paras|chap|vol|sect|art|Art|p|pp)\.\s?|\d,\s)$"
+)
+
+
+def first_anchor(source: str, marker: str, start: int, end: int) -> Span | None:
+    """The first plausible marker between ``start`` and ``end``.
+
+    Notes gathered at the end of a text (a Word export, a rendering of the UN's markup) sit
+    far from their markers; their markers come in order, so the marker of a note not yet
+    placed is the first one after the marker of the note before it. A number that opens a
+    line is a paragraph's, one after a digit and a point inside a line is a decimal
+    ("5.6 million"), and one after "Add." or "No." or in a list of numbers counts
+    something: none of them is a marker.
+    """
+    written = source.find(f"[^{marker}]", start, end)
+    if written >= 0:  # a markdown reference says itself what it is
+        return Span(written, written + len(marker) + 3)
+    for match in _in_order_pattern(marker).finditer(source, start, end):
+        at, stop = match.span("m")
+        line_start = source.rfind("\n", 0, at) + 1
+        if not source[line_start:at].strip():
+            continue  # a number opening a line: "11.\t"
+        if _DECIMAL_RE.match(source, max(0, at - 2)) and source[stop : stop + 2].strip():
+            continue  # "5.6 million"
+        if _NUMBERED_BEFORE_RE.search(source, max(0, at - 12), at):
+            continue  # "A/58/508/Add.1 of", "No. 1", "targets 9, 11, 16"
+        return Span(at, stop)
+    return None
+
+
+def _in_order_pattern(marker: str) -> regex.Pattern[str]:
+    """A marker where the order of the notes vouches for it.
+
+    Besides the places ``_anchor_pattern`` allows, a marker may stand against a year
+    ("30 June 20211") or, set against a comma, before a number ("2011,5 19/1 of ...").
+    """
+    pattern = _IN_ORDER_CACHE.get(marker)
+    if pattern is None:
+        escaped = regex.escape(marker)
+        pattern = regex.compile(
+            rf"""(?:
+                  (?<=[\p{{L}},.;:)”’"]|\b(?:19|20)\d\d)(?P<m>{escaped})(?!\s*(?:per\s?cent|%))
+                | (?<=[,.;:)”’"]\s)(?P<m>{escaped})
+                  (?!\s+(?:\p{{L}}{{3,}}\s+\d{{4}}|\d|per\s?cent|%|and\s+\d|to\s+\d))
+                )
+                (?=[\s,.;:)]|$)""",
+            regex.VERSION1 | regex.VERBOSE,
+        )
+        _IN_ORDER_CACHE[marker] = pattern
+    return pattern
+
+
+_IN_ORDER_CACHE: dict[str, regex.Pattern[str]] = {}
+
+
+def _anchor_pattern(marker: str) -> regex.Pattern[str]:
+    """A footnote marker set against the word or the punctuation before it: "Council,1"."""
     pattern = _ANCHOR_CACHE.get(marker)
     if pattern is None:
         escaped = regex.escape(marker)
@@ -619,12 +687,7 @@ def find_anchor(
             regex.VERSION1 | regex.VERBOSE,
         )
         _ANCHOR_CACHE[marker] = pattern
-    last = None
-    for match in pattern.finditer(source, window, before):
-        last = match
-    if last is None:
-        return None
-    return Span(last.start(1), last.end(1))
+    return pattern
 
 
 _MARKDOWN_REACH = 200_000
