@@ -28,6 +28,14 @@ FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
         ("its Order No. 1 of the Court", "1", None),
         ("Goals and targets 9, 11, 16 and 17", "11", None),
         ("grew by 3 per cent", "3", None),
+        # Arabic brackets its markers; Chinese sets them after its own punctuation
+        ("المتعلقة بالموضوع(2)، وإذ", "2", "(2)"),
+        ("خطة التنمية المستدامة لعام 2030(1)، وإذ", "1", "(1)"),
+        ("under Article 5(1) of the Charter", "1", None),  # a Latin text's article
+        ("咨询委员会的有关报告，2\n", "2", "2"),
+        ("秘书长的报告1 以及行政和预算问题", "1", "1"),
+        ("《公约》第1段", "1", None),  # a paragraph's number
+        ("une hausse de 1,5 degré", "5", None),  # a decimal comma
     ],
 )
 def test_first_anchor(text: str, marker: str, found: str | None) -> None:
@@ -77,3 +85,25 @@ def test_a_decimal_before_the_marker_is_passed_over() -> None:
         "Noting that more than 5.6 million people are displaced,",
         "Noting also the report of the Secretary-General,",
     ]
+
+
+def test_arabic_markup_keeps_a_notes_brackets_with_its_marker() -> None:
+    """Regression: the UN's Arabic markup raises "(" and ")" around a note; the brackets
+    stayed in the text read from it ("لعام 2030()،")."""
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+        '<statement name="resolution"><meta><identification source="#un"><FRBRWork>'
+        '<FRBRlanguage language="ara"/></FRBRWork></identification></meta><preamble>'
+        '<formula name="enactingFormula"><p>إن الجمعية العامة،</p></formula>'
+        '<container name="x"><p><span class="italic">إذ تشير</span> إلى خطة التنمية المستدامة'
+        ' لعام 2030<sup>(</sup><authorialNote marker="1" placement="bottom">'
+        "<p>القرار 70/1.</p></authorialNote><sup>)</sup>، </p></container></preamble>"
+        '<mainBody><paragraph eId="para_1"><num>1 -</num><content><p><span class="italic">'
+        "تقرر</span> أن تبقي المسألة قيد نظرها.</p></content></paragraph></mainBody>"
+        "</statement></akomaNtoso>"
+    )
+    res = resparse.from_akn(xml)
+    assert res.preamble[0].text == "إذ تشير إلى خطة التنمية المستدامة لعام 2030،"
+    (note,) = res.footnotes
+    assert note.anchor is not None
+    assert res.raw(note.anchor) == "(1)"

@@ -615,10 +615,37 @@ def find_anchor(
         last = match
     if last is None:
         return None
-    return Span(last.start(1), last.end(1))
+    return Span(*last.span())
+
+
+# What a marker may be set against: a letter (not a Chinese character: "第1段" is a
+# paragraph's number) or closing punctuation, in Latin, Arabic and Chinese print.
+_PUNCTUATION = r"""[,.;:)”’"»،؛，；。：、》」』）]"""
+_BEFORE = rf"(?:[\p{{L}}--\p{{Han}}]|{_PUNCTUATION})"
+_AFTER = r"(?=[\s,.;:)،؛，；。：、》」』）]|$)"
+# numbers that count something after a space: "1949, 2 continued", "by 3 per cent"
+_NOT_A_COUNT = r"(?!\s+(?:\p{L}{3,}\s+\d{4}|\d|per\s?cent|%|and\s+\d|to\s+\d))"
+# Arabic prints its markers in brackets: "بالموضوع(2)،", "لعام 2022(1)،", "2015-2030(6)"
+_BRACKETED_AFTER = r"(?<=\p{Arabic}[^\p{Latin}\n(]{0,24})"
+
+
+def _anchor_pattern(marker: str) -> regex.Pattern[str]:
+    """A footnote marker set against the word or the punctuation before it: "Council,1"."""
+    pattern = _ANCHOR_CACHE.get(marker)
+    if pattern is None:
+        m = regex.escape(marker)
+        pattern = regex.compile(
+            rf"""(?<={_BEFORE}){m}{_AFTER}{_NOT_A_COUNT}
+               | (?<={_PUNCTUATION}\s){m}{_AFTER}{_NOT_A_COUNT}
+               | {_BRACKETED_AFTER}\({m}\)""",
+            regex.VERSION1 | regex.VERBOSE,
+        )
+        _ANCHOR_CACHE[marker] = pattern
+    return pattern
 
 
 _DECIMAL_RE = regex.compile(r"\d\.")
+_NUMBER_BEFORE_COMMA_RE = regex.compile(r"(?<![\w/.-])(\d+),$")
 # what stands before a number that counts something: an abbreviation or a list of numbers
 _NUMBERED_BEFORE_RE = regex.compile(
     r"(?:\b(?:Add|Corr|Rev|No|Nos|para|paras|chap|vol|sect|art|Art|p|pp)\.\s?|\d,\s)$"
@@ -632,41 +659,47 @@ def first_anchor(source: str, marker: str, start: int, end: int) -> Span | None:
     far from their markers; their markers come in order, so the marker of a note not yet
     placed is the first one after the marker of the note before it. A number that opens a
     line is a paragraph's, one after a digit and a point inside a line is a decimal
-    ("5.6 million"), and one after "Add." or "No." or in a list of numbers counts
-    something: none of them is a marker.
+    ("5.6 million"), as is one after a comma and a number other than a year ("1,5
+    degrés"), and one after "Add." or "No." or in a list of numbers counts something:
+    none of them is a marker.
     """
     written = source.find(f"[^{marker}]", start, end)
     if written >= 0:  # a markdown reference says itself what it is
         return Span(written, written + len(marker) + 3)
     for match in _in_order_pattern(marker).finditer(source, start, end):
-        at, stop = match.span("m")
+        at, stop = match.span()
         line_start = source.rfind("\n", 0, at) + 1
         if not source[line_start:at].strip():
             continue  # a number opening a line: "11.\t"
         if _DECIMAL_RE.match(source, max(0, at - 2)) and source[stop : stop + 2].strip():
             continue  # "5.6 million"
+        number = _NUMBER_BEFORE_COMMA_RE.search(source, max(0, at - 12), at)
+        if number is not None and not _YEAR_RE.fullmatch(number[1]):
+            continue  # "1,5 degrés"
         if _NUMBERED_BEFORE_RE.search(source, max(0, at - 12), at):
             continue  # "A/58/508/Add.1 of", "No. 1", "targets 9, 11, 16"
         return Span(at, stop)
     return None
 
 
+_YEAR_RE = regex.compile(r"(?:19|20)\d\d")
+
+
 def _in_order_pattern(marker: str) -> regex.Pattern[str]:
     """A marker where the order of the notes vouches for it.
 
     Besides the places ``_anchor_pattern`` allows, a marker may stand against a year
-    ("30 June 20211") or, set against a comma, before a number ("2011,5 19/1 of ...").
+    ("30 June 20211"), after a Chinese character before a space ("报告1 以及") or, set
+    against a comma, before a number ("2011,5 19/1 of ...").
     """
     pattern = _IN_ORDER_CACHE.get(marker)
     if pattern is None:
-        escaped = regex.escape(marker)
+        m = regex.escape(marker)
         pattern = regex.compile(
-            rf"""(?:
-                  (?<=[\p{{L}},.;:)”’"]|\b(?:19|20)\d\d)(?P<m>{escaped})(?!\s*(?:per\s?cent|%))
-                | (?<=[,.;:)”’"]\s)(?P<m>{escaped})
-                  (?!\s+(?:\p{{L}}{{3,}}\s+\d{{4}}|\d|per\s?cent|%|and\s+\d|to\s+\d))
-                )
-                (?=[\s,.;:)]|$)""",
+            rf"""(?<={_BEFORE}|\b(?:19|20)\d\d){m}{_AFTER}(?!\s*(?:per\s?cent|%))
+               | (?<=\p{{Han}}){m}(?=\s)
+               | (?<={_PUNCTUATION}\s){m}{_AFTER}{_NOT_A_COUNT}
+               | {_BRACKETED_AFTER}\({m}\)""",
             regex.VERSION1 | regex.VERBOSE,
         )
         _IN_ORDER_CACHE[marker] = pattern
@@ -674,20 +707,6 @@ def _in_order_pattern(marker: str) -> regex.Pattern[str]:
 
 
 _IN_ORDER_CACHE: dict[str, regex.Pattern[str]] = {}
-
-
-def _anchor_pattern(marker: str) -> regex.Pattern[str]:
-    """A footnote marker set against the word or the punctuation before it: "Council,1"."""
-    pattern = _ANCHOR_CACHE.get(marker)
-    if pattern is None:
-        escaped = regex.escape(marker)
-        pattern = regex.compile(
-            rf"""(?:(?<=[\p{{L}},.;:)”’"])|(?<=[,.;:)”’"]\s))({escaped})
-                 (?=[\s,.;:)]|$)(?!\s+(?:\p{{L}}{{3,}}\s+\d{{4}}|\d|per\s?cent|%|and\s+\d|to\s+\d))""",
-            regex.VERSION1 | regex.VERBOSE,
-        )
-        _ANCHOR_CACHE[marker] = pattern
-    return pattern
 
 
 _MARKDOWN_REACH = 200_000

@@ -515,11 +515,23 @@ class _Renderer:
     # --- running text -----------------------------------------------------------------
 
     def inline(self, element: etree._Element, block: _Block) -> None:
-        """An element's mixed content as running text: text, children, tails."""
+        """An element's mixed content as running text: text, children, tails.
+
+        Arabic texts raise a note's brackets around it, ``<sup>(</sup>`` note
+        ``<sup>)</sup>``: the brackets belong to the marker, "(2)".
+        """
         self.add_text(element.text, block)
-        for child in element:
-            if isinstance(child.tag, str):
-                self.element(child, block)
+        children = [child for child in element if isinstance(child.tag, str)]
+        skip: set[int] = set()
+        for index, child in enumerate(children):
+            if index in skip:
+                continue
+            if _bracketed_note(children, index):
+                self.footnote(children[index + 1], block, brackets=True)
+                skip.update({index + 1, index + 2})
+                self.add_text(children[index + 2].tail, block)
+                continue
+            self.element(child, block)
             self.add_text(child.tail, block)
 
     @staticmethod
@@ -561,10 +573,10 @@ class _Renderer:
             tags.append(block.open("sup"))
         return tags
 
-    def footnote(self, element: etree._Element, block: _Block) -> None:
+    def footnote(self, element: etree._Element, block: _Block, *, brackets: bool = False) -> None:
         marker = (element.get("marker") or "").strip() or str(len(self.notes) + 1)
         anchor = block.open("note")
-        block.literal(marker, glue=True)
+        block.literal(f"({marker})" if brackets else marker, glue=True)
         block.close(anchor)
         note_block = _Block()
         note_block.literal(marker)
@@ -1542,6 +1554,24 @@ def _blocks(element: etree._Element) -> list[etree._Element]:
     if not found and "".join(element.itertext()).strip():
         return [element]
     return found
+
+
+def _bracketed_note(children: list[etree._Element], index: int) -> bool:
+    """``<sup>(</sup>``, a note and ``<sup>)</sup>``, with nothing between them."""
+    if index + 2 >= len(children):
+        return False
+    opening, note, closing = children[index : index + 3]
+    return (
+        _local(note) == "authorialNote"
+        and _local(opening) == "sup"
+        and _local(closing) == "sup"
+        and (opening.text or "").strip() == "("
+        and (closing.text or "").strip() == ")"
+        and len(opening) == 0
+        and len(closing) == 0
+        and not (opening.tail or "").strip()
+        and not (note.tail or "").strip()
+    )
 
 
 def _all_bold(body: list[etree._Element]) -> bool:
