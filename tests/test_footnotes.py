@@ -35,7 +35,7 @@ FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
         ("咨询委员会的有关报告，2\n", "2", "2"),
         ("秘书长的报告1 以及行政和预算问题", "1", "1"),
         ("《公约》第1段", "1", None),  # a paragraph's number
-        ("une hausse de 1,5 degré", "5", None),  # a decimal comma
+        ("the Rio Declaration and Agenda 21,2 the Programme", "2", ",2"),
     ],
 )
 def test_first_anchor(text: str, marker: str, found: str | None) -> None:
@@ -85,6 +85,20 @@ def test_a_decimal_before_the_marker_is_passed_over() -> None:
         "Noting that more than 5.6 million people are displaced,",
         "Noting also the report of the Secretary-General,",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal_comma", "found"),
+    [
+        ("une hausse de 1,5 degré", True, False),  # French writes decimals with a comma
+        ("résolutions de 2011,5 et", True, True),  # a year
+        ("the Rio Declaration and Agenda 21,2 the", False, True),  # English: no decimal
+    ],
+)
+def test_first_anchor_decimal_comma(text: str, *, decimal_comma: bool, found: bool) -> None:
+    marker = text.split(",")[1][0]
+    span = first_anchor(text, marker, 0, len(text), decimal_comma=decimal_comma)
+    assert (span is not None) is found
 
 
 def test_arabic_markup_keeps_a_notes_brackets_with_its_marker() -> None:

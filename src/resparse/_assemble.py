@@ -1227,7 +1227,14 @@ def _footnotes(b: _Builder, source: str) -> tuple[list[Footnote], list[Span]]:
             taken.add(anchor)
         linked.append(attrs.evolve(note, anchor=anchor))
     units = b.clauses or b.paragraphs
-    _place_in_order(linked, source, units[0].start if units else len(source), anchors, taken)
+    _place_in_order(
+        linked,
+        source,
+        units[0].start if units else len(source),
+        anchors,
+        taken,
+        decimal_comma=b.profile.decimal_comma,
+    )
     anchors.sort()
     return linked, anchors
 
@@ -1241,8 +1248,14 @@ def _gathered_at_end(b: _Builder) -> bool:
     return all(not block or block[0].start >= last for block in b.footnote_blocks)
 
 
-def _place_in_order(
-    notes: list[Footnote], source: str, body_start: int, anchors: list[Span], taken: set[Span]
+def _place_in_order(  # noqa: PLR0913 - the notes, where to look, and what is taken
+    notes: list[Footnote],
+    source: str,
+    body_start: int,
+    anchors: list[Span],
+    taken: set[Span],
+    *,
+    decimal_comma: bool,
 ) -> None:
     """Link the notes left without a marker to the first one after the previous note's marker.
 
@@ -1265,7 +1278,9 @@ def _place_in_order(
         )
         end = min(end, note.span.start)
         while start < end:
-            anchor = _classify.first_anchor(source, note.marker, start, end)
+            anchor = _classify.first_anchor(
+                source, note.marker, start, end, decimal_comma=decimal_comma
+            )
             if anchor is None:
                 break
             if anchor not in taken and not any(s.start <= anchor.start < s.end for s in note_spans):

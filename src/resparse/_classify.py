@@ -652,16 +652,18 @@ _NUMBERED_BEFORE_RE = regex.compile(
 )
 
 
-def first_anchor(source: str, marker: str, start: int, end: int) -> Span | None:
+def first_anchor(
+    source: str, marker: str, start: int, end: int, *, decimal_comma: bool = False
+) -> Span | None:
     """The first plausible marker between ``start`` and ``end``.
 
     Notes gathered at the end of a text (a Word export, a rendering of the UN's markup) sit
     far from their markers; their markers come in order, so the marker of a note not yet
     placed is the first one after the marker of the note before it. A number that opens a
     line is a paragraph's, one after a digit and a point inside a line is a decimal
-    ("5.6 million"), as is one after a comma and a number other than a year ("1,5
-    degrés"), and one after "Add." or "No." or in a list of numbers counts something:
-    none of them is a marker.
+    ("5.6 million"), as is, where ``decimal_comma`` says numbers are written so, one after
+    a comma and a number other than a year ("1,5 degré"); one after "Add." or "No." or in
+    a list of numbers counts something: none of them is a marker.
     """
     written = source.find(f"[^{marker}]", start, end)
     if written >= 0:  # a markdown reference says itself what it is
@@ -674,7 +676,7 @@ def first_anchor(source: str, marker: str, start: int, end: int) -> Span | None:
         if _DECIMAL_RE.match(source, max(0, at - 2)) and source[stop : stop + 2].strip():
             continue  # "5.6 million"
         number = _NUMBER_BEFORE_COMMA_RE.search(source, max(0, at - 12), at)
-        if number is not None and not _YEAR_RE.fullmatch(number[1]):
+        if decimal_comma and number is not None and not _YEAR_RE.fullmatch(number[1]):
             continue  # "1,5 degrés"
         if _NUMBERED_BEFORE_RE.search(source, max(0, at - 12), at):
             continue  # "A/58/508/Add.1 of", "No. 1", "targets 9, 11, 16"

@@ -75,6 +75,9 @@ class Profile:
     lead_emphasis: str = "italic"
     # the same words open preambular and operative leads (Chinese): the numbering decides
     shared_leads: bool = False
+    # numbers are written "1,5" (French, Spanish, Russian, Arabic): a digit after a comma
+    # and a number is a decimal, not a footnote marker
+    decimal_comma: bool = False
     # a numbered heading in the language's own numerals ("ثانيا", "二"); None: roman only
     section_re: regex.Pattern[str] | None = None
     # a part's letter named in words ("باء"); None: Latin letters only
@@ -184,6 +187,7 @@ def _build(data: dict[str, Any]) -> Profile:
         alphabet=alphabet,
         lead_emphasis=str(data.get("lead_emphasis", "italic")),
         shared_leads=bool(data.get("shared_leads", False)),
+        decimal_comma=bool(data.get("decimal_comma", False)),
         section_re=_compile(patterns["section"], values) if "section" in patterns else None,
         part_re=_compile(patterns["part"], values) if "part" in patterns else None,
     )
