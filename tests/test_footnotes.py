@@ -7,7 +7,9 @@ import pathlib
 import pytest
 
 import resparse
-from resparse._classify import first_anchor
+from resparse._classify import find_anchor, first_anchor
+from resparse.model import Span
+from resparse.readers.akn import render_akn
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -121,3 +123,15 @@ def test_arabic_markup_keeps_a_notes_brackets_with_its_marker() -> None:
     (note,) = res.footnotes
     assert note.anchor is not None
     assert res.raw(note.anchor) == "(1)"
+    # rendered as text with its raised markers, then parsed: the raised "(1)" is the marker
+    parsed = resparse.parse_document(render_akn(xml.encode("utf-8")), language="ar")
+    assert parsed.preamble[0].text == res.preamble[0].text
+
+
+def test_a_raised_arabic_marker_matches_its_note_without_brackets() -> None:
+    """Regression: the raised "(1)" of an Arabic text was compared with the marker "1"
+    and missed; far from its note, the marker then stayed in the text."""
+    source = "لعام 2030(1)، وإذ\n" + "x" * 9000 + "\n1\tالقرار 70/1."
+    raised = Span(9, 12)
+    assert source[raised.start : raised.end] == "(1)"
+    assert find_anchor(source, "1", len(source) - 14, [raised]) == raised

@@ -602,7 +602,7 @@ def find_anchor(
         # the last raised marker before the note; readers list them in reading order
         for index in range(bisect.bisect_right(superscripts, before, key=_span_end) - 1, -1, -1):
             span = superscripts[index]
-            if source[span.start : span.end].strip() == marker:
+            if source[span.start : span.end].strip().strip("()") == marker:  # Arabic: "(2)"
                 return _with_markup(source, span)
     window = max(0, before - 8000)
     window = max(window, source.rfind("\f", window, before))
