@@ -39,6 +39,20 @@ def test_evaluate_score_of_a_perfect_parse() -> None:
     assert counts["op.tp"] == 4
     assert counts["pre.lead.ok"] == counts["pre.lead.n"] == 4
     assert counts["header.symbol.ok"] == 1
+    assert counts["text.ok"] == counts["text.n"] == 8
+
+
+def test_evaluate_score_counts_a_changed_text() -> None:
+    """The text column: a clause whose words changed is aligned but not exact."""
+    path = FIXTURES / "A_RES_78_109.xml"
+    gold = from_akn(path)
+    text = render_akn(path).text
+    first = gold.preamble[0].text.split()[-2]
+    predicted = resparse.parse(text.replace(f" {first} ", f" {first}x ", 1))
+    counts = evaluate.score(gold, predicted)
+    assert counts["pre.tp"] == 4
+    assert counts["text.n"] == 8
+    assert counts["text.ok"] == 7
 
 
 def test_evaluate_score_counts_a_missing_paragraph() -> None:

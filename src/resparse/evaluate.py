@@ -6,7 +6,8 @@ italics, the official PDF, pdftotext output) and parsed; predicted clauses and p
 are aligned in order with the gold ones by the words they share. Scores follow the usual
 field-level practice of document-structure evaluation: precision, recall and F1 for the
 preambular clauses and the operative paragraphs; exact-match accuracy, over aligned pairs,
-for leads, paragraph numbers and sub-paragraph labels; exact match for header fields;
+for leads, paragraph numbers, sub-paragraph labels and the text itself (spaces, the
+non-breaking hyphen and direction marks aside); exact match for header fields;
 crashes and seconds per document. Reports group by shape, body and language.
 
 Run ``python -m resparse.evaluate [--shared ../shared]``; without the shared folder it
@@ -113,6 +114,15 @@ def _lead(text: str | None) -> str:
     return " ".join((text or "").split()).rstrip(",;:.").casefold()
 
 
+# Characters a page prints like others: the non-breaking hyphen as "-", direction marks
+# as nothing.
+_PRINTED_ALIKE = str.maketrans({"\u2011": "-", "\u200e": None, "\u200f": None})
+
+
+def _text(text: str) -> str:
+    return " ".join(text.translate(_PRINTED_ALIKE).split())
+
+
 def _labels(paragraph: object) -> list[str]:
     subs = getattr(paragraph, "subparagraphs", ())
     return [sub.label for top in subs for sub in top.walk()]
@@ -133,6 +143,8 @@ def score(gold: Resolution, predicted: Resolution) -> collections.Counter[str]:
         counts[f"{kind}.fn"] += len(gold_items) - len(pairs)
         for g, p in pairs:
             gold_item, pred_item = gold_items[g], pred_items[p]
+            counts["text.n"] += 1
+            counts["text.ok"] += _text(gold_item.text) == _text(pred_item.text)
             if gold_item.lead:
                 counts[f"{kind}.lead.n"] += 1
                 counts[f"{kind}.lead.ok"] += _lead(gold_item.lead) == _lead(pred_item.lead)
@@ -311,7 +323,7 @@ def format_report(report: Report) -> str:
     head = (
         f"{'shape':<17}{'body':<5}{'lang':<5}{'docs':>5}{'crash':>6}"
         f"{'pre F1':>8}{'op F1':>8}{'pre lead':>9}{'op lead':>9}{'number':>8}{'labels':>8}"
-        f"{'header':>8}{'ms/doc':>8}"
+        f"{'text':>8}{'header':>8}{'ms/doc':>8}"
     )
     rows = [head, "-" * len(head)]
     keys = sorted(report.groups)
@@ -326,6 +338,7 @@ def format_report(report: Report) -> str:
             f"{_pct(tally.f1('pre')[2]):>8}{_pct(tally.f1('op')[2]):>8}"
             f"{_pct(tally.accuracy('pre.lead')):>9}{_pct(tally.accuracy('op.lead')):>9}"
             f"{_pct(tally.accuracy('op.number')):>8}{_pct(tally.accuracy('op.labels')):>8}"
+            f"{_pct(tally.accuracy('text')):>8}"
             f"{_pct(header_ok / header_n if header_n else None):>8}{ms:>8.1f}"
         )
     return "\n".join(rows)
