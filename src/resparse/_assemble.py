@@ -1266,29 +1266,43 @@ def _place_in_order(  # noqa: PLR0913 - the notes, where to look, and what is ta
     """
     if all(note.anchor is not None or not note.marker.isdigit() for note in notes):
         return
-    note_spans = [note.span for note in notes]
+    # the marker of each note's next neighbour that has one bounds the search from above
+    next_starts: list[int] = []
+    bound = len(source)
+    for note in reversed(notes):
+        next_starts.append(bound)
+        if note.anchor is not None:
+            bound = note.anchor.start
+    next_starts.reverse()
+    note_spans = sorted(note.span for note in notes)
+    markers = _classify.Markers(
+        source, body_start, max(n.span.start for n in notes), decimal_comma=decimal_comma
+    )
+    start = body_start
     for i, note in enumerate(notes):
-        if note.anchor is not None or not note.marker.isdigit():
+        if note.anchor is not None:
+            start = max(start, note.anchor.end)
             continue
-        start = next(
-            (n.anchor.end for n in reversed(notes[:i]) if n.anchor is not None), body_start
-        )
-        end = next(
-            (n.anchor.start for n in notes[i + 1 :] if n.anchor is not None), note.span.start
-        )
-        end = min(end, note.span.start)
-        while start < end:
-            anchor = _classify.first_anchor(
-                source, note.marker, start, end, decimal_comma=decimal_comma
-            )
-            if anchor is None:
-                break
-            if anchor not in taken and not any(s.start <= anchor.start < s.end for s in note_spans):
+        if not note.marker.isdigit():
+            continue
+        end = min(next_starts[i], note.span.start)
+        for anchor in markers.after(note.marker, start, end):
+            if anchor not in taken and not _inside(anchor, note_spans):
                 notes[i] = attrs.evolve(note, anchor=anchor)
                 anchors.append(anchor)
                 taken.add(anchor)
+                start = anchor.end
                 break
-            start = anchor.end
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    """Whether ``span`` starts inside one of ``spans`` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, span.start, key=_span_start) - 1
+    return index >= 0 and spans[index].start <= span.start < spans[index].end
+
+
+def _span_start(span: Span) -> int:
+    return span.start
 
 
 def _split_block(block: list[Line]) -> list[Footnote]:

@@ -28,7 +28,7 @@ from resparse._patterns import (
 from resparse.model import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
     # the language's own sub-paragraph labels: printed label -> (style, place in its list)
     Alphabet = Mapping[str, tuple[str, int]]
@@ -655,60 +655,94 @@ _NUMBERED_BEFORE_RE = regex.compile(
 def first_anchor(
     source: str, marker: str, start: int, end: int, *, decimal_comma: bool = False
 ) -> Span | None:
-    """The first plausible marker between ``start`` and ``end``.
+    """The first plausible marker ``marker`` between ``start`` and ``end`` (see ``Markers``)."""
+    found = Markers(source, start, end, decimal_comma=decimal_comma).after(marker, start, end)
+    return next(found, None)
+
+
+class Markers:
+    """Every plausible footnote marker of a stretch of text, by number, in reading order.
 
     Notes gathered at the end of a text (a Word export, a rendering of the UN's markup) sit
     far from their markers; their markers come in order, so the marker of a note not yet
-    placed is the first one after the marker of the note before it. A number that opens a
-    line is a paragraph's, one after a digit and a point inside a line is a decimal
-    ("5.6 million"), as is, where ``decimal_comma`` says numbers are written so, one after
-    a comma and a number other than a year ("1,5 degré"); one after "Add." or "No." or in
-    a list of numbers counts something: none of them is a marker.
+    placed is the first one after the marker of the note before it. One pass collects the
+    candidates, so placing many notes stays linear. A number that opens a line is a
+    paragraph's, one after a digit and a point inside a line is a decimal ("5.6
+    million"), as is, where ``decimal_comma`` says numbers are written so, one after a
+    comma and a number other than a year ("1,5 degré"); one after "Add." or "No." or in a
+    list of numbers counts something: none of them is a marker. A markdown reference
+    ("[^3]") says itself what it is and comes first.
     """
-    written = source.find(f"[^{marker}]", start, end)
-    if written >= 0:  # a markdown reference says itself what it is
-        return Span(written, written + len(marker) + 3)
-    for match in _in_order_pattern(marker).finditer(source, start, end):
-        at, stop = match.span()
-        line_start = source.rfind("\n", 0, at) + 1
-        if not source[line_start:at].strip():
-            continue  # a number opening a line: "11.\t"
-        if _DECIMAL_RE.match(source, max(0, at - 2)) and source[stop : stop + 2].strip():
-            continue  # "5.6 million"
-        number = _NUMBER_BEFORE_COMMA_RE.search(source, max(0, at - 12), at)
-        if decimal_comma and number is not None and not _YEAR_RE.fullmatch(number[1]):
-            continue  # "1,5 degrés"
-        if _NUMBERED_BEFORE_RE.search(source, max(0, at - 12), at):
-            continue  # "A/58/508/Add.1 of", "No. 1", "targets 9, 11, 16"
-        return Span(at, stop)
+
+    def __init__(self, source: str, start: int, end: int, *, decimal_comma: bool) -> None:
+        self.written: dict[str, list[Span]] = {}
+        self.plain: dict[str, list[Span]] = {}
+        for reference in _MARKDOWN_REFERENCE_RE.finditer(source, start, end):
+            self.written.setdefault(reference["n"], []).append(Span(*reference.span()))
+        for run in _DIGITS_RE.finditer(source, start, end):
+            found = _marker_in(source, run.start(), run.end(), end)
+            if found is None:
+                continue
+            at, stop = found.span()
+            if _plausible(source, at, stop, decimal_comma=decimal_comma):
+                self.plain.setdefault(found["n"], []).append(Span(at, stop))
+
+    def after(self, marker: str, start: int, end: int) -> Iterator[Span]:
+        """The candidates for ``marker`` that start in ``[start, end)``, markdown first."""
+        for table in (self.written, self.plain):
+            spans = table.get(marker, [])
+            index = bisect.bisect_left(spans, start, key=_span_start)
+            while index < len(spans) and spans[index].start < end:
+                yield spans[index]
+                index += 1
+
+
+def _marker_in(source: str, start: int, stop: int, end: int) -> regex.Match[str] | None:
+    """The marker a run of digits may be: all of it, in brackets, or what follows a year.
+
+    Looking only where digits are keeps the search cheap on long texts.
+    """
+    length = stop - start
+    if length <= 3:
+        if start > 0 and source[start - 1] == "(":
+            bracketed = _ANY_MARKER_RE.match(source, start - 1, end)
+            if bracketed is not None:
+                return bracketed
+        return _ANY_MARKER_RE.match(source, start, end)
+    if 5 <= length <= 7 and source.startswith(("19", "20"), start):
+        return _ANY_MARKER_RE.match(source, start + 4, end)  # "30 June 20211"
     return None
 
 
+def _plausible(source: str, at: int, stop: int, *, decimal_comma: bool) -> bool:
+    line_start = source.rfind("\n", 0, at) + 1
+    if not source[line_start:at].strip():
+        return False  # a number opening a line: "11.\t"
+    if _DECIMAL_RE.match(source, max(0, at - 2)) and source[stop : stop + 2].strip():
+        return False  # "5.6 million"
+    number = _NUMBER_BEFORE_COMMA_RE.search(source, max(0, at - 12), at)
+    if decimal_comma and number is not None and not _YEAR_RE.fullmatch(number[1]):
+        return False  # "1,5 degrés"
+    return not _NUMBERED_BEFORE_RE.search(source, max(0, at - 12), at)
+
+
+def _span_start(span: Span) -> int:
+    return span.start
+
+
 _YEAR_RE = regex.compile(r"(?:19|20)\d\d")
-
-
-def _in_order_pattern(marker: str) -> regex.Pattern[str]:
-    """A marker where the order of the notes vouches for it.
-
-    Besides the places ``_anchor_pattern`` allows, a marker may stand against a year
-    ("30 June 20211"), after a Chinese character before a space ("报告1 以及") or, set
-    against a comma, before a number ("2011,5 19/1 of ...").
-    """
-    pattern = _IN_ORDER_CACHE.get(marker)
-    if pattern is None:
-        m = regex.escape(marker)
-        pattern = regex.compile(
-            rf"""(?<={_BEFORE}|\b(?:19|20)\d\d){m}{_AFTER}(?!\s*(?:per\s?cent|%))
-               | (?<=\p{{Han}}){m}(?=\s)
-               | (?<={_PUNCTUATION}\s){m}{_AFTER}{_NOT_A_COUNT}
-               | {_BRACKETED_AFTER}\({m}\)""",
-            regex.VERSION1 | regex.VERBOSE,
-        )
-        _IN_ORDER_CACHE[marker] = pattern
-    return pattern
-
-
-_IN_ORDER_CACHE: dict[str, regex.Pattern[str]] = {}
+_DIGITS_RE = regex.compile(r"\d+")
+_MARKDOWN_REFERENCE_RE = regex.compile(r"\[\^(?P<n>[\w-]{1,12})\]")
+# A marker where the order of the notes vouches for it: besides the places
+# ``_anchor_pattern`` allows, against a year ("30 June 20211"), after a Chinese character
+# before a space ("报告1 以及"), or set against a comma before a number ("2011,5 19/1").
+_ANY_MARKER_RE = regex.compile(
+    rf"""(?<={_BEFORE}|\b(?:19|20)\d\d)(?P<n>\d{{1,3}}){_AFTER}(?!\s*(?:per\s?cent|%))
+       | (?<=\p{{Han}})(?P<n>\d{{1,3}})(?=\s)
+       | (?<={_PUNCTUATION}\s)(?P<n>\d{{1,3}}){_AFTER}{_NOT_A_COUNT}
+       | {_BRACKETED_AFTER}\((?P<n>\d{{1,3}})\)""",
+    regex.VERSION1 | regex.VERBOSE,
+)
 
 
 _MARKDOWN_REACH = 200_000
