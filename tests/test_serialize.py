@@ -16,6 +16,13 @@ def test_serialize_round_trip_is_exact() -> None:
     r = resparse.parse(TEXT)
     assert resparse.Resolution.from_json(r.to_json()) == r
     assert resparse.Resolution.from_dict(r.to_dict()) == r
+    assert resparse.from_json(r.to_json()) == r  # the top-level reader, as for from_akn
+    assert resparse.from_json(r.to_json().encode("utf-8")) == r
+
+
+def test_serialize_from_json_refuses_other_json() -> None:
+    with pytest.raises(SchemaError):
+        resparse.from_json('{"symbol": "A/RES/1/1"}')
 
 
 def test_serialize_json_is_stable_and_versioned() -> None:

@@ -38,7 +38,14 @@ from resparse.model import (
     Unclassified,
     VoteRecord,
 )
-from resparse.parser import from_akn, parse, parse_all, parse_document, parse_file
+from resparse.parser import (
+    from_akn,
+    from_json,
+    parse,
+    parse_all,
+    parse_document,
+    parse_file,
+)
 from resparse.readers.base import Document
 from resparse.schema import json_schema
 
@@ -72,6 +79,7 @@ __all__ = [
     "__version__",
     "align",
     "from_akn",
+    "from_json",
     "json_schema",
     "parse",
     "parse_all",

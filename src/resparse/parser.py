@@ -134,3 +134,13 @@ def from_akn(xml: str | bytes | os.PathLike[str]) -> Resolution:
     from resparse.readers.akn import from_akn as read  # noqa: PLC0415 - lxml loads only when used
 
     return read(xml)
+
+
+def from_json(text: str | bytes) -> Resolution:
+    """Rebuild a result from ``Resolution.to_json()`` output (a line of ``resparse corpus``).
+
+    Raises ``SchemaError`` when the text is not a serialized result.
+    """
+    from resparse.serialize import from_json as read  # noqa: PLC0415 - cattrs loads only when used
+
+    return read(text)
