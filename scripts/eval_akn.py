@@ -10,7 +10,8 @@ and written with ``to_akn``. The script reports:
 - how many have the UN file's structure: the same preambular clauses and numbered
   paragraphs, the same leads (whitespace normalised, trailing punctuation stripped), the
   same numbers and the same sub-paragraph labels (``resparse.exports.akn.outline``), with
-  the first difference of each one that does not;
+  the first difference of each one that does not, and where the UN's file of that one
+  contradicts itself (``doubts``), so that a difference can be weighed;
 - how many survive ``from_akn(to_akn(r))`` with every clause, paragraph, lead, number,
   text, sub-paragraph label and vote count of ``r``.
 
@@ -72,6 +73,58 @@ def schema_validator() -> Callable[[bytes], str | None] | None:
     return validate
 
 
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+
+
+def doubts(xml: pathlib.Path) -> list[str]:
+    """Places where the UN's file contradicts itself, to weigh a difference against.
+
+    - a preambular container named after words that do not open it: the UN's converter
+      found no italic lead there and took the first italic words it met instead;
+    - a list whose next item is not in the list but stands elsewhere as a heading ("A."
+      a point, "B." a heading, for two parts of the same table).
+    """
+    from lxml import etree  # noqa: PLC0415 - lxml is a dependency of resparse
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.parse(str(xml), parser).getroot()
+
+    def words(element: etree._Element) -> str:
+        kept = [element.text or ""]
+        for child in element:
+            if child.tag != AKN + "authorialNote":
+                kept.append(words(child))
+            kept.append(child.tail or "")
+        return " ".join("".join(kept).split())
+
+    found: list[str] = []
+    for number, container in enumerate(root.iter(AKN + "container"), start=1):
+        name = " ".join((container.get("name") or "").split())
+        if container.getparent().tag != AKN + "preamble" or not name:
+            continue
+        if not words(container).startswith(name):
+            found.append(
+                f"preambular container {number} is named {name[:60]!r}, words that do not "
+                "open it: the UN's converter found no lead there"
+            )
+    headings = [
+        " ".join("".join(h.itertext()).split())
+        for h in root.iter(AKN + "subheading", AKN + "heading", AKN + "num")
+        if not any(a.tag == AKN + "list" for a in h.iterancestors())
+    ]
+    for point_list in root.iter(AKN + "list"):
+        nums = [" ".join("".join(n.itertext()).split()) for n in point_list.iter(AKN + "num")]
+        last = nums[-1].rstrip(".") if nums else ""
+        if len(last) == 1 and last.isupper():
+            following = chr(ord(last) + 1) + "."
+            if any(h == following or h.startswith(following + " ") for h in headings):
+                found.append(
+                    f"list item {last} has its next item {following!r} outside the list, "
+                    "as a heading"
+                )
+    return found
+
+
 def labels(subs: tuple[SubParagraph, ...]) -> list[object]:
     """Sub-paragraph labels as a nested list, with each item's text."""
     return [(sub.label, sub.text, labels(sub.subparagraphs)) for sub in subs]
@@ -131,6 +184,7 @@ class Report:
         self.matched += difference is None
         if difference is not None:
             self.mismatches.append(f"{name}: {difference}")
+            self.mismatches.extend(f"    the UN's file: {doubt}" for doubt in doubts(un_xml))
         change = round_trip_difference(res, from_akn(written))
         self.kept += change is None
         if change is not None:
