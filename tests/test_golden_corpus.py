@@ -113,3 +113,16 @@ def test_golden_vote(case: tuple[resparse.Resolution, dict]) -> None:
         pytest.skip("the text prints no counts")
     vote = result.vote
     assert [vote.in_favour, vote.against, vote.abstaining] == expected["vote"]
+
+
+@pytest.mark.parametrize("name", [c for c in CASES if c.startswith("pdftotext_")])
+def test_golden_pdf_text_without_page_breaks(name: str) -> None:
+    """Regression: text from an extractor that marks no page break (pypdf) kept a page's
+    footnote block open over the next page, whose clauses became notes: A/RES/78/233 had 2
+    of its 25 preambular clauses. A running header now ends the block."""
+    text = (GOLDEN / f"{name}.txt").read_text(encoding="utf-8").replace("\f", "\n")
+    expected = json.loads((GOLDEN / f"{name}.expected.json").read_text(encoding="utf-8"))
+    result = resparse.parse(text)
+    assert len(result.preamble) == len(expected["preamble"])
+    assert [p.number for p in result.operative] == [p["number"] for p in expected["operative"]]
+    assert result.uncovered() == []

@@ -178,6 +178,8 @@ class _Builder:
             self.in_footnotes = False
         if kind.furniture:
             self.furnish(line, kind.furniture)
+            if kind.furniture == "running_header":
+                self.in_footnotes = False  # a page the extractor did not break begins
             return
         if kind.separator:
             self.furnish(line, "separator")
