@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 _WORD_RE = regex.compile(r"[^\W\d_]{2,}")
 _MATCH_AT = 0.6
 _WINDOW = 6
+PDF_SHAPES = ("pdf", "pdftotext", "pdftotext-layout", "pdftotext-nobreaks")
+SHAPES = ("markup-italic", "markup-plain", *PDF_SHAPES)
 HEADER_FIELDS = ("symbol", "number", "title", "adopted", "session", "body")
 LANGUAGE_FOLDERS = {
     "English": "en",
@@ -198,10 +200,16 @@ def _markup_cases(xml: pathlib.Path, body: str, language: str, shapes: set[str])
         yield Case(xml.name, "markup-plain", body, language, plain, xml)
 
 
-def _pdftotext(pdf: pathlib.Path, *, layout: bool) -> Document:
+def _pdftotext(pdf: pathlib.Path, *, layout: bool, breaks: bool = True) -> Document:
+    """The text poppler's pdftotext reads from a PDF.
+
+    Without ``breaks`` its form feeds become line ends, as extractors that mark no page
+    break give the text (pypdf, many web pipelines).
+    """
     args = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]
     out = subprocess.run(args, capture_output=True, check=True, timeout=60)  # noqa: S603 - fixed tool, our path
-    return Document(text=out.stdout.decode("utf-8", "replace"), reader="pdftotext")
+    text = out.stdout.decode("utf-8", "replace")
+    return Document(text=text if breaks else text.replace("\f", "\n"), reader="pdftotext")
 
 
 def _pdf_cases(pdf: pathlib.Path, xml: pathlib.Path, shapes: set[str]) -> Iterator[Case]:
@@ -218,6 +226,12 @@ def _pdf_cases(pdf: pathlib.Path, xml: pathlib.Path, shapes: set[str]) -> Iterat
             yield Case(
                 pdf.name, "pdftotext-layout", "GA", "en", lambda: _pdftotext(pdf, layout=True), xml
             )
+        if "pdftotext-nobreaks" in shapes:
+
+            def no_breaks() -> Document:
+                return _pdftotext(pdf, layout=False, breaks=False)
+
+            yield Case(pdf.name, "pdftotext-nobreaks", "GA", "en", no_breaks, xml)
 
 
 def _markup_for_pdf(pdf: pathlib.Path, folder: pathlib.Path) -> pathlib.Path | None:
@@ -248,7 +262,7 @@ def cases(
                 found.extend(_markup_cases(xml, body, language, wanted))
     pdf_folder = shared / "pdf" / "ga78"
     markup_folder = unxml / "ga" / "78session" / "English"
-    if "en" in langs and pdf_folder.is_dir() and wanted & {"pdf", "pdftotext", "pdftotext-layout"}:
+    if "en" in langs and pdf_folder.is_dir() and wanted & set(PDF_SHAPES):
         for pdf in sorted(pdf_folder.glob("*.pdf")):
             markup = _markup_for_pdf(pdf, markup_folder)
             if markup is not None:
@@ -321,7 +335,7 @@ def _pct(value: float | None) -> str:
 def format_report(report: Report) -> str:
     """A plain-text table of the figures, one row per shape, body and language."""
     head = (
-        f"{'shape':<17}{'body':<5}{'lang':<5}{'docs':>5}{'crash':>6}"
+        f"{'shape':<19}{'body':<5}{'lang':<5}{'docs':>5}{'crash':>6}"
         f"{'pre F1':>8}{'op F1':>8}{'pre lead':>9}{'op lead':>9}{'number':>8}{'labels':>8}"
         f"{'text':>8}{'header':>8}{'ms/doc':>8}"
     )
@@ -334,7 +348,7 @@ def format_report(report: Report) -> str:
         header_ok = sum(tally.counts[f"header.{f}.ok"] for f in HEADER_FIELDS)
         ms = 1000 * tally.seconds / max(1, tally.documents - tally.crashes)
         rows.append(
-            f"{key[0]:<17}{key[1]:<5}{key[2]:<5}{tally.documents:>5}{tally.crashes:>6}"
+            f"{key[0]:<19}{key[1]:<5}{key[2]:<5}{tally.documents:>5}{tally.crashes:>6}"
             f"{_pct(tally.f1('pre')[2]):>8}{_pct(tally.f1('op')[2]):>8}"
             f"{_pct(tally.accuracy('pre.lead')):>9}{_pct(tally.accuracy('op.lead')):>9}"
             f"{_pct(tally.accuracy('op.number')):>8}{_pct(tally.accuracy('op.labels')):>8}"
@@ -351,7 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--shape",
         action="append",
-        choices=("markup-italic", "markup-plain", "pdf", "pdftotext", "pdftotext-layout"),
+        choices=SHAPES,
         help="input shapes to score (default: all available)",
     )
     parser.add_argument(
@@ -368,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (shared / "unxml").is_dir():
         print(f"resparse evaluate: skipped, no development set at {shared / 'unxml'}")
         return 0
-    shapes = args.shape or ["markup-italic", "markup-plain", "pdf", "pdftotext", "pdftotext-layout"]
+    shapes = args.shape or list(SHAPES)
     selected = cases(shared, shapes, args.language or ["en"])
     if args.limit is not None:
         per_shape: collections.Counter[str] = collections.Counter()
