@@ -99,3 +99,43 @@ def test_clean_pieces(source: str, ranges: list[tuple[int, int]], text: str) -> 
 def test_clean_closes_a_hyphen_spaced_from_its_word(raw: str, text: str) -> None:
     """Regression: pdftotext spaces a justified line's hyphen apart from its word."""
     assert clean(raw) == text
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "language", "kept"),
+    [
+        # each language keeps the hyphens its own UN texts write
+        ("soixante", "dix", "fr", True),
+        ("sous", "régional", "fr", True),
+        ("bien", "être", "fr", True),
+        ("государства", "члены", "ru", True),
+        ("по", "прежнему", "ru", True),
+        ("público", "privadas", "es", True),
+        # and mends its broken words
+        ("Assem", "blée", "fr", False),
+        ("Организа", "ции", "ru", False),
+        # an English table would have mended the French compound whole
+        ("soixante", "dix", "en", False),
+        # languages without a table of their own use the English one
+        ("capacity", "building", "ar", True),
+    ],
+)
+def test_keeps_hyphen_by_language(left: str, right: str, language: str, *, kept: bool) -> None:
+    assert keeps_hyphen(left, right, language) is kept
+
+
+def test_french_text_keeps_its_compounds_at_line_ends() -> None:
+    """Regression: the English table mended French compounds whole at a line end
+    ("soixante-" / "dix-septième" read "soixantedix-septième")."""
+    text = (
+        "L’Assemblée générale,\n\n"
+        "Rappelant sa résolution adoptée à sa soixante-\n"
+        "dix-septième session et le rapport sous-\n"
+        "régional de l’Assem-\nblée,\n\n"
+        "1. Décide de poursuivre l’examen de la question.\n"
+    )
+    res = resparse.parse(text, language="fr")
+    assert res.preamble[0].text == (
+        "Rappelant sa résolution adoptée à sa soixante-dix-septième session et le rapport "
+        "sous-régional de l’Assemblée,"
+    )

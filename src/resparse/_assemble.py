@@ -955,7 +955,7 @@ def _finish(
 
     preamble: list[PreambularClause] = []
     for index, unit in enumerate(b.clauses, start=1):
-        text = clean_pieces(source, pieces_of(unit))
+        text = clean_pieces(source, pieces_of(unit), language)
         lead, lead_span, italic, doubt = _lead(b, unit, "pre", italics_known=italics_known)
         if lead is None:
             diagnostics.append(
@@ -984,7 +984,7 @@ def _finish(
 
     operative: list[OperativeParagraph] = []
     for unit in b.paragraphs:
-        text = clean_pieces(source, pieces_of(unit))
+        text = clean_pieces(source, pieces_of(unit), language)
         lead, lead_span, italic, doubt = _lead(b, unit, "op", italics_known=italics_known)
         if lead is None:
             diagnostics.append(
@@ -1005,7 +1005,9 @@ def _finish(
                 span=Span(unit.start, unit.end),
                 lead_span=lead_span,
                 lead_italic=italic,
-                subparagraphs=tuple(_sub(source, child, anchors) for child in unit.children),
+                subparagraphs=tuple(
+                    _sub(source, child, anchors, language) for child in unit.children
+                ),
                 part=unit.part,
                 section=unit.section,
                 **_more(b, "op", lead_span, pieces_of(unit)),
@@ -1022,7 +1024,7 @@ def _finish(
             Annex(
                 label=unit.label or "Annex",
                 title=title,
-                text=clean_pieces(source, rest),
+                text=clean_pieces(source, rest, language),
                 span=Span(unit.start, unit.end),
             )
         )
@@ -1117,12 +1119,12 @@ def _votes(
     return votes
 
 
-def _sub(source: str, unit: _Unit, anchors: list[Span]) -> SubParagraph:
+def _sub(source: str, unit: _Unit, anchors: list[Span], language: str) -> SubParagraph:
     return SubParagraph(
         label=unit.label or "",
-        text=clean_pieces(source, _without(unit.pieces, anchors)),
+        text=clean_pieces(source, _without(unit.pieces, anchors), language),
         span=Span(unit.start, unit.end),
-        subparagraphs=tuple(_sub(source, child, anchors) for child in unit.children),
+        subparagraphs=tuple(_sub(source, child, anchors, language) for child in unit.children),
     )
 
 

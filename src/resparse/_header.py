@@ -198,7 +198,7 @@ class _HeaderBuilder:
     meeting: str | None = None
 
     def text_of(self, field: _Field) -> str:
-        return clean(join_lines(self.source[a:b] for a, b in field.pieces))
+        return clean(join_lines((self.source[a:b] for a, b in field.pieces), self.language))
 
     def put(self, name: str, value: object, span: Span) -> None:
         """Set a field once; a second occurrence is reported and kept as unread text."""

@@ -1,10 +1,11 @@
 """Whether a hyphen at the end of a line belongs to the word or only to the line break.
 
 Official UN PDFs break lines only after real hyphens ("capacity-" / "building"); printed
-volumes and OCR also break words ("Secu-" / "rity"). The table ``lexicon/en.hyphens.tsv``
-says how the UN writes the words it has seen; for other words the halves common to many
-hyphenated words decide ("-based", "-related", "gender-"), and a word matching none of
-them is mended whole, as a broken word.
+volumes and OCR also break words ("Secu-" / "rity"). The table ``lexicon/<code>.hyphens.tsv``
+of the text's language (English where it has none) says how the UN writes the words it
+has seen; for other words the halves common to many hyphenated words decide ("-based",
+"-related", "gender-", "sous-"), and a word matching none of them is mended whole, as a
+broken word.
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ class _Table:
 
 
 @functools.cache
-def _table() -> _Table:
-    resource = importlib.resources.files("resparse.lexicon").joinpath("en.hyphens.tsv")
+def _table(language: str) -> _Table:
+    folder = importlib.resources.files("resparse.lexicon")
+    resource = folder.joinpath(f"{language}.hyphens.tsv")
+    if not resource.is_file():
+        resource = folder.joinpath("en.hyphens.tsv")
     kept: set[str] = set()
     joined: set[str] = set()
     for line in resource.read_text(encoding="utf-8").splitlines():
@@ -53,16 +57,17 @@ def _table() -> _Table:
             if n >= MIN_AFFIX_WORDS and len(half) >= MIN_AFFIX_LENGTH
         )
 
-    return _Table(frozenset(kept), frozenset(joined), common(firsts) | TENS, common(seconds))
+    numbers = TENS if language == "en" else frozenset()
+    return _Table(frozenset(kept), frozenset(joined), common(firsts) | numbers, common(seconds))
 
 
-def keeps_hyphen(left: str, right: str) -> bool:
+def keeps_hyphen(left: str, right: str, language: str = "en") -> bool:
     """Whether ``left-`` at a line end and ``right`` on the next line form a hyphenated word.
 
     ``left`` is the word before the hyphen, with any hyphens of its own ("case-by");
     ``right`` the word that opens the next line, with any hyphens of its own.
     """
-    table = _table()
+    table = _table(language)
     left, right = left.casefold(), right.casefold()
     last = left.rsplit("-", 1)[-1]
     head = right.split("-", 1)[0]

@@ -26,12 +26,13 @@ _HYPHEN_END_RE = regex.compile(r"[\p{L}\p{N}]-$")
 _SPACED_HYPHEN_RE = regex.compile(r"(?<=\p{L}) -(?=[\p{L}\p{N}])")
 
 
-def join_lines(pieces: Iterable[str]) -> str:
+def join_lines(pieces: Iterable[str], language: str = "en") -> str:
     """Join the lines of a paragraph with single spaces, mending words broken at line ends.
 
     A line that ends in a hyphen after a letter or digit goes on in the same word: before a
     capital or a digit the hyphen stays ("Secretary-" / "General"); before a small letter
-    ``keeps_hyphen`` tells a hyphenated word ("capacity-building") from a broken one.
+    ``keeps_hyphen`` tells a hyphenated word ("capacity-building") from a broken one, by
+    the words of ``language``.
     """
     out: list[str] = []
     for piece in pieces:
@@ -44,7 +45,7 @@ def join_lines(pieces: Iterable[str]) -> str:
                     tail
                     and head
                     and _SOFT_HYPHEN_BREAK_RE.search(out[-1])
-                    and not keeps_hyphen(tail[1], head[0])
+                    and not keeps_hyphen(tail[1], head[0], language)
                 ):
                     out[-1] = out[-1][:-1] + piece
                 else:
@@ -71,7 +72,7 @@ def clean(text: str) -> str:
     return text.strip()
 
 
-def clean_pieces(source: str, ranges: Iterable[tuple[int, int]]) -> str:
+def clean_pieces(source: str, ranges: Iterable[tuple[int, int]], language: str = "en") -> str:
     """The clean text of a part made of several raw ranges of ``source``.
 
     Ranges are lines, joined with a space; two ranges with nothing but a cut-out footnote
@@ -88,4 +89,4 @@ def clean_pieces(source: str, ranges: Iterable[tuple[int, int]]) -> str:
         else:
             stretches.append(source[start:end])
         last_end = end
-    return clean(join_lines(stretch.strip() for stretch in stretches))
+    return clean(join_lines((stretch.strip() for stretch in stretches), language))
