@@ -216,7 +216,7 @@ class Report:
 
 def percent(part: int, whole: int) -> str:
     """A share as printed in the report."""
-    return f"{100 * part / whole:.1f}%" if whole else "n/a"
+    return f"{100 * part / whole:.2f}%" if whole else "n/a"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -422,3 +422,82 @@ def test_akn_export_puts_a_note_without_a_marker_in_the_conclusions() -> None:
     (found,) = root.iter(A + "authorialNote")
     assert found.getparent().getparent().tag == A + "conclusions"  # type: ignore[union-attr]
     assert from_akn(to_akn(res)).footnotes[0].text == note.text
+
+
+# --- leads printed in roman ----------------------------------------------------------------
+
+
+def _italic_leads(xml: bytes) -> list[str]:
+    root = etree.fromstring(xml)
+    return [
+        "".join(span.itertext())
+        for span in root.iter(A + "span")
+        if span.get("class") == "italic" and span.getparent().getparent().tag != A + "formula"
+    ]
+
+
+def _clause(index: int, lead: str, italic: bool | None) -> PreambularClause:
+    text = f"{lead} its resolution {index}/1,"
+    return PreambularClause(
+        index=index,
+        lead=lead,
+        text=text,
+        span=Span(0, 0),
+        lead_span=Span(0, len(lead)),
+        lead_italic=italic,
+    )
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("italics", "marked"),
+    [
+        # the input kept its typography: the one roman lead stays roman
+        ((True, True, False), ["Recalling", "Noting"]),
+        # the input lost its italics (one marked of three): every lead is marked
+        ((False, True, False), ["Recalling", "Noting", "Welcoming"]),
+        # plain text says nothing of italics: every lead is marked
+        ((None, None, None), ["Recalling", "Noting", "Welcoming"]),
+    ],
+)
+def test_akn_export_keeps_a_lead_printed_in_roman_only_where_the_typography_is_kept(
+    italics: tuple[bool | None, ...], marked: list[str]
+) -> None:
+    leads = ("Recalling", "Noting", "Welcoming")
+    clauses = tuple(
+        _clause(i, lead, italic)
+        for i, (lead, italic) in enumerate(zip(leads, italics, strict=True), 1)
+    )
+    xml = to_akn(resolution(preamble=clauses))
+    assert _italic_leads(xml) == marked
+    back = from_akn(xml)
+    assert [c.lead for c in back.preamble] == list(leads)
+    assert [c.text for c in back.preamble] == [c.text for c in clauses]
+
+
+@pytest.mark.issue(5)
+def test_akn_export_of_a_res_78_263_writes_its_roman_recalling_as_the_un_does() -> None:
+    """Regression: the PDF prints its first "Recalling" in roman, and so does the UN's file.
+
+    The text is read with the UN's italics, as parse_file reads them from the PDF.
+    """
+    un = FIXTURES / "akn" / "slips" / "A_RES_78_263.xml"
+    res = resparse.parse_document(render_akn(un))
+    assert (res.preamble[0].lead, res.preamble[0].lead_italic) == ("Recalling", False)
+    written = to_akn(res)
+    assert first_difference(outline(un), outline(written)) is None
+    back = from_akn(written)
+    assert [(c.lead, c.text) for c in back.preamble] == [(c.lead, c.text) for c in res.preamble]
+
+
+# --- lettered parts of a staffing table -------------------------------------------------------
+
+
+@pytest.mark.issue(5)
+def test_akn_export_of_a_res_77_258_has_both_parts_of_its_staffing_table() -> None:
+    """Regression: the text's parts A and B against the UN's point A and paragraph B."""
+    un = FIXTURES / "akn" / "slips" / "A_RES_77_258.xml"
+    expected = outline(un)
+    assert next(p for p in expected.paragraphs if p.num == "35").points == ("A", "B")
+    for res in (resparse.parse(render_akn(un).text), from_akn(un)):
+        assert first_difference(expected, outline(to_akn(res))) is None

@@ -308,3 +308,50 @@ def test_assemble_numbered_list_inside_a_paragraph() -> None:
     assert [s.label for s in r.operative[3].subparagraphs] == ["1", "2", "3"]
     assert r.operative[3].subparagraphs[2].text == "Adoption of the report."
     assert [s.label for s in r.operative[4].subparagraphs] == ["a"]
+
+
+STAFFING = (
+    "Recalling its resolution 1/1,\n\n"
+    "1. Recalls paragraph 158 of the report;\n\n"
+    "2. Approves the changes to the staffing table as set out in the table below:\n\n"
+    "A. Pension Administration\n\n"
+    "Action\nTitle of post\nCategory/Level Number\n\nNew post\nInformation Systems Officer\nP-4\n1\n\n"
+    "B. Office of Investment Management\n\n"
+    "Action\nTitle of post\nCategory/Level Number\n\nNew post\nInvestment Officer\nP-4\n1\n\n"
+    "Abbreviations: GS (OL), General Service (Other level).\n\n"
+    "3. Approves the estimates of 139,789,700 dollars for 2024;\n"
+)
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "number", "labels"),
+    [
+        # the parts of a staffing table the paragraph sets out (A/RES/78/253, 77/258)
+        (STAFFING, 2, ["A", "B"]),
+        # "A." after a paragraph that ends without a colon is a heading, not a part
+        (STAFFING.replace("table below:", "table below;"), 2, []),
+        # "B." with no "A." open is not a part either
+        (STAFFING.replace("A. Pension", "Pension"), 2, []),
+        # "C." does not follow "A."
+        (STAFFING.replace("B. Office", "C. Office"), 2, ["A"]),
+    ],
+)
+def test_assemble_lettered_parts_after_a_colon(text: str, number: int, labels: list[str]) -> None:
+    r = resparse.parse(HEAD + text)
+    paragraph = next(p for p in r.operative if p.number == number)
+    assert [s.label for s in paragraph.subparagraphs] == labels
+    assert [p.number for p in r.operative] == [1, 2, 3]
+
+
+@pytest.mark.issue(5)
+def test_assemble_lettered_parts_keep_their_tables() -> None:
+    r = resparse.parse(HEAD + STAFFING)
+    first, second = r.operative[1].subparagraphs
+    assert first.text.startswith("Pension Administration Action Title of post")
+    assert "Information Systems Officer P-4 1" in first.text
+    assert second.text.startswith("Office of Investment Management Action")
+    assert second.text.endswith("Abbreviations: GS (OL), General Service (Other level).")
+    assert r.operative[1].text == (
+        "Approves the changes to the staffing table as set out in the table below:"
+    )

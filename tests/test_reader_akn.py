@@ -482,3 +482,103 @@ def test_the_parsed_tree_is_checked_too(doctype: str, monkeypatch: pytest.Monkey
     body = "&xxe;" if "ENTITY" in doctype else "text"
     with pytest.raises(UnsafeInputError):
         from_akn(doctype + "\n" + MINIMAL.format(body=body))
+
+
+# --- a lead the print set in roman --------------------------------------------------------
+
+ROMAN = (
+    '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+    '<statement name="resolution"><preamble><formula name="enactingFormula">'
+    '<p><span class="italic">The General Assembly</span>,</p></formula>'
+    '<container name="clause"><p>\t{clause}</p></container>'
+    "</preamble></statement></akomaNtoso>"
+)
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("clause", "lead", "italic"),
+    [
+        ('<span class="italic">Recalling</span> its resolution 1/1,', "Recalling", True),
+        ("Recalling its resolution 1/1,", "Recalling", False),
+        ("Deeply concerned by the situation,", "Deeply concerned", False),
+        ("Recalling also its resolution 1/1,", "Recalling also", False),
+        ('Recalling <span class="italic">Official Records</span>,', "Recalling", False),
+        ("The Government of India should act,", None, False),
+    ],
+)
+def test_from_akn_reads_a_lead_without_italics_by_its_words(
+    clause: str, lead: str | None, italic: bool
+) -> None:
+    """The UN's converter leaves a lead the print set in roman as plain text."""
+    res = from_akn(ROMAN.format(clause=clause))
+    assert res.preamble[0].lead == lead
+    assert res.preamble[0].lead_italic is italic
+    span = res.preamble[0].lead_span
+    assert (res.source[span.start : span.end] if span else None) == lead
+
+
+@pytest.mark.issue(5)
+def test_from_akn_reads_the_roman_recalling_of_a_res_78_263() -> None:
+    """Regression: its first clause had no lead, unlike the same PDF read by parse_file."""
+    res = from_akn(AKN / "slips" / "A_RES_78_263.xml")
+    first, second = res.preamble[:2]
+    assert (first.lead, first.lead_italic) == ("Recalling", False)
+    assert first.text.startswith("Recalling the report of the Open-ended Ad Hoc Working Group")
+    assert (second.lead, second.lead_italic) == ("Recalling also", True)
+    assert sum(c.lead_italic is False for c in res.preamble) == 1
+
+
+# --- lettered parts that a table parts -------------------------------------------------------
+
+PARTS = (
+    '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+    '<statement name="resolution"><preamble><formula name="enactingFormula">'
+    '<p><span class="italic">The General Assembly</span>,</p></formula></preamble>'
+    '<mainBody><paragraph eId="para_1"><num>1.</num><list eId="l"><intro eId="i"><p>'
+    '<span class="italic">Approves</span> the changes set out in the table below:</p></intro>'
+    '<point eId="p"><num>{first}</num><content eId="c"><p>Pension Administration</p></content>'
+    "</point></list></paragraph>"
+    '<container name="table" eId="t"><p>New post P-4 1</p></container>'
+    '<paragraph eId="para_2"><num>{second}</num><content eId="c2">'
+    "<p>Office of Investment Management</p></content></paragraph>"
+    "</mainBody></statement></akomaNtoso>"
+)
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("first", "second", "labels"),
+    [
+        ("A.", "B.", ["A", "B"]),  # the next letter after the table goes on with the list
+        ("A.", "C.", ["A"]),  # a letter that does not follow is a heading
+        ("(a)", "B.", ["a"]),  # so is "B." after a list of small letters
+    ],
+)
+def test_from_akn_reads_the_next_lettered_part_after_a_table(
+    first: str, second: str, labels: list[str]
+) -> None:
+    res = from_akn(PARTS.format(first=first, second=second))
+    paragraph = res.operative[0]
+    assert [s.label for s in paragraph.subparagraphs] == labels
+    assert len(res.operative) == 1
+    # the table after a lettered part is its own; after "(a)" it is the paragraph's
+    table_in_part = paragraph.subparagraphs[0].text.endswith("New post P-4 1")
+    assert table_in_part is (first == "A.")
+
+
+@pytest.mark.issue(5)
+def test_from_akn_reads_both_parts_of_the_staffing_table_of_a_res_77_258() -> None:
+    """Regression: part B, a paragraph of its own in the UN's file, was read as a heading."""
+    res = from_akn(AKN / "slips" / "A_RES_77_258.xml")
+    paragraph = next(p for p in res.operative if "staffing table" in p.text)
+    assert paragraph.number == 35
+    first, second = paragraph.subparagraphs
+    assert (first.label, second.label) == ("A", "B")
+    # each part keeps its table; the paragraph keeps its own words
+    assert first.text.startswith("Pension Administration Action Title of post")
+    assert second.text.startswith("Office of Investment Management Action Title of post")
+    assert paragraph.text == (
+        "Approves the changes to the staffing table as set out in the table below:"
+    )
+    assert "akn.sub_outside_list" in {d.code for d in res.diagnostics}

@@ -21,6 +21,7 @@ from resparse._more_leads import find_more_leads
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     FOOTNOTE_MARKER_ONLY_RE,
+    LETTERED_PART_RE,
     LINE_MARKUP_RE,
 )
 from resparse._scan import Line, scan
@@ -420,11 +421,45 @@ class _Builder:
         """A sub-paragraph, lettered ("(b)") or numbered inside a paragraph ("2.")."""
         if kind.number is not None and self.try_numbered_item(line, kind):
             return True
+        if kind.number is None and kind.sub_label is None and self.try_lettered_part(line, kind):
+            return True
         return (
             kind.sub_label is not None
             and self.current is not None
             and self.try_subparagraph(line, kind)
         )
+
+    def try_lettered_part(self, line: Line, kind: LineKind) -> bool:
+        """A lettered part of what a paragraph sets out: "A. Pension Administration".
+
+        "6. Approves the changes to the staffing table as set out in the table below:" is
+        followed by "A. Pension Administration", its table, "B. Office of Investment
+        Management" and its table: parts A and B of the paragraph. "A." opens them only
+        right after the paragraph's colon, and "B." only while "A." is open; anywhere else
+        "A. Title" is a heading.
+        """
+        if self.current is None:
+            return False
+        match = LETTERED_PART_RE.match(line.text, kind.content_start - line.start)
+        if match is None:
+            return False
+        letter = match["label"]
+        if letter == "A":
+            if self.sub_stack or not self.text_of_unit().rstrip().endswith((":", "：")):
+                return False
+        elif not any(
+            item.style == "upper"
+            and item.label is not None
+            and _classify.follows(item.label, letter, "upper")
+            for item in self.sub_stack
+        ):
+            return False
+        content_start = kind.content_start
+        kind.sub_label, kind.content_start = letter, line.start + match.end()
+        if self.try_subparagraph(line, kind):
+            return True
+        kind.sub_label, kind.content_start = None, content_start
+        return False
 
     def try_numbered_item(self, line: Line, kind: LineKind) -> bool:
         """A numbered list inside a paragraph: an agenda after "... agenda:", "1." to "7."."""
@@ -821,7 +856,7 @@ def assemble(
     )
     header = head.header
     diagnostics.extend(head.diagnostics)
-    scope = _scope(header.body, language)
+    scope = _classify.scope_of(header.body, language)
     italics = list(doc.italics) if doc.italics is not None else _classify.markdown_italics(source)
     known_italics = italics if (italics or doc.italics is not None) else None
     builder = _Builder(doc, lines, known_italics, scope, language)
@@ -925,17 +960,6 @@ def _next_is_formula(lines: list[Line], index: int, language: str) -> bool:
         index + 1 < len(lines)
         and _classify.find_formula(lines[index + 1 : index + 2], profile(language)) is not None
     )
-
-
-def _scope(body: str | None, language: str) -> str | None:
-    if body is None:
-        return None
-    english = (profile(language).canonical_body(body) or body).casefold()
-    if "human rights council" in english:
-        return "hrc"
-    if "security council" in english:
-        return "sc"
-    return None
 
 
 def _finish(
@@ -1158,10 +1182,7 @@ def _lead(
     """The lead of a clause or paragraph: the italic run if there is one, else the tables."""
     if not unit.pieces:
         return None, None, (False if italics_known else None), None
-    words = _classify.opening_words(b.source, unit.pieces)
-    if kind == "op":
-        # old texts open paragraphs with their subject: "1. The Security Council requests ..."
-        words = words[_classify.subject_length(words, b.language) :]
+    words = _classify.lead_words(b.source, unit.pieces, kind, b.language)
     if not words:
         return None, None, (False if italics_known else None), None
     first_start = words[0][1]
@@ -1170,11 +1191,10 @@ def _lead(
         span = _classify.trim_lead_span(b.source, italic, first_start)
         if span is not None:
             return clean(b.source[span.start : span.end]), span, True, None
-    n = _leads.lead_length([w for w, _, _ in words], kind, b.language, b.scope)
-    if n == 0:
+    found = _classify.lead_by_words(words, kind, b.language, b.scope)
+    if found is None:
         return None, None, (False if italics_known else None), None
-    span = Span(words[0][1], words[n - 1][2])
-    return clean(b.source[span.start : span.end]), span, (False if italics_known else None), None
+    return clean(b.source[found.start : found.end]), found, (False if italics_known else None), None
 
 
 def _more(

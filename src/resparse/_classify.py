@@ -329,6 +329,37 @@ def subject_length(words: Sequence[tuple[str, int, int]], language: str = "en") 
     return 0
 
 
+def lead_words(
+    source: str, pieces: Sequence[tuple[int, int]], kind: _leads.Kind, language: str
+) -> list[tuple[str, int, int]]:
+    """The opening words where a lead may stand: after "The Security Council" in old texts."""
+    words = opening_words(source, pieces)
+    if kind == "op":
+        # old texts open paragraphs with their subject: "1. The Security Council requests ..."
+        words = words[subject_length(words, language) :]
+    return words
+
+
+def lead_by_words(
+    words: Sequence[tuple[str, int, int]], kind: _leads.Kind, language: str, scope: str | None
+) -> Span | None:
+    """The lead the lead tables find in ``words``, where no italics say where it ends."""
+    n = _leads.lead_length([w for w, _, _ in words], kind, language, scope)
+    return Span(words[0][1], words[n - 1][2]) if n else None
+
+
+def scope_of(body: str | None, language: str) -> str | None:
+    """The lead tables' scope for a body: its own leads for the HRC and the Security Council."""
+    if body is None:
+        return None
+    english = (profile(language).canonical_body(body) or body).casefold()
+    if "human rights council" in english:
+        return "hrc"
+    if "security council" in english:
+        return "sc"
+    return None
+
+
 _TAIL = 48
 
 

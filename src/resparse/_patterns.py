@@ -52,6 +52,10 @@ SUBPARAGRAPH_LABEL_RE = regex.compile(
     _V,
 )
 
+# A lettered part of what a paragraph sets out: "A. Pension Administration" (the parts of a
+# staffing table). Elsewhere "A. Title" is a heading, so the assembler asks for context.
+LETTERED_PART_RE = regex.compile(r"(?P<label>[A-Z])\.[ \t]+(?=\S)")
+
 # Page furniture, one line each.
 PAGE_NUMBER_RE = regex.compile(r"(?:Page\s+)?\d{1,3}\s?/\s?\d{1,3}\s*$")
 JOB_NUMBER_RE = regex.compile(

@@ -128,8 +128,11 @@ def from_akn(xml: str | bytes | os.PathLike[str]) -> Resolution:
     """Read an Akoma Ntoso file (the UN's AKN4UN, or resparse's own export) into a result.
 
     ``xml`` is a path, XML bytes or XML text. The result's ``source`` is the text the
-    markup prints, so its spans work as for a parsed text. The XML is untrusted: entities
-    are not expanded, DTDs are not loaded and nothing is fetched from the network.
+    markup prints, so its spans work as for a parsed text. Leads are the italic runs that
+    open clauses and paragraphs; where the markup leaves a lead in roman (as the print
+    had it), the lead tables read it from the words and ``lead_italic`` is ``False``.
+    The XML is untrusted: entities are not expanded, DTDs are not loaded and nothing is
+    fetched from the network.
     """
     from resparse.readers.akn import from_akn as read  # noqa: PLC0415 - lxml loads only when used
 

@@ -149,6 +149,23 @@ def _more_lead_re(phrase: str) -> regex.Pattern[str]:
     )
 
 
+def _roman_leads(res: Resolution) -> set[int]:
+    """The clauses and paragraphs (by ``id``) whose lead the input printed in roman type.
+
+    Where most of a text's leads are italic the input kept its typography, and a lead in
+    roman is how it was printed: the export writes it so, as the UN's converter does, and
+    ``from_akn`` finds it again by its words. Where most are not, the input lost its
+    italics (a PDF's text, a partly marked copy) and every lead is marked, as the official
+    text sets them.
+    """
+    items: list[PreambularClause | OperativeParagraph] = [*res.preamble, *res.operative]
+    with_lead = [item for item in items if item.lead is not None]
+    italic = sum(item.lead_italic is True for item in with_lead)
+    if italic * 2 <= len(with_lead):
+        return set()
+    return {id(item) for item in with_lead if item.lead_italic is False}
+
+
 def _lead_class(language: str) -> str:
     """How the UN's markup marks a lead in this language: italic, or bold (Chinese)."""
     from resparse._language import has_profile, profile  # noqa: PLC0415 - profiles load on demand
@@ -425,9 +442,14 @@ class _Writer:
         self.written: set[int] = set()
         self.language = _LANGUAGES.get(res.language, res.language or "und")
         self.lead_class = _lead_class(res.language)
+        self.roman = _roman_leads(res)
         dates = (v.date for v in _votes(res) if v.date is not None)
         self.adopted = res.header.adopted or next(dates, None)
         self.issued = res.header.issued or self.adopted
+
+    def marked(self, item: PreambularClause | OperativeParagraph) -> str | None:
+        """The lead to set in the lead's face; none for a lead the input printed in roman."""
+        return None if id(item) in self.roman else item.lead
 
     # --- elements --------------------------------------------------------------------
 
@@ -868,7 +890,7 @@ class _Writer:
         container = self.el(parent, "container", {"name": clause.lead or "clause", "eId": eid})
         p = self.el(container, "p")
         notes = self.notes.placed.get(id(clause), [])
-        self.fill(p, clause.text, clause.lead, notes, clause.more_leads)
+        self.fill(p, clause.text, self.marked(clause), notes, clause.more_leads)
 
     def main_body(
         self, statement: etree._Element, group: _Group, entries: list[_Entry], prefix: str
@@ -884,7 +906,7 @@ class _Writer:
             if isinstance(item, PreambularClause):
                 attrib = {"refersTo": self.ref("preamble"), "eId": self.eid(f"{pid}__crossHeading")}
                 cross = self.el(holder, "crossHeading", attrib)
-                self.fill(cross, item.text, item.lead, self.notes.placed.get(id(item), []))
+                self.fill(cross, item.text, self.marked(item), self.notes.placed.get(id(item), []))
             else:
                 heading = self.el(holder, "subheading")
                 self.fill(heading, item.text, None, self.notes.placed.get(id(item), []))
@@ -902,13 +924,13 @@ class _Writer:
         notes = self.notes.placed.get(id(para), [])
         if not para.subparagraphs:
             content = self.el(element, "content", {"eId": self.eid(f"{pid}__content")})
-            self.fill(self.el(content, "p"), para.text, para.lead, notes, para.more_leads)
+            self.fill(self.el(content, "p"), para.text, self.marked(para), notes, para.more_leads)
             return
         lid = self.eid(f"{pid}__list_1")
         items = self.el(element, "list", {"eId": lid})
         if para.text or notes:
             intro = self.el(items, "intro", {"eId": self.eid(f"{lid}__intro")})
-            self.fill(self.el(intro, "p"), para.text, para.lead, notes, para.more_leads)
+            self.fill(self.el(intro, "p"), para.text, self.marked(para), notes, para.more_leads)
         self.points(items, para.subparagraphs, lid)
 
     def points(self, parent: etree._Element, subs: Sequence[SubParagraph], base: str) -> None:
@@ -1056,6 +1078,7 @@ _TYPED_RE = regex.compile(r"[\s\u200e\u200f]*(?P<n>\d{1,3})(?:\.|\s?[-–])[\u20
 _LETTERS = r"[a-z]{1,5}|[A-Z]|\d{1,3}|[^\p{Latin}\P{L}]{1,3}"
 _SUB_RE = regex.compile(rf"\(?(?P<label>{_LETTERS})\)|(?P<label>\d{{1,3}}\.\d{{1,3}})\.?")
 _TEXT_SUB_RE = regex.compile(rf"[\s\u200e\u200f]*\((?P<label>{_LETTERS})\)[\u200e\u200f]*\s")
+_PART_RE = regex.compile(r"(?P<label>[A-Z])\.")
 _HEADING_NUM_RE = regex.compile(r"[A-Z]\.|[IVXLC]{1,7}\.?")
 _FORMAT_RE = regex.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _TRAILING_RE = regex.compile(r"[\s,;:.،؛，；：。、]+$")  # Latin, Arabic and Chinese marks
@@ -1210,6 +1233,10 @@ class _OutlineBuilder:
         if self.num is None:
             return
         sub = _SUB_RE.fullmatch(label) if label else _TEXT_SUB_RE.match(text + " ")
+        if sub is None and self.points and (part := _PART_RE.fullmatch(label)) is not None:
+            # "B." after a table that closed the list at its point "A." goes on with it
+            last = self.points[-1]
+            sub = part if len(last) == 1 and ord(part["label"]) == ord(last) + 1 else None
         if sub is not None:
             self.points.append(sub["label"])
             self.points.extend(_point_labels(element))
@@ -1234,7 +1261,8 @@ def outline(xml: bytes | str | os.PathLike[str]) -> AknOutline:
 
     ``xml`` is XML (``bytes``, or a ``str`` starting with ``<``) or a path. The UN's quirks
     are read as :func:`resparse.from_akn` reads them: paragraphs numbered ``(a)`` after an
-    operative paragraph are its points, and a number typed into the text is its number.
+    operative paragraph are its points, as is a paragraph ``B.`` after its last point
+    ``A.``, and a number typed into the text is its number.
     """
     from lxml import etree  # noqa: PLC0415 - lxml loads only when AKN is read
 

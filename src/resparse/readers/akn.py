@@ -59,6 +59,8 @@ import attrs
 import regex
 
 from resparse import _dates
+from resparse._classify import lead_by_words, lead_words, scope_of
+from resparse._language import has_profile
 from resparse.errors import InputError, UnsafeInputError
 from resparse.model import (
     AgendaItem,
@@ -83,6 +85,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from lxml import etree
+
+    from resparse._leads import Kind
 
 __all__ = ["from_akn", "render_akn"]
 
@@ -293,6 +297,11 @@ class _Sub:
     end: int
     pieces: list[Span] = attrs.field(factory=list)
     children: list[_Sub] = attrs.field(factory=list)
+    printed: str = ""
+
+    def lettered_part(self) -> bool:
+        """A part "A." of what its paragraph sets out, whose table follows it."""
+        return _PART_NUM_RE.fullmatch(self.printed.strip()) is not None
 
     def last_end(self) -> int:
         return max([self.end, *(child.last_end() for child in self.children)])
@@ -316,6 +325,7 @@ class _PendingSub:
     whole: _Tag
     content: _Tag
     rest: list[etree._Element]
+    printed: str = ""
 
 
 @attrs.define(eq=False)
@@ -1001,10 +1011,15 @@ class _Renderer:
         body: list[etree._Element],
         headings: list[etree._Element],
     ) -> bool:
-        """A paragraph labelled ``(a)`` (in its num or typed in its text) after an operative one."""
+        """A paragraph labelled ``(a)`` (in its num or typed in its text) after an operative one.
+
+        A paragraph numbered ``B.`` after an operative paragraph whose last point is ``A.``
+        (a table between them) is its next lettered part: the UN's converter ends the list
+        at the table, where the printed paragraph goes on with its parts A and B.
+        """
         if self.para is None or not body:
             return False
-        sub = _SUB_NUM_RE.fullmatch(label) if label else None
+        sub = _SUB_NUM_RE.fullmatch(label) or _next_part(label, self.para.subs) if label else None
         in_text = None if label else _TEXT_LABEL_RE.match(_plain(element).lstrip(_STRIPPABLE))
         if sub is None and in_text is None:
             return False
@@ -1180,10 +1195,21 @@ class _Renderer:
         return out
 
     def own_lines(self, element: etree._Element) -> None:
-        """Lines that belong to the open paragraph's own text (an intro, a wrap-up)."""
+        """Lines that belong to the open paragraph's own text (an intro, a wrap-up).
+
+        After a lettered part ("A. Pension Administration") they are that part's table.
+        """
+        part = self.para.subs[-1] if self.para is not None and self.para.subs else None
+        if part is not None and not (part.lettered_part() and not part.children):
+            part = None
         for block_element in _blocks(element):
             written = self.line(block_element)
-            if written is not None and self.para is not None:
+            if written is None or self.para is None:
+                continue
+            if part is not None:
+                part.pieces.append(written[0])
+                part.end = written[0].end
+            else:
                 self.para.pieces.append(written[0])
 
     def sub_heading(self, element: etree._Element) -> None:
@@ -1237,13 +1263,13 @@ class _Renderer:
             _strip_text_label(block, text_from, _TEXT_LABEL_RE)
         block.close(content)
         block.close(whole)
-        return _PendingSub(label, whole, content, rest)
+        return _PendingSub(label, whole, content, rest, printed)
 
     def finish_sub(self, pending: _PendingSub) -> _Sub:
         """The sub-paragraph of a written line, with what follows it (its own sublists)."""
         whole = pending.whole
         start = whole.start if whole.end > whole.start else self.pos
-        sub = _Sub(pending.label, start, max(start, whole.end))
+        sub = _Sub(pending.label, start, max(start, whole.end), printed=pending.printed)
         if pending.content.end > pending.content.start:
             sub.pieces.append(Span(pending.content.start, pending.content.end))
         for child in pending.rest:
@@ -1602,6 +1628,17 @@ def _is_heading(element: etree._Element, label: str, body: list[etree._Element])
     return (element.get("class") or "").startswith("H") and not label and len(_plain(element)) < 200
 
 
+_PART_NUM_RE = regex.compile(r"(?P<label>[A-Z])\.")
+
+
+def _next_part(label: str, subs: list[_Sub]) -> regex.Match[str] | None:
+    """``B.`` after a last point ``A.``: the next lettered part of the paragraph."""
+    match = _PART_NUM_RE.fullmatch(label)
+    if match is None or not subs or not subs[-1].lettered_part():
+        return None
+    return match if ord(match["label"]) == ord(subs[-1].label) + 1 else None
+
+
 def _sub_label(printed: str) -> str:
     label = printed.strip().strip("()’‘").rstrip(".").strip()
     return label or printed
@@ -1759,12 +1796,26 @@ class _Builder:
         self.source = source
         self.italic_runs = _merge_runs(sorted(renderer.italics), source)
         self.run_starts = [run.start for run in self.italic_runs]
+        body = next((value for name, value, _ in renderer.fields if name == "body"), None)
+        self.words_language = renderer.language if has_profile(renderer.language) else None
+        self.scope = (
+            scope_of(body if isinstance(body, str) else None, self.words_language)
+            if self.words_language
+            else None
+        )
 
     def clean(self, pieces: list[Span]) -> str:
         return self.r.clean(pieces, self.source)
 
-    def lead(self, content_start: int, limit: int) -> tuple[str | None, Span | None]:
-        """The italic run that opens the text at ``content_start``, without trailing punctuation."""
+    def lead(
+        self, content_start: int, limit: int, kind: Kind
+    ) -> tuple[str | None, Span | None, bool | None]:
+        """The lead that opens the text at ``content_start``, and whether it is italic.
+
+        The italic run there, without trailing punctuation; where the markup has none (the
+        UN's converter keeps a lead the print set in roman as plain text) the lead tables
+        read the opening words, as they read plain text, and the lead is not italic.
+        """
         start = content_start
         while start < limit and self.source[start] in _LEAD_SKIP:
             start += 1
@@ -1774,8 +1825,21 @@ class _Builder:
             if run.start == start and run.end <= limit:
                 trimmed = _LEAD_TRIM_RE.sub("", self.source[run.start : run.end])
                 if trimmed:
-                    return trimmed, Span(run.start, run.start + len(trimmed))
-        return None, None
+                    return trimmed, Span(run.start, run.start + len(trimmed)), True
+        if self.words_language is None or start >= limit:
+            return None, None, None
+        words = lead_words(self.source, [(start, limit)], kind, self.words_language)
+        if not words or self.italic_at(words[0][1]):
+            return None, None, False  # an italic run later in the words is not a lead
+        found = lead_by_words(words, kind, self.words_language, self.scope)
+        if found is None:
+            return None, None, False
+        return self.source[found.start : found.end], found, False
+
+    def italic_at(self, offset: int) -> bool:
+        """Whether an italic run covers ``offset``."""
+        index = bisect.bisect_right(self.run_starts, offset) - 1
+        return index >= 0 and self.italic_runs[index].end > offset
 
     def more_leads(self, pieces: list[Span], after: int) -> dict[str, Any]:
         """Further italic leads in the first piece: lower case, after a comma or "and"."""
@@ -1839,7 +1903,7 @@ class _Builder:
     def preamble(self) -> tuple[PreambularClause, ...]:
         out: list[PreambularClause] = []
         for index, clause in enumerate(sorted(self.r.clauses, key=lambda c: c.start), start=1):
-            lead, lead_span = self.lead(clause.content_start, clause.pieces[0].end)
+            lead, lead_span, italic = self.lead(clause.content_start, clause.pieces[0].end, "pre")
             out.append(
                 PreambularClause(
                     index=index,
@@ -1847,7 +1911,7 @@ class _Builder:
                     text=self.clean(clause.pieces),
                     span=Span(clause.start, clause.end),
                     lead_span=lead_span,
-                    lead_italic=lead is not None,
+                    lead_italic=italic,
                     part=clause.part,
                     **self.more_leads(clause.pieces, lead_span.end if lead_span else 0),
                 )
@@ -1858,7 +1922,7 @@ class _Builder:
         out: list[OperativeParagraph] = []
         for para in self.r.paras:
             limit = para.pieces[0].end if para.pieces else para.content_start
-            lead, lead_span = self.lead(para.content_start, limit)
+            lead, lead_span, italic = self.lead(para.content_start, limit, "op")
             out.append(
                 OperativeParagraph(
                     number=para.number,
@@ -1866,7 +1930,7 @@ class _Builder:
                     text=self.clean(para.pieces),
                     span=Span(para.start, para.end),
                     lead_span=lead_span,
-                    lead_italic=lead is not None,
+                    lead_italic=italic,
                     subparagraphs=tuple(self.sub(s) for s in para.subs),
                     part=para.part,
                     **self.more_leads(para.pieces, lead_span.end if lead_span else 0),
