@@ -501,3 +501,24 @@ def test_akn_export_of_a_res_77_258_has_both_parts_of_its_staffing_table() -> No
     assert next(p for p in expected.paragraphs if p.num == "35").points == ("A", "B")
     for res in (resparse.parse(render_akn(un).text), from_akn(un)):
         assert first_difference(expected, outline(to_akn(res))) is None
+
+
+@pytest.mark.issue(5)
+def test_akn_outline_reads_lettered_parts_as_from_akn_does() -> None:
+    """The UN's three encodings of the same parts give the same outline."""
+    from tests.test_reader_akn import HEADING_PARTS, PARTS  # noqa: PLC0415
+
+    point_then_paragraph = PARTS.format(first="A.", second="B.")
+    headings = HEADING_PARTS.format(
+        language="eng", end=":", num="A.", first="A.\tPension", second="B.\tOffice"
+    )
+    arabic = HEADING_PARTS.format(
+        language="ara", end=":", num="", first="ألف -\tإدارة", second="باء -\tمكتب"
+    )
+    assert outline(point_then_paragraph).paragraphs[0].points == ("A", "B")
+    assert outline(headings).paragraphs[0].points == ("A", "B")
+    assert outline(arabic).paragraphs[0].points == ("ألف", "باء")
+    no_colon = HEADING_PARTS.format(
+        language="eng", end=";", num="A.", first="A.\tPension", second="B.\tOffice"
+    )
+    assert outline(no_colon).paragraphs[0].points == ()

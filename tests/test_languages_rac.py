@@ -345,8 +345,28 @@ def test_languages_rac_patterns_are_linear(code: str, chunk: str) -> None:
         local.recycle_re,
         local.number_re,
         local.label_re,
+        local.lettered_part_re,
         *(p for p in (local.section_re, local.part_re) if p is not None),
         *(p for _, p in local.header_fields),
     ]
     for pattern in patterns:
         pattern.match(chunk * 3000 + "!", timeout=2.0)
+
+
+@pytest.mark.issue(5)
+def test_languages_rac_arabic_lettered_parts_of_a_staffing_table() -> None:
+    """Arabic names the parts of a paragraph's table in words: "ألف -", "باء -"."""
+    head, _, _ = ARABIC.partition("1 -\t")
+    text = head + (
+        "1 -\tتوافق على إدخال تغييرات على ملاك الموظفين على النحو المبين في الجدول أدناه:\n"
+        "ألف -\tإدارة المعاشات التقاعدية\n"
+        "وظيفة جديدة\tموظف قانوني\tف-3\t1\n"
+        "باء -\tمكتب إدارة الاستثمارات\n"
+        "وظيفة جديدة\tموظف استثمارات\tف-4\t1\n"
+        "2 -\tتقرر أن تبقي المسألة قيد نظرها.\n"
+    )
+    r = resparse.parse(text, language="ar")
+    first = r.operative[0]
+    assert [s.label for s in first.subparagraphs] == ["ألف", "باء"]
+    assert first.subparagraphs[0].text.startswith("إدارة المعاشات التقاعدية")
+    assert [p.number for p in r.operative] == [1, 2]

@@ -582,3 +582,46 @@ def test_from_akn_reads_both_parts_of_the_staffing_table_of_a_res_77_258() -> No
         "Approves the changes to the staffing table as set out in the table below:"
     )
     assert "akn.sub_outside_list" in {d.code for d in res.diagnostics}
+
+
+HEADING_PARTS = (
+    '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+    '<statement name="resolution"><meta><identification source="#un"><FRBRWork>'
+    '<FRBRlanguage language="{language}"/></FRBRWork></identification></meta>'
+    '<preamble><formula name="enactingFormula">'
+    '<p><span class="italic">The General Assembly</span>,</p></formula></preamble>'
+    '<mainBody><paragraph eId="para_1"><num>1.</num><content eId="c1"><p>'
+    '<span class="italic">Approves</span> the changes set out in the table below{end}</p>'
+    "</content></paragraph>"
+    '<paragraph eId="para_2"><num>{num}</num><heading>{first}</heading></paragraph>'
+    '<container name="table" eId="t"><p>New post P-4 1</p></container>'
+    '<paragraph eId="para_3"><heading>{second}</heading></paragraph>'
+    "</mainBody></statement></akomaNtoso>"
+)
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("fields", "labels"),
+    [
+        # A/RES/75/246: the parts are headings, the letter in the num and the heading
+        (("eng", ":", "A.", "A.\tPension Administration", "B.\tOffice"), ["A", "B"]),
+        # the Arabic text of A/RES/77/258 names the letters: "ألف -", "باء -"
+        (("ara", ":", "", "ألف -\tإدارة المعاشات", "باء -\tمكتب"), ["ألف", "باء"]),
+        # without the colon they stay headings
+        (("eng", ";", "A.", "A.\tPension Administration", "B.\tOffice"), []),
+    ],
+)
+def test_from_akn_reads_headings_that_are_lettered_parts(
+    fields: tuple[str, str, str, str, str], labels: list[str]
+) -> None:
+    language, end, num, first, second = fields
+    xml = HEADING_PARTS.format(language=language, end=end, num=num, first=first, second=second)
+    res = from_akn(xml)
+    paragraph = res.operative[0]
+    assert [s.label for s in paragraph.subparagraphs] == labels
+    if labels:
+        assert paragraph.subparagraphs[0].text.endswith("New post P-4 1")
+        assert "akn.heading_part" in {d.code for d in res.diagnostics}
+    # the letter is printed once, before the part's words
+    assert res.source.count(num or first.split(maxsplit=1)[0]) == 1

@@ -21,7 +21,6 @@ from resparse._more_leads import find_more_leads
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     FOOTNOTE_MARKER_ONLY_RE,
-    LETTERED_PART_RE,
     LINE_MARKUP_RE,
 )
 from resparse._scan import Line, scan
@@ -440,17 +439,18 @@ class _Builder:
         """
         if self.current is None:
             return False
-        match = LETTERED_PART_RE.match(line.text, kind.content_start - line.start)
+        match = self.profile.lettered_part_re.match(line.text, kind.content_start - line.start)
         if match is None:
             return False
         letter = match["label"]
-        if letter == "A":
+        alphabet = self.profile.alphabet
+        if _classify.first_label(letter, alphabet):
             if self.sub_stack or not self.text_of_unit().rstrip().endswith((":", "：")):
                 return False
         elif not any(
             item.style == "upper"
             and item.label is not None
-            and _classify.follows(item.label, letter, "upper")
+            and _classify.follows(item.label, letter, "upper", alphabet)
             for item in self.sub_stack
         ):
             return False

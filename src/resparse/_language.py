@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import regex
 
-from resparse._patterns import OPERATIVE_NUMBER_RE, SUBPARAGRAPH_LABEL_RE
+from resparse._patterns import LETTERED_PART_RE, OPERATIVE_NUMBER_RE, SUBPARAGRAPH_LABEL_RE
 from resparse.errors import ResparseError
 
 if sys.version_info >= (3, 11):
@@ -82,6 +82,8 @@ class Profile:
     section_re: regex.Pattern[str] | None = None
     # a part's letter named in words ("باء"); None: Latin letters only
     part_re: regex.Pattern[str] | None = None
+    # a lettered part of what a paragraph sets out, "A. Pension Administration"
+    lettered_part_re: regex.Pattern[str] = LETTERED_PART_RE
 
     def starts_like_lead(self, text: str) -> bool:
         """Whether text opens the way a lead does: with a capital, or any letter if uncased."""
@@ -147,6 +149,10 @@ def _build(data: dict[str, Any]) -> Profile:
             for letter in [letters] if isinstance(letters, str) else letters:
                 alphabet[letter] = (style, place)
     values = {"MONTH": month_pattern, "ALPHABET": _alternation(list(alphabet)) or "(?!)"}
+    # the letters of lettered parts when named in words ("ألف", "باء"), in their order;
+    # they are not sub-paragraph labels, so they join the alphabet after its pattern
+    for place, name in enumerate(data.get("part_letters", ())):
+        alphabet[name] = ("upper", place)
     date_pattern = _fill(data["date"], values)
     patterns = data["patterns"]
     values |= {
@@ -190,6 +196,9 @@ def _build(data: dict[str, Any]) -> Profile:
         decimal_comma=bool(data.get("decimal_comma", False)),
         section_re=_compile(patterns["section"], values) if "section" in patterns else None,
         part_re=_compile(patterns["part"], values) if "part" in patterns else None,
+        lettered_part_re=_compile(patterns["lettered_part"], values)
+        if "lettered_part" in patterns
+        else LETTERED_PART_RE,
     )
 
 

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from resparse._classify import first_label, follows, label_style
 from resparse._lexicon import MONTHS
 from resparse.model import Heading, OperativeParagraph, PreambularClause, Span, SubParagraph
 
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 
     from lxml import etree
 
+    from resparse._language import Profile
     from resparse.model import Annex, Header, Resolution, VoteRecord
 
 __all__ = [
@@ -164,6 +166,13 @@ def _roman_leads(res: Resolution) -> set[int]:
     if italic * 2 <= len(with_lead):
         return set()
     return {id(item) for item in with_lead if item.lead_italic is False}
+
+
+def _profile(language: str) -> Profile:
+    """The language's profile; English for a language without one."""
+    from resparse._language import has_profile, profile  # noqa: PLC0415 - profiles load on demand
+
+    return profile(language if has_profile(language) else "en")
 
 
 def _lead_class(language: str) -> str:
@@ -1176,15 +1185,17 @@ class _OutlineBuilder:
     """Reads statements in order; points typed as ``(a)`` paragraphs join the paragraph before."""
 
     emphasis: str = "italic"
+    language: str = "en"
     clauses: list[str | None] = attrs.field(factory=list)
     paragraphs: list[ParagraphOutline] = attrs.field(factory=list)
     num: str | None = None
     lead: str | None = None
     points: list[str] = attrs.field(factory=list)
+    colon: bool = False  # the open paragraph's own text ends with a colon
 
-    def open(self, num: str, lead: str | None, points: list[str]) -> None:
+    def open(self, num: str, lead: str | None, points: list[str], *, colon: bool) -> None:
         self.close()
-        self.num, self.lead, self.points = num, lead, points
+        self.num, self.lead, self.points, self.colon = num, lead, points, colon
 
     def close(self) -> None:
         if self.num is not None:
@@ -1209,6 +1220,28 @@ class _OutlineBuilder:
             elif name in {"num", "heading", "subheading"}:
                 self.close()
 
+    def part(self, element: etree._Element, label: str) -> str | None:
+        """The letter of a lettered part, as :func:`resparse.from_akn` reads one.
+
+        "A." (in the num, or opening the heading: "ألف - ...") right after the paragraph's
+        colon, or the letter after a last point in capitals: the UN's files end the list
+        at a part's table, or make the parts headings.
+        """
+        local = _profile(self.language)
+        match = _PART_RE.fullmatch(label) if label else None
+        heading = element.find(_A + "heading")
+        if match is None and heading is not None:
+            match = local.lettered_part_re.match(_plain(heading).strip())
+        if match is None:
+            return None
+        letter, alphabet = match["label"], local.alphabet
+        if first_label(letter, alphabet):
+            return letter if self.colon and not self.points else None
+        last = self.points[-1] if self.points else None
+        if last is None or label_style(last, None, alphabet) != "upper":
+            return None
+        return letter if follows(last, letter, "upper", alphabet) else None
+
     def cross_heading(self, element: etree._Element) -> None:
         self.close()
         if element.get("refersTo") == "#preamble":
@@ -1227,18 +1260,17 @@ class _OutlineBuilder:
         typed = None if label else _TYPED_RE.match(text + " ")
         if numbered is not None or typed is not None:
             num = numbered["n"].replace("l", "1") if numbered else typed["n"] if typed else ""
-            lead = _lead_of(_first_block(element), self.emphasis, typed_number=typed is not None)
-            self.open(num, lead, _point_labels(element))
+            first = _first_block(element)
+            lead = _lead_of(first, self.emphasis, typed_number=typed is not None)
+            colon = first is not None and _plain(first).rstrip().endswith((":", "："))
+            self.open(num, lead, _point_labels(element), colon=colon)
             return
         if self.num is None:
             return
         sub = _SUB_RE.fullmatch(label) if label else _TEXT_SUB_RE.match(text + " ")
-        if sub is None and self.points and (part := _PART_RE.fullmatch(label)) is not None:
-            # "B." after a table that closed the list at its point "A." goes on with it
-            last = self.points[-1]
-            sub = part if len(last) == 1 and ord(part["label"]) == ord(last) + 1 else None
-        if sub is not None:
-            self.points.append(sub["label"])
+        found = sub["label"] if sub is not None else self.part(element, label)
+        if found is not None:
+            self.points.append(found)
             self.points.extend(_point_labels(element))
         elif _heading_only(element, label):
             self.close()
@@ -1279,7 +1311,7 @@ def outline(xml: bytes | str | os.PathLike[str]) -> AknOutline:
     found = next(root.iter(_A + "FRBRlanguage"), None)
     code = (found.get("language") or "eng") if found is not None else "eng"
     language = next((short for short, long in _LANGUAGES.items() if long == code), code)
-    builder = _OutlineBuilder(_lead_class(language))
+    builder = _OutlineBuilder(_lead_class(language), language)
     for statement in _statements(root):
         for block in statement:
             if _local(block) == "preamble":

@@ -58,9 +58,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
-from resparse import _dates
+from resparse import _classify, _dates
 from resparse._classify import lead_by_words, lead_words, scope_of
-from resparse._language import has_profile
+from resparse._language import Profile, has_profile, profile
 from resparse.errors import InputError, UnsafeInputError
 from resparse.model import (
     AgendaItem,
@@ -297,11 +297,9 @@ class _Sub:
     end: int
     pieces: list[Span] = attrs.field(factory=list)
     children: list[_Sub] = attrs.field(factory=list)
-    printed: str = ""
-
-    def lettered_part(self) -> bool:
-        """A part "A." of what its paragraph sets out, whose table follows it."""
-        return _PART_NUM_RE.fullmatch(self.printed.strip()) is not None
+    # a lettered part of what its paragraph sets out ("A. Pension Administration"),
+    # whose table follows it
+    part: bool = False
 
     def last_end(self) -> int:
         return max([self.end, *(child.last_end() for child in self.children)])
@@ -325,7 +323,7 @@ class _PendingSub:
     whole: _Tag
     content: _Tag
     rest: list[etree._Element]
-    printed: str = ""
+    part: bool = False
 
 
 @attrs.define(eq=False)
@@ -417,15 +415,11 @@ def _classes(element: etree._Element) -> list[str]:
 
 def _find_date(text: str, language: str) -> dt.date | None:
     """A date printed in the document's language (English where resparse has no profile)."""
-    from resparse._language import has_profile  # noqa: PLC0415 - profiles load on demand
-
     return _dates.find_date(text, language=language if has_profile(language) else "en")[0]
 
 
 def _lead_emphasis(language: str) -> str:
     """The class the language's markup gives its leads ("italic"; "bold" in Chinese)."""
-    from resparse._language import has_profile, profile  # noqa: PLC0415 - profiles load on demand
-
     return profile(language).lead_emphasis if has_profile(language) else "italic"
 
 
@@ -1017,11 +1011,14 @@ class _Renderer:
         (a table between them) is its next lettered part: the UN's converter ends the list
         at the table, where the printed paragraph goes on with its parts A and B.
         """
-        if self.para is None or not body:
+        if self.para is None:
             return False
-        sub = _SUB_NUM_RE.fullmatch(label) or _next_part(label, self.para.subs) if label else None
+        if not body:
+            return self.lettered_heading(label, headings)
+        sub = _SUB_NUM_RE.fullmatch(label) if label else None
+        part = self.next_part(label) if label and sub is None else None
         in_text = None if label else _TEXT_LABEL_RE.match(_plain(element).lstrip(_STRIPPABLE))
-        if sub is None and in_text is None:
+        if sub is None and part is None and in_text is None:
             return False
         for heading in headings:
             self.heading_line(heading)
@@ -1030,13 +1027,65 @@ class _Renderer:
             label = in_text["printed"]
             pending = self.start_sub(block, label, in_text["label"], body, strip_label=True)
         else:
-            pending = self.start_sub(block, label, sub["label"] if sub else label, body)
+            letter = sub["label"] if sub else part or label
+            pending = self.start_sub(block, label, letter, body, part=part is not None)
         self.emit(block)
         _attach(self.para.subs, self.finish_sub(pending))
         self.extend_para()
         code = "akn.sub_outside_list" if in_text is None else "akn.label_in_text"
         self.note(code, f"paragraph {label} read as a sub-paragraph", self.last_span())
         return True
+
+    def next_part(self, printed: str) -> str | None:
+        """The letter of ``B.`` when the open paragraph's last point is the part ``A.``."""
+        match = _PART_NUM_RE.fullmatch(printed.strip())
+        if match is None or self.para is None or not self.para.subs:
+            return None
+        return match["label"] if self.follows_part(match["label"]) else None
+
+    def follows_part(self, letter: str) -> bool:
+        """Whether ``letter`` is the next lettered part of the open paragraph."""
+        last = self.para.subs[-1] if self.para is not None and self.para.subs else None
+        if last is None or not last.part:
+            return False
+        return _classify.follows(last.label, letter, "upper", self.profile().alphabet)
+
+    def lettered_heading(self, label: str, headings: list[etree._Element]) -> bool:
+        """A heading "A. Pension Administration" (or "ألف - ...") that is a lettered part.
+
+        It is one right after a paragraph whose text ends with a colon ("... as set out in
+        the table below:"), and so is the next letter after a part; as the parser reads
+        the printed text. A file may print the letter in the num as well ("A.").
+        """
+        if len(headings) != 1 or self.para is None:
+            return False
+        local = self.profile()
+        match = local.lettered_part_re.match(_plain(headings[0]).strip())
+        if match is None:
+            return False
+        letter = match["label"]
+        if _classify.first_label(letter, local.alphabet):
+            last = self.para.pieces[-1] if self.para.pieces else None
+            text = self.text[last.start : last.end].rstrip() if last is not None else ""
+            if self.para.subs or not text.endswith((":", "：")):
+                return False
+        elif not self.follows_part(letter):
+            return False
+        block = _Block()
+        printed = label or match[0].strip()
+        pending = self.start_sub(
+            block, printed, letter, headings, strip_label=local.lettered_part_re, part=True
+        )
+        self.emit(block)
+        self.para.subs.append(self.finish_sub(pending))
+        self.extend_para()
+        message = f"heading {printed} read as a lettered part"
+        self.note("akn.heading_part", message, self.last_span())
+        return True
+
+    def profile(self) -> Profile:
+        """The language profile of the markup (English for a language without one)."""
+        return profile(self.language if has_profile(self.language) else "en")
 
     def heading_paragraph(
         self, label: str, body: list[etree._Element], headings: list[etree._Element]
@@ -1200,7 +1249,7 @@ class _Renderer:
         After a lettered part ("A. Pension Administration") they are that part's table.
         """
         part = self.para.subs[-1] if self.para is not None and self.para.subs else None
-        if part is not None and not (part.lettered_part() and not part.children):
+        if part is not None and not (part.part and not part.children):
             part = None
         for block_element in _blocks(element):
             written = self.line(block_element)
@@ -1227,20 +1276,23 @@ class _Renderer:
         num = _child(element, "num")
         printed = _label(num)
         body = [c for c in _children(element) if _local(c) != "num"]
-        return self.start_sub(block, printed, _sub_label(printed), body)
+        part = _PART_NUM_RE.fullmatch(printed.strip()) is not None
+        return self.start_sub(block, printed, _sub_label(printed), body, part=part)
 
-    def start_sub(
+    def start_sub(  # noqa: PLR0913 - two keyword-only switches of one builder
         self,
         block: _Block,
         printed: str,
         label: str,
         body: list[etree._Element],
         *,
-        strip_label: bool = False,
+        strip_label: bool | regex.Pattern[str] = False,
+        part: bool = False,
     ) -> _PendingSub:
         """A sub-paragraph's label and first text, into ``block``; the rest waits for the line.
 
-        ``strip_label`` drops the label from the start of the text, where the markup typed it.
+        ``strip_label`` drops the label from the start of the text, where the markup typed it
+        (a pattern: a label of that form). A lettered part's heading is its text.
         """
         whole = block.open("sub")
         if printed:
@@ -1252,7 +1304,7 @@ class _Renderer:
         first = True
         for child in body:
             name = _local(child)
-            if name in {"heading", "subheading"} and first:
+            if name in {"heading", "subheading"} and first and not part:
                 self.sub_heading(child)
             elif name in {"sublist", "list", "blockList"} or not first:
                 rest.append(child)
@@ -1260,16 +1312,17 @@ class _Renderer:
                 self.inline_all(child, block)
                 first = False
         if strip_label:
-            _strip_text_label(block, text_from, _TEXT_LABEL_RE)
+            pattern = _TEXT_LABEL_RE if strip_label is True else strip_label
+            _strip_text_label(block, text_from, pattern)
         block.close(content)
         block.close(whole)
-        return _PendingSub(label, whole, content, rest, printed)
+        return _PendingSub(label, whole, content, rest, part)
 
     def finish_sub(self, pending: _PendingSub) -> _Sub:
         """The sub-paragraph of a written line, with what follows it (its own sublists)."""
         whole = pending.whole
         start = whole.start if whole.end > whole.start else self.pos
-        sub = _Sub(pending.label, start, max(start, whole.end), printed=pending.printed)
+        sub = _Sub(pending.label, start, max(start, whole.end), part=pending.part)
         if pending.content.end > pending.content.start:
             sub.pieces.append(Span(pending.content.start, pending.content.end))
         for child in pending.rest:
@@ -1629,14 +1682,6 @@ def _is_heading(element: etree._Element, label: str, body: list[etree._Element])
 
 
 _PART_NUM_RE = regex.compile(r"(?P<label>[A-Z])\.")
-
-
-def _next_part(label: str, subs: list[_Sub]) -> regex.Match[str] | None:
-    """``B.`` after a last point ``A.``: the next lettered part of the paragraph."""
-    match = _PART_NUM_RE.fullmatch(label)
-    if match is None or not subs or not subs[-1].lettered_part():
-        return None
-    return match if ord(match["label"]) == ord(subs[-1].label) + 1 else None
 
 
 def _sub_label(printed: str) -> str:
