@@ -34,6 +34,10 @@ def lead_of(text: str, kind: _leads.Kind, scope: str | None = None) -> str:
         ("Reaffirming its commitment to the", "Reaffirming its commitment"),
         ("Reaffirming its resolution 70/1", "Reaffirming"),
         ("Noting with interest the", "Noting with interest"),
+        # regression (A/RES/78/203 as pdftotext gives it): "in" opens no lead the tables
+        # saw end there ("Recalling in particular" is one), so the lead is "Recalling"
+        ("Recalling in this regard the resolutions", "Recalling"),
+        ("Recalling in particular its resolution", "Recalling in particular"),
     ],
 )
 def test_leads_preambular(text: str, lead: str) -> None:

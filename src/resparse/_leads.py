@@ -224,6 +224,7 @@ def lead_length(
     while length > 1 and words[length - 1] in _DETERMINERS:
         length -= 1  # a lead ends on "for" or "upon" ("Calls for"), never on "its" or "the"
     adverbs = morphology(language).adverbs
+    decided = length
     if length == len(path) and length < limit:
         following = words[length]
         if path[-1].ends == 0 and _CHARACTER_RE.match(following):
@@ -240,6 +241,11 @@ def lead_length(
             # "Recognizing moreover", "Affirming further the ...": an adverb the tables did
             # not see here ("further" before a noun is an adjective: "Encourages further efforts")
             length += 1
+    if length == decided and path[length - 1].ends == 0:
+        # no lead ever ended on this word and nothing follows that would finish it
+        # ("Recalling in" before "this regard", where the tables know "Recalling in
+        # particular"): end at the deepest word a lead did end on
+        length = next((d for d in range(length - 1, 0, -1) if path[d - 1].ends), length)
     return max(length, 1)
 
 
