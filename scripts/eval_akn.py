@@ -17,7 +17,11 @@ and written with ``to_akn``. The script reports:
 
 Skips cleanly when the shared folder is absent.
 
-Usage: python scripts/eval_akn.py [SHARED] [--verbose]
+With ``--pdftotext`` (or ``--pdftotext layout``) the PDFs are read as poppler's
+``pdftotext`` prints them, plain text without italics, to see what the export gives from
+text alone.
+
+Usage: python scripts/eval_akn.py [SHARED] [--verbose] [--pdftotext [layout]]
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import dataclasses
 import importlib.resources
 import importlib.util
 import pathlib
+import shutil
+import subprocess
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -219,16 +225,36 @@ def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.2f}%" if whole else "n/a"
 
 
+def read(pdf: pathlib.Path, pdftotext: str | None) -> Resolution:
+    """The PDF through resparse's reader, or its pdftotext text (``layout``: ``-layout``)."""
+    if pdftotext is None:
+        return resparse.parse_file(pdf)
+    options = ["-layout"] if pdftotext == "layout" else []
+    command = ["pdftotext", *options, "-enc", "UTF-8", str(pdf), "-"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return resparse.parse(done.stdout)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the comparison; exit 1 when the issue's bar is not met."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("shared", nargs="?", type=pathlib.Path, default=DEFAULT_SHARED)
     parser.add_argument("--verbose", action="store_true", help="print every resolution")
+    parser.add_argument(
+        "--pdftotext",
+        nargs="?",
+        const="default",
+        choices=["default", "layout"],
+        help="parse poppler's pdftotext output (plain text, no italics) instead of the PDF",
+    )
     args = parser.parse_args(argv)
     xml_folder = args.shared / "unxml" / "ga" / "78session" / "English"
     pdf_folder = args.shared / "pdf" / "ga78"
     if not xml_folder.is_dir() or not pdf_folder.is_dir():
         print(f"skipped: {xml_folder} or {pdf_folder} is not there")
+        return 0
+    if args.pdftotext and shutil.which("pdftotext") is None:
+        print("skipped: --pdftotext needs poppler's pdftotext on the PATH")
         return 0
     validate = schema_validator()
     if validate is None:
@@ -238,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     for pdf, xml in pairs:
         if xml is not None:
-            line = report.add(pdf.stem, xml, validate, resparse.parse_file(pdf))
+            line = report.add(pdf.stem, xml, validate, read(pdf, args.pdftotext))
             if args.verbose:
                 print(line)
     elapsed = time.perf_counter() - started
