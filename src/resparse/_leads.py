@@ -210,7 +210,8 @@ def lead_length(
     """
     if not words:
         return 0
-    node = tables(language, scope).root(kind).children.get(words[0])
+    root = tables(language, scope).root(kind)
+    node = root.children.get(words[0])
     if node is None:
         return _morphological_length(words, kind, language)
     limit = min(len(words), _MAX_WORDS)
@@ -223,30 +224,44 @@ def lead_length(
     length = _decide(path)
     while length > 1 and words[length - 1] in _DETERMINERS:
         length -= 1  # a lead ends on "for" or "upon" ("Calls for"), never on "its" or "the"
-    adverbs = morphology(language).adverbs
-    decided = length
     if length == len(path) and length < limit:
-        following = words[length]
-        if path[-1].ends == 0 and _CHARACTER_RE.match(following):
-            # Chinese counts characters, not words: a head the tables saw ("表示", "又") is
-            # followed by a whole lead they know ("满意地注意到"), not by one more character
-            root = tables(language, scope).root(kind)
-            length += _whole_lead(root, words[length:limit])
-        elif path[-1].ends == 0 and following not in _FUNCTION_WORDS and following not in adverbs:
-            length += 1  # a phrase never seen whole ("Noting with interest"): take its head
-        elif following in adverbs and (
-            following not in _ADJECTIVE_ADVERBS
-            or (length + 1 < len(words) and words[length + 1] in _FUNCTION_WORDS)
-        ):
-            # "Recognizing moreover", "Affirming further the ...": an adverb the tables did
-            # not see here ("further" before a noun is an adjective: "Encourages further efforts")
-            length += 1
-    if length == decided and path[length - 1].ends == 0:
-        # no lead ever ended on this word and nothing follows that would finish it
-        # ("Recalling in" before "this regard", where the tables know "Recalling in
-        # particular"): end at the deepest word a lead did end on
-        length = next((d for d in range(length - 1, 0, -1) if path[d - 1].ends), length)
-    return max(length, 1)
+        extended = _extend(words, path, limit, root, morphology(language).adverbs)
+        if extended > length:
+            return extended
+    return max(_back_off(path, length), 1)
+
+
+def _extend(
+    words: Sequence[str], path: list[_Node], limit: int, root: _Node, adverbs: frozenset[str]
+) -> int:
+    """The lead's length past the deepest node, where the next word finishes the phrase."""
+    length = len(path)
+    following = words[length]
+    if path[-1].ends == 0 and _CHARACTER_RE.match(following):
+        # Chinese counts characters, not words: a head the tables saw ("表示", "又") is
+        # followed by a whole lead they know ("满意地注意到"), not by one more character
+        return length + _whole_lead(root, words[length:limit])
+    if path[-1].ends == 0 and following not in _FUNCTION_WORDS and following not in adverbs:
+        return length + 1  # a phrase never seen whole ("Noting with interest"): take its head
+    if following in adverbs and (
+        following not in _ADJECTIVE_ADVERBS
+        or (length + 1 < len(words) and words[length + 1] in _FUNCTION_WORDS)
+    ):
+        # "Recognizing moreover", "Affirming further the ...": an adverb the tables did
+        # not see here ("further" before a noun is an adjective: "Encourages further efforts")
+        return length + 1
+    return length
+
+
+def _back_off(path: list[_Node], length: int) -> int:
+    """End where a lead did end, when no lead ever ended on the word ``length`` reached.
+
+    "Recalling in" before "this regard": the tables know "Recalling in particular", so
+    "in" is inside leads, but none ended there and nothing follows that finishes one.
+    """
+    if path[length - 1].ends:
+        return length
+    return next((d for d in range(length - 1, 0, -1) if path[d - 1].ends), length)
 
 
 _CHARACTER_RE = regex.compile(r"\p{Han}")

@@ -6,9 +6,10 @@ italics, the official PDF, pdftotext output) and parsed; predicted clauses and p
 are aligned in order with the gold ones by the words they share. Scores follow the usual
 field-level practice of document-structure evaluation: precision, recall and F1 for the
 preambular clauses and the operative paragraphs; exact-match accuracy, over aligned pairs,
-for leads, paragraph numbers, sub-paragraph labels and the text itself (spaces, the
-non-breaking hyphen and direction marks aside); exact match for header fields;
-crashes and seconds per document. Reports group by shape, body and language.
+for leads (those the markup marks), paragraph numbers, sub-paragraph labels and the text
+itself (spaces, the non-breaking hyphen and direction marks aside); exact match for
+header fields; crashes and seconds per document. Reports group by shape, body and
+language.
 
 Run ``python -m resparse.evaluate [--shared ../shared]``; without the shared folder it
 says so and exits cleanly.
