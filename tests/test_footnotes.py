@@ -7,8 +7,8 @@ import pathlib
 import pytest
 
 import resparse
-from resparse import _classify
-from resparse._classify import Markers, find_anchor, first_anchor
+from resparse import _markers
+from resparse._markers import Markers, find_anchor, first_anchor
 from resparse.model import Span
 from resparse.readers.akn import render_akn
 
@@ -144,8 +144,8 @@ def test_a_raised_arabic_marker_matches_its_note_without_brackets() -> None:
 def test_marker_patterns_are_linear_on_adversarial_input(chunk: str) -> None:
     """Long runs of what the marker patterns look at must not make them backtrack."""
     text = chunk * 3000 + "!"
-    _classify._ANY_MARKER_RE.search(text, timeout=2.0)
-    _classify._anchor_pattern("1").search(text, timeout=2.0)
+    _markers._ANY_MARKER_RE.search(text, timeout=2.0)
+    _markers._anchor_pattern("1").search(text, timeout=2.0)
     Markers(text, 0, len(text), decimal_comma=True)
 
 
@@ -156,7 +156,7 @@ def test_many_notes_at_the_end_are_placed_in_one_pass() -> None:
     notes = "".join(f"{i}\tA/78/{i}.\n" for i in range(1, 301))
     text = f"The General Assembly,\n\n{body}\n1.\tDecides to remain seized.\n\n__________\n{notes}"
     scans = 0
-    original = _classify.Markers.__init__
+    original = _markers.Markers.__init__
 
     def counting(self: Markers, *args: object, **kwargs: bool) -> None:
         nonlocal scans

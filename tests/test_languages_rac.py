@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import resparse
-from resparse import _classify
+from resparse import _classify, _labels
 from resparse._language import detect, profile
 
 # The UN's layout as render_akn gives it: a line per element, a tab after a number.
@@ -232,8 +232,8 @@ def test_languages_rac_operative_numbers(code: str, line: str, number: int | Non
 )
 def test_languages_rac_label_order(code: str, previous: str, label: str, follows: bool) -> None:
     alphabet = profile(code).alphabet
-    style = _classify.label_style(previous, None, alphabet)
-    assert _classify.follows(previous, label, style, alphabet) is follows
+    style = _labels.label_style(previous, None, alphabet)
+    assert _labels.follows(previous, label, style, alphabet) is follows
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resparse import _leads
-from resparse._classify import opening_words
+from resparse._leads import opening_words
 
 
 def lead_of(text: str, kind: _leads.Kind, scope: str | None = None) -> str:

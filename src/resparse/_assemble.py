@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from resparse import _classify, _leads
+from resparse import _classify, _labels, _leads, _markers
+from resparse._furniture import RunningTitle, furniture_kinds, furniture_of
 from resparse._header import HeaderResult, read_header
 from resparse._language import profile
 from resparse._more_leads import find_more_leads
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     FOOTNOTE_MARKER_ONLY_RE,
-    LINE_MARKUP_RE,
 )
 from resparse._scan import Line, scan
 from resparse._text import clean, clean_pieces
@@ -43,9 +43,8 @@ from resparse.model import (
 )
 
 if TYPE_CHECKING:
-    import regex
 
-    from resparse._classify import LineKind
+    from resparse._classify import ClassifiedLine
     from resparse._deadline import Deadline
     from resparse.readers.base import Document
 
@@ -90,6 +89,9 @@ class _Vote:
 
 _CLAUSE_COMMAS = frozenset(_classify.FORMULA_COMMAS)
 _SIBLING_REACH = 30  # lines searched for a first label's next sibling
+_KNOWN = 5  # leads a first word must open in the tables to count as opening one
+_STRONG = 30  # ... to count as a frequent lead
+_FORMULA_MAX = 120  # characters of the longest formula line
 
 
 class _Builder:
@@ -98,7 +100,7 @@ class _Builder:
     def __init__(
         self,
         doc: Document,
-        lines: list[Line],
+        kinds: tuple[ClassifiedLine, ...],
         italics: list[Span] | None,
         scope: str | None,
         language: str,
@@ -107,7 +109,7 @@ class _Builder:
         self.language = language
         self.profile = profile(language)
         self.source = doc.text
-        self.lines = lines
+        self.kinds = kinds
         self.italics = italics
         self._italic_starts = [s.start for s in italics] if italics else []
         self.scope = scope
@@ -129,7 +131,7 @@ class _Builder:
         self.vote: _Vote | None = None
         self.last_number = 0
         self.last_furniture_line = -2
-        self.blank_separated = _blank_separated(lines, language)
+        self.blank_separated = _blank_separated(kinds)
         self.formula_body: str | None = None  # the body the first formula names
 
     # --- helpers ---------------------------------------------------------------------
@@ -159,7 +161,7 @@ class _Builder:
         """Whether the open part's text ends where a clause or paragraph may end."""
         return _classify.ends_clause(self.text_of_unit(), self.profile.terminators)
 
-    def leaves_footnotes(self, line: Line, kind: LineKind) -> bool:
+    def leaves_footnotes(self, line: Line, kind: ClassifiedLine) -> bool:
         """Body text after a footnote block on a page the extractor did not break."""
         if kind.formula or kind.meeting is not None:
             return True
@@ -173,7 +175,7 @@ class _Builder:
 
     # --- zones -----------------------------------------------------------------------
 
-    def feed(self, line: Line, kind: LineKind) -> None:  # noqa: C901, PLR0912 - one branch per line kind
+    def feed(self, line: Line, kind: ClassifiedLine) -> None:  # noqa: C901, PLR0912 - one branch per line kind
         if line.page_break_before:
             self.in_footnotes = False
         if kind.furniture:
@@ -198,8 +200,9 @@ class _Builder:
             if self.opens_part(line):
                 self.start_part(line)
                 return
-            kind.formula = False  # a body's name over the paragraphs about it: a heading
-            kind.heading = _classify.heading_like(line.text, local=self.profile)
+            # a body's name over the paragraphs about it: a heading
+            heading = _classify.heading_like(line.text, local=self.profile)
+            kind = attrs.evolve(kind, formula=False, heading=heading)
         if self.zone == _ANNEX:
             self.feed_annex(line, kind)
             return
@@ -219,9 +222,9 @@ class _Builder:
         else:
             self.feed_after(line, kind)
 
-    def feed_part_marker(self, line: Line, kind: LineKind) -> bool:
+    def feed_part_marker(self, line: Line, kind: ClassifiedLine) -> bool:
         """A part letter before a formula ("B"), or the formula right after it."""
-        if kind.part_letter and _next_is_formula(self.lines, line.index, self.language):
+        if kind.part_letter and self.next_is_formula(line):
             self.close_units()
             self.part = kind.part_letter
         elif not (kind.formula and self.part is not None and self.just_after_heading(line)):
@@ -256,46 +259,32 @@ class _Builder:
         elif len(self.part) == 1 and self.part.isalpha():
             self.part = chr(ord(self.part) + 1)
 
-    def heading_before_paragraph(self, line: Line, kind: LineKind) -> bool:
+    def heading_before_paragraph(self, line: Line, kind: ClassifiedLine) -> bool:
         """A heading-like line that leads, through other such lines, to the next number."""
         after_heading = self.just_after_heading(line)
         # a long heading wraps: its later lines may open in lower case ("section 34, ...")
-        heading = kind.heading or (
-            after_heading and _classify.heading_like(line.text, continued=True, local=self.profile)
-        )
+        heading = kind.heading or (after_heading and kind.heading_continued)
         if not heading or not (self.terminated() or self.current is None):
             return False
         if self.zone == _PRE and kind.preamble_lead and not after_heading:
             return False
         if kind.strong_preamble_lead and after_heading and self.clause_before_number(line):
             return False  # a section's own preamble: "VIII", its title, "Having considered ...,"
-        for following in self.lines[line.index + 1 : line.index + 9]:
-            text = following.text
-            number = self.number_on(text)
+        under_section = (
+            _classify.section_label(line.text, self.profile) is not None or after_heading
+        )
+        for following in self.kinds[line.index + 1 : line.index + 9]:
+            number = following.number_text
             if number is not None:
-                return number["n"].isdigit() and int(number["n"]) in {self.last_number + 1, 1}
-            under_section = (
-                _classify.section_label(line.text, self.profile) is not None or after_heading
-            )
-            if _classify.opens_preambular_clause(text, self.language) and (
-                self.zone == _PRE or under_section
-            ):
+                return number.isdigit() and int(number) in {self.last_number + 1, 1}
+            if following.pre_count >= _KNOWN and (self.zone == _PRE or under_section):
                 return True
-            if (
-                self.zone == _OP
-                and under_section
-                and _classify.opens_operative_paragraph(text, self.language)
-            ):
+            if self.zone == _OP and under_section and following.op_count >= _KNOWN:
                 return True  # a section of one unnumbered paragraph ("XX", title, "Approves ...")
             # a long heading wraps: its later lines may open in lower case ("of Cambodia")
-            if not _classify.heading_like(text, continued=True, local=self.profile):
+            if not following.heading_continued:
                 return False
         return False
-
-    def number_on(self, text: str) -> regex.Match[str] | None:
-        """The paragraph number a line opens with, after any list markup ("- 3.")."""
-        markup = LINE_MARKUP_RE.match(text)
-        return self.profile.number_re.match(text, markup.end() if markup else 0)
 
     def clause_before_number(self, line: Line) -> bool:
         """Whether the lines from ``line`` to the next paragraph end like a clause (",").
@@ -304,13 +293,13 @@ class _Builder:
         section of one unnumbered paragraph: "Having considered ...," / "Takes note ...").
         """
         last = line
-        for following in self.lines[line.index + 1 : line.index + 9]:
+        for following in self.kinds[line.index + 1 : line.index + 9]:
             ends = _classify.ends_clause(last.text, _CLAUSE_COMMAS)
-            if self.number_on(following.text) is not None:
+            if following.number_text is not None:
                 return ends
-            if ends and _classify.opens_operative_paragraph(following.text, self.language):
+            if ends and following.op_count >= _KNOWN:
                 return True
-            last = following
+            last = following.line
         return False
 
     def just_after_heading(self, line: Line) -> bool:
@@ -324,7 +313,7 @@ class _Builder:
         if label is not None:
             self.section = label
 
-    def feed_preamble(self, line: Line, kind: LineKind) -> None:
+    def feed_preamble(self, line: Line, kind: ClassifiedLine) -> None:
         if kind.number is not None and self.plausible_number(kind.number, line, kind):
             self.zone = _OP
             self.start_paragraph(line, kind)
@@ -363,7 +352,7 @@ class _Builder:
             return
         current.pieces.append((line.start, line.end))
 
-    def starts_clause(self, line: Line, kind: LineKind) -> bool:
+    def starts_clause(self, line: Line, kind: ClassifiedLine) -> bool:
         """Whether a line opens a new preambular clause rather than continuing one."""
         if not kind.capital:
             return False
@@ -381,7 +370,7 @@ class _Builder:
             return lead_like and self.lead_marked(line, kind)
         return lead_like
 
-    def lead_marked(self, line: Line, kind: LineKind) -> bool:
+    def lead_marked(self, line: Line, kind: ClassifiedLine) -> bool:
         """Whether the reader's lead marking opens the line, or follows a short opening.
 
         Chinese may put a phrase before the lead ("在这方面" then a bold "欢迎": in this
@@ -397,7 +386,7 @@ class _Builder:
         terminators = self.profile.terminators
         return start < line.end and len(opening) <= 6 and not any(c in terminators for c in opening)
 
-    def plausible_number(self, number: int, line: Line, kind: LineKind) -> bool:
+    def plausible_number(self, number: int, line: Line, kind: ClassifiedLine) -> bool:
         """A line-initial number opens a paragraph only where the numbering allows it."""
         if number == self.last_number + 1:
             # the next number followed by a verb ("51. Welcomes") opens a paragraph even
@@ -416,7 +405,7 @@ class _Builder:
             number - self.last_number <= 3 and self.verb_follows(line, kind)
         )
 
-    def try_list_item(self, line: Line, kind: LineKind) -> bool:
+    def try_list_item(self, line: Line, kind: ClassifiedLine) -> bool:
         """A sub-paragraph, lettered ("(b)") or numbered inside a paragraph ("2.")."""
         if kind.number is not None and self.try_numbered_item(line, kind):
             return True
@@ -425,10 +414,10 @@ class _Builder:
         return (
             kind.sub_label is not None
             and self.current is not None
-            and self.try_subparagraph(line, kind)
+            and self.try_subparagraph(line, kind.sub_label, kind.content_start)
         )
 
-    def try_lettered_part(self, line: Line, kind: LineKind) -> bool:
+    def try_lettered_part(self, line: Line, kind: ClassifiedLine) -> bool:
         """A lettered part of what a paragraph sets out: "A. Pension Administration".
 
         "6. Approves the changes to the staffing table as set out in the table below:" is
@@ -444,24 +433,19 @@ class _Builder:
             return False
         letter = match["label"]
         alphabet = self.profile.alphabet
-        if _classify.first_label(letter, alphabet):
+        if _labels.first_label(letter, alphabet):
             if self.sub_stack or not self.text_of_unit().rstrip().endswith((":", "：")):
                 return False
         elif not any(
             item.style == "upper"
             and item.label is not None
-            and _classify.follows(item.label, letter, "upper", alphabet)
+            and _labels.follows(item.label, letter, "upper", alphabet)
             for item in self.sub_stack
         ):
             return False
-        content_start = kind.content_start
-        kind.sub_label, kind.content_start = letter, line.start + match.end()
-        if self.try_subparagraph(line, kind):
-            return True
-        kind.sub_label, kind.content_start = None, content_start
-        return False
+        return self.try_subparagraph(line, letter, line.start + match.end())
 
-    def try_numbered_item(self, line: Line, kind: LineKind) -> bool:
+    def try_numbered_item(self, line: Line, kind: ClassifiedLine) -> bool:
         """A numbered list inside a paragraph: an agenda after "... agenda:", "1." to "7."."""
         number = kind.number
         if number is None or self.current is None or number > self.last_number:
@@ -472,11 +456,7 @@ class _Builder:
                 return False
         elif number != 1 or not self.text_of_unit().rstrip().endswith((":", "：")):
             return False
-        kind.sub_label = str(number)
-        if self.try_subparagraph(line, kind):
-            return True
-        kind.sub_label = None
-        return False
+        return self.try_subparagraph(line, str(number), kind.content_start)
 
     def opens_section(self) -> bool:
         """Whether the open paragraph is an unnumbered one, the first under the last heading."""
@@ -489,20 +469,20 @@ class _Builder:
         earlier = self.paragraphs[-2] if len(self.paragraphs) > 1 else None
         return current.start >= heading.end and (earlier is None or earlier.start < heading.start)
 
-    def verb_follows(self, line: Line, kind: LineKind) -> bool:
+    def verb_follows(self, line: Line, kind: ClassifiedLine) -> bool:
         """Whether an operative verb follows a paragraph number, on its line or the next."""
         if kind.content_start < line.end:
             return kind.operative_lead and kind.capital
-        if line.index + 1 < len(self.lines):
-            return _classify.opens_operative_paragraph(
-                self.lines[line.index + 1].text, self.language
-            )
+        if line.index + 1 < len(self.kinds):
+            return self.kinds[line.index + 1].op_count >= _KNOWN
         return False
 
     def paragraphs_in_part(self) -> bool:
         return any(p.part == self.part for p in self.paragraphs)
 
-    def start_paragraph(self, line: Line, kind: LineKind, *, unnumbered: bool = False) -> None:
+    def start_paragraph(
+        self, line: Line, kind: ClassifiedLine, *, unnumbered: bool = False
+    ) -> None:
         self.close_units()
         start = line.start + (0 if unnumbered else kind.content_start - line.start)
         number = None if unnumbered else kind.number
@@ -538,7 +518,7 @@ class _Builder:
         if current is None or label is None:
             return
         name = label["label"]
-        if not _classify.first_label(name, self.profile.alphabet):
+        if not _labels.first_label(name, self.profile.alphabet):
             return
         content = line.start + label.end()
         while content < line.end and self.source[content] in " \t":
@@ -546,7 +526,7 @@ class _Builder:
         if content >= line.end:
             return
         current.pieces = []
-        style = _classify.label_style(name, None, self.profile.alphabet)
+        style = _labels.label_style(name, None, self.profile.alphabet)
         unit = _Unit(
             "sub",
             line.start + label.start(),
@@ -558,7 +538,7 @@ class _Builder:
         current.children.append(unit)
         self.sub_stack.append(unit)
 
-    def feed_operative(self, line: Line, kind: LineKind) -> None:
+    def feed_operative(self, line: Line, kind: ClassifiedLine) -> None:
         if kind.number is not None and self.plausible_number(kind.number, line, kind):
             self.start_paragraph(line, kind)
             return
@@ -624,16 +604,13 @@ class _Builder:
 
     def next_number(self, line: Line, window: int) -> str | None:
         """The number of the next numbered line within ``window`` lines below this one."""
-        for following in self.lines[line.index + 1 : line.index + window]:
-            number = self.number_on(following.text)
-            if number is not None:
-                return number["n"]
+        for following in self.kinds[line.index + 1 : line.index + window]:
+            if following.number_text is not None:
+                return following.number_text
         return None
 
-    def try_subparagraph(self, line: Line, kind: LineKind) -> bool:
+    def try_subparagraph(self, line: Line, label: str, content: int) -> bool:
         """Place "(b)" or "(ii)" in the open nesting, or refuse when it does not fit."""
-        label = kind.sub_label
-        assert label is not None  # noqa: S101 - checked by the caller
         alphabet = self.profile.alphabet
         if (
             (
@@ -641,7 +618,7 @@ class _Builder:
                 and not self.terminated()
                 and not self.text_of_unit().rstrip().endswith((":", "："))
             )
-            and (not _classify.first_label(label, alphabet) or line.blanks_before == 0)
+            and (not _labels.first_label(label, alphabet) or line.blanks_before == 0)
             and not self.sibling_follows(line, label)
         ):
             return False
@@ -652,9 +629,8 @@ class _Builder:
         if level_index < len(self.sub_stack):
             style = self.sub_stack[level_index].style
         else:
-            style = _classify.label_style(label, None, alphabet)
+            style = _labels.label_style(label, None, alphabet)
         del self.sub_stack[level_index:]
-        content = kind.content_start
         unit = _Unit(
             "sub",
             line.start,
@@ -677,16 +653,14 @@ class _Builder:
         ("paragraph 3" / "(a) above") is not followed by "(b)".
         """
         alphabet = self.profile.alphabet
-        if not _classify.first_label(label, alphabet):
+        if not _labels.first_label(label, alphabet):
             return False
-        style = _classify.label_style(label, None, alphabet)
-        for following in self.lines[line.index + 1 : line.index + 1 + _SIBLING_REACH]:
-            text = following.text.lstrip()
-            if self.profile.number_re.match(text):
+        style = _labels.label_style(label, None, alphabet)
+        for following in self.kinds[line.index + 1 : line.index + 1 + _SIBLING_REACH]:
+            if following.bare_number:
                 return False
-            match = self.profile.label_re.match(text)
-            if match is not None:
-                return _classify.follows(label, match["label"], style, alphabet)
+            if following.bare_label is not None:
+                return _labels.follows(label, following.bare_label, style, alphabet)
         return False
 
     def place_label(self, label: str) -> int | None:
@@ -694,12 +668,12 @@ class _Builder:
         alphabet = self.profile.alphabet
         for depth in range(len(self.sub_stack) - 1, -1, -1):
             open_item = self.sub_stack[depth]
-            if open_item.label is not None and _classify.follows(
+            if open_item.label is not None and _labels.follows(
                 open_item.label, label, open_item.style, alphabet
             ):
                 return depth
-        if _classify.first_label(label, alphabet):
-            style = _classify.label_style(label, None, alphabet)
+        if _labels.first_label(label, alphabet):
+            style = _labels.label_style(label, None, alphabet)
             if self.sub_stack and style == self.sub_stack[-1].style:
                 return self.restart_list()
             return len(self.sub_stack)
@@ -760,12 +734,12 @@ class _Builder:
 
     @staticmethod
     def vote_ends(line: Line, *, bracket: bool) -> bool:
-        text = _classify.strip_trailing_marker(line.text)
+        text = _markers.strip_trailing_marker(line.text)
         if bracket:
             return text.endswith(("]", "].", "]*"))
         return text.endswith((".", ".)", ")."))
 
-    def continue_vote(self, line: Line, kind: LineKind) -> bool:
+    def continue_vote(self, line: Line, kind: ClassifiedLine) -> bool:
         vote = self.vote
         assert vote is not None  # noqa: S101 - checked by the caller
         if vote.meeting_line and not vote.bracket:
@@ -781,8 +755,15 @@ class _Builder:
         vote.closed = self.vote_ends(line, bracket=vote.bracket)
         return True
 
+    def next_is_formula(self, line: Line) -> bool:
+        """Whether the line after this one is a short formula line ("The General Assembly,")."""
+        if line.index + 1 >= len(self.kinds):
+            return False
+        following = self.kinds[line.index + 1]
+        return following.formula_like and len(following.line.text) < _FORMULA_MAX
+
     def previous_end(self, line: Line) -> int:
-        return self.lines[line.index - 1].end if line.index > 0 else 0
+        return self.kinds[line.index - 1].line.end if line.index > 0 else 0
 
     def start_annex(self, line: Line) -> None:
         self.close_units()
@@ -794,14 +775,14 @@ class _Builder:
         )
         self.annexes.append(self.current)
 
-    def feed_annex(self, line: Line, kind: LineKind) -> None:
+    def feed_annex(self, line: Line, kind: ClassifiedLine) -> None:
         if kind.annex:
             self.start_annex(line)
             return
         if self.current is not None:
             self.current.pieces.append((line.start, line.end))
 
-    def feed_after(self, line: Line, kind: LineKind) -> None:
+    def feed_after(self, line: Line, kind: ClassifiedLine) -> None:
         if kind.vote:
             self.start_vote(line, bracket=line.text.startswith("["))
             return
@@ -856,10 +837,15 @@ def assemble(
     )
     header = head.header
     diagnostics.extend(head.diagnostics)
-    scope = _classify.scope_of(header.body, language)
+    scope = _leads.scope_of(header.body, language)
     italics = list(doc.italics) if doc.italics is not None else _classify.markdown_italics(source)
     known_italics = italics if (italics or doc.italics is not None) else None
-    builder = _Builder(doc, lines, known_italics, scope, language)
+    local = profile(language)
+    start = body_start + 1 if formula_index is not None else body_start
+    title = RunningTitle.of(header.symbol, header.title)
+    furniture = (None,) * start + furniture_kinds(lines[start:], title, local)
+    kinds = _classify.classify_lines(lines, furniture, local, start=start)
+    builder = _Builder(doc, kinds, known_italics, scope, language)
     if formula_index is not None:
         builder.formula_body = _classify.formula_body(lines[formula_index].text, profile(language))
     for cover_line, furniture_kind in header_furniture:
@@ -867,14 +853,10 @@ def assemble(
     if part_heading is not None:
         builder.part = _classify.part_letter(part_heading.text, profile(language))
         builder.headings.append(Span(part_heading.start, part_heading.end))
-    context = _classify.Context(
-        symbol=header.symbol, title=header.title, language=language, scope=scope
-    )
-    start = body_start + 1 if formula_index is not None else body_start
-    for line in lines[start:]:
+    for kind in kinds[start:]:
+        line = kind.line
         if deadline is not None and not line.index % 512:
             deadline.check(f"line {line.index + 1} of {len(lines)}")
-        kind = _classify.classify(line, context)
         if not builder.feed_part_marker(line, kind):
             builder.feed(line, kind)
     if deadline is not None:
@@ -910,11 +892,11 @@ def _read_header_zone(
     """Read the header; returns it, the (maybe moved) body start and a part letter line."""
     header_lines = lines[:body_start]
     # the first page's footer (job number, barcode) often sits among the cover lines
-    context = _classify.Context(symbol=None, title=None, language=language)
-    number_re = dict(profile(language).header_fields).get("number")
+    local = profile(language)
+    number_re = dict(local.header_fields).get("number")
 
     def cover_furniture(line: Line) -> str | None:
-        kind = _classify.furniture_of(line, context)
+        kind = furniture_of(line, RunningTitle(), local)
         if kind == "page_number" and number_re is not None and number_re.fullmatch(line.text):
             return None  # "77/27": a resolution number printed without a dot (Arabic)
         return kind
@@ -940,25 +922,13 @@ def _read_header_zone(
     return head, body_start, part_heading, furniture
 
 
-def _blank_separated(lines: list[Line], language: str) -> bool:
+def _blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
     """Whether the document puts a blank line before (nearly) every clause and paragraph."""
-    opening = [
-        line
-        for line in lines
-        if _classify.opens_preambular_clause(line.text, language, minimum=30)
-        or profile(language).number_re.match(line.text)
-    ]
+    opening = [k.line for k in kinds if k.pre_count >= _STRONG or k.bare_number]
     if len(opening) < 4:
         return False
     return sum(line.blanks_before > 0 or line.page_break_before for line in opening) >= 0.9 * len(
         opening
-    )
-
-
-def _next_is_formula(lines: list[Line], index: int, language: str) -> bool:
-    return (
-        index + 1 < len(lines)
-        and _classify.find_formula(lines[index + 1 : index + 2], profile(language)) is not None
     )
 
 
@@ -1182,16 +1152,16 @@ def _lead(
     """The lead of a clause or paragraph: the italic run if there is one, else the tables."""
     if not unit.pieces:
         return None, None, (False if italics_known else None), None
-    words = _classify.lead_words(b.source, unit.pieces, kind, b.language)
+    words = _leads.lead_words(b.source, unit.pieces, kind, b.language)
     if not words:
         return None, None, (False if italics_known else None), None
     first_start = words[0][1]
     italic = b.italic_at(first_start)
     if italic is not None:
-        span = _classify.trim_lead_span(b.source, italic, first_start)
+        span = _leads.trim_lead_span(b.source, italic, first_start)
         if span is not None:
             return clean(b.source[span.start : span.end]), span, True, None
-    found = _classify.lead_by_words(words, kind, b.language, b.scope)
+    found = _leads.lead_by_words(words, kind, b.language, b.scope)
     if found is None:
         return None, None, (False if italics_known else None), None
     return clean(b.source[found.start : found.end]), found, (False if italics_known else None), None
@@ -1243,7 +1213,7 @@ def _footnotes(b: _Builder, source: str) -> tuple[list[Footnote], list[Span]]:
         if in_order:
             linked.append(note)
             continue
-        anchor = _classify.find_anchor(source, note.marker, note.span.start, b.doc.superscripts)
+        anchor = _markers.find_anchor(source, note.marker, note.span.start, b.doc.superscripts)
         if anchor is not None and anchor in taken:
             anchor = None
         if anchor is not None:
@@ -1299,7 +1269,7 @@ def _place_in_order(  # noqa: PLR0913 - the notes, where to look, and what is ta
             bound = note.anchor.start
     next_starts.reverse()
     note_spans = sorted(note.span for note in notes)
-    markers = _classify.Markers(
+    markers = _markers.Markers(
         source, body_start, max(n.span.start for n in notes), decimal_comma=decimal_comma
     )
     start = body_start
@@ -1351,7 +1321,7 @@ def _split_block(block: list[Line]) -> list[Footnote]:
         if (
             match
             and match["marker"].isdigit()
-            and _classify.plausible_marker(match["marker"], [(k, None) for k in known])
+            and _markers.plausible_marker(match["marker"], [(k, None) for k in known])
         ):
             notes.append([line])
             markers.append(None)

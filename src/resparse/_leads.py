@@ -18,6 +18,9 @@ import attrs
 import regex
 
 from resparse import _lexicon
+from resparse._language import profile
+from resparse._patterns import WORD_TOKEN_RE as _TOKEN_RE
+from resparse.model import Span
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -134,6 +137,11 @@ def known_first_word(word: str, kind: Kind, language: str = "en", *, minimum: in
     return _first_words(language, kind).get(word, 0) >= minimum
 
 
+def first_word_count(word: str, kind: Kind, language: str = "en") -> int:
+    """How many leads of this kind the UN's markup opens with this word (0 if none)."""
+    return _first_words(language, kind).get(word, 0)
+
+
 @functools.lru_cache(maxsize=32)
 def _first_words(language: str, kind: Kind) -> dict[str, int]:
     counts: dict[str, int] = {}
@@ -170,8 +178,6 @@ class Morphology:
 @functools.lru_cache(maxsize=8)
 def morphology(language: str) -> Morphology:
     """The language's lead shapes: English's are kept in _lexicon, others in their profile."""
-    from resparse._language import profile  # noqa: PLC0415 - profiles load on demand
-
     data = profile(language).leads
     if language == "en" and not data:
         return Morphology(("ing", "ed"), ("s",), ("ss", "us", "is"), _ADJECTIVES, _NON_LEADS)
@@ -306,3 +312,84 @@ def _morphological_length(words: Sequence[str], kind: Kind, language: str) -> in
     while n < len(words) and words[n] in adverbs:
         n += 1
     return n
+
+
+@functools.cache
+def _body_words(language: str) -> tuple[tuple[str, ...], ...]:
+    """Each body name of a language as words, longest first, with "the" before it in English."""
+    article = ("the",) if language == "en" else ()
+    names = sorted(profile(language).bodies, key=len, reverse=True)
+    return tuple((*article, *_words_of(name)) for name in names)
+
+
+def _words_of(text: str) -> list[str]:
+    return [m[0].casefold() for m in _TOKEN_RE.finditer(text) if m[0][:1].isalnum()]
+
+
+def subject_length(words: Sequence[tuple[str, int, int]], language: str = "en") -> int:
+    """How many opening words name the body itself ("The Security Council"), else 0."""
+    folded = tuple(w for w, _, _ in words[:12])
+    for body in _body_words(language):
+        if folded[: len(body)] == body and len(folded) > len(body):
+            return len(body)
+    return 0
+
+
+def lead_words(
+    source: str, pieces: Sequence[tuple[int, int]], kind: Kind, language: str
+) -> list[tuple[str, int, int]]:
+    """The opening words where a lead may stand: after "The Security Council" in old texts."""
+    words = opening_words(source, pieces)
+    if kind == "op":
+        # old texts open paragraphs with their subject: "1. The Security Council requests ..."
+        words = words[subject_length(words, language) :]
+    return words
+
+
+def lead_by_words(
+    words: Sequence[tuple[str, int, int]], kind: Kind, language: str, scope: str | None
+) -> Span | None:
+    """The lead the lead tables find in ``words``, where no italics say where it ends."""
+    n = lead_length([w for w, _, _ in words], kind, language, scope)
+    return Span(words[0][1], words[n - 1][2]) if n else None
+
+
+def scope_of(body: str | None, language: str) -> str | None:
+    """The lead tables' scope for a body: its own leads for the HRC and the Security Council."""
+    if body is None:
+        return None
+    english = (profile(language).canonical_body(body) or body).casefold()
+    if "human rights council" in english:
+        return "hrc"
+    if "security council" in english:
+        return "sc"
+    return None
+
+
+def opening_words(
+    source: str, pieces: Sequence[tuple[int, int]], limit: int = 12
+) -> list[tuple[str, int, int]]:
+    """The first words of a part, casefolded, with offsets, up to the first punctuation."""
+    words: list[tuple[str, int, int]] = []
+    for start, end in pieces:
+        for match in _TOKEN_RE.finditer(source, start, end):
+            token = match[0]
+            if not token[:1].isalnum():
+                return words
+            words.append((word_key(token), match.start(), match.end()))
+            if len(words) >= limit:
+                return words
+    return words
+
+
+_LEAD_TRIM_RE = regex.compile(r"[\s,;:.*_،؛，；：。\u200e\u200f]+$")
+
+
+def trim_lead_span(source: str, italic: Span, first_start: int) -> Span | None:
+    """An italic run read as a lead: from the first word, without trailing punctuation."""
+    start = max(italic.start, first_start)
+    text = source[start : italic.end]
+    trimmed = _LEAD_TRIM_RE.sub("", text)
+    if not trimmed or len(trimmed.split()) > 12:
+        return None
+    return Span(start, start + len(trimmed))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from resparse import _classify, _leads
+from resparse import _leads
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -89,7 +89,7 @@ def _lead_at(  # noqa: PLR0913
     # the run opens at the word, or takes in the "and" before it
     if italic is None or not separator.start() < italic.start <= position + 2:
         return None
-    words = _classify.opening_words(source, [(position, end)], limit=1)
+    words = _leads.opening_words(source, [(position, end)], limit=1)
     if not words or not _leads.known_first_word(words[0][0], kind, language):
         return None
-    return _classify.trim_lead_span(source, italic, position)
+    return _leads.trim_lead_span(source, italic, position)

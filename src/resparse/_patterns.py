@@ -12,6 +12,12 @@ import regex
 
 _V = regex.VERBOSE | regex.VERSION1
 
+# Words as the lead tables count them (Chinese characters one by one), or punctuation;
+# the direction marks of right-to-left text are neither.
+WORD_TOKEN_RE = regex.compile(
+    r"\p{Han}|[^\W_\p{Han}]+(?:[-'’\u2011][^\W_\p{Han}]+)*|[^\w\s*\u200e\u200f]"
+)
+
 # A word as the lead tables count them: letters and digits, inner hyphens and apostrophes.
 WORD_RE = regex.compile(r"\w+(?:[-'’]\w+)*")
 

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse._classify import first_label, follows, label_style
+from resparse._labels import first_label, follows, label_style
 from resparse._lexicon import MONTHS
 from resparse.model import Heading, OperativeParagraph, PreambularClause, Span, SubParagraph
 

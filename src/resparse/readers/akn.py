@@ -58,9 +58,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
-from resparse import _classify, _dates
-from resparse._classify import lead_by_words, lead_words, scope_of
+from resparse import _dates, _labels
 from resparse._language import Profile, has_profile, profile
+from resparse._leads import lead_by_words, lead_words, scope_of
 from resparse.errors import InputError, UnsafeInputError
 from resparse.model import (
     AgendaItem,
@@ -1048,7 +1048,7 @@ class _Renderer:
         last = self.para.subs[-1] if self.para is not None and self.para.subs else None
         if last is None or not last.part:
             return False
-        return _classify.follows(last.label, letter, "upper", self.profile().alphabet)
+        return _labels.follows(last.label, letter, "upper", self.profile().alphabet)
 
     def lettered_heading(self, label: str, headings: list[etree._Element]) -> bool:
         """A heading "A. Pension Administration" (or "ألف - ...") that is a lettered part.
@@ -1064,7 +1064,7 @@ class _Renderer:
         if match is None:
             return False
         letter = match["label"]
-        if _classify.first_label(letter, local.alphabet):
+        if _labels.first_label(letter, local.alphabet):
             last = self.para.pieces[-1] if self.para.pieces else None
             text = self.text[last.start : last.end].rstrip() if last is not None else ""
             if self.para.subs or not text.endswith((":", "：")):

@@ -1,0 +1,121 @@
+"""Page furniture: page numbers, job numbers, barcodes, "Please recycle", running headers.
+
+Furniture is decided line by line, in reading order, before anything else: whether a
+line repeats the running title depends on whether furniture stood just before it (a
+wrapped title's short last line, a job date after a job number), so the stage is a fold
+over the lines that carries the index of the last furniture line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+from resparse._patterns import BARCODE_RE, JOB_NUMBER_RE, PAGE_NUMBER_RE
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from resparse._language import Profile
+    from resparse._scan import Line
+
+_JOB_DATE_RE = regex.compile(r"\d{6}\s*$")
+_SPACE_RE = regex.compile(r"\s+")
+_COLUMN_GAP_RE = regex.compile(r"\s{3,}")
+_NONE_BEFORE = -10  # the index of "the last furniture line" before any was seen
+_MAX_FURNITURE = 200
+
+
+def _key(text: str) -> str:
+    return _SPACE_RE.sub("", text).casefold()
+
+
+@attrs.frozen
+class RunningTitle:
+    """The document's symbol and title as a running header repeats them, spaces out."""
+
+    symbol_key: str = ""
+    title_key: str = ""
+
+    @classmethod
+    def of(cls, symbol: str | None, title: str | None) -> RunningTitle:
+        """The running title of a document with this header symbol and title."""
+        return cls(_key(symbol or ""), _key(title or ""))
+
+    def repeats(self, text: str, line: Line, last_furniture: int) -> bool:
+        """Whether ``text`` (a line, or a piece of one) is the symbol or title at a page top.
+
+        Layout-preserving extractors put both on one line ("<title part>   A/RES/78/82"),
+        and a long title wraps over several lines; each piece counts.
+        """
+        key = _key(text)
+        if not key:
+            return False
+        symbol, title = self.symbol_key, self.title_key
+        if symbol and key == symbol:
+            return True
+        near_break = line.page_break_before or line.index - last_furniture <= 2
+        rest = key
+        if symbol and (key.startswith(symbol) or key.endswith(symbol)):
+            rest = key[len(symbol) :] if key.startswith(symbol) else key[: -len(symbol)]
+            if not rest or (title and rest in title and (near_break or len(rest) >= 12)):
+                return True
+        if not near_break or not title:
+            return False
+        if rest == title or (len(rest) >= 12 and rest in title):
+            return True
+        # the short last line of a wrapped running title ("of Korea")
+        return line.index - 1 == last_furniture and title.endswith(rest)
+
+
+def furniture_kinds(
+    lines: Sequence[Line], title: RunningTitle, local: Profile
+) -> tuple[str | None, ...]:
+    """The furniture kind of each line (``None`` for text), deciding them in reading order."""
+    last = _NONE_BEFORE
+    kinds: list[str | None] = []
+    for line in lines:
+        kind = furniture_of(line, title, local, last)
+        if kind is not None:
+            last = line.index
+        kinds.append(kind)
+    return tuple(kinds)
+
+
+def furniture_of(
+    line: Line, title: RunningTitle, local: Profile, last_furniture: int = _NONE_BEFORE
+) -> str | None:
+    """The kind of page furniture a line is (page number, job number, ...), if any."""
+    text = line.text
+    if len(text) > _MAX_FURNITURE:
+        return None
+    kind = _piece(text, line, title, local, last_furniture)
+    if kind is not None:
+        return kind
+    pieces = _COLUMN_GAP_RE.split(text)
+    if len(pieces) > 1:
+        # layout-preserving extractors print a footer on one line: "6/18      23-23999"
+        kinds = [_piece(piece, line, title, local, last_furniture) for piece in pieces]
+        if all(kinds):
+            return kinds[0]
+    return None
+
+
+def _piece(
+    text: str, line: Line, title: RunningTitle, local: Profile, last_furniture: int
+) -> str | None:
+    if PAGE_NUMBER_RE.match(text):
+        return "page_number"
+    if BARCODE_RE.match(text):
+        return "barcode"
+    if JOB_NUMBER_RE.match(text):
+        return "job_number"
+    if _JOB_DATE_RE.match(text) and line.index - last_furniture <= 3:
+        return "job_number"
+    if local.recycle_re.match(text):
+        return "recycle"
+    if title.repeats(text, line, last_furniture):
+        return "running_header"
+    return None

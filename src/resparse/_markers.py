@@ -1,0 +1,226 @@
+"""Footnote markers in the body text: where a note's number is set against a word.
+
+Extractors print a marker as a plain digit after the word or punctuation it marks
+("Council,1"), in brackets in Arabic print ("(2)"), or as markdown ("[^3]"); readers that
+see fonts give raised markers as ``superscripts``. Numbers that count something (a
+paragraph's number, a decimal, "Add.1", a list of numbers) are told apart here.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import regex
+
+from resparse.model import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+
+def strip_trailing_marker(text: str) -> str:
+    """A line without a footnote marker after its final punctuation ("meeting. 22")."""
+    return _TRAILING_MARKER_RE.sub("", text.rstrip())
+
+
+_TRAILING_MARKER_RE = regex.compile(r"(?<=[.;,:\])])\s?\d{1,3}$")
+
+
+_ANCHOR_CACHE: dict[str, regex.Pattern[str]] = {}
+
+
+def find_anchor(
+    source: str, marker: str, before: int, superscripts: Sequence[Span] | None
+) -> Span | None:
+    """Where a footnote's marker sits in the body: the nearest plausible one before the note."""
+    if not marker:
+        return None
+    if superscripts:
+        # the last raised marker before the note; readers list them in reading order
+        for index in range(bisect.bisect_right(superscripts, before, key=_span_end) - 1, -1, -1):
+            span = superscripts[index]
+            if source[span.start : span.end].strip().strip("()") == marker:  # Arabic: "(2)"
+                return _with_markup(source, span)
+    window = max(0, before - 8000)
+    window = max(window, source.rfind("\f", window, before))
+    # a markdown reference: its definitions gather at the end of the text, far from it
+    written = source.rfind(f"[^{marker}]", max(0, before - _MARKDOWN_REACH), before)
+    if written >= 0:
+        return Span(written, written + len(marker) + 3)
+    last = None
+    for match in _anchor_pattern(marker).finditer(source, window, before):
+        last = match
+    if last is None:
+        return None
+    return Span(*last.span())
+
+
+# What a marker may be set against: a letter (not a Chinese character: "第1段" is a
+# paragraph's number) or closing punctuation, in Latin, Arabic and Chinese print.
+_PUNCTUATION = r"""[,.;:)”’"»،؛，；。：、》」』）]"""
+
+
+_BEFORE = rf"(?:[\p{{L}}--\p{{Han}}]|{_PUNCTUATION})"
+
+
+_AFTER = r"(?=[\s,.;:)،؛，；。：、》」』）]|$)"
+
+
+# numbers that count something after a space: "1949, 2 continued", "by 3 per cent"
+_NOT_A_COUNT = r"(?!\s+(?:\p{L}{3,}\s+\d{4}|\d|per\s?cent|%|and\s+\d|to\s+\d))"
+
+
+# Arabic prints its markers in brackets: "بالموضوع(2)،", "لعام 2022(1)،", "2015-2030(6)"
+_BRACKETED_AFTER = r"(?<=\p{Arabic}[^\p{Latin}\n(]{0,24})"
+
+
+def _anchor_pattern(marker: str) -> regex.Pattern[str]:
+    """A footnote marker set against the word or the punctuation before it: "Council,1"."""
+    pattern = _ANCHOR_CACHE.get(marker)
+    if pattern is None:
+        m = regex.escape(marker)
+        pattern = regex.compile(
+            rf"""(?<={_BEFORE}){m}{_AFTER}{_NOT_A_COUNT}
+               | (?<={_PUNCTUATION}\s){m}{_AFTER}{_NOT_A_COUNT}
+               | {_BRACKETED_AFTER}\({m}\)""",
+            regex.VERSION1 | regex.VERBOSE,
+        )
+        _ANCHOR_CACHE[marker] = pattern
+    return pattern
+
+
+_DECIMAL_RE = regex.compile(r"\d\.")
+
+
+_NUMBER_BEFORE_COMMA_RE = regex.compile(r"(?<![\w/.-])(\d+),$")
+
+
+# what stands before a number that counts something: an abbreviation or a list of numbers
+_NUMBERED_BEFORE_RE = regex.compile(
+    r"(?:\b(?:Add|Corr|Rev|No|Nos|para|paras|chap|vol|sect|art|Art|p|pp)\.\s?|\d,\s)$"
+)
+
+
+def first_anchor(
+    source: str, marker: str, start: int, end: int, *, decimal_comma: bool = False
+) -> Span | None:
+    """The first plausible marker ``marker`` between ``start`` and ``end`` (see ``Markers``)."""
+    found = Markers(source, start, end, decimal_comma=decimal_comma).after(marker, start, end)
+    return next(found, None)
+
+
+class Markers:
+    """Every plausible footnote marker of a stretch of text, by number, in reading order.
+
+    Notes gathered at the end of a text (a Word export, a rendering of the UN's markup) sit
+    far from their markers; their markers come in order, so the marker of a note not yet
+    placed is the first one after the marker of the note before it. One pass collects the
+    candidates, so placing many notes stays linear. A number that opens a line is a
+    paragraph's, one after a digit and a point inside a line is a decimal ("5.6
+    million"), as is, where ``decimal_comma`` says numbers are written so, one after a
+    comma and a number other than a year ("1,5 degré"); one after "Add." or "No." or in a
+    list of numbers counts something: none of them is a marker. A markdown reference
+    ("[^3]") says itself what it is and comes first.
+    """
+
+    def __init__(self, source: str, start: int, end: int, *, decimal_comma: bool) -> None:
+        self.written: dict[str, list[Span]] = {}
+        self.plain: dict[str, list[Span]] = {}
+        for reference in _MARKDOWN_REFERENCE_RE.finditer(source, start, end):
+            self.written.setdefault(reference["n"], []).append(Span(*reference.span()))
+        for run in _DIGITS_RE.finditer(source, start, end):
+            found = _marker_in(source, run.start(), run.end(), end)
+            if found is None:
+                continue
+            at, stop = found.span()
+            if _plausible(source, at, stop, decimal_comma=decimal_comma):
+                self.plain.setdefault(found["n"], []).append(Span(at, stop))
+
+    def after(self, marker: str, start: int, end: int) -> Iterator[Span]:
+        """The candidates for ``marker`` that start in ``[start, end)``, markdown first."""
+        for table in (self.written, self.plain):
+            spans = table.get(marker, [])
+            index = bisect.bisect_left(spans, start, key=_span_start)
+            while index < len(spans) and spans[index].start < end:
+                yield spans[index]
+                index += 1
+
+
+def _marker_in(source: str, start: int, stop: int, end: int) -> regex.Match[str] | None:
+    """The marker a run of digits may be: all of it, in brackets, or what follows a year.
+
+    Looking only where digits are keeps the search cheap on long texts.
+    """
+    length = stop - start
+    if length <= 3:
+        if start > 0 and source[start - 1] == "(":
+            bracketed = _ANY_MARKER_RE.match(source, start - 1, end)
+            if bracketed is not None:
+                return bracketed
+        return _ANY_MARKER_RE.match(source, start, end)
+    if 5 <= length <= 7 and source.startswith(("19", "20"), start):
+        return _ANY_MARKER_RE.match(source, start + 4, end)  # "30 June 20211"
+    return None
+
+
+def _plausible(source: str, at: int, stop: int, *, decimal_comma: bool) -> bool:
+    line_start = source.rfind("\n", 0, at) + 1
+    if not source[line_start:at].strip():
+        return False  # a number opening a line: "11.\t"
+    if _DECIMAL_RE.match(source, max(0, at - 2)) and source[stop : stop + 2].strip():
+        return False  # "5.6 million"
+    number = _NUMBER_BEFORE_COMMA_RE.search(source, max(0, at - 12), at)
+    if decimal_comma and number is not None and not _YEAR_RE.fullmatch(number[1]):
+        return False  # "1,5 degrés"
+    return not _NUMBERED_BEFORE_RE.search(source, max(0, at - 12), at)
+
+
+def _span_start(span: Span) -> int:
+    return span.start
+
+
+_YEAR_RE = regex.compile(r"(?:19|20)\d\d")
+
+
+_DIGITS_RE = regex.compile(r"\d+")
+
+
+_MARKDOWN_REFERENCE_RE = regex.compile(r"\[\^(?P<n>[\w-]{1,12})\]")
+
+
+# A marker where the order of the notes vouches for it: besides the places
+# ``_anchor_pattern`` allows, against a year ("30 June 20211"), after a Chinese character
+# before a space ("报告1 以及"), or set against a comma before a number ("2011,5 19/1").
+_ANY_MARKER_RE = regex.compile(
+    rf"""(?<={_BEFORE}|\b(?:19|20)\d\d)(?P<n>\d{{1,3}}){_AFTER}(?!\s*(?:per\s?cent|%))
+       | (?<=\p{{Han}})(?P<n>\d{{1,3}})(?=\s)
+       | (?<={_PUNCTUATION}\s)(?P<n>\d{{1,3}}){_AFTER}{_NOT_A_COUNT}
+       | {_BRACKETED_AFTER}\((?P<n>\d{{1,3}})\)""",
+    regex.VERSION1 | regex.VERBOSE,
+)
+
+
+_MARKDOWN_REACH = 200_000
+
+
+def _with_markup(source: str, span: Span) -> Span:
+    """A raised marker with the markup that wrote it ("[^1]", "<sup>1</sup>"), all cut out."""
+    for opening, closing in (("[^", "]"), ("<sup>", "</sup>")):
+        if source.startswith(opening, span.start - len(opening)) and source.startswith(
+            closing, span.end
+        ):
+            return Span(span.start - len(opening), span.end + len(closing))
+    return span
+
+
+def _span_end(span: Span) -> int:
+    return span.end
+
+
+def plausible_marker(marker: str, notes: Sequence[tuple[str | None, object]]) -> bool:
+    """A line-initial number opens a new note only if it follows the previous note's marker."""
+    previous = next((m for m, _ in reversed(notes) if m is not None), None)
+    if previous is None or not previous.isdigit() or not marker.isdigit():
+        return True
+    return int(marker) == int(previous) + 1
