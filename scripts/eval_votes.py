@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 import resparse
-from resparse._assemble import _is_state
+from resparse._build import is_state as _is_state
 from resparse._vote import read_vote
 from resparse.states import resolve_state
 

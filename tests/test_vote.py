@@ -10,7 +10,7 @@ import pytest
 
 import resparse
 from resparse import _vote
-from resparse._assemble import _is_state
+from resparse._build import is_state as _is_state
 from resparse._vote import VoteFields, membership, read_vote, split_states
 from resparse.exports.votes import COLUMNS, votes_frame
 from resparse.model import Span, VoteRecord

@@ -19,11 +19,9 @@ from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     HEADING_RE,
     LINE_MARKUP_RE,
-    MARKDOWN_ITALIC_RE,
     SEPARATOR_RE,
     WORD_TOKEN_RE,
 )
-from resparse.model import Span
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -289,17 +287,6 @@ def _trailing_marks(terminators: frozenset[str]) -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:[\s*_\u200e\u200f]|(?<=[{ends}])\s?\d{{1,3}}|(?<=[{ends}][”’\"')\]]?)\s?[*†‡])+$"
     )
-
-
-def markdown_italics(source: str) -> list[Span] | None:
-    """Italic runs written as ``*x*`` or ``_x_``; ``None`` when the text has none."""
-    if "*" not in source and "_" not in source:
-        return None
-    spans = []
-    for match in MARKDOWN_ITALIC_RE.finditer(source):
-        group = "a" if match["a"] is not None else "b"
-        spans.append(Span(match.start(group), match.end(group)))
-    return spans or None
 
 
 def find_formula(lines: Sequence[Line], local: Profile) -> int | None:

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from resparse._assemble import assemble
 from resparse._deadline import Deadline
 from resparse._language import detect, has_profile, profile
+from resparse._pipeline import run as assemble
 from resparse._split import split_resolutions
 from resparse.errors import InputTooLargeError, ResolutionParseError
 from resparse.model import Diagnostic

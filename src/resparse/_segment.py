@@ -1,4 +1,4 @@
-"""Lines -> Resolution: the zone machine that turns classified lines into parts.
+"""Classified lines -> blocks: the zone machine that decides what each line is in context.
 
 The document is read top to bottom through zones: header, preamble, operative, adoption
 record, annexes. Each line either opens a new part (a clause, a numbered paragraph, a
@@ -9,43 +9,27 @@ own and left out of the clean text of the part they interrupt.
 
 from __future__ import annotations
 
-import bisect
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
-from resparse import _classify, _labels, _leads, _markers
-from resparse._furniture import RunningTitle, furniture_kinds, furniture_of
+from resparse import _classify, _labels, _markers
+from resparse._blocks import Block, Segmentation, VoteBlock
+from resparse._furniture import RunningTitle, furniture_of
 from resparse._header import HeaderResult, read_header
 from resparse._language import profile
-from resparse._more_leads import find_more_leads
-from resparse._patterns import (
-    FOOTNOTE_LINE_RE,
-    FOOTNOTE_MARKER_ONLY_RE,
-)
-from resparse._scan import Line, scan
-from resparse._text import clean, clean_pieces
-from resparse._vote import read_vote
-from resparse.model import (
-    Annex,
-    Diagnostic,
-    Footnote,
-    Furniture,
-    Header,
-    Heading,
-    OperativeParagraph,
-    PreambularClause,
-    Resolution,
-    Span,
-    SubParagraph,
-    Unclassified,
-    VoteRecord,
-)
+from resparse._patterns import FOOTNOTE_LINE_RE
+from resparse._text import clean
+from resparse.model import Diagnostic, Furniture, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
 
     from resparse._classify import ClassifiedLine
     from resparse._deadline import Deadline
+    from resparse._italics import Italics
+    from resparse._language import Profile
+    from resparse._scan import Line
     from resparse.readers.base import Document
 
 _PRE, _OP, _AFTER, _ANNEX = "preamble", "operative", "after", "annex"
@@ -101,8 +85,7 @@ class _Builder:
         self,
         doc: Document,
         kinds: tuple[ClassifiedLine, ...],
-        italics: list[Span] | None,
-        scope: str | None,
+        italics: Italics | None,
         language: str,
     ) -> None:
         self.doc = doc
@@ -111,8 +94,6 @@ class _Builder:
         self.source = doc.text
         self.kinds = kinds
         self.italics = italics
-        self._italic_starts = [s.start for s in italics] if italics else []
-        self.scope = scope
         self.zone = _PRE
         self.part: str | None = None
         self.section: str | None = None
@@ -135,17 +116,6 @@ class _Builder:
         self.formula_body: str | None = None  # the body the first formula names
 
     # --- helpers ---------------------------------------------------------------------
-
-    def italic_at(self, pos: int) -> Span | None:
-        """The italic span that starts at (or within two characters of) ``pos``."""
-        if not self.italics:
-            return None
-        i = bisect.bisect_right(self._italic_starts, pos + 2) - 1
-        if i >= 0:
-            span = self.italics[i]
-            if span.start <= pos + 2 and span.end > pos:
-                return span
-        return None
 
     def open_unit(self) -> _Unit | None:
         return self.sub_stack[-1] if self.sub_stack else self.current
@@ -376,12 +346,14 @@ class _Builder:
         Chinese may put a phrase before the lead ("在这方面" then a bold "欢迎": in this
         regard, welcoming); up to six characters without punctuation are allowed.
         """
-        if self.italic_at(kind.content_start) is not None:
-            return True
-        i = bisect.bisect_left(self._italic_starts, kind.content_start)
-        if i == len(self._italic_starts):
+        italics = self.italics
+        if italics is None:
             return False
-        start = self._italic_starts[i]
+        if italics.at(kind.content_start) is not None:
+            return True
+        start = italics.next_start(kind.content_start)
+        if start is None:
+            return False
         opening = self.source[kind.content_start : start]
         terminators = self.profile.terminators
         return start < line.end and len(opening) <= 6 and not any(c in terminators for c in opening)
@@ -806,68 +778,39 @@ class _Builder:
         self.current = None
         self.sub_stack.clear()
 
+    def segmentation(self) -> Segmentation:
+        """What the pass found, frozen for the builder."""
+        return Segmentation(
+            clauses=tuple(_freeze(unit) for unit in self.clauses),
+            paragraphs=tuple(_freeze(unit) for unit in self.paragraphs),
+            annexes=tuple(_freeze(unit) for unit in self.annexes),
+            headings=tuple(self.headings),
+            furniture=tuple(self.furniture),
+            note_blocks=tuple(tuple(block) for block in self.footnote_blocks),
+            votes=tuple(
+                VoteBlock(v.start, v.end, meeting_line=v.meeting_line, part=v.part)
+                for v in self.votes
+            ),
+            unclassified=tuple(self.unclassified),
+            diagnostics=tuple(self.diagnostics),
+        )
 
-def assemble(
-    doc: Document, *, language: str = "en", deadline: Deadline | None = None
-) -> Resolution:
-    """Read a document into a Resolution."""
-    source = doc.text
-    lines = scan(source)
-    diagnostics: list[Diagnostic] = list(doc.diagnostics)
-    if not lines:
-        diagnostics.append(Diagnostic("input.empty", "the input holds no text", "error"))
-        return Resolution(
-            source=source, diagnostics=tuple(diagnostics), language=language, reader=doc.reader
-        )
-    located = _locate_body(lines, language, diagnostics)
-    if located is None:
-        span = Span(lines[0].start, lines[-1].end)
-        message = "found no enacting formula, preambular clause or numbered paragraph"
-        diagnostics.append(Diagnostic("input.not_a_resolution", message, "error", span))
-        return Resolution(
-            source=source,
-            unclassified=(Unclassified(source[span.start : span.end], span, "not a resolution"),),
-            diagnostics=tuple(diagnostics),
-            language=language,
-            reader=doc.reader,
-        )
-    formula_index, body_start = located
-    head, body_start, part_heading, header_furniture = _read_header_zone(
-        source, lines, formula_index, body_start, language
+
+def _freeze(unit: _Unit) -> Block:
+    return Block(
+        kind=unit.kind,
+        start=unit.start,
+        end=unit.end,
+        pieces=tuple(unit.pieces),
+        number=unit.number,
+        label=unit.label,
+        children=tuple(_freeze(child) for child in unit.children),
+        part=unit.part,
+        section=unit.section,
     )
-    header = head.header
-    diagnostics.extend(head.diagnostics)
-    scope = _leads.scope_of(header.body, language)
-    italics = list(doc.italics) if doc.italics is not None else _classify.markdown_italics(source)
-    known_italics = italics if (italics or doc.italics is not None) else None
-    local = profile(language)
-    start = body_start + 1 if formula_index is not None else body_start
-    title = RunningTitle.of(header.symbol, header.title)
-    furniture = (None,) * start + furniture_kinds(lines[start:], title, local)
-    kinds = _classify.classify_lines(lines, furniture, local, start=start)
-    builder = _Builder(doc, kinds, known_italics, scope, language)
-    if formula_index is not None:
-        builder.formula_body = _classify.formula_body(lines[formula_index].text, profile(language))
-    for cover_line, furniture_kind in header_furniture:
-        builder.furnish(cover_line, furniture_kind)
-    if part_heading is not None:
-        builder.part = _classify.part_letter(part_heading.text, profile(language))
-        builder.headings.append(Span(part_heading.start, part_heading.end))
-    for kind in kinds[start:]:
-        line = kind.line
-        if deadline is not None and not line.index % 512:
-            deadline.check(f"line {line.index + 1} of {len(lines)}")
-        if not builder.feed_part_marker(line, kind):
-            builder.feed(line, kind)
-    if deadline is not None:
-        deadline.check("the end of the text")
-    reason = "header text that opens no field"
-    leftovers = [(Span(line.start, line.end), reason) for line in head.leftovers]
-    leftovers += [(span, reason) for span in head.unread]
-    return _finish(builder, head, diagnostics, leftovers, language)
 
 
-def _locate_body(
+def locate_body(
     lines: list[Line], language: str, diagnostics: list[Diagnostic]
 ) -> tuple[int | None, int] | None:
     """The enacting formula's line and the first body line; None when neither is found."""
@@ -882,7 +825,7 @@ def _locate_body(
     return None, body_start
 
 
-def _read_header_zone(
+def read_header_zone(
     source: str,
     lines: list[Line],
     formula_index: int | None,
@@ -932,431 +875,33 @@ def _blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
     )
 
 
-def _finish(
-    b: _Builder,
-    head: HeaderResult,
-    diagnostics: list[Diagnostic],
-    leftovers: list[tuple[Span, str]],
-    language: str,
-) -> Resolution:
-    source = b.source
-    header = head.header
-    footnotes, anchors = _footnotes(b, source)
-    italics_known = b.italics is not None
-
-    def pieces_of(unit: _Unit) -> list[tuple[int, int]]:
-        return _without(unit.pieces, anchors)
-
-    preamble: list[PreambularClause] = []
-    for index, unit in enumerate(b.clauses, start=1):
-        text = clean_pieces(source, pieces_of(unit), language)
-        lead, lead_span, italic, doubt = _lead(b, unit, "pre", italics_known=italics_known)
-        if lead is None:
-            diagnostics.append(
-                Diagnostic(
-                    "preamble.lead_unknown",
-                    f"preambular clause {index} opens with no known lead phrase",
-                    "info",
-                    Span(unit.start, unit.end),
-                )
-            )
-        elif doubt:
-            diagnostics.append(doubt)
-        preamble.append(
-            PreambularClause(
-                index=index,
-                lead=lead,
-                text=text,
-                span=Span(unit.start, unit.end),
-                lead_span=lead_span,
-                lead_italic=italic,
-                part=unit.part,
-                section=unit.section,
-                **_more(b, "pre", lead_span, pieces_of(unit)),
-            )
-        )
-
-    operative: list[OperativeParagraph] = []
-    for unit in b.paragraphs:
-        text = clean_pieces(source, pieces_of(unit), language)
-        lead, lead_span, italic, doubt = _lead(b, unit, "op", italics_known=italics_known)
-        if lead is None:
-            diagnostics.append(
-                Diagnostic(
-                    "operative.lead_unknown",
-                    f"operative paragraph {unit.number} opens with no known verb",
-                    "info",
-                    Span(unit.start, unit.end),
-                )
-            )
-        elif doubt:
-            diagnostics.append(doubt)
-        operative.append(
-            OperativeParagraph(
-                number=unit.number,
-                lead=lead,
-                text=text,
-                span=Span(unit.start, unit.end),
-                lead_span=lead_span,
-                lead_italic=italic,
-                subparagraphs=tuple(
-                    _sub(source, child, anchors, language) for child in unit.children
-                ),
-                part=unit.part,
-                section=unit.section,
-                **_more(b, "op", lead_span, pieces_of(unit)),
-            )
-        )
-
-    votes = _votes(b, header, head.meeting, footnotes, diagnostics)
-
-    annexes = []
-    for unit in b.annexes:
-        first, *rest = unit.pieces
-        title = clean(source[rest[0][0] : rest[0][1]]) if rest else None
-        annexes.append(
-            Annex(
-                label=unit.label or "Annex",
-                title=title,
-                text=clean_pieces(source, rest, language),
-                span=Span(unit.start, unit.end),
-            )
-        )
-        del first
-
-    unclassified = [
-        Unclassified(clean(source[s.start : s.end]), s, reason)
-        for s, reason in leftovers + b.unclassified
-    ]
-    diagnostics.extend(
-        Diagnostic(
-            "text.unclassified", f"could not place text: {item.reason}", "warning", item.span
-        )
-        for item in unclassified
-    )
-    if not preamble and not operative:
-        diagnostics.append(
-            Diagnostic(
-                "input.no_structure",
-                "found no preambular clause and no operative paragraph",
-                "error",
-            )
-        )
-    diagnostics.sort(key=lambda d: (d.span.start if d.span else -1, d.code))
-    return Resolution(
-        source=source,
-        header=header,
-        preamble=tuple(preamble),
-        operative=tuple(operative),
-        vote=votes[0] if votes else None,
-        votes=tuple(votes),
-        footnotes=tuple(footnotes),
-        unclassified=tuple(sorted(unclassified, key=lambda u: u.span.start)),
-        diagnostics=tuple(diagnostics),
-        headings=tuple(Heading(clean(source[s.start : s.end]), s) for s in b.headings),
-        annexes=tuple(annexes),
-        furniture=tuple(b.furniture),
-        language=language,
-        reader=b.doc.reader,
-    )
-
-
-def _votes(
-    b: _Builder,
-    header: Header,
-    header_meeting: str | None,
-    footnotes: list[Footnote],
-    diagnostics: list[Diagnostic],
-) -> list[VoteRecord]:
-    """The adoption records: meeting lines and vote statements, read with their notes."""
-    source = b.source
-    notes = {note.marker: note.text for note in footnotes if note.marker}
-    votes: list[VoteRecord] = []
-    for vote in b.votes:
-        raw = source[vote.start : vote.end]
-        fields = read_vote(
-            raw, vote.start, is_state=_is_state, body=header.body, notes=notes, language=b.language
-        )
-        first_line = raw.split("\n", 1)[0].strip()
-        meeting_match = b.profile.meeting_re.match(first_line) if vote.meeting_line else None
-        meeting = clean(meeting_match["meeting"]) if meeting_match is not None else fields.meeting
-        diagnostics.extend(fields.diagnostics)
-        votes.append(
-            VoteRecord(
-                method=fields.method,
-                span=Span(vote.start, vote.end),
-                in_favour=fields.in_favour,
-                against=fields.against,
-                abstaining=fields.abstaining,
-                in_favour_states=fields.in_favour_states,
-                against_states=fields.against_states,
-                abstaining_states=fields.abstaining_states,
-                meeting=meeting,
-                date=fields.date,
-                text=clean(raw),
-                part=vote.part,
-            )
-        )
-    adoption = header.span_of("adoption_line")
-    if not votes and header_meeting is not None and adoption is not None:
-        # "Adopted by the Security Council at its 8700th meeting, on ...": the header
-        # line is the only adoption record the text has
-        votes.append(
-            VoteRecord(
-                method=None,
-                span=adoption,
-                meeting=header_meeting,
-                date=header.adopted,
-                text=header.adoption_line or "",
-            )
-        )
-    return votes
-
-
-def _sub(source: str, unit: _Unit, anchors: list[Span], language: str) -> SubParagraph:
-    return SubParagraph(
-        label=unit.label or "",
-        text=clean_pieces(source, _without(unit.pieces, anchors), language),
-        span=Span(unit.start, unit.end),
-        subparagraphs=tuple(_sub(source, child, anchors, language) for child in unit.children),
-    )
-
-
-def _without(pieces: list[tuple[int, int]], holes: list[Span]) -> list[tuple[int, int]]:
-    """Cut the footnote markers (sorted, not overlapping) out of a part's pieces."""
-    if not holes:
-        return pieces
-    out: list[tuple[int, int]] = []
-    for start, end in pieces:
-        cursor = start
-        # the first hole that may reach into this piece; earlier ones end before it
-        index = bisect.bisect_right(holes, start, key=_span_end)
-        while index < len(holes) and holes[index].start < end:
-            hole = holes[index]
-            if hole.start > cursor:
-                out.append((cursor, hole.start))
-            cursor = max(cursor, hole.end)
-            index += 1
-        if cursor < end:
-            out.append((cursor, end))
-    return out
-
-
-def _span_end(span: Span) -> int:
-    return span.end
-
-
-def _lead(
-    b: _Builder, unit: _Unit, kind: _leads.Kind, *, italics_known: bool
-) -> tuple[str | None, Span | None, bool | None, Diagnostic | None]:
-    """The lead of a clause or paragraph: the italic run if there is one, else the tables."""
-    if not unit.pieces:
-        return None, None, (False if italics_known else None), None
-    words = _leads.lead_words(b.source, unit.pieces, kind, b.language)
-    if not words:
-        return None, None, (False if italics_known else None), None
-    first_start = words[0][1]
-    italic = b.italic_at(first_start)
-    if italic is not None:
-        span = _leads.trim_lead_span(b.source, italic, first_start)
-        if span is not None:
-            return clean(b.source[span.start : span.end]), span, True, None
-    found = _leads.lead_by_words(words, kind, b.language, b.scope)
-    if found is None:
-        return None, None, (False if italics_known else None), None
-    return clean(b.source[found.start : found.end]), found, (False if italics_known else None), None
-
-
-def _more(
-    b: _Builder,
-    kind: _leads.Kind,
-    lead_span: Span | None,
-    pieces: list[tuple[int, int]],
-) -> dict[str, Any]:
-    """``more_leads`` and ``more_lead_spans`` of a clause or paragraph with a lead."""
-    if lead_span is None:
-        return {}
-    italic_at = b.italic_at if b.italics is not None else None
-    spans = find_more_leads(
-        b.source,
-        pieces,
-        lead_span.end,
-        kind=kind,
-        language=b.language,
-        italic_at=italic_at,
-    )
-    if not spans:
-        return {}
-    return {
-        "more_leads": tuple(clean(b.source[s.start : s.end]) for s in spans),
-        "more_lead_spans": tuple(spans),
-    }
-
-
-def _is_state(name: str) -> bool:
-    from resparse.states import resolve_state  # noqa: PLC0415 - the State table loads on first use
-
-    return resolve_state(name) is not None
-
-
-def _footnotes(b: _Builder, source: str) -> tuple[list[Footnote], list[Span]]:
-    """Footnote blocks -> Footnote parts, each linked to its marker in the body if found."""
-    notes: list[Footnote] = []
-    for block in b.footnote_blocks:
-        notes.extend(_split_block(block))
-    anchors: list[Span] = []
-    taken: set[Span] = set()
-    linked: list[Footnote] = []
-    # notes gathered after the last paragraph (no page bottoms): markers are found in order
-    in_order = not b.doc.superscripts and _gathered_at_end(b)
-    for note in notes:
-        if in_order:
-            linked.append(note)
-            continue
-        anchor = _markers.find_anchor(source, note.marker, note.span.start, b.doc.superscripts)
-        if anchor is not None and anchor in taken:
-            anchor = None
-        if anchor is not None:
-            anchors.append(anchor)
-            taken.add(anchor)
-        linked.append(attrs.evolve(note, anchor=anchor))
-    units = b.clauses or b.paragraphs
-    _place_in_order(
-        linked,
-        source,
-        units[0].start if units else len(source),
-        anchors,
-        taken,
-        decimal_comma=b.profile.decimal_comma,
-    )
-    anchors.sort()
-    return linked, anchors
-
-
-def _gathered_at_end(b: _Builder) -> bool:
-    """Whether every footnote block stands after the last clause and paragraph."""
-    units = [*b.clauses, *b.paragraphs]
-    if not units or not b.footnote_blocks:
-        return False
-    last = max(unit.end for unit in units)
-    return all(not block or block[0].start >= last for block in b.footnote_blocks)
-
-
-def _place_in_order(  # noqa: PLR0913 - the notes, where to look, and what is taken
-    notes: list[Footnote],
-    source: str,
-    body_start: int,
-    anchors: list[Span],
-    taken: set[Span],
+def segment(  # noqa: PLR0913 - the lines and what the header stage found before them
+    doc: Document,
+    kinds: tuple[ClassifiedLine, ...],
     *,
-    decimal_comma: bool,
-) -> None:
-    """Link the notes left without a marker to the first one after the previous note's marker.
-
-    ``find_anchor`` looks back from a note a page's length at most; notes gathered at the
-    end of the text need their markers found in order instead, each between the markers
-    of the notes before and after it, in the body (not the header), and never inside a
-    note's own text.
-    """
-    if all(note.anchor is not None or not note.marker.isdigit() for note in notes):
-        return
-    # the marker of each note's next neighbour that has one bounds the search from above
-    next_starts: list[int] = []
-    bound = len(source)
-    for note in reversed(notes):
-        next_starts.append(bound)
-        if note.anchor is not None:
-            bound = note.anchor.start
-    next_starts.reverse()
-    note_spans = sorted(note.span for note in notes)
-    markers = _markers.Markers(
-        source, body_start, max(n.span.start for n in notes), decimal_comma=decimal_comma
-    )
-    start = body_start
-    for i, note in enumerate(notes):
-        if note.anchor is not None:
-            start = max(start, note.anchor.end)
-            continue
-        if not note.marker.isdigit():
-            continue
-        end = min(next_starts[i], note.span.start)
-        for anchor in markers.after(note.marker, start, end):
-            if anchor not in taken and not _inside(anchor, note_spans):
-                notes[i] = attrs.evolve(note, anchor=anchor)
-                anchors.append(anchor)
-                taken.add(anchor)
-                start = anchor.end
-                break
-
-
-def _inside(span: Span, spans: list[Span]) -> bool:
-    """Whether ``span`` starts inside one of ``spans`` (sorted, not overlapping)."""
-    index = bisect.bisect_right(spans, span.start, key=_span_start) - 1
-    return index >= 0 and spans[index].start <= span.start < spans[index].end
-
-
-def _span_start(span: Span) -> int:
-    return span.start
-
-
-def _split_block(block: list[Line]) -> list[Footnote]:
-    """Cut a block of footnote lines into notes.
-
-    Extractors print a note's marker on the note's first line ("1 Official Records") or
-    on a line of its own, sometimes before all the texts of the page ("12", "13", text,
-    text) and sometimes after them. Markers wait in a queue and go to the next note that
-    starts without one; markers left over go to the notes that got none, in order.
-    """
-    notes: list[list[Line]] = []
-    markers: list[Line | None] = []
-    queue: list[Line] = []
-    previous: Line | None = None
-    for line in block:
-        if FOOTNOTE_MARKER_ONLY_RE.match(line.text):
-            queue.append(line)
-            previous = None
-            continue
-        match = FOOTNOTE_LINE_RE.match(line.text)
-        known = [_marker_text(m) for m in markers if m is not None]
-        if (
-            match
-            and match["marker"].isdigit()
-            and _markers.plausible_marker(match["marker"], [(k, None) for k in known])
-        ):
-            notes.append([line])
-            markers.append(None)
-        elif (
-            not notes
-            or previous is None
-            or (queue and previous.text.rstrip().endswith((".", ")", "]")))
-        ):
-            notes.append([line])
-            markers.append(queue.pop(0) if queue else None)
-        else:
-            notes[-1].append(line)
-        previous = line
-    for i, waiting in enumerate(markers):
-        if waiting is None and queue and not FOOTNOTE_LINE_RE.match(notes[i][0].text):
-            markers[i] = queue.pop(0)
-    result: list[Footnote] = []
-    for note_lines, marker_line in zip(notes, markers, strict=True):
-        start, end = note_lines[0].start, note_lines[-1].end
-        body = " ".join(line.text for line in note_lines)
-        label = _marker_text(marker_line) if marker_line is not None else ""
-        match = FOOTNOTE_LINE_RE.match(body)
-        if marker_line is None and match is not None:
-            label, body = match["marker"], match["text"]
-        marker_span = Span(marker_line.start, marker_line.end) if marker_line is not None else None
-        result.append(
-            Footnote(marker=label, text=clean(body), span=Span(start, end), marker_span=marker_span)
-        )
-    # markers with no text at all: still accounted for
-    result.extend(
-        Footnote(marker=_marker_text(m), text="", span=Span(m.start, m.end)) for m in queue
-    )
-    return result
-
-
-def _marker_text(line: Line) -> str:
-    match = FOOTNOTE_MARKER_ONLY_RE.match(line.text)
-    return match["marker"] if match else line.text.strip()
+    local: Profile,
+    start: int,
+    italics: Italics | None,
+    formula: Line | None,
+    cover_furniture: Sequence[tuple[Line, str]],
+    part_heading: Line | None,
+    deadline: Deadline | None = None,
+) -> Segmentation:
+    """Run the zone machine over the body lines (from ``start``) into blocks."""
+    builder = _Builder(doc, kinds, italics, local.code)
+    if formula is not None:
+        builder.formula_body = _classify.formula_body(formula.text, local)
+    for cover_line, furniture_kind in cover_furniture:
+        builder.furnish(cover_line, furniture_kind)
+    if part_heading is not None:
+        builder.part = _classify.part_letter(part_heading.text, local)
+        builder.headings.append(Span(part_heading.start, part_heading.end))
+    for kind in kinds[start:]:
+        line = kind.line
+        if deadline is not None and not line.index % 512:
+            deadline.check(f"line {line.index + 1} of {len(kinds)}")
+        if not builder.feed_part_marker(line, kind):
+            builder.feed(line, kind)
+    if deadline is not None:
+        deadline.check("the end of the text")
+    return builder.segmentation()

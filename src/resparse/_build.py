@@ -1,0 +1,324 @@
+"""Blocks + readings -> Resolution: the one place where result objects are made.
+
+The segmenter says which raw pieces of the source make each clause, paragraph,
+sub-paragraph, annex, vote and note block; this stage reads each block's lead, clean
+text, further leads, vote fields and notes, and assembles the frozen ``Resolution``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from resparse import _leads
+from resparse._footnotes import link_footnotes, without
+from resparse._more_leads import find_more_leads
+from resparse._text import clean, clean_pieces
+from resparse._vote import read_vote
+from resparse.model import (
+    Annex,
+    Diagnostic,
+    Footnote,
+    Header,
+    Heading,
+    OperativeParagraph,
+    PreambularClause,
+    Resolution,
+    Span,
+    SubParagraph,
+    Unclassified,
+    VoteRecord,
+)
+
+if TYPE_CHECKING:
+    from resparse._blocks import Block, Segmentation
+    from resparse._header import HeaderResult
+    from resparse._italics import Italics
+    from resparse._language import Profile
+
+
+@attrs.frozen
+class Reading:
+    """What building needs to know of the document beyond its blocks."""
+
+    source: str
+    profile: Profile
+    scope: str | None  # the lead tables' body scope ("hrc", "sc")
+    italics: Italics | None  # None: the input cannot show italics
+    superscripts: tuple[Span, ...] | None = None
+    reader: str = "text"
+
+    @property
+    def language(self) -> str:
+        """The language code of the document."""
+        return self.profile.code
+
+
+def build(
+    reading: Reading,
+    segmentation: Segmentation,
+    head: HeaderResult,
+    diagnostics: list[Diagnostic],
+    leftovers: list[tuple[Span, str]],
+) -> Resolution:
+    """The result of a document: every block read and made into its part."""
+    source = reading.source
+    header = head.header
+    parts = segmentation.clauses or segmentation.paragraphs
+    footnotes, anchors = link_footnotes(
+        source,
+        segmentation.note_blocks,
+        [*segmentation.clauses, *segmentation.paragraphs],
+        reading.superscripts,
+        body_start=parts[0].start if parts else len(source),
+        decimal_comma=reading.profile.decimal_comma,
+    )
+    diagnostics = [*diagnostics, *segmentation.diagnostics]
+    preamble = [
+        _clause(reading, index, block, anchors, diagnostics)
+        for index, block in enumerate(segmentation.clauses, start=1)
+    ]
+    operative = [
+        _paragraph(reading, block, anchors, diagnostics) for block in segmentation.paragraphs
+    ]
+    votes = _votes(
+        reading,
+        segmentation,
+        header=header,
+        header_meeting=head.meeting,
+        footnotes=footnotes,
+        diagnostics=diagnostics,
+    )
+    annexes = [_annex(reading, block) for block in segmentation.annexes]
+    unclassified = [
+        Unclassified(clean(source[s.start : s.end]), s, reason)
+        for s, reason in [*leftovers, *segmentation.unclassified]
+    ]
+    diagnostics.extend(
+        Diagnostic(
+            "text.unclassified", f"could not place text: {item.reason}", "warning", item.span
+        )
+        for item in unclassified
+    )
+    if not preamble and not operative:
+        diagnostics.append(
+            Diagnostic(
+                "input.no_structure",
+                "found no preambular clause and no operative paragraph",
+                "error",
+            )
+        )
+    diagnostics.sort(key=lambda d: (d.span.start if d.span else -1, d.code))
+    return Resolution(
+        source=source,
+        header=header,
+        preamble=tuple(preamble),
+        operative=tuple(operative),
+        vote=votes[0] if votes else None,
+        votes=tuple(votes),
+        footnotes=tuple(footnotes),
+        unclassified=tuple(sorted(unclassified, key=lambda u: u.span.start)),
+        diagnostics=tuple(diagnostics),
+        headings=tuple(Heading(clean(source[s.start : s.end]), s) for s in segmentation.headings),
+        annexes=tuple(annexes),
+        furniture=segmentation.furniture,
+        language=reading.language,
+        reader=reading.reader,
+    )
+
+
+def _clause(
+    reading: Reading, index: int, block: Block, anchors: list[Span], diagnostics: list[Diagnostic]
+) -> PreambularClause:
+    pieces = without(block.pieces, anchors)
+    lead, lead_span, italic = _lead(reading, block, "pre")
+    if lead is None:
+        diagnostics.append(
+            Diagnostic(
+                "preamble.lead_unknown",
+                f"preambular clause {index} opens with no known lead phrase",
+                "info",
+                Span(block.start, block.end),
+            )
+        )
+    return PreambularClause(
+        index=index,
+        lead=lead,
+        text=clean_pieces(reading.source, pieces, reading.language),
+        span=Span(block.start, block.end),
+        lead_span=lead_span,
+        lead_italic=italic,
+        part=block.part,
+        section=block.section,
+        **_more(reading, "pre", lead_span, pieces),
+    )
+
+
+def _paragraph(
+    reading: Reading, block: Block, anchors: list[Span], diagnostics: list[Diagnostic]
+) -> OperativeParagraph:
+    pieces = without(block.pieces, anchors)
+    lead, lead_span, italic = _lead(reading, block, "op")
+    if lead is None:
+        diagnostics.append(
+            Diagnostic(
+                "operative.lead_unknown",
+                f"operative paragraph {block.number} opens with no known verb",
+                "info",
+                Span(block.start, block.end),
+            )
+        )
+    return OperativeParagraph(
+        number=block.number,
+        lead=lead,
+        text=clean_pieces(reading.source, pieces, reading.language),
+        span=Span(block.start, block.end),
+        lead_span=lead_span,
+        lead_italic=italic,
+        subparagraphs=tuple(_sub(reading, child, anchors) for child in block.children),
+        part=block.part,
+        section=block.section,
+        **_more(reading, "op", lead_span, pieces),
+    )
+
+
+def _sub(reading: Reading, block: Block, anchors: list[Span]) -> SubParagraph:
+    return SubParagraph(
+        label=block.label or "",
+        text=clean_pieces(reading.source, without(block.pieces, anchors), reading.language),
+        span=Span(block.start, block.end),
+        subparagraphs=tuple(_sub(reading, child, anchors) for child in block.children),
+    )
+
+
+def _annex(reading: Reading, block: Block) -> Annex:
+    """An annex: its label's line, the title on the next line, and the rest as its text."""
+    source = reading.source
+    rest = block.pieces[1:]
+    title = clean(source[rest[0][0] : rest[0][1]]) if rest else None
+    return Annex(
+        label=block.label or "Annex",
+        title=title,
+        text=clean_pieces(source, rest, reading.language),
+        span=Span(block.start, block.end),
+    )
+
+
+def _votes(  # noqa: PLR0913 - the blocks, the header's own record, and the notes they cite
+    reading: Reading,
+    segmentation: Segmentation,
+    *,
+    header: Header,
+    header_meeting: str | None,
+    footnotes: list[Footnote],
+    diagnostics: list[Diagnostic],
+) -> list[VoteRecord]:
+    """The adoption records: meeting lines and vote statements, read with their notes."""
+    source = reading.source
+    notes = {note.marker: note.text for note in footnotes if note.marker}
+    votes: list[VoteRecord] = []
+    for vote in segmentation.votes:
+        raw = source[vote.start : vote.end]
+        fields = read_vote(
+            raw,
+            vote.start,
+            is_state=is_state,
+            body=header.body,
+            notes=notes,
+            language=reading.language,
+        )
+        first_line = raw.split("\n", 1)[0].strip()
+        meeting_re = reading.profile.meeting_re
+        meeting_match = meeting_re.match(first_line) if vote.meeting_line else None
+        meeting = clean(meeting_match["meeting"]) if meeting_match is not None else fields.meeting
+        diagnostics.extend(fields.diagnostics)
+        votes.append(
+            VoteRecord(
+                method=fields.method,
+                span=Span(vote.start, vote.end),
+                in_favour=fields.in_favour,
+                against=fields.against,
+                abstaining=fields.abstaining,
+                in_favour_states=fields.in_favour_states,
+                against_states=fields.against_states,
+                abstaining_states=fields.abstaining_states,
+                meeting=meeting,
+                date=fields.date,
+                text=clean(raw),
+                part=vote.part,
+            )
+        )
+    adoption = header.span_of("adoption_line")
+    if not votes and header_meeting is not None and adoption is not None:
+        # "Adopted by the Security Council at its 8700th meeting, on ...": the header
+        # line is the only adoption record the text has
+        votes.append(
+            VoteRecord(
+                method=None,
+                span=adoption,
+                meeting=header_meeting,
+                date=header.adopted,
+                text=header.adoption_line or "",
+            )
+        )
+    return votes
+
+
+def _lead(
+    reading: Reading, block: Block, kind: _leads.Kind
+) -> tuple[str | None, Span | None, bool | None]:
+    """The lead of a clause or paragraph: the italic run if there is one, else the tables.
+
+    The third value says whether the lead was italic: ``None`` where the input cannot
+    show italics.
+    """
+    source = reading.source
+    unmarked = False if reading.italics is not None else None
+    if not block.pieces:
+        return None, None, unmarked
+    words = _leads.lead_words(source, block.pieces, kind, reading.language)
+    if not words:
+        return None, None, unmarked
+    first_start = words[0][1]
+    italic = reading.italics.at(first_start) if reading.italics is not None else None
+    if italic is not None:
+        span = _leads.trim_lead_span(source, italic, first_start)
+        if span is not None:
+            return clean(source[span.start : span.end]), span, True
+    found = _leads.lead_by_words(words, kind, reading.language, reading.scope)
+    if found is None:
+        return None, None, unmarked
+    return clean(source[found.start : found.end]), found, unmarked
+
+
+def _more(
+    reading: Reading,
+    kind: _leads.Kind,
+    lead_span: Span | None,
+    pieces: list[tuple[int, int]],
+) -> dict[str, Any]:
+    """``more_leads`` and ``more_lead_spans`` of a clause or paragraph with a lead."""
+    if lead_span is None:
+        return {}
+    spans = find_more_leads(
+        reading.source,
+        pieces,
+        lead_span.end,
+        kind=kind,
+        language=reading.language,
+        italic_at=reading.italics.at if reading.italics is not None else None,
+    )
+    if not spans:
+        return {}
+    return {
+        "more_leads": tuple(clean(reading.source[s.start : s.end]) for s in spans),
+        "more_lead_spans": tuple(spans),
+    }
+
+
+def is_state(name: str) -> bool:
+    """Whether a name in a vote list is a State the State table knows."""
+    from resparse.states import resolve_state  # noqa: PLC0415 - the State table loads on first use
+
+    return resolve_state(name) is not None

@@ -1,0 +1,216 @@
+"""Footnote blocks -> Footnote parts, each linked to its marker in the body.
+
+The segmenter hands over the blocks of note lines it set aside (after a separator line,
+at a page's foot, or gathered at the end of the text); this stage cuts them into notes
+and finds where each note's marker sits in the body, so the marker can be cut out of
+the clean text of the part it interrupts.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import attrs
+
+from resparse import _markers
+from resparse._patterns import FOOTNOTE_LINE_RE, FOOTNOTE_MARKER_ONLY_RE
+from resparse._text import clean
+from resparse.model import Footnote, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from resparse._blocks import Block
+    from resparse._scan import Line
+
+
+def without(pieces: Sequence[tuple[int, int]], holes: Sequence[Span]) -> list[tuple[int, int]]:
+    """Cut the footnote markers (sorted, not overlapping) out of a part's pieces."""
+    if not holes:
+        return list(pieces)
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        cursor = start
+        # the first hole that may reach into this piece; earlier ones end before it
+        index = bisect.bisect_right(holes, start, key=_span_end)
+        while index < len(holes) and holes[index].start < end:
+            hole = holes[index]
+            if hole.start > cursor:
+                out.append((cursor, hole.start))
+            cursor = max(cursor, hole.end)
+            index += 1
+        if cursor < end:
+            out.append((cursor, end))
+    return out
+
+
+def _span_end(span: Span) -> int:
+    return span.end
+
+
+def link_footnotes(  # noqa: PLR0913 - the note blocks, where the body is, and how it prints
+    source: str,
+    note_blocks: Sequence[Sequence[Line]],
+    parts: Sequence[Block],
+    superscripts: Sequence[Span] | None,
+    *,
+    body_start: int,
+    decimal_comma: bool,
+) -> tuple[list[Footnote], list[Span]]:
+    """Footnote blocks -> Footnote parts, each linked to its marker in the body if found.
+
+    ``parts`` are the clauses and paragraphs; ``body_start`` is where the first of them
+    starts (markers are not looked for in the header). Returns the notes and their
+    markers' spans, sorted, to cut out of the parts' clean text.
+    """
+    notes: list[Footnote] = []
+    for block in note_blocks:
+        notes.extend(_split_block(block))
+    anchors: list[Span] = []
+    taken: set[Span] = set()
+    linked: list[Footnote] = []
+    # notes gathered after the last paragraph (no page bottoms): markers are found in order
+    in_order = not superscripts and _gathered_at_end(note_blocks, parts)
+    for note in notes:
+        if in_order:
+            linked.append(note)
+            continue
+        anchor = _markers.find_anchor(source, note.marker, note.span.start, superscripts)
+        if anchor is not None and anchor in taken:
+            anchor = None
+        if anchor is not None:
+            anchors.append(anchor)
+            taken.add(anchor)
+        linked.append(attrs.evolve(note, anchor=anchor))
+    _place_in_order(linked, source, body_start, anchors, taken, decimal_comma=decimal_comma)
+    anchors.sort()
+    return linked, anchors
+
+
+def _gathered_at_end(note_blocks: Sequence[Sequence[Line]], parts: Sequence[Block]) -> bool:
+    """Whether every footnote block stands after the last clause and paragraph."""
+    if not parts or not note_blocks:
+        return False
+    last = max(part.end for part in parts)
+    return all(not block or block[0].start >= last for block in note_blocks)
+
+
+def _place_in_order(  # noqa: PLR0913 - the notes, where to look, and what is taken
+    notes: list[Footnote],
+    source: str,
+    body_start: int,
+    anchors: list[Span],
+    taken: set[Span],
+    *,
+    decimal_comma: bool,
+) -> None:
+    """Link the notes left without a marker to the first one after the previous note's marker.
+
+    ``find_anchor`` looks back from a note a page's length at most; notes gathered at the
+    end of the text need their markers found in order instead, each between the markers
+    of the notes before and after it, in the body (not the header), and never inside a
+    note's own text.
+    """
+    if all(note.anchor is not None or not note.marker.isdigit() for note in notes):
+        return
+    # the marker of each note's next neighbour that has one bounds the search from above
+    next_starts: list[int] = []
+    bound = len(source)
+    for note in reversed(notes):
+        next_starts.append(bound)
+        if note.anchor is not None:
+            bound = note.anchor.start
+    next_starts.reverse()
+    note_spans = sorted(note.span for note in notes)
+    markers = _markers.Markers(
+        source, body_start, max(n.span.start for n in notes), decimal_comma=decimal_comma
+    )
+    start = body_start
+    for i, note in enumerate(notes):
+        if note.anchor is not None:
+            start = max(start, note.anchor.end)
+            continue
+        if not note.marker.isdigit():
+            continue
+        end = min(next_starts[i], note.span.start)
+        for anchor in markers.after(note.marker, start, end):
+            if anchor not in taken and not _inside(anchor, note_spans):
+                notes[i] = attrs.evolve(note, anchor=anchor)
+                anchors.append(anchor)
+                taken.add(anchor)
+                start = anchor.end
+                break
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    """Whether ``span`` starts inside one of ``spans`` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, span.start, key=_span_start) - 1
+    return index >= 0 and spans[index].start <= span.start < spans[index].end
+
+
+def _span_start(span: Span) -> int:
+    return span.start
+
+
+def _split_block(block: Sequence[Line]) -> list[Footnote]:
+    """Cut a block of footnote lines into notes.
+
+    Extractors print a note's marker on the note's first line ("1 Official Records") or
+    on a line of its own, sometimes before all the texts of the page ("12", "13", text,
+    text) and sometimes after them. Markers wait in a queue and go to the next note that
+    starts without one; markers left over go to the notes that got none, in order.
+    """
+    notes: list[list[Line]] = []
+    markers: list[Line | None] = []
+    queue: list[Line] = []
+    previous: Line | None = None
+    for line in block:
+        if FOOTNOTE_MARKER_ONLY_RE.match(line.text):
+            queue.append(line)
+            previous = None
+            continue
+        match = FOOTNOTE_LINE_RE.match(line.text)
+        known = [_marker_text(m) for m in markers if m is not None]
+        if (
+            match
+            and match["marker"].isdigit()
+            and _markers.plausible_marker(match["marker"], [(k, None) for k in known])
+        ):
+            notes.append([line])
+            markers.append(None)
+        elif (
+            not notes
+            or previous is None
+            or (queue and previous.text.rstrip().endswith((".", ")", "]")))
+        ):
+            notes.append([line])
+            markers.append(queue.pop(0) if queue else None)
+        else:
+            notes[-1].append(line)
+        previous = line
+    for i, waiting in enumerate(markers):
+        if waiting is None and queue and not FOOTNOTE_LINE_RE.match(notes[i][0].text):
+            markers[i] = queue.pop(0)
+    result: list[Footnote] = []
+    for note_lines, marker_line in zip(notes, markers, strict=True):
+        start, end = note_lines[0].start, note_lines[-1].end
+        body = " ".join(line.text for line in note_lines)
+        label = _marker_text(marker_line) if marker_line is not None else ""
+        match = FOOTNOTE_LINE_RE.match(body)
+        if marker_line is None and match is not None:
+            label, body = match["marker"], match["text"]
+        marker_span = Span(marker_line.start, marker_line.end) if marker_line is not None else None
+        result.append(
+            Footnote(marker=label, text=clean(body), span=Span(start, end), marker_span=marker_span)
+        )
+    # markers with no text at all: still accounted for
+    result.extend(
+        Footnote(marker=_marker_text(m), text="", span=Span(m.start, m.end)) for m in queue
+    )
+    return result
+
+
+def _marker_text(line: Line) -> str:
+    match = FOOTNOTE_MARKER_ONLY_RE.match(line.text)
+    return match["marker"] if match else line.text.strip()

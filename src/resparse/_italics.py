@@ -1,0 +1,59 @@
+"""The italic runs of a document, looked up by offset.
+
+Readers that see fonts give the italic runs as spans; markdown writes them as ``*x*`` or
+``_x_``; plain text has none (``None``: unknown, as opposed to an empty tuple: known to
+have none). Leads are found where an italic run opens a part.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import attrs
+
+from resparse._patterns import MARKDOWN_ITALIC_RE
+from resparse.model import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+_SLACK = 2  # a run may start this many characters after the offset asked about ("*Notes")
+
+
+@attrs.frozen
+class Italics:
+    """Sorted italic spans with their starts, for lookups by bisection."""
+
+    spans: tuple[Span, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, spans: Sequence[Span]) -> Italics:
+        """The lookup table of these spans (in reading order)."""
+        return cls(tuple(spans), tuple(span.start for span in spans))
+
+    def at(self, pos: int) -> Span | None:
+        """The italic span that starts at (or within two characters of) ``pos``."""
+        i = bisect.bisect_right(self.starts, pos + _SLACK) - 1
+        if i >= 0:
+            span = self.spans[i]
+            if span.start <= pos + _SLACK and span.end > pos:
+                return span
+        return None
+
+    def next_start(self, pos: int) -> int | None:
+        """Where the first italic run at or after ``pos`` starts, if any."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) else None
+
+
+def markdown_italics(source: str) -> list[Span] | None:
+    """Italic runs written as ``*x*`` or ``_x_``; ``None`` when the text has none."""
+    if "*" not in source and "_" not in source:
+        return None
+    spans = []
+    for match in MARKDOWN_ITALIC_RE.finditer(source):
+        group = "a" if match["a"] is not None else "b"
+        spans.append(Span(match.start(group), match.end(group)))
+    return spans or None
