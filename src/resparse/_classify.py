@@ -8,9 +8,8 @@ segmenter's job. Every line is classified exactly once (``classify_lines``).
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import attrs
 import regex
 
 from resparse import _leads, _lexicon
@@ -37,14 +36,14 @@ _PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\d
 _MAX_HEADING_WORDS = 40
 
 
-@attrs.frozen(slots=True)
-class ClassifiedLine:
+class ClassifiedLine(NamedTuple):
     """Everything one line could be; the segmenter decides, in context, which applies.
 
     The first group of fields is what the line is read as on its own. The second group
     holds the facts that look-aheads from other lines ask about (a number after any list
     markup, the line's first word as a lead table counts it, whether it may continue a
-    heading), computed once here so no later stage reads the raw text again.
+    heading), computed once here so no later stage reads the raw text again. A named
+    tuple: immutable, and cheap to make for every line of a long text.
     """
 
     line: Line
@@ -80,51 +79,60 @@ def classify_lines(
 ) -> tuple[ClassifiedLine, ...]:
     """Classify every line once; ``furniture`` comes from the furniture stage.
 
-    Lines before ``start`` (the cover, read by the header stage) get only the facts that
-    look-aheads ask about.
+    Lines before ``start`` are the cover, which the header stage reads: they carry only
+    the facts that document-wide checks ask of every line (whether a number or a
+    frequent lead opens it); look-aheads run forward from body lines and never reach them.
     """
-    cover = tuple(
-        ClassifiedLine(line, line.start, **_lookahead_facts(line.text, local))
-        for line in lines[:start]
-    )
-    body = tuple(
+    cover = tuple(_cover_line(line, local) for line in lines[:start])
+    return cover + tuple(
         classify(line, kind, local)
         for line, kind in zip(lines[start:], furniture[start:], strict=True)
     )
-    return cover + body
+
+
+def _cover_line(line: Line, local: Profile) -> ClassifiedLine:
+    pre_count, op_count = _first_word_counts(line.text, local)
+    bare_number = local.number_re.match(line.text) is not None
+    return ClassifiedLine(
+        line, line.start, bare_number=bare_number, pre_count=pre_count, op_count=op_count
+    )
 
 
 def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLine:  # noqa: C901, PLR0912 - one test per kind
     """Everything ``line`` could be on its own, given whether it is page furniture."""
     text = line.text
-    language = local.code
-    facts = _lookahead_facts(text, local)
+    markup = LINE_MARKUP_RE.match(text)
+    pos = markup.end() if markup is not None else 0
+    number, label, bare_number, bare_label = _numbering(text, markup, local)
+    heading, heading_continued = _heading_shape(text, local)
+    formula_like = local.formula_re.match(text) is not None
+    facts: dict[str, Any] = {
+        "number_text": number["n"] if number is not None else None,
+        "bare_number": bare_number,
+        "bare_label": bare_label,
+        "formula_like": formula_like,
+        "heading_continued": heading_continued,
+    }
+    facts["pre_count"], facts["op_count"] = _first_word_counts(text, local)
     if furniture is not None:
         return ClassifiedLine(line, line.start, furniture=furniture, **facts)
     if SEPARATOR_RE.match(text):
         return ClassifiedLine(line, line.start, separator=True, **facts)
-    if facts["formula_like"]:
+    if formula_like:
         return ClassifiedLine(line, line.start, formula=True, **facts)
-    pos = 0
-    markup = LINE_MARKUP_RE.match(text)
-    if markup is not None:
-        pos = markup.end()
     number_value: int | None = None
     sub_label: str | None = None
-    number = local.number_re.match(text, pos)
     if number is not None:
         digits = number["n"]
         number_value = int(digits) if digits.isdigit() else 1
         pos = number.end()
-    else:
-        label = local.label_re.match(text, pos)
-        if label is not None:
-            sub_label = label["label"]
-            pos = label.end()
-        elif markup is not None and markup["bullet"]:
-            sub_label = markup["bullet"]  # "• item" or "– item": a bulleted sub-paragraph
+    elif label is not None:
+        sub_label = label["label"]
+        pos = label.end()
+    elif markup is not None and markup["bullet"]:
+        sub_label = markup["bullet"]  # "• item" or "– item": a bulleted sub-paragraph
     pos = _SKIP_MARKUP_RE.match(text, pos).end()  # type: ignore[union-attr]
-    fields: dict[str, object] = {}
+    fields: dict[str, Any] = {}
     if number_value is None and sub_label is None:
         meeting = local.meeting_re.match(text)
         if meeting is not None:
@@ -140,51 +148,53 @@ def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLin
         if HEADING_RE.match(text):
             fields["heading"] = fields["heading_strong"] = True
         else:
-            fields["heading"] = heading_like(text, local=local)
+            fields["heading"] = heading
     rest = text[pos:]
     if local.starts_like_lead(rest):
         fields["capital"] = True
         words = _first_words(rest)
         if words:
+            language = local.code
             fields["preamble_lead"] = _opens_lead(words, "pre", language)
             fields["strong_preamble_lead"] = _leads.known_first_word(
                 words[0], "pre", language, minimum=30
             )
             fields["operative_lead"] = _opens_lead(words, "op", language)
     return ClassifiedLine(
-        line,
-        line.start + pos,
-        number=number_value,
-        sub_label=sub_label,
-        **fields,  # type: ignore[arg-type]
-        **facts,
+        line, line.start + pos, number=number_value, sub_label=sub_label, **fields, **facts
     )
 
 
-def _lookahead_facts(text: str, local: Profile) -> dict[str, Any]:
-    """What look-aheads from other lines ask of this line (see ``ClassifiedLine``)."""
-    markup = LINE_MARKUP_RE.match(text)
-    number = local.number_re.match(text, markup.end() if markup else 0)
-    bare_number = number is not None if markup is None else local.number_re.match(text) is not None
-    bare_label = None
-    if not bare_number:
-        label = local.label_re.match(text)
-        bare_label = label["label"] if label is not None else None
+def _numbering(
+    text: str, markup: regex.Match[str] | None, local: Profile
+) -> tuple[regex.Match[str] | None, regex.Match[str] | None, bool, str | None]:
+    """The number or label after any list markup, and whether one opens the bare line.
+
+    Returns the number's match, the label's match (only when there is no number), and,
+    for look-aheads that do not skip markup, whether the bare line opens with a number
+    and the label it opens with.
+    """
+    pos = markup.end() if markup is not None else 0
+    number = local.number_re.match(text, pos)
+    if markup is None:
+        label = None if number is not None else local.label_re.match(text)
+        return number, label, number is not None, label["label"] if label is not None else None
+    bare_number = local.number_re.match(text) is not None
+    bare = None if bare_number else local.label_re.match(text)
+    label = None if number is not None else local.label_re.match(text, pos)
+    return number, label, bare_number, bare["label"] if bare is not None else None
+
+
+def _first_word_counts(text: str, local: Profile) -> tuple[int, int]:
+    """How many preambular and operative leads the line's first word opens in the tables."""
     stripped = text.lstrip("*_ ")
     first = _first_word(stripped)
-    pre_count = op_count = 0
-    if first and local.starts_like_lead(stripped):
-        pre_count = _leads.first_word_count(first, "pre", local.code)
-        op_count = _leads.first_word_count(first, "op", local.code)
-    return {
-        "number_text": number["n"] if number is not None else None,
-        "bare_number": bare_number,
-        "bare_label": bare_label,
-        "formula_like": local.formula_re.match(text) is not None,
-        "pre_count": pre_count,
-        "op_count": op_count,
-        "heading_continued": heading_like(text, continued=True, local=local),
-    }
+    if not first or not local.starts_like_lead(stripped):
+        return 0, 0
+    return (
+        _leads.first_word_count(first, "pre", local.code),
+        _leads.first_word_count(first, "op", local.code),
+    )
 
 
 def _first_words(text: str) -> list[str]:
@@ -239,7 +249,12 @@ def heading_like(text: str, *, continued: bool = False, local: Profile | None = 
     ``continued``: the line follows another heading line, so it may open in lower case.
     In a script without case (``local.cased`` false) any line opening with a letter may be one.
     """
-    local = local or profile("en")
+    plain, wrapped = _heading_shape(text, local or profile("en"))
+    return wrapped if continued else plain
+
+
+def _heading_shape(text: str, local: Profile) -> tuple[bool, bool]:
+    """Whether the line may be a heading, and whether it may be a wrapped heading's next line."""
     stripped = text.strip().strip("*_#").strip()
     # without case to tell a heading from a clause's next line, a footnote marker after
     # the clause's comma ("...报告，4") must not hide where the clause ends
@@ -247,12 +262,12 @@ def heading_like(text: str, *, continued: bool = False, local: Profile | None = 
         not local.cased and ends_clause(stripped, local.terminators)
     )
     if not stripped or ends:
-        return HEADING_RE.match(stripped) is not None
-    return len(stripped.split()) <= _MAX_HEADING_WORDS and (
-        local.starts_like_lead(stripped)
-        or stripped[:1].isdigit()
-        or (continued and stripped[:1].isalpha())
-    )
+        strong = HEADING_RE.match(stripped) is not None
+        return strong, strong
+    if len(stripped.split()) > _MAX_HEADING_WORDS:
+        return False, False
+    plain = local.starts_like_lead(stripped) or stripped[:1].isdigit()
+    return plain, plain or stripped[:1].isalpha()
 
 
 _TAIL = 48

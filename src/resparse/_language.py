@@ -12,6 +12,7 @@ scripts/build_lexicon.py); no code changes.
 
 from __future__ import annotations
 
+import collections
 import functools
 import importlib.resources
 import sys
@@ -208,7 +209,6 @@ _MARKERS = {
     "fr": ("les", "des", "et", "du", "le", "sur", "dans", "au"),
     "es": ("los", "las", "y", "del", "el", "por", "con", "su"),
 }
-_MARKER_LANGUAGE = {word: code for code, words in _MARKERS.items() for word in words}
 _PUNCTUATION_RE = regex.compile(r"[^\p{L}\s]+")
 _NON_LATIN_RE = regex.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
 _SCRIPTS = (
@@ -231,10 +231,7 @@ def detect(text: str, sample: int = 6000) -> str:
         for code, script in _SCRIPTS:
             if len(script.findall(head)) > letters * 0.3:
                 return code
-    counts = dict.fromkeys(_MARKERS, 0)
-    for word in _PUNCTUATION_RE.sub(" ", head.casefold()).split():
-        marked = _MARKER_LANGUAGE.get(word)
-        if marked is not None:
-            counts[marked] += 1
+    words = collections.Counter(_PUNCTUATION_RE.sub(" ", head.casefold()).split())
+    counts = {code: sum(words[word] for word in markers) for code, markers in _MARKERS.items()}
     best = max(counts, key=lambda code: (counts[code], code == "en"))
     return best if counts[best] else "en"

@@ -40,8 +40,12 @@ _DETERMINERS = frozenset(_lexicon.DETERMINERS)
 _OPTIONAL_MARKS_RE = regex.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_key(token: str) -> str:
-    """The form the lead tables count a word in: casefolded, one apostrophe, no vowel marks."""
+    """The form the lead tables count a word in: casefolded, one apostrophe, no vowel marks.
+
+    Cached: the words that open clauses repeat from one document to the next.
+    """
     key = token.casefold().replace("’", "'")
     return _OPTIONAL_MARKS_RE.sub("", key) if not key.isascii() else key
 

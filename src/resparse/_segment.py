@@ -172,7 +172,7 @@ class _Builder:
                 return
             # a body's name over the paragraphs about it: a heading
             heading = _classify.heading_like(line.text, local=self.profile)
-            kind = attrs.evolve(kind, formula=False, heading=heading)
+            kind = kind._replace(formula=False, heading=heading)
         if self.zone == _ANNEX:
             self.feed_annex(line, kind)
             return
@@ -844,14 +844,14 @@ def read_header_zone(
             return None  # "77/27": a resolution number printed without a dot (Arabic)
         return kind
 
-    furniture = [(line, kind) for line in header_lines if (kind := cover_furniture(line))]
-    header_lines = [line for line in header_lines if not cover_furniture(line)]
+    kinds = [cover_furniture(line) for line in header_lines]
+    furniture = [(line, kind) for line, kind in zip(header_lines, kinds, strict=True) if kind]
+    header_lines = [line for line, kind in zip(header_lines, kinds, strict=True) if not kind]
     part_heading: Line | None = None
     if header_lines and _classify.part_letter(header_lines[-1].text, profile(language)):
         part_heading = header_lines[-1]
         header_lines = header_lines[:-1]
     formula = lines[formula_index] if formula_index is not None else None
-    local = profile(language)
     formula_body = _classify.formula_body(formula.text, local) if formula is not None else None
     head = read_header(source, header_lines, formula, formula_body, language)
     if formula is None and head.leftovers:
