@@ -85,6 +85,9 @@ class Profile:
     part_re: regex.Pattern[str] | None = None
     # a lettered part of what a paragraph sets out, "A. Pension Administration"
     lettered_part_re: regex.Pattern[str] = LETTERED_PART_RE
+    # the words that may stand between a comma and a further lead ("and"); None: the
+    # language's texts mark no further leads
+    more_lead_conjunctions: tuple[str, ...] | None = None
 
     def starts_like_lead(self, text: str) -> bool:
         """Whether text opens the way a lead does: with a capital, or any letter if uncased."""
@@ -200,6 +203,9 @@ def _build(data: dict[str, Any]) -> Profile:
         lettered_part_re=_compile(patterns["lettered_part"], values)
         if "lettered_part" in patterns
         else LETTERED_PART_RE,
+        more_lead_conjunctions=tuple(data["more_lead_conjunctions"])
+        if "more_lead_conjunctions" in data
+        else None,
     )
 
 

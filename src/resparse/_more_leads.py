@@ -12,30 +12,31 @@ mark. Text inside quotation marks or brackets (a quoted title, a citation) is sk
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import regex
 
 from resparse import _leads
+from resparse._language import profile
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from resparse.model import Span
 
-# the word for "and" after the comma, where a language writes one
-_CONJUNCTIONS = {"en": ("and",), "fr": ("et",), "es": ("y", "e"), "ru": ("и", "а")}
 _OPENERS = {"“": "”", "(": ")", "«": "»", "[": "]"}
 
 
-def _separator(language: str) -> regex.Pattern[str]:
-    words = _CONJUNCTIONS.get(language, ())
-    conjunction = "|".join(words)
+@functools.cache
+def _separator(language: str) -> regex.Pattern[str] | None:
+    """A comma or semicolon, the language's "and" if any, then a lower-case word."""
+    words = profile(language).more_lead_conjunctions
+    if words is None:
+        return None
+    conjunction = "|".join(regex.escape(word) for word in words)
     optional = rf"(?:(?:{conjunction})\s+)?" if conjunction else ""
     return regex.compile(rf"[,;]\s+{optional}(?=[*_]{{0,3}}\p{{Ll}})")  # "*requests*" in markdown
-
-
-_SEPARATORS = {code: _separator(code) for code in ("en", "fr", "es", "ru")}
 
 
 def find_more_leads(  # noqa: PLR0913 - the parse state a search needs, passed plainly
@@ -52,7 +53,7 @@ def find_more_leads(  # noqa: PLR0913 - the parse state a search needs, passed p
     ``italic_at`` gives the italic run at an offset; ``None`` (an input without italics)
     finds nothing.
     """
-    separator = _SEPARATORS.get(language)
+    separator = _separator(language)
     if separator is None or italic_at is None:
         return []
     found: list[Span] = []
