@@ -355,3 +355,56 @@ def test_assemble_lettered_parts_keep_their_tables() -> None:
     assert r.operative[1].text == (
         "Approves the changes to the staffing table as set out in the table below:"
     )
+
+
+# --- self-checks: a doubtful reading says so, with a span ------------------------------
+
+_GAP_TEXT = """The General Assembly,
+
+Recalling its resolution 77/1,
+
+1. Decides to act;
+
+2. Requests the Secretary-General to report;
+
+5. Decides to remain seized of the matter.
+"""
+
+
+@pytest.mark.issue(16)
+def test_assemble_numbering_gap_is_reported_with_its_span() -> None:
+    # the segmenter found the gap before, but its diagnostics never reached the result
+    r = resparse.parse(_GAP_TEXT)
+    assert [p.number for p in r.operative] == [1, 2, 5]
+    gaps = [d for d in r.diagnostics if d.code == "operative.numbering_gap"]
+    assert len(gaps) == 1
+    assert gaps[0].span is not None
+    assert r.raw(gaps[0].span).startswith("5. Decides")
+
+
+@pytest.mark.issue(16)
+def test_assemble_number_read_as_text_is_reported() -> None:
+    text = _GAP_TEXT.replace("\n\n5.", "\n9.")
+    r = resparse.parse(text)
+    assert [p.number for p in r.operative] == [1, 2]
+    (doubt,) = [d for d in r.diagnostics if d.code == "operative.number_in_text"]
+    assert doubt.severity == "warning"
+    assert doubt.span is not None
+    assert r.raw(doubt.span).startswith("9. Decides")
+
+
+@pytest.mark.issue(16)
+def test_assemble_verb_after_a_finished_sentence_is_reported() -> None:
+    text = _GAP_TEXT.replace("\n\n5. Decides", "\nDecides")
+    r = resparse.parse(text)
+    assert [p.number for p in r.operative] == [1, 2]
+    (doubt,) = [d for d in r.diagnostics if d.code == "operative.lead_in_text"]
+    assert doubt.span is not None
+    assert r.raw(doubt.span).startswith("Decides to remain")
+
+
+@pytest.mark.issue(16)
+def test_assemble_clean_numbering_is_quiet() -> None:
+    text = _GAP_TEXT.replace("5. Decides", "3. Decides")
+    r = resparse.parse(text)
+    assert [d for d in r.diagnostics if d.severity in {"warning", "error"}] == []

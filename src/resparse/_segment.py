@@ -76,6 +76,7 @@ _SIBLING_REACH = 30  # lines searched for a first label's next sibling
 _KNOWN = 5  # leads a first word must open in the tables to count as opening one
 _STRONG = 30  # ... to count as a frequent lead
 _FORMULA_MAX = 120  # characters of the longest formula line
+_SENTENCE_ENDS = frozenset(".;؛；。")  # what ends a paragraph, not a clause's comma
 
 
 class _Builder:
@@ -549,10 +550,43 @@ class _Builder:
             return
         unit = self.open_unit()
         if unit is not None:
-            if not unit.pieces:
-                unit.pieces.append((line.start, line.end))
-            else:
-                unit.pieces.append((line.start, line.end))
+            self.doubt_continuation(line, kind, current)
+            unit.pieces.append((line.start, line.end))
+
+    def doubt_continuation(self, line: Line, kind: ClassifiedLine, current: _Unit) -> None:
+        """Say so where a line read as a paragraph's text looks like the next paragraph.
+
+        A number above the last one that the numbering did not let open a paragraph
+        ("2. ..." then "9. ..."), or a frequent operative verb opening the line right after
+        a finished sentence ("...;" then "Condemns ...", its number lost), may be a
+        paragraph merged into the one before it.
+        """
+        if kind.number is not None and kind.number > self.last_number:
+            message = (
+                f"a line opens with the number {kind.number} inside paragraph "
+                f"{current.number or '(unnumbered)'}; it is read as that paragraph's text"
+            )
+            self.diagnostics.append(
+                Diagnostic(
+                    "operative.number_in_text", message, "warning", Span(line.start, line.end)
+                )
+            )
+        elif (
+            kind.number is None
+            and kind.sub_label is None
+            and not self.sub_stack
+            and current.number is not None
+            and kind.capital
+            and kind.op_count >= _STRONG
+            and _classify.ends_clause(self.text_of_unit(), _SENTENCE_ENDS)
+        ):
+            message = (
+                f"a line inside paragraph {current.number} opens with an operative verb after "
+                "a finished sentence; it may be the next paragraph without its number"
+            )
+            self.diagnostics.append(
+                Diagnostic("operative.lead_in_text", message, "warning", Span(line.start, line.end))
+            )
 
     def numbering_decides(self, line: Line) -> bool:
         """Whether paragraph 1 is still to come, where a lead's word cannot tell the parts apart.
