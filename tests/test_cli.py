@@ -481,3 +481,20 @@ def test_cli_missing_extra_exits_2_naming_it(
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 1
     assert "pip install '.[html]'" in captured.err
+
+
+@pytest.mark.issue(19)
+def test_cli_table_into_a_closed_pipe_stops_quietly() -> None:
+    """``resparse parse X | head -1``: the reader leaves, the command exits 0 and says nothing."""
+    code = "import sys; from resparse.cli import main; sys.exit(main(sys.argv[1:]))"
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody will read: the first write that reaches the pipe fails
+    with os.fdopen(writer, "wb") as closed:
+        done = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+            [sys.executable, "-c", code, "parse", str(SEED), str(SEED), "--full-text"],
+            stdout=closed,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=120,
+        )
+    assert (done.returncode, done.stderr) == (0, b"")

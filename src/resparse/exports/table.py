@@ -91,8 +91,14 @@ def render_table(
     from rich.console import Console  # noqa: PLC0415 - rich is only needed here
     from rich.text import Text  # noqa: PLC0415
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """Leave a closed pipe to the caller: rich's own way out is ``SystemExit(1)``."""
+            self.quiet = True
+            raise BrokenPipeError
+
     unbounded = width is None
-    console = Console(
+    console = _Console(
         file=out,
         width=width or _UNBOUNDED,
         highlight=False,
