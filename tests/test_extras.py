@@ -7,6 +7,7 @@ import importlib
 import io
 import json
 import pathlib
+import pickle
 import sys
 import zipfile
 
@@ -96,6 +97,19 @@ def test_extras_missing_one_raises_a_typed_error_naming_it(
     assert error.extra == extra
     assert f"pip install '.[{extra}]'" in str(error)
     assert f"pip install 'resparse[{extra}]'" in str(error)
+
+
+@pytest.mark.issue(19)
+def test_extras_missing_extra_error_survives_pickling() -> None:
+    error = MissingExtraError(feature="reading HTML", extra="html", package="selectolax")
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+    assert type(copy) is MissingExtraError
+    assert (copy.feature, copy.extra, copy.package, str(copy)) == (
+        "reading HTML",
+        "html",
+        "selectolax",
+        str(error),
+    )
 
 
 @pytest.mark.issue(19)

@@ -7,7 +7,8 @@ written against the built-ins keeps working.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -104,6 +105,13 @@ class MissingExtraError(ResparseError, ImportError):
             f"{install_hint(extra)}",
             name=self.package,
         )
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        """Pickle by the keywords (worker processes send errors back to their parent)."""
+        rebuild = functools.partial(
+            type(self), feature=self.feature, extra=self.extra, package=self.package
+        )
+        return rebuild, ()
 
 
 def install_hint(extra: str) -> str:
