@@ -125,5 +125,5 @@ def test_frame_refuses_what_is_not_a_resolution() -> None:
 
 def test_frame_without_pandas_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)  # None in sys.modules makes the import fail
-    with pytest.raises(ImportError, match=r"pip install resparse\[pandas\]"):
+    with pytest.raises(ImportError, match=r"pip install '\.\[pandas\]'"):
         to_frame(resparse.parse(NESTED))

@@ -1,10 +1,35 @@
 r"""resparse: UN resolutions as typed, source-anchored objects.
 
+Read a resolution's text into a :class:`Resolution`: its header, the preambular clauses
+with their leads, the operative paragraphs with their numbers, verbs and sub-paragraphs,
+and the vote. Every part keeps the span of the source it came from; text the parser
+cannot place comes back as ``unclassified`` with a diagnostic, never dropped.
+
 >>> import resparse
 >>> text = "The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Decides to act."
 >>> r = resparse.parse(text)
 >>> [c.lead for c in r.preamble], [(p.number, p.lead) for p in r.operative]
 (['Recalling'], [(1, 'Decides')])
+
+Entry points:
+
+* :func:`parse` a string, :func:`parse_file` a file (text, markdown, HTML, Word, PDF,
+  Akoma Ntoso, picked by content), :func:`parse_document` what a reader produced, and
+  :func:`parse_all` a text holding several resolutions (a printed volume);
+* :func:`from_akn` the UN's Akoma Ntoso markup, and :func:`from_json` a result saved with
+  ``Resolution.to_json()``; ``Resolution.to_akn()`` writes Akoma Ntoso back;
+* :func:`to_frame` and :func:`votes_frame` pandas tables (the ``pandas`` extra),
+  :func:`align` the language versions of one resolution, :func:`json_schema` the JSON
+  Schema of ``to_json()``;
+* ``resparse.pipeline``, a spaCy component (the ``spacy`` extra), and ``resparse.corpus``
+  and the ``resparse`` command for folders.
+
+Errors: everything raised on purpose derives from :class:`ResparseError`.
+:class:`ResolutionParseError` (``strict=True`` found problems; ``ParseError`` is the same
+class under a shorter name), :class:`InputError` and its subclasses (a file that cannot be
+read), :class:`ParseTimeoutError`, :class:`SchemaError` (``from_json`` given something
+else) and :class:`MissingExtraError` (an optional dependency is not installed; the message
+says which extra to install).
 """
 
 from resparse._version import __version__
@@ -13,10 +38,14 @@ from resparse.errors import (
     InputDecodeError,
     InputError,
     InputTooLargeError,
+    MissingExtraError,
     ParseError,
     ParseTimeoutError,
     ResolutionParseError,
     ResparseError,
+    SchemaError,
+    SchemaVersionError,
+    UnsafeInputError,
 )
 from resparse.exports.frame import to_frame
 from resparse.exports.votes import votes_frame
@@ -63,6 +92,7 @@ __all__ = [
     "InputDecodeError",
     "InputError",
     "InputTooLargeError",
+    "MissingExtraError",
     "OperativeParagraph",
     "ParseError",
     "ParseTimeoutError",
@@ -70,11 +100,14 @@ __all__ = [
     "Resolution",
     "ResolutionParseError",
     "ResparseError",
+    "SchemaError",
+    "SchemaVersionError",
     "Segment",
     "Span",
     "SpanMap",
     "SubParagraph",
     "Unclassified",
+    "UnsafeInputError",
     "VoteRecord",
     "__version__",
     "align",

@@ -1,15 +1,17 @@
 """The ``resparse`` command: a thin layer over the public API.
 
     resparse parse FILE... [--format table|json|jsonl|akn|csv] [-o OUT] [--strict]
+                           [--encoding CODEC] [--full-text]
     resparse corpus DIR -o OUT.parquet|OUT.jsonl [--jobs N] [--resume] [--timeout S]
-    resparse evaluate [--shared DIR] [...]
+                        [--pattern GLOB]...
+    resparse evaluate [--shared DIR] [--language CODE]... [...]
     resparse --version
 
-Exit codes:
+Exit codes (each subcommand's ``--help`` lists the ones it can return):
 
     0  done (a corpus run that recorded bad files is done too: they are in its tables)
     1  parse problems: ``--strict`` found an error or warning diagnostic
-    2  usage: bad arguments, or an output format whose optional extra is not installed
+    2  usage: bad arguments, or an optional extra the command needs is not installed
     3  a file could not be read (missing, not text, damaged) or the output not written
   130  a corpus run was interrupted (Ctrl-C); what it parsed is kept for ``--resume``
 
@@ -24,12 +26,19 @@ import argparse
 import importlib
 import os
 import pathlib
+import shutil
 import sys
 import time
 from typing import TYPE_CHECKING, Any, TextIO
 
 from resparse._version import __version__
-from resparse.errors import InputError, ResolutionParseError, ResparseError
+from resparse.errors import (
+    InputError,
+    MissingExtraError,
+    ResolutionParseError,
+    ResparseError,
+    install_hint,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -43,15 +52,27 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_INTERRUPTED = 130  # the shell's own code for a process stopped by SIGINT
 
-_EXIT_CODES = """\
-exit codes:
-  0  done (bad files in a corpus run are recorded in its tables, not an exit code)
-  1  parse problems found with --strict
-  2  usage: bad arguments, or the optional extra an output format needs is missing
-  3  a file could not be read (missing, not text, damaged) or the output not written
-  130  a corpus run was interrupted (Ctrl-C); rerun with --resume to go on
-"""
+_EXIT_LINES = {
+    EXIT_OK: "done",
+    EXIT_PARSE_PROBLEMS: "parse problems found with --strict (the other files are still written)",
+    EXIT_USAGE: "usage: bad arguments, or an optional extra the command needs is missing",
+    EXIT_INPUT: "a file could not be read (missing, not text, damaged) or the output not written",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C); rerun with --resume to go on",
+}
+_CORPUS_DONE = "done (bad files are recorded in its tables, not in the exit code)"
+
+
+def _exit_codes(codes: Sequence[int], **lines: str) -> str:
+    """The epilog listing the exit codes one command can return, and only those."""
+    text = ["exit codes:"]
+    text.extend(f"  {code:>3}  {lines.get(f'c{code}', _EXIT_LINES[code])}" for code in codes)
+    return "\n".join(text) + "\n"
+
+
 FORMATS = ("table", "json", "jsonl", "akn", "csv")
+# the suffixes `resparse corpus` reads without --pattern: resparse.corpus.DEFAULT_SUFFIXES,
+# spelled out so that --help does not import the corpus machinery (a test keeps them equal)
+CORPUS_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".xml")
 
 
 class UsageError(Exception):
@@ -64,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resparse",
         description="Parse United Nations resolutions into typed, source-anchored structure.",
-        epilog=_EXIT_CODES,
+        epilog=_exit_codes(
+            (EXIT_OK, EXIT_PARSE_PROBLEMS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED),
+            c130="a corpus run was interrupted (Ctrl-C); rerun with --resume to go on",
+        ),
         formatter_class=raw,
     )
     parser.add_argument("--version", action="version", version=f"resparse {__version__}")
@@ -74,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         "parse",
         help="parse one or more files and print or write the structure",
         description="Parse resolution files (text, markdown, PDF, ...) and show the structure.",
-        epilog=_EXIT_CODES,
+        epilog=_exit_codes((EXIT_OK, EXIT_PARSE_PROBLEMS, EXIT_USAGE, EXIT_INPUT)),
         formatter_class=raw,
     )
     parse.add_argument("files", nargs="+", metavar="FILE", help="resolution files")
@@ -90,10 +114,26 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="OUT",
-        help="write to OUT instead of standard output; for akn with several files, "
-        "a folder that gets one .xml per input",
+        help="write to OUT instead of standard output; for akn with several files, or when "
+        "OUT ends with a slash or is a folder, a folder that gets one .xml per input",
     )
-    parse.add_argument("--strict", action="store_true", help="fail on any warning diagnostic")
+    parse.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 if a file has a warning or error diagnostic; the table still shows "
+        "it, the other formats leave it out",
+    )
+    parse.add_argument(
+        "--encoding",
+        metavar="CODEC",
+        help="decode text, markdown and HTML that is not UTF-8 with CODEC (cp1252, latin-1); "
+        "UTF-8 files are still read as UTF-8",
+    )
+    parse.add_argument(
+        "--full-text",
+        action="store_true",
+        help="table: show every clause whole, not its first 70 characters",
+    )
 
     corpus = commands.add_parser(
         "corpus",
@@ -105,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
             "OUT.documents.parquet (needs pyarrow); OUT.jsonl gives one record per document\n"
             "with its rows. Both are sorted by path: the same whatever --jobs is."
         ),
-        epilog=_EXIT_CODES,
+        epilog=_exit_codes((EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED), c0=_CORPUS_DONE),
         formatter_class=raw,
     )
     corpus.add_argument("folder", metavar="DIR", help="folder to read, with its subfolders")
@@ -133,8 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     corpus.add_argument(
         "--pattern",
+        action="append",
         metavar="GLOB",
-        help="only files matching GLOB, at any depth (default: .pdf .txt .md .html .docx .xml)",
+        help="only files matching GLOB, at any depth; give it again for more patterns "
+        f"(default: every {' '.join(CORPUS_SUFFIXES)} file)",
     )
     corpus.add_argument(
         "--no-timings",
@@ -186,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = _parse_command if args.command == "parse" else _corpus_command
     try:
         return command(args)
-    except UsageError as error:
+    except (UsageError, MissingExtraError) as error:
         _complain(str(error))
         return EXIT_USAGE
     except BrokenPipeError:
@@ -219,20 +261,24 @@ def _parse_command(args: argparse.Namespace) -> int:
     writer = _akn_writer() if fmt == "akn" else None
     if fmt == "csv":
         _require_pandas()
+    if args.encoding is not None:
+        _check_encoding(args.encoding)
     targets = _akn_targets(files, args.output) if fmt == "akn" else None
     status = EXIT_OK
     results: list[tuple[str, Resolution]] = []
     for path in files:
-        result, code = _parse_one(parse_file, path, strict=args.strict)
+        result, code = _parse_one(parse_file, path, strict=args.strict, encoding=args.encoding)
         status = max(status, code)
-        if result is not None:
+        # --strict keeps a failing file out of the data formats, but the table is for a
+        # person, who needs to see what failed
+        if result is not None and (code == EXIT_OK or fmt == "table"):
             results.append((path, result))
     try:
         if writer is not None and targets is not None:
             _write_akn(results, writer, targets)
         else:
             with _open_output(args.output) as out:
-                _write(results, fmt, out)
+                _write(results, fmt, out, full_text=args.full_text)
     except BrokenPipeError:
         raise
     except OSError as error:
@@ -242,17 +288,35 @@ def _parse_command(args: argparse.Namespace) -> int:
 
 
 def _parse_one(
-    parse_file: Callable[..., Resolution], path: str, *, strict: bool
+    parse_file: Callable[..., Resolution], path: str, *, strict: bool, encoding: str | None
 ) -> tuple[Resolution | None, int]:
-    """One file's result, or ``None`` and the exit code its error calls for (said on stderr)."""
+    """One file's result (or ``None``) and the exit code it calls for; problems go to stderr.
+
+    Under ``strict`` a file with problems still gives its result, for the table to show.
+    """
     try:
-        return parse_file(path, strict=strict), EXIT_OK
-    except ResolutionParseError as error:
+        result = parse_file(path, encoding=encoding)
+    except MissingExtraError as error:
         _complain(_describe(path, error))
-        return None, EXIT_PARSE_PROBLEMS
+        return None, EXIT_USAGE
     except ResparseError as error:
         _complain(_describe(path, error))
         return None, EXIT_INPUT
+    if strict:
+        problems = [d for d in result.diagnostics if d.severity in {"error", "warning"}]
+        if problems:
+            _complain(_describe(path, ResolutionParseError(problems, result.source)))
+            return result, EXIT_PARSE_PROBLEMS
+    return result, EXIT_OK
+
+
+def _check_encoding(encoding: str) -> None:
+    from resparse.readers.dispatch import check_encoding  # noqa: PLC0415
+
+    try:
+        check_encoding(encoding)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
 
 
 class _open_output:  # noqa: N801 - used like open()
@@ -273,7 +337,9 @@ class _open_output:  # noqa: N801 - used like open()
             self._file.close()
 
 
-def _write(results: list[tuple[str, Resolution]], fmt: str, out: TextIO) -> None:
+def _write(
+    results: list[tuple[str, Resolution]], fmt: str, out: TextIO, *, full_text: bool = False
+) -> None:
     if fmt == "json":
         if len(results) == 1:
             out.write(results[0][1].to_json(indent=2) + "\n")
@@ -286,15 +352,32 @@ def _write(results: list[tuple[str, Resolution]], fmt: str, out: TextIO) -> None
     else:
         from resparse.exports.table import render_table  # noqa: PLC0415 - rich loads on demand
 
+        width = table_width(out)
         for path, result in results:
-            render_table(result, out, title=path)
+            render_table(result, out, title=path, width=width, full_text=full_text)
+
+
+def table_width(out: TextIO) -> int | None:
+    """The width the table wraps at: the terminal's, or ``COLUMNS``; else none at all.
+
+    Output to a pipe or a file is not wrapped (a fixed width would break long lines and
+    pad short ones) unless ``COLUMNS`` asks for a width.
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        interactive = out.isatty()
+    except (AttributeError, ValueError):  # a closed or stand-in stream
+        interactive = False
+    return shutil.get_terminal_size().columns if interactive else None
 
 
 def _require_pandas() -> None:
     try:
         importlib.import_module("pandas")
     except ImportError as error:
-        msg = "--format csv needs pandas, an optional extra: pip install 'resparse[pandas]'"
+        msg = f"--format csv needs pandas, the extra 'pandas': {install_hint('pandas')}"
         raise UsageError(msg) from error
 
 
@@ -350,7 +433,8 @@ def _akn_targets(files: list[str], output: str | None) -> dict[str, pathlib.Path
             raise UsageError(msg)
         return {files[0]: None}
     target = pathlib.Path(output)
-    if len(files) == 1 and not target.is_dir():
+    folder = output.endswith(("/", os.sep)) or target.is_dir()  # "-o newdir/" names a folder
+    if len(files) == 1 and not folder:
         return {files[0]: target}
     if target.exists() and not target.is_dir():
         msg = f"{output}: --format akn with several files needs -o to name a folder"
@@ -410,7 +494,8 @@ def _corpus_command(args: argparse.Namespace) -> int:
         raise UsageError(msg) from error
     started = time.perf_counter()
     try:
-        keys = find_files(folder, args.pattern)
+        patterns: list[str | None] = args.pattern or [None]
+        keys = sorted({key for pattern in patterns for key in find_files(folder, pattern)})
         done = output.begin(resume=args.resume)
         todo = [key for key in keys if key not in done]
         tasks = [(str(folder / key), key) for key in todo]

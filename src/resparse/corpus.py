@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
-from resparse.errors import InputError
+from resparse.errors import InputError, MissingExtraError
 from resparse.exports.frame import COLUMNS as FRAME_COLUMNS
 from resparse.exports.frame import DTYPES as FRAME_DTYPES
 from resparse.exports.frame import _rows as frame_rows  # one definition of a row, not two
@@ -412,8 +412,7 @@ def _pandas() -> Any:  # noqa: ANN401 - pandas has no stubs here
     try:
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
     except ImportError as error:
-        msg = "corpus tables need pandas, an optional extra: pip install 'resparse[pandas]'"
-        raise ImportError(msg) from error
+        raise MissingExtraError(feature="corpus tables", extra="pandas") from error
     return pd
 
 
@@ -449,8 +448,9 @@ def _pyarrow() -> tuple[Any, Any]:
         import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
         import pyarrow.parquet as pq  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
     except ImportError as error:
-        msg = "Parquet output needs pyarrow, an optional extra: pip install 'resparse[parquet]'"
-        raise ImportError(msg) from error
+        raise MissingExtraError(
+            feature="Parquet output", extra="parquet", package="pyarrow"
+        ) from error
     return pa, pq
 
 

@@ -19,6 +19,7 @@ import pathlib
 from typing import TYPE_CHECKING, Any
 
 from resparse.corpus import DocumentResult, documents_frame, parse_path, rows_frame
+from resparse.errors import MissingExtraError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,8 +32,7 @@ def _dask(name: str) -> Any:  # noqa: ANN401 - a module, typed or not depending 
     try:
         return importlib.import_module(name)
     except ImportError as error:
-        msg = "resparse.dask needs dask, an optional extra: pip install 'resparse[dask]'"
-        raise ImportError(msg) from error
+        raise MissingExtraError(feature="resparse.dask", extra="dask") from error
 
 
 def _parse(task: tuple[str, str], timeout: float | None) -> DocumentResult:

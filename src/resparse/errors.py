@@ -1,8 +1,14 @@
-"""Typed errors. Every exception resparse raises on purpose derives from ResparseError."""
+"""Typed errors. Every exception resparse raises on purpose derives from ResparseError.
+
+Each also derives from the built-in exception a caller would otherwise expect
+(``ValueError`` for bad input, ``ImportError`` for a missing optional dependency), so code
+written against the built-ins keeps working.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -32,6 +38,7 @@ class ResolutionParseError(ResparseError, ValueError):
 
 
 ParseError = ResolutionParseError
+"""The short name of :class:`ResolutionParseError`: the same class, kept for callers that use it."""
 
 
 class InputError(ResparseError, ValueError):
@@ -45,10 +52,19 @@ class InputError(ResparseError, ValueError):
 class InputDecodeError(InputError, UnicodeError):
     """Bytes that are not text in the expected encoding; names the file and offset."""
 
-    def __init__(self, message: str, *, path: str | None = None, offset: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        offset: int | None = None,
+        hint: str | None = None,
+    ) -> None:
         self.offset = offset
+        self.hint = hint
         where = f" (byte {offset})" if offset is not None else ""
-        super().__init__(message + where, path=path)
+        advice = f"; {hint}" if hint else ""
+        super().__init__(message + where + advice, path=path)
 
 
 class InputTooLargeError(InputError):
@@ -61,6 +77,46 @@ class ParseTimeoutError(ResparseError, TimeoutError):
 
 class UnsafeInputError(InputError):
     """An input asked for something resparse refuses to do (entities, external DTDs)."""
+
+
+class SchemaError(ResparseError, ValueError):
+    """The data does not have the shape of a serialized Resolution."""
+
+
+class SchemaVersionError(SchemaError):
+    """The data was written by a resparse whose format this version cannot read."""
+
+
+class MissingExtraError(ResparseError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the extra that brings it and quotes the install command, both for an
+    installed package and from a checkout of the repository, because an unquoted
+    ``resparse[pandas]`` is a glob to the shell and the package name does not install a
+    local checkout.
+    """
+
+    def __init__(self, *, feature: str, extra: str, package: str | None = None) -> None:
+        self.feature = feature
+        self.extra = extra
+        self.package = package or extra
+        super().__init__(
+            f"{feature} needs {self.package}, from the optional extra {extra!r}: "
+            f"{install_hint(extra)}",
+            name=self.package,
+        )
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        """Pickle by the keywords (worker processes send errors back to their parent)."""
+        rebuild = functools.partial(
+            type(self), feature=self.feature, extra=self.extra, package=self.package
+        )
+        return rebuild, ()
+
+
+def install_hint(extra: str) -> str:
+    """The commands that install an extra: from the package index, and from a checkout."""
+    return f"pip install 'resparse[{extra}]' (from a checkout: pip install '.[{extra}]')"
 
 
 def _caret(source: str, start: int, end: int) -> list[str]:

@@ -364,7 +364,13 @@ def format_report(report: Report) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m resparse.evaluate``."""
     parser = argparse.ArgumentParser(prog="resparse evaluate", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", default=os.environ.get("RESPARSE_SHARED", "../shared"))
+    parser.add_argument(
+        "--shared",
+        default=os.environ.get("RESPARSE_SHARED", "../shared"),
+        metavar="DIR",
+        help="the development set: a folder holding unxml/ (default: $RESPARSE_SHARED, "
+        "else ../shared); without it the command says so and exits 0",
+    )
     parser.add_argument(
         "--shape",
         action="append",
@@ -372,7 +378,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="input shapes to score (default: all available)",
     )
     parser.add_argument(
-        "--language", action="append", choices=sorted(set(LANGUAGE_FOLDERS.values()))
+        "--language",
+        action="append",
+        choices=sorted(set(LANGUAGE_FOLDERS.values())),
+        help="languages to score, one per --language (default: en)",
     )
     parser.add_argument(
         "--limit", type=int, default=None, help="score at most N documents per shape"

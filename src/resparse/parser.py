@@ -112,15 +112,19 @@ def parse_file(
     strict: bool = False,
     language: str | None = None,
     max_bytes: int | None = None,
+    encoding: str | None = None,
 ) -> Resolution:
     """Read a file and parse it; the reader is chosen by content, then suffix.
 
     PDF, Word (.docx), HTML, Akoma Ntoso XML, markdown and plain text are read; a file
-    larger than ``max_bytes`` raises :class:`~resparse.errors.InputTooLargeError`.
+    larger than ``max_bytes`` (by default :data:`~resparse.readers.dispatch.READ_LIMIT`,
+    256 MiB) raises :class:`~resparse.errors.InputTooLargeError`. Text is read as UTF-8
+    (or UTF-16/32 with a byte-order mark); ``encoding`` (``"cp1252"``, ``"latin-1"``)
+    decodes text, markdown or HTML that is not, with an ``input.encoding`` diagnostic.
     """
     from resparse.readers.dispatch import read_file  # noqa: PLC0415 - readers load on demand
 
-    document = read_file(os.fspath(path), max_bytes=max_bytes)
+    document = read_file(os.fspath(path), max_bytes=max_bytes, encoding=encoding)
     return parse_document(document, strict=strict, language=language)
 
 

@@ -23,8 +23,13 @@ starts or ends inside a token takes the whole token. Only this module imports sp
 import functools
 from collections.abc import Iterator
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from resparse.errors import MissingExtraError
+
+try:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+except ImportError as error:  # the component is an extra: say which, not just "no spacy"
+    raise MissingExtraError(feature="the spaCy component", extra="spacy") from error
 
 from resparse.model import Resolution
 from resparse.model import Span as SourceSpan

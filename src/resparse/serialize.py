@@ -14,18 +14,10 @@ from typing import Any
 
 import cattrs
 
-from resparse.errors import ResparseError
+from resparse.errors import SchemaError, SchemaVersionError
 from resparse.model import Resolution, Span, SpanMap
 
 SCHEMA_VERSION = "1.1"  # 1.1: more_leads, more_lead_spans (1.0 files still read)
-
-
-class SchemaError(ResparseError, ValueError):
-    """The data does not have the shape of a serialized Resolution."""
-
-
-class SchemaVersionError(SchemaError):
-    """The data was written by a resparse whose format this version cannot read."""
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """Resolutions as a pandas DataFrame: one row per clause, paragraph and sub-paragraph.
 
-pandas is an optional extra (``pip install resparse[pandas]``), so it is imported only
+pandas is an optional extra (``pip install 'resparse[pandas]'``), so it is imported only
 when :func:`to_frame` runs. Rows keep the source offsets of their part, so a frame can
 always be joined back to ``Resolution.source``.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from resparse.errors import MissingExtraError
 from resparse.model import Resolution
 
 if TYPE_CHECKING:
@@ -61,8 +62,7 @@ def to_frame(resolutions: Resolution | Iterable[Resolution]) -> DataFrame:
     try:
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
     except ImportError as error:
-        msg = "to_frame needs pandas, an optional extra: pip install resparse[pandas]"
-        raise ImportError(msg) from error
+        raise MissingExtraError(feature="to_frame", extra="pandas") from error
     items = (resolutions,) if isinstance(resolutions, Resolution) else resolutions
     rows: list[dict[str, Any]] = []
     for item in items:

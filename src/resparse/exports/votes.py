@@ -2,7 +2,7 @@
 
 Voting data sets (the UN's own, Voeten's General Assembly data) come in this shape, so a
 frame from here joins them on ``alpha3`` or ``m49`` and the date without any renaming of
-countries. pandas is an optional extra (``pip install resparse[pandas]``) and is imported
+countries. pandas is an optional extra (``pip install 'resparse[pandas]'``) and is imported
 only when :func:`votes_frame` runs.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from resparse.errors import MissingExtraError
 from resparse.model import Resolution
 from resparse.states import resolve_state
 
@@ -50,14 +51,13 @@ def votes_frame(resolutions: Resolution | Iterable[Resolution]) -> DataFrame:
     names no State (``"Adopted unanimously"``, ``"without a vote"``) gives no rows.
 
     Raises:
-        ImportError: if pandas is not installed.
+        MissingExtraError: if pandas is not installed (an ``ImportError``).
         TypeError: if an item is not a ``Resolution``.
     """
     try:
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
     except ImportError as error:
-        msg = "votes_frame needs pandas, an optional extra: pip install resparse[pandas]"
-        raise ImportError(msg) from error
+        raise MissingExtraError(feature="votes_frame", extra="pandas") from error
     items = (resolutions,) if isinstance(resolutions, Resolution) else resolutions
     rows: list[dict[str, Any]] = []
     for item in items:

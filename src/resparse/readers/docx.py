@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 import regex
 
-from resparse.errors import InputError, UnsafeInputError
+from resparse.errors import InputError, MissingExtraError, UnsafeInputError
 from resparse.model import Diagnostic, Span
 from resparse.readers.base import Document, add_range, int_or, roman
 
@@ -42,7 +42,6 @@ __all__ = ["read_docx"]
 
 _T = TypeVar("_T")
 
-_PYTHON_DOCX = ">=1.1"
 _MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed bytes of all members
 _MAX_RATIO = 200  # uncompressed / compressed
 _RATIO_FLOOR = 1024 * 1024  # members and archives smaller than this cannot hurt
@@ -290,9 +289,10 @@ def read_docx(source: str | os.PathLike[str] | bytes, *, path: str | None = None
     _check_archive(data, path)
     try:
         import docx  # noqa: PLC0415 - loaded for Word input only
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        msg = f"reading Word files needs python-docx: pip install 'python-docx{_PYTHON_DOCX}'"
-        raise InputError(msg, path=path) from error
+    except ImportError as error:
+        raise MissingExtraError(
+            feature="reading Word files", extra="docx", package="python-docx"
+        ) from error
     try:
         document = docx.Document(io.BytesIO(data))
         styles = _read_styles(document)

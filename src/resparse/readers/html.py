@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse.errors import InputDecodeError, InputError
+from resparse.errors import InputDecodeError, InputError, MissingExtraError
 from resparse.model import Diagnostic, Span
 from resparse.readers.base import Document, add_range, int_or, roman
 from resparse.readers.dispatch import decode_text
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
 __all__ = ["read_html"]
-
-_SELECTOLAX = ">=0.3.17"
 
 # Elements whose content is never text a reader sees.
 _DROPPED = frozenset(
@@ -165,9 +163,10 @@ def read_html(source: str | bytes, *, path: str | None = None) -> Document:
         raise TypeError(msg)
     try:
         from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415 - loaded for HTML input only
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        msg = f"reading HTML needs selectolax: pip install 'selectolax{_SELECTOLAX}'"
-        raise InputError(msg, path=path) from error
+    except ImportError as error:
+        raise MissingExtraError(
+            feature="reading HTML", extra="html", package="selectolax"
+        ) from error
     parser = LexborHTMLParser(markup)  # kept alive while the walk uses its nodes
     writer = _Writer()
     if parser.root is not None:
@@ -204,6 +203,9 @@ def _decode(data: bytes, path: str | None) -> tuple[str, list[Diagnostic]]:
         except UnicodeDecodeError as error:
             msg = f"the page is not {name} text as it declares: {error.reason}"
             raise InputDecodeError(msg, path=path, offset=error.start) from error
+        except LookupError:  # a codec that is no text encoding: base64, rot13, zlib
+            msg = f"the page declares {name!r} as its charset, which is not a text encoding"
+            raise InputError(msg, path=path) from None
         note = Diagnostic(
             "html.charset", f"decoded as {name}, the charset the page declares", "info"
         )
