@@ -408,3 +408,15 @@ def test_assemble_clean_numbering_is_quiet() -> None:
     text = _GAP_TEXT.replace("5. Decides", "3. Decides")
     r = resparse.parse(text)
     assert [d for d in r.diagnostics if d.severity in {"warning", "error"}] == []
+
+
+@pytest.mark.issue(16)
+def test_assemble_numbering_restart_under_a_heading_is_no_gap() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 77/1,\n\nI\n\nFinancing\n\n"
+        "1. Decides to act;\n\n2. Requests a report;\n\nII\n\nStaffing\n\n"
+        "1. Approves the posts;\n\n2. Decides to remain seized of the matter.\n"
+    )
+    r = resparse.parse(text)
+    assert [(p.number, p.section) for p in r.operative] == [(1, "I"), (2, "I"), (1, "II"), (2, "II")]
+    assert [d.code for d in r.diagnostics if d.severity == "warning"] == []

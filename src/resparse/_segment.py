@@ -460,7 +460,7 @@ class _Builder:
         start = line.start + (0 if unnumbered else kind.content_start - line.start)
         number = None if unnumbered else kind.number
         if number is not None:
-            if number != self.last_number + 1:
+            if number not in {self.last_number + 1, 1}:  # numbering restarts under a heading
                 self.diagnostics.append(
                     Diagnostic(
                         "operative.numbering_gap",
