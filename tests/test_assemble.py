@@ -418,5 +418,10 @@ def test_assemble_numbering_restart_under_a_heading_is_no_gap() -> None:
         "1. Approves the posts;\n\n2. Decides to remain seized of the matter.\n"
     )
     r = resparse.parse(text)
-    assert [(p.number, p.section) for p in r.operative] == [(1, "I"), (2, "I"), (1, "II"), (2, "II")]
+    assert [(p.number, p.section) for p in r.operative] == [
+        (1, "I"),
+        (2, "I"),
+        (1, "II"),
+        (2, "II"),
+    ]
     assert [d.code for d in r.diagnostics if d.severity == "warning"] == []
