@@ -425,3 +425,31 @@ def test_assemble_numbering_restart_under_a_heading_is_no_gap() -> None:
         (2, "II"),
     ]
     assert [d.code for d in r.diagnostics if d.severity == "warning"] == []
+
+
+@pytest.mark.issue(16)
+def test_assemble_clause_cut_by_running_title_words_is_reported() -> None:
+    # after a page break the clause goes on with words of the running title; read as a
+    # running header, they leave the clause ending on a word, which the result says
+    text = (
+        "United Nations\tA/RES/78/1\n\nGeneral Assembly\n\n78/1. Rights of the child\n\n"
+        "The General Assembly,\n\nRecalling the Convention on the\n\fRights of the child\n\n"
+        "Noting the report,\n\n1. Decides to act.\n"
+    )
+    r = resparse.parse(text)
+    (cut,) = [d for d in r.diagnostics if d.code == "text.cut_mid_sentence"]
+    assert cut.severity == "warning"
+    assert cut.span is not None
+    assert r.raw(cut.span) == "Rights of the child"
+
+
+@pytest.mark.issue(16)
+def test_assemble_sentence_across_a_page_break_is_quiet() -> None:
+    text = (
+        "United Nations\tA/RES/78/1\n\nGeneral Assembly\n\n78/1. Rights of the child\n\n"
+        "The General Assembly,\n\nRecalling the Convention on the\n\fRights of the child\n"
+        "Rights of the Child,\n\nNoting the report,\n\n1. Decides to act.\n"
+    )
+    r = resparse.parse(text)
+    assert r.preamble[0].text == "Recalling the Convention on the Rights of the Child,"
+    assert [d.code for d in r.diagnostics if d.severity == "warning"] == []

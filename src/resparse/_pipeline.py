@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from resparse import _classify, _leads
 from resparse._build import Reading, build
+from resparse._checks import check
 from resparse._furniture import RunningTitle, furniture_kinds
 from resparse._italics import Italics, markdown_italics
 from resparse._language import profile
@@ -84,4 +85,4 @@ def run(doc: Document, *, language: str = "en", deadline: Deadline | None = None
         superscripts=tuple(doc.superscripts) if doc.superscripts is not None else None,
         reader=doc.reader,
     )
-    return build(reading, segmentation, head, diagnostics, leftovers)
+    return check(build(reading, segmentation, head, diagnostics, leftovers))

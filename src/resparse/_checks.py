@@ -1,0 +1,62 @@
+"""Self-checks that need no gold: where a reading is doubtful, the result says so.
+
+They run on the built result and only add diagnostics, each with the span a reader
+should look at. A right parse of a clean text sets none of them off.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import attrs
+
+from resparse.model import Diagnostic
+
+if TYPE_CHECKING:
+    from resparse.model import Resolution, Span
+
+# what may stand between a part and the text that cut it short
+_INTERRUPTIONS = frozenset({"heading", "unclassified", "furniture"})
+
+
+def check(result: Resolution) -> Resolution:
+    """The result with the self-checks' diagnostics added, in source order."""
+    found = _cut_mid_sentence(result)
+    if not found:
+        return result
+    diagnostics = sorted(
+        (*result.diagnostics, *found), key=lambda d: (d.span.start if d.span else -1, d.code)
+    )
+    return attrs.evolve(result, diagnostics=tuple(diagnostics))
+
+
+def _cut_mid_sentence(result: Resolution) -> list[Diagnostic]:
+    """Clauses and paragraphs that end on a word, with a heading or furniture right after.
+
+    A clause ends with its punctuation; one that ends on a word and is followed by a
+    heading, page furniture or unplaced text has most likely lost the rest of its
+    sentence to it (a line after a page break read as a heading or a running header).
+    """
+    segments = result.segments()
+    starts = [segment.span.start for segment in segments]
+    found: list[Diagnostic] = []
+    parts: list[tuple[str, int | None, str, Span]] = [
+        ("preambular clause", c.index, c.text, c.span) for c in result.preamble
+    ]
+    parts += [("operative paragraph", p.number, p.full_text, p.span) for p in result.operative]
+    for name, label, text, span in parts:
+        stripped = text.rstrip()
+        if not stripped or not stripped[-1].isalnum():
+            continue
+        index = bisect.bisect_left(starts, span.end)
+        following = segments[index] if index < len(segments) else None
+        if following is None or following.kind not in _INTERRUPTIONS:
+            continue
+        what = following.kind.replace("_", " ")
+        message = (
+            f"{name} {label if label is not None else ''} ends on a word, right before a "
+            f"{what}: its sentence may go on there"
+        ).replace("  ", " ")
+        found.append(Diagnostic("text.cut_mid_sentence", message, "warning", following.span))
+    return found
