@@ -8,7 +8,9 @@ and the test then guards it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+import pathlib
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -617,3 +619,42 @@ def test_unseen_long_paragraph_with_a_lead_like_line_is_a_warning() -> None:
     )
     result = _parse(body)
     assert _warned(result)
+
+
+# --- bodies the development set barely holds ---------------------------------------------
+
+UNSEEN = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "unseen"
+UNSEEN_CASES = sorted(p.stem for p in UNSEEN.glob("*.txt"))
+
+
+def _expected(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((UNSEEN / f"{name}.expected.json").read_text("utf-8"))
+    return data
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("name", UNSEEN_CASES)
+def test_unseen_other_body_structure(name: str) -> None:
+    """Clauses, paragraphs and leads as checked by hand; no text lost."""
+    result = resparse.parse_file(UNSEEN / f"{name}.txt")
+    want = _expected(name)
+    assert [c.lead for c in result.preamble] == want["preamble"]
+    got = [
+        {"number": p.number, "lead": p.lead, "labels": [s.label for s in p.subparagraphs]}
+        for p in result.operative
+    ]
+    assert got == want["operative"]
+    assert result.uncovered() == []
+
+
+@pytest.mark.issue(16)
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="'E/RES/1972/1664(LII)' and its number line"
+)
+@pytest.mark.parametrize("name", UNSEEN_CASES)
+def test_unseen_other_body_header(name: str) -> None:
+    result = resparse.parse_file(UNSEEN / f"{name}.txt")
+    want = _expected(name)["header"]
+    assert result.header.symbol == want["symbol"]
+    assert result.header.number == want["number"]
+    assert result.header.title == want["title"]
