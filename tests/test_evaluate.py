@@ -146,6 +146,9 @@ def test_evaluate_held_out_scores_every_case_twice(tmp_path: pathlib.Path) -> No
     table = evaluate.format_held_out(result)
     assert "pre F1 in/out" in table
     assert "markup-plain       GA   en" in table
+    folds = evaluate.format_folds(result)
+    assert "GA 78 en" in folds
+    assert "SC 2020-2022" in folds
     # the shipped tables are back after the run
     from resparse import _leads  # noqa: PLC0415
 
@@ -185,6 +188,7 @@ def test_evaluate_main_held_out_prints_both_tables(
     out = capsys.readouterr().out
     assert "in sample / held out" in out
     assert "self-check, held out" in out
+    assert "by part held out" in out
 
 
 @pytest.mark.issue(16)

@@ -526,6 +526,7 @@ class HeldOut:
     in_sample: Report
     held_out: Report
     folds: list[tuple[str, int]]
+    by_fold: dict[str, Report] = attrs.field(factory=dict)
 
 
 def run_held_out(
@@ -548,6 +549,7 @@ def run_held_out(
         progress(f"in sample: {len(selected)} cases")
     held_out = Report()
     done: list[tuple[str, int]] = []
+    by_fold: dict[str, Report] = {}
     for fold in folds(shared):
         mine = [case for case in selected if case.gold_path in fold.files]
         if not mine:
@@ -560,10 +562,11 @@ def run_held_out(
         held_out.errors.extend(part.errors)
         held_out.skipped.extend(part.skipped)
         done.append((fold.name, len(mine)))
+        by_fold[fold.name] = part
         if progress is not None:
             progress(f"held out {fold.name}: {len(mine)} cases")
     held_out.worst.sort(reverse=True)
-    return HeldOut(in_sample, held_out, done)
+    return HeldOut(in_sample, held_out, done, by_fold)
 
 
 def _pair(a: float | None, b: float | None) -> str:
@@ -589,6 +592,19 @@ def format_held_out(result: HeldOut) -> str:
             f"{key[0]:<19}{key[1]:<5}{key[2]:<5}{pair[0].documents:>5}  "
             + "".join(f"{_pair(a, b):^16}" for a, b in zip(*figures, strict=True))
         )
+    return "\n".join(rows)
+
+
+def format_folds(result: HeldOut) -> str:
+    """One row per part held out and shape: the figures with the part's tables left out."""
+    columns = ("pre F1", "op F1", "pre lead", "op lead", "text", "header")
+    head = f"{'part held out':<26}{'shape':<19}{'docs':>5}" + "".join(f"{c:>9}" for c in columns)
+    rows = [head, "-" * len(head)]
+    for name, report in result.by_fold.items():
+        for shape in sorted({key[0] for key in report.groups}):
+            tally = report.total(shape)
+            figures = "".join(f"{_pct(v):>9}" for v in _figures(tally))
+            rows.append(f"{name:<26}{shape:<19}{tally.documents:>5}{figures}")
     return "\n".join(rows)
 
 
@@ -671,7 +687,8 @@ def _score_and_print(
         result = run_held_out(selected, shared, everything=everything, progress=progress)
         print("in sample / held out (tables learned from everything / without the part scored)")
         print(format_held_out(result))
-        print("\nheld-out parts:", ", ".join(f"{name} ({n})" for name, n in result.folds))
+        print("\nby part held out:")
+        print(format_folds(result))
         report = result.held_out
         print("\nself-check, held out:")
     else:
