@@ -203,3 +203,22 @@ def test_evaluate_learner_leaves_later_folders_out_unless_told(tmp_path: pathlib
     assert "1 files" in shipped_like
     assert "2 files" in everything
     assert "SC 2000-2012" in {fold.name for fold in evaluate.folds(shared)}
+
+
+@pytest.mark.issue(16)
+def test_evaluate_held_out_row_is_empty_where_nothing_was_held_out() -> None:
+    """A group scored in sample only shows no held-out figures, not another group's."""
+    in_sample, held_out = evaluate.Report(), evaluate.Report()
+    for report, key in (
+        (in_sample, ("markup-plain", "GA", "en")),
+        (in_sample, ("markup-plain", "SC", "en")),
+        (held_out, ("markup-plain", "GA", "en")),
+    ):
+        tally = report.groups.setdefault(key, evaluate.Tally())
+        tally.documents = 1
+        tally.counts.update({"pre.tp": 1, "op.tp": 1})
+    table = evaluate.format_held_out(evaluate.HeldOut(in_sample, held_out, []))
+    sc_row = next(line for line in table.splitlines() if "   SC   " in line)
+    assert "100.00/-" in sc_row
+    ga_row = next(line for line in table.splitlines() if "   GA   " in line)
+    assert "100.00/100.00" in ga_row

@@ -583,10 +583,7 @@ def format_held_out(result: HeldOut) -> str:
     keys = sorted(result.in_sample.groups)
     shapes = sorted({k[0] for k in keys})
     for key in keys + [(s, "all", "all") for s in shapes]:
-        pair = [
-            report.groups.get(key) or report.total(key[0])
-            for report in (result.in_sample, result.held_out)
-        ]
+        pair = [_group(report, key) for report in (result.in_sample, result.held_out)]
         figures = [_figures(tally) for tally in pair]
         rows.append(
             f"{key[0]:<19}{key[1]:<5}{key[2]:<5}{pair[0].documents:>5}  "
@@ -606,6 +603,13 @@ def format_folds(result: HeldOut) -> str:
             figures = "".join(f"{_pct(v):>9}" for v in _figures(tally))
             rows.append(f"{name:<26}{shape:<19}{tally.documents:>5}{figures}")
     return "\n".join(rows)
+
+
+def _group(report: Report, key: tuple[str, str, str]) -> Tally:
+    """One group's tally, all of a shape for its "all" row, empty where none was scored."""
+    if key[1] == "all":
+        return report.total(key[0])
+    return report.groups.get(key) or Tally()
 
 
 def _figures(tally: Tally) -> list[float | None]:
