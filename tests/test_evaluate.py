@@ -94,3 +94,131 @@ def test_evaluate_scores_only_the_leads_the_markup_marks() -> None:
     assert gold.preamble[0].lead_italic is False
     counts = evaluate.score(gold, resparse.parse(render_akn(path).text))
     assert counts["pre.lead.n"] == len(gold.preamble) - 1
+
+
+def _shared_from_fixtures(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A development set in miniature: two GA sessions and one Security Council year."""
+    shared = tmp_path / "shared"
+    for folder, name in (
+        ("ga/77session/English", "A_RES_77_5.xml"),
+        ("ga/78session/English", "A_RES_78_109.xml"),
+        ("ga/78session/English", "A_RES_78_64.xml"),
+        ("sc/2020/English", "S_RES_2547_2020.xml"),
+    ):
+        target = shared / "unxml" / folder
+        target.mkdir(parents=True, exist_ok=True)
+        (target / name).write_bytes((FIXTURES / name).read_bytes())
+    return shared
+
+
+@pytest.mark.issue(16)
+def test_evaluate_folds_hold_out_sessions_and_blocks(tmp_path: pathlib.Path) -> None:
+    shared = _shared_from_fixtures(tmp_path)
+    names = {fold.name: fold for fold in evaluate.folds(shared)}
+    assert set(names) == {"GA 77 en", "GA 78 en", "SC 2020-2022"}
+    assert {p.name for p in names["GA 78 en"].files} == {"A_RES_78_109.xml", "A_RES_78_64.xml"}
+
+
+@pytest.mark.issue(16)
+def test_evaluate_learner_leaves_the_held_out_part_out(tmp_path: pathlib.Path) -> None:
+    shared = _shared_from_fixtures(tmp_path)
+    learner = evaluate.Learner(shared)
+    everything = learner.texts()
+    assert set(everything["leads"]) == {"en.tsv", "en.sc.tsv"}
+    assert set(everything["hyphens"]) == {"en.hyphens.tsv"}
+    assert "3 files" in everything["leads"]["en.tsv"]
+    fold = next(f for f in evaluate.folds(shared) if f.name == "GA 78 en")
+    without = learner.texts(fold.files)
+    assert "1 files" in without["leads"]["en.tsv"]
+    assert without["leads"]["en.sc.tsv"] == everything["leads"]["en.sc.tsv"]
+    assert "2 files" in without["hyphens"]["en.hyphens.tsv"]
+    assert without["leads"]["en.tsv"] != everything["leads"]["en.tsv"]
+
+
+@pytest.mark.issue(16)
+def test_evaluate_held_out_scores_every_case_twice(tmp_path: pathlib.Path) -> None:
+    shared = _shared_from_fixtures(tmp_path)
+    selected = evaluate.cases(shared, ["markup-plain"])
+    result = evaluate.run_held_out(selected, shared)
+    assert result.in_sample.total("markup-plain").documents == len(selected) == 4
+    assert result.held_out.total("markup-plain").documents == 4
+    assert sorted(n for _, n in result.folds) == [1, 1, 2]
+    table = evaluate.format_held_out(result)
+    assert "pre F1 in/out" in table
+    assert "markup-plain       GA   en" in table
+    folds = evaluate.format_folds(result)
+    assert "GA 78 en" in folds
+    assert "SC 2020-2022" in folds
+    # the shipped tables are back after the run
+    from resparse import _leads  # noqa: PLC0415
+
+    assert _leads._REPLACED == {}
+
+
+@pytest.mark.issue(16)
+def test_evaluate_self_check_counts_wrong_and_warned_documents() -> None:
+    path = FIXTURES / "A_RES_78_109.xml"
+    gold = from_akn(path)
+    right = evaluate.score(gold, resparse.parse_document(render_akn(path)))
+    assert right["check.right"] == 1
+    assert right["check.right_quiet"] == 1
+    text = render_akn(path).text
+    cut = text.index("2.\t")
+    # paragraph 2 gone and the numbers go 1, 3: wrong, and today without a warning
+    wrong = evaluate.score(gold, resparse.parse(text[:cut] + text[text.index("3.\t") :]))
+    assert wrong["check.wrong"] == 1
+    assert evaluate.structural_errors(wrong) >= 1
+    report = evaluate.Report()
+    tally = report.groups.setdefault(("markup-plain", "GA", "en"), evaluate.Tally())
+    tally.counts.update(right)
+    tally.counts.update(wrong)
+    table = evaluate.format_self_check(report)
+    assert "warned" in table
+    assert "quiet" in table
+    row = table.splitlines()[2].split()
+    assert row[3:7] == ["1", f"{100 * wrong['check.wrong_warned']:.2f}", "1", "100.00"]
+
+
+@pytest.mark.issue(16)
+def test_evaluate_main_held_out_prints_both_tables(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shared = _shared_from_fixtures(tmp_path)
+    assert evaluate.main(["--shared", str(shared), "--shape", "markup-plain", "--held-out"]) == 0
+    out = capsys.readouterr().out
+    assert "in sample / held out" in out
+    assert "self-check, held out" in out
+    assert "by part held out" in out
+
+
+@pytest.mark.issue(16)
+def test_evaluate_learner_leaves_later_folders_out_unless_told(tmp_path: pathlib.Path) -> None:
+    """The shipped tables never saw SC 2000-2012: by default the in-sample tables do not."""
+    shared = _shared_from_fixtures(tmp_path)
+    later = shared / "unxml" / "sc" / "2005" / "English"
+    later.mkdir(parents=True)
+    (later / "S_RES_2623_2022.xml").write_bytes((FIXTURES / "S_RES_2623_2022.xml").read_bytes())
+    shipped_like = evaluate.Learner(shared).texts()["leads"]["en.sc.tsv"]
+    everything = evaluate.Learner(shared, everything=True).texts()["leads"]["en.sc.tsv"]
+    assert "1 files" in shipped_like
+    assert "2 files" in everything
+    assert "SC 2000-2012" in {fold.name for fold in evaluate.folds(shared)}
+
+
+@pytest.mark.issue(16)
+def test_evaluate_held_out_row_is_empty_where_nothing_was_held_out() -> None:
+    """A group scored in sample only shows no held-out figures, not another group's."""
+    in_sample, held_out = evaluate.Report(), evaluate.Report()
+    for report, key in (
+        (in_sample, ("markup-plain", "GA", "en")),
+        (in_sample, ("markup-plain", "SC", "en")),
+        (held_out, ("markup-plain", "GA", "en")),
+    ):
+        tally = report.groups.setdefault(key, evaluate.Tally())
+        tally.documents = 1
+        tally.counts.update({"pre.tp": 1, "op.tp": 1})
+    table = evaluate.format_held_out(evaluate.HeldOut(in_sample, held_out, []))
+    sc_row = next(line for line in table.splitlines() if "   SC   " in line)
+    assert "100.00/-" in sc_row
+    ga_row = next(line for line in table.splitlines() if "   GA   " in line)
+    assert "100.00/100.00" in ga_row

@@ -10,10 +10,15 @@ broken word.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.resources
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
 
 # A half must stand in this many hyphenated words, and be this long, to count as common.
 MIN_AFFIX_WORDS = 3
@@ -30,15 +35,43 @@ class _Table:
     seconds: frozenset[str]
 
 
+# Table texts that stand in for the files of the same name while ``replaced_tables`` runs.
+_REPLACED: dict[str, str] = {}
+
+
+@contextlib.contextmanager
+def replaced_tables(texts: Mapping[str, str]) -> Iterator[None]:
+    """Mend hyphens with these table texts in place of the shipped files of the same name.
+
+    The held-out mode of ``resparse.evaluate`` uses tables counted without the documents
+    it scores; the shipped tables come back on exit.
+    """
+    saved = dict(_REPLACED)
+    _REPLACED.update(texts)
+    _table.cache_clear()
+    try:
+        yield
+    finally:
+        _REPLACED.clear()
+        _REPLACED.update(saved)
+        _table.cache_clear()
+
+
+def _table_text(name: str) -> str | None:
+    if name in _REPLACED:
+        return _REPLACED[name]
+    resource = importlib.resources.files("resparse.lexicon").joinpath(name)
+    return resource.read_text(encoding="utf-8") if resource.is_file() else None
+
+
 @functools.cache
 def _table(language: str) -> _Table:
-    folder = importlib.resources.files("resparse.lexicon")
-    resource = folder.joinpath(f"{language}.hyphens.tsv")
-    if not resource.is_file():
-        resource = folder.joinpath("en.hyphens.tsv")
+    text = _table_text(f"{language}.hyphens.tsv")
+    if text is None:
+        text = _table_text("en.hyphens.tsv") or ""
     kept: set[str] = set()
     joined: set[str] = set()
-    for line in resource.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         kind, _, word = line.partition("\t")

@@ -10,6 +10,7 @@ a verb in ``-s`` an operative one, each with the adverbs that may follow it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.resources
 from typing import TYPE_CHECKING, Literal
@@ -23,7 +24,7 @@ from resparse._patterns import WORD_TOKEN_RE as _TOKEN_RE
 from resparse.model import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
 Kind = Literal["pre", "op"]
 
@@ -93,11 +94,38 @@ def _overlay(base: _Node, scoped: _Node) -> None:
     base.children.update(scoped.children)
 
 
+# Table texts that stand in for the files of the same name while ``replaced_tables`` runs.
+_REPLACED: dict[str, str] = {}
+
+
+@contextlib.contextmanager
+def replaced_tables(texts: Mapping[str, str]) -> Iterator[None]:
+    """Parse with these table texts in place of the shipped files of the same name.
+
+    The held-out mode of ``resparse.evaluate`` scores the parser with tables learned
+    without the documents it scores; the shipped tables come back on exit.
+    """
+    saved = dict(_REPLACED)
+    _REPLACED.update(texts)
+    tables.cache_clear()
+    _first_words.cache_clear()
+    try:
+        yield
+    finally:
+        _REPLACED.clear()
+        _REPLACED.update(saved)
+        tables.cache_clear()
+        _first_words.cache_clear()
+
+
 def _read_rows(name: str) -> list[list[str]]:
-    resource = importlib.resources.files("resparse.lexicon").joinpath(name)
-    if not resource.is_file():
-        return []
-    lines = resource.read_text(encoding="utf-8").splitlines()
+    text = _REPLACED.get(name)
+    if text is None:
+        resource = importlib.resources.files("resparse.lexicon").joinpath(name)
+        if not resource.is_file():
+            return []
+        text = resource.read_text(encoding="utf-8")
+    lines = text.splitlines()
     return [line.split("\t") for line in lines if line and not line.startswith("#")]
 
 
@@ -152,13 +180,19 @@ def _first_words(language: str, kind: Kind) -> dict[str, int]:
     folder = importlib.resources.files("resparse.lexicon")
     names = [f"{language}.tsv"]
     names += sorted(
-        entry.name
-        for entry in folder.iterdir()
-        if entry.name.startswith(f"{language}.")
-        and entry.name.endswith(".tsv")
-        and entry.name != names[0]
-        and not entry.name.endswith(".extra.tsv")
+        {entry.name for entry in folder.iterdir()} | set(_REPLACED),
     )
+    names = [
+        name
+        for i, name in enumerate(names)
+        if i == 0
+        or (
+            name.startswith(f"{language}.")
+            and name.endswith(".tsv")
+            and name != names[0]
+            and not name.endswith(".extra.tsv")
+        )
+    ]
     for name in names:
         for row in _read_rows(name):
             if row[0] == kind and " " not in row[1]:

@@ -557,19 +557,19 @@ class _Builder:
         """Say so where a line read as a paragraph's text looks like the next paragraph.
 
         A number above the last one that the numbering did not let open a paragraph
-        ("2. ..." then "9. ..."), or a frequent operative verb opening the line right after
-        a finished sentence ("...;" then "Condemns ...", its number lost), may be a
-        paragraph merged into the one before it.
+        ("2. ..." then "9. ..."), the last number again, or a frequent operative verb
+        opening the line right after a finished sentence ("...;" then "Condemns ...", its
+        number lost), may be a paragraph merged into the one before it.
         """
-        if kind.number is not None and kind.number > self.last_number:
+        if kind.number is not None and kind.number >= self.last_number:
+            repeated = kind.number == self.last_number
+            code = "operative.numbering_repeat" if repeated else "operative.number_in_text"
             message = (
                 f"a line opens with the number {kind.number} inside paragraph "
                 f"{current.number or '(unnumbered)'}; it is read as that paragraph's text"
             )
             self.diagnostics.append(
-                Diagnostic(
-                    "operative.number_in_text", message, "warning", Span(line.start, line.end)
-                )
+                Diagnostic(code, message, "warning", Span(line.start, line.end))
             )
         elif (
             kind.number is None

@@ -11,14 +11,26 @@ itself (spaces, the non-breaking hyphen and direction marks aside); exact match 
 header fields; crashes and seconds per document. Reports group by shape, body and
 language.
 
-Run ``python -m resparse.evaluate [--shared ../shared]``; without the shared folder it
-says so and exits cleanly.
+Every run also scores the parser's self-checks: of the documents with a structural error
+against the gold, the share that carry a warning or error with a span, and of the
+documents with none, the share that carry no such diagnostic.
+
+``--held-out`` scores what the development set cannot flatter: every table learned from
+the markup (the lead tables ``<lang>.tsv`` and ``<lang>.sc.tsv``, the hyphen tables
+``<lang>.hyphens.tsv``) is rebuilt in memory without one part (a General Assembly
+session, a quarter of a language's session, a block of Security Council years), and the
+parser is scored on that part; beside it, the same cases with the tables rebuilt from
+everything.
+
+Run ``python -m resparse.evaluate [--shared ../shared] [--held-out]``; without the shared
+folder it says so and exits cleanly.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import os
 import pathlib
 import shutil
@@ -162,6 +174,7 @@ def score(gold: Resolution, predicted: Resolution) -> collections.Counter[str]:
                 if gold_labels or _labels(pred_item):
                     counts["op.labels.n"] += 1
                     counts["op.labels.ok"] += gold_labels == _labels(pred_item)
+    _self_check(counts, predicted)
     for field in HEADER_FIELDS:
         expected = getattr(gold.header, field)
         if expected in (None, ""):
@@ -173,6 +186,32 @@ def score(gold: Resolution, predicted: Resolution) -> collections.Counter[str]:
         else:
             counts[f"header.{field}.ok"] += expected == got
     return counts
+
+
+def structural_errors(counts: collections.Counter[str]) -> int:
+    """Clauses or paragraphs missed or invented, and paragraph numbers or labels wrong."""
+    errors = sum(counts[f"{kind}.{k}"] for kind in ("pre", "op") for k in ("fp", "fn"))
+    for field in ("op.number", "op.labels"):
+        errors += counts[f"{field}.n"] - counts[f"{field}.ok"]
+    return errors
+
+
+def flagged(result: Resolution) -> bool:
+    """Whether the parser raised a warning or an error that points at a place in the text."""
+    return any(
+        d.severity in ("warning", "error") and d.span is not None for d in result.diagnostics
+    )
+
+
+def _self_check(counts: collections.Counter[str], predicted: Resolution) -> None:
+    """Count whether the parser's own warnings told a wrong document from a right one."""
+    warned = flagged(predicted)
+    if structural_errors(counts):
+        counts["check.wrong"] += 1
+        counts["check.wrong_warned"] += warned
+    else:
+        counts["check.right"] += 1
+        counts["check.right_quiet"] += not warned
 
 
 # --- shapes ---------------------------------------------------------------------------
@@ -331,6 +370,285 @@ def run(selected: Sequence[Case], *, progress: Callable[[int, int], None] | None
     return report
 
 
+# --- held out ------------------------------------------------------------------------
+
+# The emphasis that marks a lead where a language has no profile saying otherwise.
+_LEAD_EMPHASIS_DEFAULT = "italic"
+# Security Council folders added to the development set after the shipped tables were
+# learned (the 2000-2012 resolutions and the drafts not adopted): the shipped tables have
+# never seen them, so they are held out whatever the fold.
+ADDED_LATER = frozenset({*(str(year) for year in range(2000, 2013)), "drafts-not-adopted"})
+
+
+@attrs.frozen
+class Fold:
+    """A part of the development set held out: tables are learned without its files."""
+
+    name: str
+    files: frozenset[pathlib.Path]
+
+
+class Learner:
+    """Every table learned from the markup, rebuilt in memory from any subset of it.
+
+    Each file is read once; a fold's tables are then counted from the files outside it,
+    with the functions that wrote the shipped tables (``resparse._learn``).
+    """
+
+    def __init__(self, shared: pathlib.Path, *, everything: bool = False) -> None:
+        """Index the markup of every language under ``shared/unxml``.
+
+        By default the tables learn from the folders the shipped tables were built from,
+        so that "in sample" is the package as shipped; ``everything`` adds the folders
+        that came later (``ADDED_LATER``), as a rebuild of the tables today would.
+        """
+        from resparse import _learn  # noqa: PLC0415 - lxml loads on demand
+
+        self._learn = _learn
+        self.unxml = shared / "unxml"
+        self.general: dict[str, list[pathlib.Path]] = {}
+        self.council: dict[str, list[pathlib.Path]] = {}
+
+        def kept(path: pathlib.Path) -> bool:
+            return everything or path.parent.parent.name not in ADDED_LATER
+
+        for code, folder in _learn.FOLDERS.items():
+            self.general[code] = sorted(self.unxml.glob(f"ga/*/{folder}/*.xml"))
+            council = self.unxml.glob(f"sc/*/{folder}/*.xml")
+            self.council[code] = sorted(path for path in council if kept(path))
+        self._openings: dict[pathlib.Path, dict[str, list[tuple[list[str], int]]]] = {}
+        self._words: dict[pathlib.Path, collections.Counter[str]] = {}
+        self._all_words: dict[str, collections.Counter[str]] = {}
+
+    def _emphasis(self, code: str) -> str:
+        from resparse._language import has_profile, profile  # noqa: PLC0415
+
+        return profile(code).lead_emphasis if has_profile(code) else _LEAD_EMPHASIS_DEFAULT
+
+    def _lead_text(self, files: Sequence[pathlib.Path], code: str, what: str) -> str:
+        emphasis = self._emphasis(code)
+        parts = []
+        for path in files:
+            if path not in self._openings:
+                self._openings[path] = self._learn.openings_of(str(path), emphasis)
+            parts.append(self._openings[path])
+        return self._learn.lead_table_text(self._learn.merge(parts), len(files), what)
+
+    def _hyphen_text(self, code: str, left_out: Sequence[pathlib.Path]) -> str:
+        files = self.general[code] + self.council[code]
+        if code not in self._all_words:
+            total: collections.Counter[str] = collections.Counter()
+            for path in files:
+                self._words[path] = self._learn.words_of(str(path))
+                total.update(self._words[path])
+            self._all_words[code] = total
+        counts = collections.Counter(self._all_words[code])
+        for path in left_out:
+            counts.subtract(self._words[path])
+        counts = collections.Counter({w: n for w, n in counts.items() if n > 0})
+        return self._learn.hyphen_table_text(counts, code, len(files) - len(left_out))
+
+    def texts(self, without: frozenset[pathlib.Path] = frozenset()) -> dict[str, dict[str, str]]:
+        """The lead and hyphen table texts, by file name, learned without ``without``.
+
+        Returned as ``{"leads": {...}, "hyphens": {...}}``, for ``replaced_tables``.
+        """
+        leads: dict[str, str] = {}
+        hyphens: dict[str, str] = {}
+        for code in self._learn.FOLDERS:
+            general = [p for p in self.general[code] if p not in without]
+            council = [p for p in self.council[code] if p not in without]
+            if self.general[code]:
+                leads[f"{code}.tsv"] = self._lead_text(
+                    general, code, "General Assembly resolutions"
+                )
+                if self.council[code]:
+                    leads[f"{code}.sc.tsv"] = self._lead_text(
+                        council, code, "Security Council resolutions"
+                    )
+            elif self.council[code]:
+                leads[f"{code}.tsv"] = self._lead_text(
+                    council, code, "Security Council resolutions"
+                )
+            if code in self._learn.HYPHEN_LANGUAGES and self.general[code] + self.council[code]:
+                left_out = [p for p in self.general[code] + self.council[code] if p in without]
+                hyphens[f"{code}.hyphens.tsv"] = self._hyphen_text(code, left_out)
+        return {"leads": leads, "hyphens": hyphens}
+
+
+def folds(shared: pathlib.Path, *, quarters: int = 4) -> list[Fold]:
+    """The parts held out in turn.
+
+    Each General Assembly session of the English markup; session 77 of the other
+    languages, the only one they have, in quarters (every fourth file); the Security
+    Council's 2000-2012 resolutions as one block, its 2020-2022 ones as another (every
+    language), and its drafts that were not adopted (six languages).
+    """
+    unxml = shared / "unxml"
+    found: list[Fold] = []
+    for session in sorted(unxml.glob("ga/*session")):
+        english = frozenset((session / "English").glob("*.xml"))
+        if english:
+            found.append(Fold(f"GA {session.name.removesuffix('session')} en", english))
+        for folder in sorted(session.iterdir()):
+            if folder.name == "English" or not folder.is_dir():
+                continue
+            files = sorted(folder.glob("*.xml"))
+            for k in range(quarters):
+                part = frozenset(files[k::quarters])
+                if part:
+                    name = f"GA {session.name.removesuffix('session')} {folder.name} {k + 1}/4"
+                    found.append(Fold(name, part))
+    blocks = (
+        ("SC 2000-2012", [str(year) for year in range(2000, 2013)]),
+        ("SC 2020-2022", ["2020", "2021", "2022"]),
+        ("SC drafts not adopted", ["drafts-not-adopted"]),
+    )
+    for name, years in blocks:
+        block = frozenset(p for year in years for p in (unxml / "sc" / year).glob("*/*.xml"))
+        if block:
+            found.append(Fold(name, block))
+    return found
+
+
+@contextlib.contextmanager
+def _tables(texts: dict[str, dict[str, str]]) -> Iterator[None]:
+    from resparse import _hyphens, _leads  # noqa: PLC0415
+
+    with _leads.replaced_tables(texts["leads"]), _hyphens.replaced_tables(texts["hyphens"]):
+        yield
+
+
+@attrs.define
+class HeldOut:
+    """The same cases scored twice: tables learned from everything, and without their fold."""
+
+    in_sample: Report
+    held_out: Report
+    folds: list[tuple[str, int]]
+    by_fold: dict[str, Report] = attrs.field(factory=dict)
+
+
+def run_held_out(
+    selected: Sequence[Case],
+    shared: pathlib.Path,
+    *,
+    everything: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> HeldOut:
+    """Score each case with tables learned from all the markup, then without its fold.
+
+    A case belongs to the fold that holds its gold file; cases whose gold is in no fold
+    are scored in sample only. ``everything``: learn from the folders added after the
+    shipped tables too (see ``Learner``).
+    """
+    learner = Learner(shared, everything=everything)
+    with _tables(learner.texts()):
+        in_sample = run(selected)
+    if progress is not None:
+        progress(f"in sample: {len(selected)} cases")
+    held_out = Report()
+    done: list[tuple[str, int]] = []
+    by_fold: dict[str, Report] = {}
+    for fold in folds(shared):
+        mine = [case for case in selected if case.gold_path in fold.files]
+        if not mine:
+            continue
+        with _tables(learner.texts(fold.files)):
+            part = run(mine)
+        for key, tally in part.groups.items():
+            held_out.groups.setdefault(key, Tally()).add(tally)
+        held_out.worst.extend(part.worst)
+        held_out.errors.extend(part.errors)
+        held_out.skipped.extend(part.skipped)
+        done.append((fold.name, len(mine)))
+        by_fold[fold.name] = part
+        if progress is not None:
+            progress(f"held out {fold.name}: {len(mine)} cases")
+    held_out.worst.sort(reverse=True)
+    return HeldOut(in_sample, held_out, done, by_fold)
+
+
+def _pair(a: float | None, b: float | None) -> str:
+    return f"{_pct(a).strip():>6}/{_pct(b).strip():<6}"
+
+
+def format_held_out(result: HeldOut) -> str:
+    """One row per shape, body and language: each figure in sample / held out."""
+    columns = ("pre F1", "op F1", "pre lead", "op lead", "text", "header")
+    head = f"{'shape':<19}{'body':<5}{'lang':<5}{'docs':>5}  " + "".join(
+        f"{c + ' in/out':^16}" for c in columns
+    )
+    rows = [head, "-" * len(head)]
+    keys = sorted(result.in_sample.groups)
+    shapes = sorted({k[0] for k in keys})
+    for key in keys + [(s, "all", "all") for s in shapes]:
+        pair = [_group(report, key) for report in (result.in_sample, result.held_out)]
+        figures = [_figures(tally) for tally in pair]
+        rows.append(
+            f"{key[0]:<19}{key[1]:<5}{key[2]:<5}{pair[0].documents:>5}  "
+            + "".join(f"{_pair(a, b):^16}" for a, b in zip(*figures, strict=True))
+        )
+    return "\n".join(rows)
+
+
+def format_folds(result: HeldOut) -> str:
+    """One row per part held out and shape: the figures with the part's tables left out."""
+    columns = ("pre F1", "op F1", "pre lead", "op lead", "text", "header")
+    head = f"{'part held out':<26}{'shape':<19}{'docs':>5}" + "".join(f"{c:>9}" for c in columns)
+    rows = [head, "-" * len(head)]
+    for name, report in result.by_fold.items():
+        for shape in sorted({key[0] for key in report.groups}):
+            tally = report.total(shape)
+            figures = "".join(f"{_pct(v):>9}" for v in _figures(tally))
+            rows.append(f"{name:<26}{shape:<19}{tally.documents:>5}{figures}")
+    return "\n".join(rows)
+
+
+def _group(report: Report, key: tuple[str, str, str]) -> Tally:
+    """One group's tally, all of a shape for its "all" row, empty where none was scored."""
+    if key[1] == "all":
+        return report.total(key[0])
+    return report.groups.get(key) or Tally()
+
+
+def _figures(tally: Tally) -> list[float | None]:
+    header_n = sum(tally.counts[f"header.{f}.n"] for f in HEADER_FIELDS)
+    header_ok = sum(tally.counts[f"header.{f}.ok"] for f in HEADER_FIELDS)
+    return [
+        tally.f1("pre")[2] if tally.documents else None,
+        tally.f1("op")[2] if tally.documents else None,
+        tally.accuracy("pre.lead"),
+        tally.accuracy("op.lead"),
+        tally.accuracy("text"),
+        header_ok / header_n if header_n else None,
+    ]
+
+
+def format_self_check(report: Report) -> str:
+    """How well the parser's own warnings tell wrong documents from right ones, by group.
+
+    ``wrong warned``: of the documents with a structural error against the gold (a clause
+    or paragraph missed or invented, a number or label wrong), the share that carry a
+    warning or error with a span; ``right quiet``: of the documents with none, the share
+    that carry no such diagnostic.
+    """
+    head = f"{'shape':<19}{'body':<5}{'lang':<5}{'wrong':>7}{'warned':>9}{'right':>7}{'quiet':>9}"
+    rows = [head, "-" * len(head)]
+    keys = sorted(report.groups)
+    shapes = sorted({k[0] for k in keys})
+    for key in keys + [(s, "all", "all") for s in shapes]:
+        tally = report.groups.get(key) or report.total(key[0])
+        c = tally.counts
+        warned = c["check.wrong_warned"] / c["check.wrong"] if c["check.wrong"] else None
+        quiet = c["check.right_quiet"] / c["check.right"] if c["check.right"] else None
+        rows.append(
+            f"{key[0]:<19}{key[1]:<5}{key[2]:<5}{c['check.wrong']:>7}{_pct(warned):>9}"
+            f"{c['check.right']:>7}{_pct(quiet):>9}"
+        )
+    return "\n".join(rows)
+
+
 def _pct(value: float | None) -> str:
     return "   -  " if value is None else f"{100 * value:6.2f}"
 
@@ -361,6 +679,30 @@ def format_report(report: Report) -> str:
     return "\n".join(rows)
 
 
+def _score_and_print(
+    selected: Sequence[Case], shared: pathlib.Path, *, held_out: bool, everything: bool
+) -> Report:
+    """Run the cases (in sample and held out, or once), print the tables, give the report."""
+    if held_out:
+
+        def progress(line: str) -> None:
+            print(line, file=sys.stderr)
+
+        result = run_held_out(selected, shared, everything=everything, progress=progress)
+        print("in sample / held out (tables learned from everything / without the part scored)")
+        print(format_held_out(result))
+        print("\nby part held out:")
+        print(format_folds(result))
+        report = result.held_out
+        print("\nself-check, held out:")
+    else:
+        report = run(selected)
+        print(format_report(report))
+        print("\nself-check:")
+    print(format_self_check(report))
+    return report
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m resparse.evaluate``."""
     parser = argparse.ArgumentParser(prog="resparse evaluate", description=__doc__.split("\n\n")[0])
@@ -389,6 +731,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--worst", type=int, default=10, help="list the N documents with most misses"
     )
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="learn every table without each part in turn and score the parser on that part,"
+        " beside the figures with tables learned from everything",
+    )
+    parser.add_argument(
+        "--learn-all",
+        action="store_true",
+        help="with --held-out: learn from the folders added after the shipped tables too"
+        " (SC 2000-2012, the drafts not adopted)",
+    )
     args = parser.parse_args(argv)
     shared = pathlib.Path(args.shared)
     if not (shared / "unxml").is_dir():
@@ -404,8 +758,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if per_shape[case.shape] <= args.limit:
                 kept.append(case)
         selected = kept
-    report = run(selected)
-    print(format_report(report))
+    report = _score_and_print(selected, shared, held_out=args.held_out, everything=args.learn_all)
     for shape, name, why in report.skipped[:10]:
         print(f"skipped (unreadable markup) {shape:<17} {name}: {why[:100]}")
     if report.errors:

@@ -1,0 +1,84 @@
+"""Learning the tables from the markup, and parsing with tables given in memory."""
+
+from __future__ import annotations
+
+import collections
+import pathlib
+
+import pytest
+
+from resparse import _hyphens, _leads, _learn
+
+FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "akn"
+
+
+def test_learn_table_counts_where_the_leads_end() -> None:
+    openings = [
+        (["noting", "with", "concern", "the"], 3),
+        (["noting", "with", "concern", "that"], 3),
+        (["noting", "the", "report"], 1),
+    ]
+    rows = {row[0]: row[1:] for row in _learn.table(openings)}
+    # inside, stop, shorter, ends
+    assert rows["noting"] == ("3", "0", "0", "1")
+    assert rows["noting with concern"] == ("2", "0", "0", "2")
+    assert "noting the" not in rows  # the lead never reached it: nothing to learn there
+
+
+def test_learn_openings_of_a_file_match_its_italic_leads() -> None:
+    found = _learn.openings_of(str(FIXTURES / "A_RES_78_109.xml"))
+    assert len(found["pre"]) == 4
+    assert all(0 < n <= len(words) for words, n in found["pre"] + found["op"])
+
+
+def test_learn_lead_table_text_is_what_the_parser_reads() -> None:
+    found = _learn.collect([str(FIXTURES / "A_RES_78_109.xml"), str(FIXTURES / "A_RES_77_5.xml")])
+    text = _learn.lead_table_text(found, 2, "test resolutions")
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert rows
+    assert all(len(row) == 6 and row[0] in ("pre", "op") for row in rows)
+    assert "2 files" in text
+
+
+def test_learn_hyphen_words_keep_and_join() -> None:
+    counts = collections.Counter(
+        {
+            "capacity-building": 5,
+            "capacitybuilding": 1,
+            "inter-agency": 3,
+            "inter-state": 3,
+            "inter-regional": 3,
+            "international": 40,
+            "interstate": 2,
+        }
+    )
+    kept, joined = _learn.hyphen_words(counts, "en")
+    assert kept == ["capacity-building", "inter-agency", "inter-regional", "inter-state"]
+    # "inter-" is a common first half, but the UN writes these whole
+    assert joined == ["international", "interstate"]
+
+
+def test_leads_replaced_tables_swap_and_restore() -> None:
+    words = ["noting", "with", "deep", "concern", "the", "report"]
+    shipped = _leads.lead_length(words, "pre")
+    assert shipped == 4
+    with _leads.replaced_tables({"en.tsv": "", "en.sc.tsv": ""}):
+        # no learned table: morphology alone takes the participle
+        assert _leads.lead_length(words, "pre") == 1
+        assert not _leads.known_first_word("noting", "pre")
+    assert _leads.lead_length(words, "pre") == shipped
+    assert _leads.known_first_word("noting", "pre")
+
+
+def test_leads_replaced_tables_restore_after_an_error() -> None:
+    words = ["noting", "with", "deep", "concern"]
+    with pytest.raises(RuntimeError), _leads.replaced_tables({"en.tsv": ""}):
+        raise RuntimeError
+    assert _leads.lead_length(words, "pre") == 4
+
+
+def test_hyphens_replaced_tables_swap_and_restore() -> None:
+    assert _hyphens.keeps_hyphen("capacity", "building")
+    with _hyphens.replaced_tables({"en.hyphens.tsv": "join\tcapacitybuilding\n"}):
+        assert not _hyphens.keeps_hyphen("capacity", "building")
+    assert _hyphens.keeps_hyphen("capacity", "building")
