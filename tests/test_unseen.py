@@ -229,9 +229,6 @@ Recalling its resolution 77/1,
 
 
 @pytest.mark.issue(16)
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="'ES-10/21. Title' gives no number and no title"
-)
 def test_unseen_emergency_special_session_number_and_title() -> None:
     result = resparse.parse(EMERGENCY)
     assert result.header.number == "ES-10/21"
@@ -242,9 +239,6 @@ def test_unseen_emergency_special_session_number_and_title() -> None:
 
 
 @pytest.mark.issue(16)
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="the markdown heading mark stays in the symbol"
-)
 def test_unseen_markdown_heading_marks_stay_out_of_the_header() -> None:
     text = (
         "# A/RES/78/123\n\n## General Assembly\n\nSeventy-eighth session\n\nAgenda item 68\n\n"

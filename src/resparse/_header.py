@@ -200,6 +200,12 @@ class _HeaderBuilder:
     def text_of(self, field: _Field) -> str:
         return clean(join_lines((self.source[a:b] for a, b in field.pieces), self.language))
 
+    def raw_value(self, field: _Field) -> str:
+        """A field's clean text; its span keeps the markdown heading marks, its value not."""
+        text = clean(self.source[field.start : field.end])
+        heading = _MARKDOWN_HEADING_RE.match(text)
+        return text[heading.end() :] if heading is not None else text
+
     def put(self, name: str, value: object, span: Span) -> None:
         """Set a field once; a second occurrence is reported and kept as unread text."""
         if name in self.values:
@@ -231,7 +237,7 @@ class _HeaderBuilder:
         self.put("publisher", self.text_of(field), span)
 
     def _field_symbol(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
-        self.put("symbol", clean(self.source[field.start : field.end]), span)
+        self.put("symbol", self.raw_value(field), span)
 
     def _field_distribution(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
         self.put("distribution", match["value"], span)
@@ -263,7 +269,7 @@ class _HeaderBuilder:
     def _field_document_reference(
         self, field: _Field, _match: regex.Match[str], span: Span
     ) -> None:
-        self.put("report_line", clean(self.source[field.start : field.end]), span)
+        self.put("report_line", self.raw_value(field), span)
 
     def _field_adoption_line(self, field: _Field, match: regex.Match[str], span: Span) -> None:
         line_text = self.text_of(field)
