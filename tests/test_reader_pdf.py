@@ -8,14 +8,15 @@ import io
 import pathlib
 import subprocess
 import sys
+import zlib
 from typing import TYPE_CHECKING
 
 import pytest
 import regex
 
-from resparse.errors import InputError
+from resparse.errors import InputError, UnsafeInputError
 from resparse.model import Span
-from resparse.readers.pdf import read_pdf
+from resparse.readers.pdf import MAX_EXPANDED, read_pdf
 
 if TYPE_CHECKING:
     from resparse.readers.base import Document
@@ -417,3 +418,77 @@ def encrypted_pdf(user_password: bytes, owner_password: bytes = b"owner") -> byt
     out += identifier + b"> <" + identifier + b">] >>\n"
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
+
+
+# --- limits ----------------------------------------------------------------------------------
+
+
+def stream_pdf(content: bytes, filters: str) -> bytes:
+    """A one-page PDF whose page content is ``content`` under ``filters`` (e.g. "/FlateDecode")."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Times-Roman"
+            b" >> >> >> >>"
+        ),
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(content), filters.encode())
+        + content
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def deflated(pieces: int, piece: bytes = b" " * (1 << 20)) -> bytes:
+    """``pieces`` copies of ``piece`` deflated, without holding them all in memory."""
+    squeeze = zlib.compressobj(9)
+    return b"".join(squeeze.compress(piece) for _ in range(pieces)) + squeeze.flush()
+
+
+@pytest.mark.issue(18)
+def test_reader_pdf_refuses_a_compression_bomb() -> None:
+    page = b"BT /F1 12 Tf 72 700 Td (Recalling its resolution 1/1,) Tj ET\n"
+    bomb = stream_pdf(deflated(8, page * (1 << 14)), "/FlateDecode")  # 8 MiB from ~20 KB
+    assert len(bomb) < 64 * 1024
+    with pytest.raises(UnsafeInputError, match="inflate past 1,048,576 bytes"):
+        read_pdf(bomb, max_expanded=1 << 20)
+    # under a limit it keeps to, the same file reads
+    assert read_pdf(bomb, max_expanded=16 << 20).text.startswith("Recalling its resolution 1/1,")
+
+
+@pytest.mark.issue(18)
+def test_reader_pdf_refuses_a_bomb_under_the_default_limit() -> None:
+    bomb = stream_pdf(deflated(MAX_EXPANDED // (1 << 20) + 1), "/FlateDecode")
+    assert len(bomb) < 1024 * 1024  # a file of under 1 MB that would inflate past 256 MiB
+    with pytest.raises(UnsafeInputError, match="compression bomb"):
+        read_pdf(bomb)
+
+
+@pytest.mark.issue(18)
+def test_reader_pdf_measures_chained_filters() -> None:
+    twice = zlib.compress(deflated(4), 9)  # deflated twice: a few KB for 4 MiB
+    bomb = stream_pdf(twice, "[/FlateDecode /FlateDecode]")
+    assert len(bomb) < 16 * 1024
+    with pytest.raises(UnsafeInputError):
+        read_pdf(bomb, max_expanded=1 << 20)
+    assert read_pdf(bomb, max_expanded=8 << 20).text == ""  # spaces only: read, not refused
+
+
+@pytest.mark.issue(18)
+def test_reader_pdf_limit_leaves_ordinary_files_alone(res212: Document) -> None:
+    assert read_pdf(RES_212, max_expanded=4 << 20) == res212  # inflates to under 1 MiB
+    with pytest.raises(ValueError, match="max_expanded"):
+        read_pdf(RES_212, max_expanded=0)
