@@ -492,3 +492,45 @@ def test_reader_pdf_limit_leaves_ordinary_files_alone(res212: Document) -> None:
     assert read_pdf(RES_212, max_expanded=4 << 20) == res212  # inflates to under 1 MiB
     with pytest.raises(ValueError, match="max_expanded"):
         read_pdf(RES_212, max_expanded=0)
+
+
+# --- text too small to read -------------------------------------------------------------------
+
+
+@pytest.mark.issue(19)
+def test_reader_pdf_leaves_out_tiny_text_with_a_diagnostic() -> None:
+    roman = "Times-Roman"
+    data = synthetic_pdf(
+        [
+            (700, 72, [("United Nations", roman, 14, 0, 0), (".", roman, 0.5, 40, 0)]),
+            (680, 72, [("General Assembly", roman, 14, 0, 0)]),
+            (20, 300, [("x", roman, 0.5, 0, 0)]),
+        ]
+    )
+    doc = read_pdf(data)
+    assert doc.text == "United Nations\nGeneral Assembly"
+    assert [(d.code, d.severity) for d in doc.diagnostics] == [("pdf.tiny_text", "info")]
+    assert "2 character(s) printed under 1 pt" in doc.diagnostics[0].message
+
+
+@pytest.mark.issue(19)
+def test_reader_pdf_keeps_small_type_set_large_by_its_matrix() -> None:
+    """A size of 1 pt scaled up twelvefold by the text matrix prints 12 pt high: kept."""
+    pdfium = pytest.importorskip("pypdfium2")
+    raw = pdfium.raw
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(612, 792)
+    font = raw.FPDFText_LoadStandardFont(document.raw, b"Times-Roman")
+    piece = raw.FPDFPageObj_CreateTextObj(document.raw, font, 1.0)
+    text = ctypes.create_string_buffer("Recalling".encode("utf-16-le") + b"\0\0")
+    raw.FPDFText_SetText(piece, ctypes.cast(text, ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPageObj_Transform(piece, 12, 0, 0, 12, 72, 700)
+    raw.FPDFPage_InsertObject(page.raw, piece)
+    raw.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    page.close()
+    document.close()
+    doc = read_pdf(out.getvalue())
+    assert doc.text == "Recalling"
+    assert doc.diagnostics == ()

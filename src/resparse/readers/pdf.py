@@ -53,6 +53,7 @@ _INDENT = 0.8  # a first line indented this much past the margin starts a new pa
 _MARGIN_SLACK = 0.5  # how close to the left margin a line must start to count as at it
 _RIGHT_SLACK = 1.5  # how close to the right margin a justified line ends
 _SMALL = 0.9  # type smaller than this relative to the body text is small
+_TINY = 1.0  # points: text printed less high than this cannot be read, and is left out
 
 _MARKER_START = frozenset("0123456789*†‡§¶#")
 # Characters that would end a line or a page inside a run become spaces; pdfium reports a
@@ -354,7 +355,7 @@ def _api() -> _Api:
 class _Run:
     """Consecutive characters of one text object: one font, one size, one baseline."""
 
-    __slots__ = ("base", "italic", "raised", "size", "text", "visible", "x0", "x1")
+    __slots__ = ("base", "height", "italic", "raised", "size", "text", "visible", "x0", "x1")
 
     def __init__(  # noqa: PLR0913 - one argument per slot
         self, text: str, x0: float, x1: float, base: float, size: float, *, italic: bool
@@ -367,6 +368,7 @@ class _Run:
         self.italic = italic
         self.raised = False
         self.visible = bool(text) and not text.isspace()  # asked often: set once
+        self.height = size  # printed height on the page, where known (see _runs)
 
 
 class _Line:
@@ -463,6 +465,14 @@ def _read_page(  # noqa: PLR0913 - the document, the page and what is learnt alo
             api.close_text(textpage)
     finally:
         api.close_page(page)
+    tiny = sum(len(run.text.strip()) for run in runs if run.height < _TINY and run.visible)
+    if tiny:
+        runs = [run for run in runs if not (run.height < _TINY and run.visible)]
+        message = (
+            f"page {number + 1}: {tiny} character(s) printed under {_TINY:g} pt high, too small"
+            " to read, are left out of the text"
+        )
+        diagnostics.append(Diagnostic("pdf.tiny_text", message, "info"))
     if not any(run.visible for run in runs):
         message = f"page {number + 1} has no text layer (a scanned image?); it is left empty"
         diagnostics.append(Diagnostic("pdf.no_text", message, "warning"))
@@ -506,7 +516,9 @@ def _runs(api: _Api, textpage: int, fonts: _Fonts) -> list[_Run]:
         italic = italics.get(font)
         if italic is None:
             italic = fonts.italic(font)
-        runs.append(_Run(text, x0, x1, base, size if size > 0 else probe.height, italic=italic))
+        run = _Run(text, x0, x1, base, size if size > 0 else probe.height, italic=italic)
+        run.height = probe.height
+        runs.append(run)
     return runs
 
 
