@@ -1,6 +1,6 @@
 """How fast resparse parses, next to what a user would otherwise run, on the same texts.
 
-    python benchmarks/bench_parse.py [--shared /work/shared] [--repeat 3]
+    python benchmarks/bench_parse.py [--shared /work/shared] [--repeat 3] [--baseline [REV]]
 
 Prints, for each set of texts: documents/s and MB/s for ``resparse.parse`` (and for
 ``parse_file`` on the PDFs), for the plain-regex baseline a user would write, and for
@@ -9,11 +9,19 @@ fresh interpreter, peak memory, and the time for a 10, 20 and 50 MB input made o
 resolutions, to show that the time grows linearly. Sets that need the development set
 (``shared/unxml``, ``shared/pdf/ga78``) are skipped, with a line saying so, when it is
 missing; the seed fixture always runs. Run by hand, not from the tests.
+
+``--baseline [REV]`` instead times the code at REV (by default e1e49ea, the last commit
+before the redesign of the parser core, checked out in a temporary ``git worktree``) and
+the current code on the same inputs, each version in processes of its own
+(``bench_worker.py``): the seed x200, the development set rendered as text, ``parse_file``
+on the ga78 PDFs against pypdfium2's plain text in the same process, and ``import
+resparse``; then prints each target of issue 15 with PASS or FAIL.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pathlib
 import platform
@@ -254,6 +262,153 @@ def linearity(texts: Sequence[str], folder: pathlib.Path, seed: str) -> None:
     peak_memory(seed, big)
 
 
+# --- the code before the redesign, side by side (issue 15) ---------------------------------
+
+BASELINE = "e1e49ea"  # the last commit before the redesign of the parser core
+WORKER = pathlib.Path(__file__).resolve().parent / "bench_worker.py"
+# issue 15's targets, on one core
+SEED_TARGET = 1000.0  # seed documents per second
+SEED_SPEEDUP = 4.0  # times the code before the redesign
+TEXT_TARGET = 10.0  # MB/s of the development set as text
+PDF_TARGET = 0.7  # parse_file's speed over pypdfium2's plain text, same run
+IMPORT_TARGET = 0.150  # seconds for ``import resparse``
+
+
+def render_texts(markup: Sequence[pathlib.Path]) -> list[str]:
+    """The development set's markup rendered as text once, by the current code."""
+    try:
+        from resparse.readers.akn import render_akn as render  # noqa: PLC0415
+
+        return [render(file).text for file in markup]
+    except ImportError:  # the renderer moved: the result's source is the rendered text
+        return [resparse.parse_file(file).source for file in markup]
+
+
+def in_tree(tree: pathlib.Path, *task: str) -> dict[str, Any]:
+    """Run one task of bench_worker.py with the ``resparse`` of ``tree``."""
+    environment = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    done = subprocess.run(  # noqa: PLW1510 - the return code is checked below
+        [sys.executable, str(WORKER), *task], capture_output=True, text=True, env=environment
+    )
+    if done.returncode:
+        msg = f"bench_worker {' '.join(task)} failed in {tree}:\n{done.stderr[-2000:]}"
+        raise RuntimeError(msg)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if not pathlib.Path(result["module"]).resolve().is_relative_to(tree.resolve()):
+        msg = f"{tree} timed the resparse of {result['module']}"
+        raise RuntimeError(msg)
+    return result
+
+
+def verdict(passed: bool) -> str:  # noqa: FBT001 - one flag in, one word out
+    return "PASS" if passed else "FAIL"
+
+
+def side_by_side(revision: str, shared: pathlib.Path, repeat: int) -> int:
+    """Time the code at ``revision`` and the current code on the same inputs; print targets."""
+    with tempfile.TemporaryDirectory(prefix="resparse-bench-") as scratch:
+        folder = pathlib.Path(scratch)
+        before = folder / "before"
+        subprocess.run(
+            [
+                "git",
+                "-C",
+                str(ROOT),
+                "worktree",
+                "add",
+                "--detach",
+                "--quiet",
+                str(before),
+                revision,
+            ],
+            check=True,
+        )
+        try:
+            return compare_trees(revision, before, folder, shared, repeat)
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(before)], check=False
+            )
+
+
+def compare_trees(
+    revision: str, before: pathlib.Path, folder: pathlib.Path, shared: pathlib.Path, repeat: int
+) -> int:
+    """Each task in both trees, one after the other; then the ratios and the targets."""
+    trees = {f"before ({revision})": before, "current": ROOT}
+    seed = SEED.read_text(encoding="utf-8")
+    inputs = {"seed": [seed] * SEED_COPIES}
+    markup = sorted((shared / "unxml").glob("*/*/English/*.xml"))
+    if markup:
+        inputs["development set"] = render_texts(markup)
+    else:
+        print(f"development set: skipped, no markup under {shared / 'unxml'}")
+    figures: dict[str, dict[str, dict[str, Any]]] = {}
+    for name, texts in inputs.items():
+        path = folder / f"{name.replace(' ', '_')}.json"
+        path.write_text(json.dumps(texts), encoding="utf-8")
+        megabytes = size_mb(texts)
+        print(f"{name}: {len(texts)} texts, {megabytes:.2f} MB; resparse.parse")
+        for label, tree in trees.items():
+            result = in_tree(tree, "texts", str(path), str(repeat))
+            result["docs_s"] = len(texts) / result["seconds"]
+            result["mb_s"] = megabytes / result["seconds"]
+            figures.setdefault(name, {})[label] = result
+            print(f"  {label:<18} {result['docs_s']:9.1f} docs/s {result['mb_s']:7.2f} MB/s")
+    pdfs = shared / "pdf" / "ga78"
+    if any(pdfs.glob("*.pdf")):
+        print(f"PDFs of {pdfs}: parse_file, and pypdfium2 plain text in the same process")
+        for label, tree in trees.items():
+            result = in_tree(tree, "pdf", str(pdfs), str(repeat))
+            result["ratio"] = result["plain_seconds"] / result["seconds"]
+            figures.setdefault("pdf", {})[label] = result
+            print(
+                f"  {label:<18} parse_file {result['files'] / result['seconds']:6.1f} PDFs/s, "
+                f"plain text {result['files'] / result['plain_seconds']:6.1f} PDFs/s: "
+                f"{result['ratio']:.2f}x"
+            )
+    else:
+        print(f"PDFs: skipped, no PDFs in {pdfs}")
+    print("import resparse, fresh interpreter, best of 5")
+    for label, tree in trees.items():
+        seconds = min(in_tree(tree, "import")["seconds"] for _ in range(5))
+        figures.setdefault("import", {})[label] = {"seconds": seconds}
+        print(f"  {label:<18} {seconds * 1000:6.0f} ms")
+    print_targets(figures, f"before ({revision})")
+    return 0
+
+
+def print_targets(figures: dict[str, dict[str, dict[str, Any]]], old: str) -> None:
+    """Each target of issue 15 with the current figure, the ratio to before, PASS or FAIL."""
+    print("targets of issue 15 (one core; CPU time, best of the runs):")
+    if "seed" in figures:
+        now, then = figures["seed"]["current"], figures["seed"][old]
+        speedup = now["docs_s"] / then["docs_s"]
+        print(
+            f"  seed >= {SEED_TARGET:,.0f} docs/s: {now['docs_s']:.0f} "
+            f"{verdict(now['docs_s'] >= SEED_TARGET)}; >= {SEED_SPEEDUP:.0f}x before: "
+            f"{speedup:.2f}x {verdict(speedup >= SEED_SPEEDUP)}"
+        )
+    if "development set" in figures:
+        now, then = figures["development set"]["current"], figures["development set"][old]
+        print(
+            f"  development set as text >= {TEXT_TARGET:.0f} MB/s: {now['mb_s']:.2f} MB/s "
+            f"{verdict(now['mb_s'] >= TEXT_TARGET)} ({now['mb_s'] / then['mb_s']:.2f}x before)"
+        )
+    if "pdf" in figures:
+        now, then = figures["pdf"]["current"], figures["pdf"][old]
+        print(
+            f"  parse_file >= {PDF_TARGET}x pypdfium2 plain text: {now['ratio']:.2f}x "
+            f"{verdict(now['ratio'] >= PDF_TARGET)} (before: {then['ratio']:.2f}x; "
+            f"parse_file {then['seconds'] / now['seconds']:.2f}x as fast as before)"
+        )
+    now, then = figures["import"]["current"], figures["import"][old]
+    print(
+        f"  import resparse < {IMPORT_TARGET * 1000:.0f} ms: {now['seconds'] * 1000:.0f} ms "
+        f"{verdict(now['seconds'] < IMPORT_TARGET)} (before: {then['seconds'] * 1000:.0f} ms)"
+    )
+
+
 # --- main ----------------------------------------------------------------------------------
 
 
@@ -281,8 +436,17 @@ def main(argv: list[str] | None = None) -> int:
         "--shared", type=pathlib.Path, default=os.environ.get("RESPARSE_SHARED", "/work/shared")
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs to take the best of")
+    parser.add_argument(
+        "--baseline",
+        nargs="?",
+        const=BASELINE,
+        metavar="REV",
+        help=f"time the code at REV (default {BASELINE}) and the current code side by side",
+    )
     args = parser.parse_args(argv)
     machine()
+    if args.baseline:
+        return side_by_side(args.baseline, args.shared, args.repeat)
     nlp = spacy_tokenizer()
     seed = SEED.read_text(encoding="utf-8")
     compare_on_text(f"seed fixture x{SEED_COPIES}", [seed] * SEED_COPIES, args.repeat, nlp)

@@ -8,14 +8,15 @@ import io
 import pathlib
 import subprocess
 import sys
+import zlib
 from typing import TYPE_CHECKING
 
 import pytest
 import regex
 
-from resparse.errors import InputError
+from resparse.errors import InputError, UnsafeInputError
 from resparse.model import Span
-from resparse.readers.pdf import read_pdf
+from resparse.readers.pdf import MAX_EXPANDED, read_pdf
 
 if TYPE_CHECKING:
     from resparse.readers.base import Document
@@ -417,3 +418,119 @@ def encrypted_pdf(user_password: bytes, owner_password: bytes = b"owner") -> byt
     out += identifier + b"> <" + identifier + b">] >>\n"
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
+
+
+# --- limits ----------------------------------------------------------------------------------
+
+
+def stream_pdf(content: bytes, filters: str) -> bytes:
+    """A one-page PDF whose page content is ``content`` under ``filters`` (e.g. "/FlateDecode")."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Times-Roman"
+            b" >> >> >> >>"
+        ),
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(content), filters.encode())
+        + content
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def deflated(pieces: int, piece: bytes = b" " * (1 << 20)) -> bytes:
+    """``pieces`` copies of ``piece`` deflated, without holding them all in memory."""
+    squeeze = zlib.compressobj(9)
+    return b"".join(squeeze.compress(piece) for _ in range(pieces)) + squeeze.flush()
+
+
+@pytest.mark.issue(18)
+def test_reader_pdf_refuses_a_compression_bomb() -> None:
+    page = b"BT /F1 12 Tf 72 700 Td (Recalling its resolution 1/1,) Tj ET\n"
+    bomb = stream_pdf(deflated(8, page * (1 << 14)), "/FlateDecode")  # 8 MiB from ~20 KB
+    assert len(bomb) < 64 * 1024
+    with pytest.raises(UnsafeInputError, match="inflate past 1,048,576 bytes"):
+        read_pdf(bomb, max_expanded=1 << 20)
+    # under a limit it keeps to, the same file reads
+    assert read_pdf(bomb, max_expanded=16 << 20).text.startswith("Recalling its resolution 1/1,")
+
+
+@pytest.mark.issue(18)
+def test_reader_pdf_refuses_a_bomb_under_the_default_limit() -> None:
+    bomb = stream_pdf(deflated(MAX_EXPANDED // (1 << 20) + 1), "/FlateDecode")
+    assert len(bomb) < 1024 * 1024  # a file of under 1 MB that would inflate past 256 MiB
+    with pytest.raises(UnsafeInputError, match="compression bomb"):
+        read_pdf(bomb)
+
+
+@pytest.mark.issue(18)
+def test_reader_pdf_measures_chained_filters() -> None:
+    twice = zlib.compress(deflated(4), 9)  # deflated twice: a few KB for 4 MiB
+    bomb = stream_pdf(twice, "[/FlateDecode /FlateDecode]")
+    assert len(bomb) < 16 * 1024
+    with pytest.raises(UnsafeInputError):
+        read_pdf(bomb, max_expanded=1 << 20)
+    assert read_pdf(bomb, max_expanded=8 << 20).text == ""  # spaces only: read, not refused
+
+
+@pytest.mark.issue(18)
+def test_reader_pdf_limit_leaves_ordinary_files_alone(res212: Document) -> None:
+    assert read_pdf(RES_212, max_expanded=4 << 20) == res212  # inflates to under 1 MiB
+    with pytest.raises(ValueError, match="max_expanded"):
+        read_pdf(RES_212, max_expanded=0)
+
+
+# --- text too small to read -------------------------------------------------------------------
+
+
+@pytest.mark.issue(19)
+def test_reader_pdf_leaves_out_tiny_text_with_a_diagnostic() -> None:
+    roman = "Times-Roman"
+    data = synthetic_pdf(
+        [
+            (700, 72, [("United Nations", roman, 14, 0, 0), (".", roman, 0.5, 40, 0)]),
+            (680, 72, [("General Assembly", roman, 14, 0, 0)]),
+            (20, 300, [("x", roman, 0.5, 0, 0)]),
+        ]
+    )
+    doc = read_pdf(data)
+    assert doc.text == "United Nations\nGeneral Assembly"
+    assert [(d.code, d.severity) for d in doc.diagnostics] == [("pdf.tiny_text", "info")]
+    assert "2 character(s) printed under 1 pt" in doc.diagnostics[0].message
+
+
+@pytest.mark.issue(19)
+def test_reader_pdf_keeps_small_type_set_large_by_its_matrix() -> None:
+    """A size of 1 pt scaled up twelvefold by the text matrix prints 12 pt high: kept."""
+    pdfium = pytest.importorskip("pypdfium2")
+    raw = pdfium.raw
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(612, 792)
+    font = raw.FPDFText_LoadStandardFont(document.raw, b"Times-Roman")
+    piece = raw.FPDFPageObj_CreateTextObj(document.raw, font, 1.0)
+    text = ctypes.create_string_buffer("Recalling".encode("utf-16-le") + b"\0\0")
+    raw.FPDFText_SetText(piece, ctypes.cast(text, ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPageObj_Transform(piece, 12, 0, 0, 12, 72, 700)
+    raw.FPDFPage_InsertObject(page.raw, piece)
+    raw.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    page.close()
+    document.close()
+    doc = read_pdf(out.getvalue())
+    assert doc.text == "Recalling"
+    assert doc.diagnostics == ()

@@ -14,20 +14,29 @@ are often cut inside words ("Articl" + "e 13") with smaller gaps than that.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
+import functools
+import itertools
 import os
 import threading
+import zlib
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from resparse.errors import InputError
+import regex
+
+from resparse.errors import InputError, UnsafeInputError
 from resparse.model import Diagnostic, Span
 from resparse.readers.base import Document
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
-__all__ = ["read_pdf"]
+__all__ = ["MAX_EXPANDED", "read_pdf"]
+
+MAX_EXPANDED = 256 * 1024 * 1024
+"""The most bytes a PDF's compressed streams may inflate to, together (256 MiB)."""
 
 # Layout thresholds, in multiples of the font size involved.
 _SAME_LINE = 0.3  # baselines closer than this belong to one printed line
@@ -44,6 +53,7 @@ _INDENT = 0.8  # a first line indented this much past the margin starts a new pa
 _MARGIN_SLACK = 0.5  # how close to the left margin a line must start to count as at it
 _RIGHT_SLACK = 1.5  # how close to the right margin a justified line ends
 _SMALL = 0.9  # type smaller than this relative to the body text is small
+_TINY = 1.0  # points: text printed less high than this cannot be read, and is left out
 
 _MARKER_START = frozenset("0123456789*†‡§¶#")
 # Characters that would end a line or a page inside a run become spaces; pdfium reports a
@@ -54,6 +64,8 @@ _RUN_CHARS = {
     0x0002: "-",
     0x0000: "\ufffd",
 }
+# Where a text object's stretch of characters most often ends (see _stretches).
+_BREAK_RE = regex.compile(r"[\r\n]")  # a line break, made up by pdfium between objects
 _ITALIC_FLAG = 1 << 6  # PDF font descriptor flag "Italic"
 _HEAD_WINDOW = 1024  # "%PDF-" must appear this early
 _TAIL_WINDOW = 2048  # "%%EOF" must appear this close to the end
@@ -76,17 +88,24 @@ def read_pdf(
     source: str | os.PathLike[str] | bytes,
     *,
     max_pages: int | None = None,
+    max_expanded: int = MAX_EXPANDED,
 ) -> Document:
     """Read a PDF (a path or its bytes) into a Document with italic, raised and small spans.
 
     Raises :class:`~resparse.errors.InputError` for input that is not a PDF, is truncated or
-    damaged, or is encrypted with a password. ``max_pages`` reads only the first pages.
+    damaged, or is encrypted with a password, and :class:`~resparse.errors.UnsafeInputError`
+    for one whose compressed streams would inflate past ``max_expanded`` bytes (a
+    compression bomb). ``max_pages`` reads only the first pages.
     """
     if max_pages is not None and max_pages < 1:
         msg = f"max_pages must be at least 1, got {max_pages}"
         raise ValueError(msg)
+    if max_expanded < 1:
+        msg = f"max_expanded must be at least 1, got {max_expanded}"
+        raise ValueError(msg)
     data, path = _load_bytes(source)
     _check_envelope(data, path)
+    _check_expansion(data, path, max_expanded)
     with _LOCK:
         pages, diagnostics = _extract(data, path, max_pages)
     return _compose(pages, diagnostics, path)
@@ -123,6 +142,130 @@ def _check_envelope(data: bytes, path: str | None) -> None:
     if b"%%EOF" not in data[-_TAIL_WINDOW:]:
         msg = "the PDF is truncated (no %%EOF marker at its end)"
         raise InputError(msg, path=path)
+
+
+# --- limits ------------------------------------------------------------------------------
+
+# How far one filter can multiply a stream's size, at most: deflate's ceiling is 1032 to 1;
+# an LZW code of 9 bits or more stands for at most 4,096 bytes; a run-length pair for 128.
+# Other filters shrink (the ASCII ones) or are images, which reading text never decodes.
+_GROWTH = {
+    b"FlateDecode": 1032,
+    b"Fl": 1032,
+    b"LZWDecode": 3641,
+    b"LZW": 3641,
+    b"RunLengthDecode": 128,
+    b"RL": 128,
+}
+_INFLATE = frozenset((b"FlateDecode", b"Fl"))
+_CHUNK = 1 << 20  # bytes inflated at a time while measuring
+_DICTIONARY_REACH = 4096  # how far before "stream" its dictionary is looked for
+_STREAM_RE = regex.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")  # a stream's data starts after
+_OBJECT_RE = regex.compile(rb"\bobj\b")
+_FILTER_RE = regex.compile(
+    rb"""
+    /Filter \s*
+    (?: \[ (?P<many> [^\]]* ) \]   # an array of filter names
+      | (?P<one> /[^\s/\[\]<>()]+ )  # or one name
+    )
+    """,
+    regex.VERBOSE,
+)
+_NAME_RE = regex.compile(rb"/([^\s/\[\]<>()]+)")
+
+
+def _check_expansion(data: bytes, path: str | None, limit: int) -> None:
+    """Refuse a PDF whose streams would inflate past ``limit`` bytes, before pdfium does.
+
+    pdfium inflates a page's streams whole, so a small file can ask for gigabytes. Each
+    stream's growth is bounded by its filters (:data:`_GROWTH`); only when the bounds add
+    up past the limit are the deflated streams inflated here, a chunk at a time and never
+    further than the limit, to measure what they really hold. An ordinary file is never
+    inflated by this check.
+    """
+    streams = list(_streams(data))
+    if sum(len(body) * _bound(filters) for body, filters in streams) <= limit:
+        return
+    total = 0
+    for body, filters in streams:
+        total += _measure(body, filters, limit - total)
+        if total > limit:
+            msg = (
+                f"refused a PDF whose streams inflate past {limit:,} bytes "
+                "(a compression bomb?); see max_expanded"
+            )
+            raise UnsafeInputError(msg, path=path)
+
+
+def _streams(data: bytes) -> Iterator[tuple[memoryview, list[bytes]]]:
+    """Each stream's raw data and the names of its filters, in the order they apply."""
+    view = memoryview(data)
+    for match in _STREAM_RE.finditer(data):
+        start = match.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            end = len(data)
+        head = data[max(0, match.start() - _DICTIONARY_REACH) : match.start()]
+        objects = list(_OBJECT_RE.finditer(head))
+        if objects:
+            head = head[objects[-1].end() :]
+        found = _FILTER_RE.search(head)
+        names: list[bytes] = []
+        if found:
+            names = _NAME_RE.findall(found["many"] if found["many"] is not None else found["one"])
+        yield view[start:end], names
+
+
+def _bound(filters: list[bytes]) -> int:
+    """The most a stream with these filters can grow."""
+    growth = 1
+    for name in filters:
+        growth *= _GROWTH.get(name, 1)
+    return growth
+
+
+def _measure(body: memoryview, filters: list[bytes], budget: int) -> int:
+    """Bytes the stream holds once decoded, counted up to a little past ``budget``.
+
+    Leading deflate filters are inflated a chunk at a time, so memory stays small; the
+    growth of the filters after them is taken at its bound. A stream that stops inflating
+    (damaged, or encrypted) counts what it gave until then.
+    """
+    inflating = 0
+    while inflating < len(filters) and filters[inflating] in _INFLATE:
+        inflating += 1
+    rest = _bound(filters[inflating:])
+    if not inflating:
+        return len(body) * rest
+    chunks: Iterator[bytes] = iter((bytes(body),))
+    for _ in range(inflating):
+        chunks = _inflated(chunks)
+    size = 0
+    try:
+        for chunk in chunks:
+            size += len(chunk) * rest
+            if size > budget:
+                break
+    except zlib.error:
+        pass  # what inflated before the damage is counted
+    return size
+
+
+def _inflated(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """Inflate a stream given in chunks, yielding at most :data:`_CHUNK` bytes at a time."""
+    stage = zlib.decompressobj()
+    for piece in chunks:
+        rest = piece
+        while rest and not stage.eof:
+            out = stage.decompress(rest, _CHUNK)
+            rest = stage.unconsumed_tail
+            if out:
+                yield out
+        if stage.eof:
+            return
+    tail = stage.flush()
+    if tail:
+        yield tail
 
 
 # --- pdfium ------------------------------------------------------------------------------
@@ -212,7 +355,7 @@ def _api() -> _Api:
 class _Run:
     """Consecutive characters of one text object: one font, one size, one baseline."""
 
-    __slots__ = ("base", "italic", "raised", "size", "text", "x0", "x1")
+    __slots__ = ("base", "height", "italic", "raised", "size", "text", "visible", "x0", "x1")
 
     def __init__(  # noqa: PLR0913 - one argument per slot
         self, text: str, x0: float, x1: float, base: float, size: float, *, italic: bool
@@ -224,6 +367,8 @@ class _Run:
         self.size = size
         self.italic = italic
         self.raised = False
+        self.visible = bool(text) and not text.isspace()  # asked often: set once
+        self.height = size  # printed height on the page, where known (see _runs)
 
 
 class _Line:
@@ -234,23 +379,23 @@ class _Line:
     def __init__(self, runs: list[_Run], group: int) -> None:
         self.runs = runs
         self.group = group  # lines cut from one printed line share a group
-        reference = max(runs, key=lambda run: (bool(run.text.strip()), run.size, len(run.text)))
+        reference = max(runs, key=lambda run: (run.visible, run.size, len(run.text)))
         self.base = reference.base
         self.size = reference.size
         for run in runs:
             run.raised = (
                 run.size <= _RAISED_SIZE * reference.size
                 and run.base - reference.base >= _RAISED_BY * reference.size
-                and bool(run.text.strip())
+                and run.visible
             )
-        body = [run for run in runs if not run.raised and run.text.strip()] or runs
+        body = [run for run in runs if run.visible and not run.raised] or runs
         self.x0 = body[0].x0
         self.x1 = max(run.x1 for run in body)
 
     def opens_with_marker(self) -> bool:
         """Whether the line starts with a raised footnote marker."""
         for run in self.runs:
-            if run.text.strip():
+            if run.visible:
                 return run.raised and run.text.lstrip()[0] in _MARKER_START
         return False
 
@@ -286,14 +431,24 @@ def _extract(
         if count < total:
             message = f"read the first {count} of {total} pages (max_pages={max_pages})"
             diagnostics.append(Diagnostic("pdf.max_pages", message, "info"))
-        pages = [_read_page(api, document, number, path, diagnostics) for number in range(count)]
+        fonts = _Fonts(api)
+        pages = [
+            _read_page(api, document, number, path, diagnostics, fonts=fonts)
+            for number in range(count)
+        ]
     finally:
         api.close_document(document)
     return pages, diagnostics
 
 
-def _read_page(
-    api: _Api, document: int, number: int, path: str | None, diagnostics: list[Diagnostic]
+def _read_page(  # noqa: PLR0913 - the document, the page and what is learnt along the way
+    api: _Api,
+    document: int,
+    number: int,
+    path: str | None,
+    diagnostics: list[Diagnostic],
+    *,
+    fonts: _Fonts,
 ) -> _Page:
     page = api.load_page(document, number)
     if not page:
@@ -305,12 +460,20 @@ def _read_page(
             msg = f"cannot read the PDF: the text of page {number + 1} is damaged"
             raise InputError(msg, path=path)
         try:
-            runs = _runs(api, textpage)
+            runs = _runs(api, textpage, fonts)
         finally:
             api.close_text(textpage)
     finally:
         api.close_page(page)
-    if not any(run.text.strip() for run in runs):
+    tiny = sum(len(run.text.strip()) for run in runs if run.height < _TINY and run.visible)
+    if tiny:
+        runs = [run for run in runs if not (run.height < _TINY and run.visible)]
+        message = (
+            f"page {number + 1}: {tiny} character(s) printed under {_TINY:g} pt high, too small"
+            " to read, are left out of the text"
+        )
+        diagnostics.append(Diagnostic("pdf.tiny_text", message, "info"))
+    if not any(run.visible for run in runs):
         message = f"page {number + 1} has no text layer (a scanned image?); it is left empty"
         diagnostics.append(Diagnostic("pdf.no_text", message, "warning"))
         return _Page([])
@@ -329,96 +492,181 @@ def _page_chars(api: _Api, textpage: int, count: int) -> str:
     return "".join(chr(code) if code < 0x110000 else "\ufffd" for code in codes)
 
 
-def _runs(api: _Api, textpage: int) -> list[_Run]:
-    """The page's text objects as runs, found by galloping over the character list.
+def _runs(api: _Api, textpage: int, fonts: _Fonts) -> list[_Run]:
+    """The page's text objects as runs, each asked about once: where it starts and ends.
 
-    Every character of a text object comes in one contiguous stretch of pdfium's list, and
-    the characters pdfium makes up (spaces and line breaks between objects) have no object.
-    A run's end is found with a doubling probe and a binary search: about 2·log2(n) calls
-    for a run of n characters instead of n.
+    A run's characters are found by :func:`_stretches`; its position and size are asked at
+    its first character, its right edge at its last, and its font's italics and glyph
+    widths are remembered for the document: about ten calls per run of any length.
     """
     count = api.count_chars(textpage)
     if count <= 0:
         return []
     chars = _page_chars(api, textpage, count)
-    text_object, font_size, object_font = api.text_object, api.font_size, api.object_font
-    probe = _Probe(api, textpage)
-    italic_fonts: dict[int, bool] = {}
+    font_size, object_font = api.font_size, api.object_font
+    probe = _Probe(api, textpage, fonts)
+    italics = fonts.italics
     runs: list[_Run] = []
-    start = 0
-    while start < count:
-        handle = text_object(textpage, start)
-        if not handle:  # a character pdfium generated
-            start += 1
-            continue
-        low, step, high = start, 1, count
-        while low + step < count:
-            if text_object(textpage, low + step) != handle:
-                high = low + step
-                break
-            low += step
-            step <<= 1
-        while high - low > 1:
-            middle = (low + high) >> 1
-            if text_object(textpage, middle) == handle:
-                low = middle
-            else:
-                high = middle
-        end = low + 1
+    for start, end, handle in _stretches(functools.partial(api.text_object, textpage), chars):
         text = chars[start:end].translate(_RUN_CHARS)
         x0, base = probe.origin(start)
         size = font_size(textpage, start)
         font = object_font(handle) or 0
-        x1 = probe.right_edge(low, text[-1], font, size)
-        italic = italic_fonts.get(font)
+        x1 = probe.right_edge(end - 1, text[-1], font, size, x0 if end - 1 == start else None)
+        italic = italics.get(font)
         if italic is None:
-            italic = italic_fonts[font] = _is_italic(api, font)
-        runs.append(_Run(text, x0, x1, base, size if size > 0 else probe.height, italic=italic))
-        start = end
+            italic = fonts.italic(font)
+        run = _Run(text, x0, x1, base, size if size > 0 else probe.height, italic=italic)
+        run.height = probe.height
+        runs.append(run)
     return runs
+
+
+def _stretches(ask: Callable[[int], int | None], chars: str) -> Iterator[tuple[int, int, int]]:
+    """``(start, end, handle)`` of each text object's stretch of the page's characters.
+
+    ``ask(index)`` is pdfium's text object of a character (None for one it made up: the
+    line breaks and spaces it puts between objects). A text object's characters come in one
+    contiguous stretch, and most stretches end at a line break or just after a space, so
+    those places are tried first: the line break after the start, then a doubling probe
+    over the places after a space, then a binary search between the last two places tried.
+    A stretch costs about four questions to pdfium instead of one per character.
+    """
+    count = len(chars)
+    breaks = [match.start() for match in _BREAK_RE.finditer(chars)]
+    breaks.append(count)
+    # the places just after each space, summed from the lengths between spaces in C
+    edges = list(itertools.accumulate(map((1).__add__, map(len, chars.split(" ")[:-1]))))
+    edges.append(count)
+    following = 0
+    start, handle = 0, ask(0) or 0
+    while start < count:
+        if not handle:  # a character pdfium made up
+            start += 1
+            handle = (ask(start) or 0) if start < count else 0
+            continue
+        while breaks[following] <= start:
+            following += 1
+        end = breaks[following]
+        after = (ask(end) or 0) if end < count else 0
+        if after == handle or (end - 1 > start and ask(end - 1) != handle):
+            end, after = _stretch_end(ask, handle, start, edges)
+        yield start, end, handle
+        start, handle = end, after
+
+
+def _stretch_end(
+    ask: Callable[[int], int | None], handle: int, start: int, edges: list[int]
+) -> tuple[int, int]:
+    """The first character after ``start`` outside the object ``handle``, and its object.
+
+    Gallops over ``edges`` (sorted places, the last one the page's end, outside every
+    object) to the first place outside the object, then bisects the characters between it
+    and the place before.
+    """
+    first = bisect.bisect_right(edges, start)
+    low, high, step = first - 1, len(edges) - 1, 1  # low: in the object; high: outside
+    beyond = 0  # the object at edges[high]
+    while low + step < high:
+        found = ask(edges[low + step]) or 0
+        if found != handle:
+            high, beyond = low + step, found
+            break
+        low += step
+        step <<= 1
+    while high - low > 1:
+        middle = (low + high) >> 1
+        found = ask(edges[middle]) or 0
+        if found == handle:
+            low = middle
+        else:
+            high, beyond = middle, found
+    inside, outside = (edges[low] if low >= first else start), edges[high]
+    while outside - inside > 1:
+        middle = (inside + outside) >> 1
+        found = ask(middle) or 0
+        if found == handle:
+            inside = middle
+        else:
+            outside, beyond = middle, found
+    return outside, beyond
+
+
+class _Fonts:
+    """What the reader learns about a document's fonts, asked of pdfium once per font.
+
+    Font handles stay valid while their document is open, so one of these serves one
+    document.
+    """
+
+    __slots__ = ("api", "italics", "width", "width_at", "widths")
+
+    def __init__(self, api: _Api) -> None:
+        self.api = api
+        self.italics: dict[int, bool] = {}
+        self.widths: dict[tuple[int, str, float], float] = {}
+        self.width = ctypes.c_float()
+        self.width_at = ctypes.addressof(self.width)
+
+    def italic(self, font: int) -> bool:
+        """Whether the font is italic, by :func:`_is_italic`, remembered."""
+        italic = self.italics.get(font)
+        if italic is None:
+            italic = self.italics[font] = _is_italic(self.api, font)
+        return italic
+
+    def advance(self, font: int, char: str, size: float) -> float:
+        """The glyph's advance width at ``size`` (0.0 where pdfium has none), remembered."""
+        key = (font, char, size)
+        width = self.widths.get(key)
+        if width is None:
+            found = self.api.glyph_width(font, ord(char), size, self.width_at)
+            width = self.widths[key] = float(self.width.value) if found else 0.0
+        return width
 
 
 class _Probe:
     """Reusable ctypes buffers for the per-run geometry questions put to pdfium."""
 
-    def __init__(self, api: _Api, textpage: int) -> None:
+    def __init__(self, api: _Api, textpage: int, fonts: _Fonts) -> None:
         self.api = api
         self.textpage = textpage
+        self.fonts = fonts
         self.rect = _Rect()
         self.matrix = _Matrix()
-        self.x, self.y, self.width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self.rect_at = ctypes.addressof(self.rect)
         self.matrix_at = ctypes.addressof(self.matrix)
         self.x_at, self.y_at = ctypes.addressof(self.x), ctypes.addressof(self.y)
-        self.width_at = ctypes.addressof(self.width)
         self.height = 1.0
 
     def origin(self, index: int) -> tuple[float, float]:
         self.api.origin(self.textpage, index, self.x_at, self.y_at)
         return float(self.x.value), float(self.y.value)
 
-    def right_edge(self, index: int, char: str, font: int, size: float) -> float:
+    def right_edge(
+        self, index: int, char: str, font: int, size: float, left: float | None
+    ) -> float:
         """Where the pen stands after the character: its origin plus its advance width.
 
         pdfium's loose box is the union of the advance and the glyph's ink, so an italic
         "f" reaches two points past its advance and would eat the space after "of".
+        ``left`` is the character's origin when the caller has it already.
         """
         api, textpage = self.api, self.textpage
-        left, _ = self.origin(index)
+        if left is None:
+            left, _ = self.origin(index)
         api.loose_box(textpage, index, self.rect_at)
         right = float(self.rect.right)
         self.height = abs(float(self.rect.top) - float(self.rect.bottom)) or 1.0
-        if (
-            font
-            and size > 0
-            and api.glyph_width(font, ord(char), size, self.width_at)
-            and self.width.value > 0
-            and api.char_matrix(textpage, index, self.matrix_at)
-            and self.matrix.d
-        ):
-            end = left + float(self.width.value) * abs(float(self.matrix.a) / float(self.matrix.d))
-            if left <= end <= right + _EDGE_SLACK:
-                return end
+        if font and size > 0:
+            width = self.fonts.widths.get((font, char, size))
+            if width is None:
+                width = self.fonts.advance(font, char, size)
+            if width > 0 and api.char_matrix(textpage, index, self.matrix_at) and self.matrix.d:
+                end = left + width * abs(float(self.matrix.a) / float(self.matrix.d))
+                if left <= end <= right + _EDGE_SLACK:
+                    return end
         return right
 
 
@@ -456,7 +704,7 @@ def _lines(runs: list[_Run]) -> list[_Line]:
 
 
 def _visible(cluster: list[_Run]) -> list[_Run]:
-    return [run for run in cluster if run.text.strip()]
+    return [run for run in cluster if run.visible]
 
 
 def _reference(cluster: list[_Run]) -> _Run:
@@ -471,38 +719,39 @@ def _near(small: list[_Run], line: list[_Run], size: float) -> bool:
 
 
 def _attach_raised(clusters: list[list[_Run]]) -> list[list[_Run]]:
-    """Put clusters of small raised (or lowered) type into the line they belong to."""
+    """Put clusters of small raised (or lowered) type into the line they belong to.
+
+    Each cluster's reference run is found once, and again only for a cluster that grows.
+    """
+    references = [_reference(cluster) for cluster in clusters]
     kept: list[list[_Run]] = []
-    pending = list(clusters)
-    index = 0
-    while index < len(pending):
-        cluster = pending[index]
-        own = _reference(cluster)
-        if _visible(cluster):
-            below = pending[index + 1] if index + 1 < len(pending) else None
-            if below is not None:
-                anchor = _reference(below)
+    kept_references: list[_Run] = []
+    last = len(clusters) - 1
+    for index, cluster in enumerate(clusters):
+        own = references[index]
+        if own.visible:
+            if index < last:
+                below, anchor = clusters[index + 1], references[index + 1]
                 if (
                     own.size <= _RAISED_SIZE * anchor.size
                     and 0 < own.base - anchor.base <= _RAISED_REACH * anchor.size
                     and _near(cluster, below, anchor.size)
                 ):
                     below.extend(cluster)
-                    index += 1
+                    references[index + 1] = _reference(below)
                     continue
             if kept:
-                above = kept[-1]
-                anchor = _reference(above)
+                above, anchor = kept[-1], kept_references[-1]
                 if (
                     own.size <= _RAISED_SIZE * anchor.size
                     and 0 < anchor.base - own.base <= _LOWERED_REACH * anchor.size
                     and _near(cluster, above, anchor.size)
                 ):
                     above.extend(cluster)
-                    index += 1
+                    kept_references[-1] = _reference(above)
                     continue
         kept.append(cluster)
-        index += 1
+        kept_references.append(own)
     return kept
 
 
@@ -511,7 +760,7 @@ def _split_columns(cluster: list[_Run]) -> Iterable[list[_Run]]:
     part: list[_Run] = []
     right: float | None = None
     for run in cluster:
-        visible = bool(run.text.strip())
+        visible = run.visible
         if visible and right is not None and run.x0 - right > _COLUMN_GAP * run.size:
             yield part
             part, right = [], None
