@@ -164,3 +164,33 @@ def test_header_field_never_runs_on_across_text_it_did_not_take() -> None:
     assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
     text = "Resolution adopted by the General Assembly\non\n 4 December 2023\n" + BODY
     assert resparse.parse(text).header.adopted == dt.date(2023, 12, 4)
+
+
+_COVER = (
+    "United Nations\n{symbol}\n\nGeneral Assembly\nDistr.: General\n6 December 2023\n\n"
+    "Seventy-eighth session\nAgenda item 99 (x)\n\n{adoption}\n\n"
+    "78/48. The Arms Trade Treaty\n\nThe General Assembly,\n\n"
+    "Recalling its resolution 77/1,\n\n1. Decides to act.\n"
+)
+
+
+@pytest.mark.issue(19)
+def test_header_adoption_date_cut_by_a_line_end_is_read_whole() -> None:
+    # the official PDF of A/RES/78/48 wraps "... on 4 December" / "2023"
+    adoption = "Resolution adopted by the General Assembly on 4 December \n2023"
+    r = resparse.parse(_COVER.format(symbol="A/RES/78/48", adoption=adoption))
+    assert r.header.adopted == dt.date(2023, 12, 4)
+    assert r.header.adoption_line == "Resolution adopted by the General Assembly on 4 December 2023"
+    assert [d for d in r.diagnostics if d.severity != "info"] == []
+
+
+@pytest.mark.issue(19)
+def test_header_reissue_star_after_the_symbol_is_the_symbol_line() -> None:
+    # A/RES/78/68* was reissued for technical reasons; the star is not unread text
+    adoption = "Resolution adopted by the General Assembly on 4 December 2023"
+    r = resparse.parse(_COVER.format(symbol="A/RES/78/68*", adoption=adoption))
+    assert r.header.symbol == "A/RES/78/68"
+    span = r.header.span_of("symbol")
+    assert span is not None
+    assert r.raw(span) == "A/RES/78/68*"
+    assert [d for d in r.diagnostics if d.severity != "info"] == []

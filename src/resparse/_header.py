@@ -75,10 +75,12 @@ class _FieldReader:
     local: Profile
     fields: list[_Field] = attrs.field(factory=list)
     leftovers: list[Line] = attrs.field(factory=list)
+    previous: str = ""  # the text of the line read before this one
 
     def read_line(self, line: Line) -> None:
         """Open the fields a line holds, left to right; the rest continues or is left over."""
         text, fields = line.text, self.fields
+        previous, self.previous = self.previous, text
         if fields and fields[-1].name == "number" and fields[-1].match is not None:
             # "78/60." on a line of its own: the next line is the title, whatever it says
             fields.append(_Field("title", line.start, line.end, None, [(line.start, line.end)]))
@@ -98,7 +100,7 @@ class _FieldReader:
             ):
                 found = None  # "United Nations regional centres ...", the second line of a title
             if found is None:
-                self.read_rest(line, pos, opened_here=opened_here)
+                self.read_rest(line, pos, opened_here=opened_here, previous=previous)
                 return
             name, match = found
             start, end = line.start + match.start(), line.start + match.end()
@@ -117,7 +119,7 @@ class _FieldReader:
                 fields.append(_Field("title", rest[0], rest[1], None, [rest]))
                 return
 
-    def read_rest(self, line: Line, pos: int, *, opened_here: bool) -> None:
+    def read_rest(self, line: Line, pos: int, *, opened_here: bool, previous: str = "") -> None:
         """Text at ``pos`` that opens no field: a title, a continuation, or unread text."""
         fields = self.fields
         last = fields[-1] if fields else None
@@ -132,7 +134,7 @@ class _FieldReader:
         ):
             # "46/13. Promoting mutually beneficial cooperation": the title follows the number
             fields.append(_Field("title", rest[0], rest[1], None, [rest]))
-        elif not opened_here and last is not None and self.continues(last, line.text):
+        elif not opened_here and last is not None and self.continues(last, line.text, previous):
             last.pieces.append((line.start, line.end))
             last.end = line.end
             last.closed = last.name == "report_line" and line.text.rstrip().endswith("]")
@@ -165,8 +167,13 @@ class _FieldReader:
                 return name, match
         return None
 
-    def continues(self, field: _Field, text: str) -> bool:
-        """Whether a line that opens no field carries on ``field``."""
+    def continues(self, field: _Field, text: str, previous: str = "") -> bool:
+        """Whether a line that opens no field carries on ``field``.
+
+        An adoption line without its date goes on where the next line starts with "on" or
+        "at", is a date, or completes a date the line before cut ("... on 4 December" /
+        "2023").
+        """
         if field.closed:
             return False
         if field.name in {"agenda", "title", "report_line"}:
@@ -179,9 +186,23 @@ class _FieldReader:
                     text in {"on", "at"}
                     or text.startswith(("on ", "at "))
                     or self.local.date_line_re.match(text) is not None
+                    or self.completes_date(previous, text)
                 )
             )
         return False
+
+    def completes_date(self, previous: str, text: str) -> bool:
+        """Whether ``text`` (a short line) finishes a date that ``previous`` began."""
+        if len(text) > _DATE_TAIL or not previous:
+            return False
+        joined = f"{previous.rstrip()} {text}"
+        cut = len(previous.rstrip())
+        return any(
+            match.start() < cut < match.end() for match in self.local.date_re.finditer(joined)
+        )
+
+
+_DATE_TAIL = 20  # the longest end of a date a wrapped line carries ("2023", "December 2023")
 
 
 @attrs.define
@@ -237,7 +258,7 @@ class _HeaderBuilder:
         self.put("publisher", self.text_of(field), span)
 
     def _field_symbol(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
-        self.put("symbol", self.raw_value(field), span)
+        self.put("symbol", self.raw_value(field).rstrip("*").rstrip(), span)
 
     def _field_distribution(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
         self.put("distribution", match["value"], span)
