@@ -211,6 +211,9 @@ class Morphology:
     non_leads: frozenset[str]
     # adverbs a lead may take after its verb ("also"; "также", "أيضا")
     adverbs: frozenset[str] = _ADVERBS
+    # how an adverb ends, for adverbs the tables have not seen before a verb
+    # ("Unequivocally condemns"); empty where the language has no such ending
+    adverb_suffixes: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -218,7 +221,14 @@ def morphology(language: str) -> Morphology:
     """The language's lead shapes: English's are kept in _lexicon, others in their profile."""
     data = profile(language).leads
     if language == "en" and not data:
-        return Morphology(("ing", "ed"), ("s",), ("ss", "us", "is"), _ADJECTIVES, _NON_LEADS)
+        return Morphology(
+            ("ing", "ed"),
+            ("s",),
+            ("ss", "us", "is"),
+            _ADJECTIVES,
+            _NON_LEADS,
+            adverb_suffixes=("ly",),
+        )
     return Morphology(
         tuple(data.get("preamble_suffixes", ())),
         tuple(data.get("operative_suffixes", ())),
@@ -226,6 +236,7 @@ def morphology(language: str) -> Morphology:
         frozenset(word.casefold() for word in data.get("preamble_adjectives", ())),
         frozenset(word.casefold() for word in data.get("non_leads", ())),
         _ADVERBS | frozenset(word_key(word) for word in data.get("adverbs", ())),
+        tuple(data.get("adverb_suffixes", ())),
     )
 
 
@@ -269,18 +280,30 @@ def lead_length(
     while length > 1 and words[length - 1] in _DETERMINERS:
         length -= 1  # a lead ends on "for" or "upon" ("Calls for"), never on "its" or "the"
     if length == len(path) and length < limit:
-        extended = _extend(words, path, limit, root, morphology(language).adverbs)
+        adverbs = morphology(language).adverbs
+        extended = _extend(words, path, limit, root, adverbs, kind=kind, language=language)
         if extended > length:
             return extended
     return max(_back_off(path, length), 1)
 
 
-def _extend(
-    words: Sequence[str], path: list[_Node], limit: int, root: _Node, adverbs: frozenset[str]
+def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads look like
+    words: Sequence[str],
+    path: list[_Node],
+    limit: int,
+    root: _Node,
+    adverbs: frozenset[str],
+    *,
+    kind: Kind,
+    language: str,
 ) -> int:
     """The lead's length past the deepest node, where the next word finishes the phrase."""
     length = len(path)
     following = words[length]
+    run = _intensifier_run(words, length, limit)
+    if run and length + run < limit and _phrase_head(words[length + run], kind, language):
+        # "Being further deeply concerned": adverbs that lead to the phrase's own head
+        return length + run + 1
     if path[-1].ends == 0 and _CHARACTER_RE.match(following):
         # Chinese counts characters, not words: a head the tables saw ("表示", "又") is
         # followed by a whole lead they know ("满意地注意到"), not by one more character
@@ -295,6 +318,25 @@ def _extend(
         # not see here ("further" before a noun is an adjective: "Encourages further efforts")
         return length + 1
     return length
+
+
+def _intensifier_run(words: Sequence[str], start: int, limit: int) -> int:
+    """How many intensifying adverbs ("further", "deeply") follow from ``start``."""
+    n = 0
+    while start + n < limit and words[start + n] in _INTENSIFIERS:
+        n += 1
+    return n
+
+
+def _phrase_head(word: str, kind: Kind, language: str) -> bool:
+    """Whether a word after intensifiers heads a preambular lead ("concerned", "alarmed")."""
+    return kind == "pre" and looks_like_lead_word(word, kind, language)
+
+
+def _adverb_shaped(word: str, language: str) -> bool:
+    """A word shaped like an adverb of manner in the language ("unequivocally")."""
+    suffixes = morphology(language).adverb_suffixes
+    return bool(suffixes) and len(word) > 5 and word.endswith(suffixes)
 
 
 def _back_off(path: list[_Node], length: int) -> int:
@@ -344,6 +386,12 @@ def _morphological_length(words: Sequence[str], kind: Kind, language: str) -> in
         n = 2
     elif looks_like_lead_word(first, kind, language):
         n = 1
+    elif _adverb_shaped(first, language) and len(words) > 1:
+        # an adverb the tables have not seen before a lead they know: "Unequivocally condemns"
+        head = words[1]
+        known = head in tables(language).root(kind).children
+        if known or looks_like_lead_word(head, kind, language):
+            n = 2
     if n == 0:
         return 0
     adverbs = morphology(language).adverbs
