@@ -224,6 +224,13 @@ class VoteRecord:
     ``method`` is ``"recorded"``, ``"non_recorded"``, ``"without_vote"``, ``"unanimous"``,
     ``"consensus"``, ``"rejected"`` or ``None`` when the text names only the meeting.
     Counts are ``None`` when the text does not give them.
+
+    ``outcome`` is ``"adopted"``, ``"not_adopted"`` (too few votes) or ``"vetoed"`` (a
+    permanent member voted against), ``None`` when the text does not say.
+    ``absent_states`` and ``not_participating_states`` are the members the text names as
+    away or as present but not voting ("did not participate", "not voting");
+    ``vetoed_by`` are the permanent members whose vote defeated a draft. All three are
+    empty when the text names no one, which is not the same as "no one was absent".
     """
 
     method: str | None
@@ -238,6 +245,10 @@ class VoteRecord:
     date: dt.date | None = None
     text: str = ""
     part: str | None = None
+    outcome: str | None = None
+    absent_states: tuple[str, ...] = ()
+    not_participating_states: tuple[str, ...] = ()
+    vetoed_by: tuple[str, ...] = ()
 
     # Codes are computed, not stored: the JSON keeps the names as printed, and a better
     # State table improves old results without re-parsing.
