@@ -19,6 +19,7 @@ from resparse.errors import (
     ResparseError,
 )
 from resparse.exports.frame import to_frame
+from resparse.exports.references import references_frame, references_graph, to_graphml
 from resparse.exports.votes import votes_frame
 from resparse.model import (
     AgendaItem,
@@ -30,6 +31,7 @@ from resparse.model import (
     Heading,
     OperativeParagraph,
     PreambularClause,
+    Reference,
     Resolution,
     Segment,
     Span,
@@ -67,6 +69,7 @@ __all__ = [
     "ParseError",
     "ParseTimeoutError",
     "PreambularClause",
+    "Reference",
     "Resolution",
     "ResolutionParseError",
     "ResparseError",
@@ -85,6 +88,9 @@ __all__ = [
     "parse_all",
     "parse_document",
     "parse_file",
+    "references_frame",
+    "references_graph",
     "to_frame",
+    "to_graphml",
     "votes_frame",
 ]

@@ -294,6 +294,31 @@ class VoteRecord:
 
 
 @attrs.frozen
+class Reference:
+    """A citation: a resolution, decision, document or treaty the text names.
+
+    ``kind`` is ``"resolution"``, ``"decision"``, ``"document"`` or ``"treaty"``;
+    ``target`` the normalized symbol (``"A/RES/77/1"``, ``"S/RES/2334 (2016)"``,
+    ``"A/HRC/RES/46/13"``, ``"A/78/435"``) or a treaty's short name; ``body`` the English
+    name of the body whose series the target is in; ``date`` the date printed with it.
+    ``part`` and ``index`` name the clause, paragraph, footnote or annex it sits in
+    (``"preambular"``, ``"operative"``, ``"footnote"``, ``"annex"``). ``in_range`` marks
+    the items between the two printed ends of a range ("46/1 to 46/5"), whose span is
+    the whole range.
+    """
+
+    kind: str
+    target: str
+    text: str
+    span: Span
+    body: str | None = None
+    date: dt.date | None = None
+    part: str = ""
+    index: int | None = None
+    in_range: bool = False
+
+
+@attrs.frozen
 class Footnote:
     """A footnote: its marker, its text, and where its marker sits in the body, if found.
 
@@ -389,6 +414,7 @@ class Resolution:
     language: str = "en"
     reader: str = "text"
     offset: int = 0
+    references: tuple[Reference, ...] = ()
 
     def __repr__(self) -> str:
         symbol = self.header.symbol or "?"
