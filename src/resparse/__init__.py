@@ -20,7 +20,7 @@ from resparse.errors import (
 )
 from resparse.exports.frame import to_frame
 from resparse.exports.references import references_frame, references_graph, to_graphml
-from resparse.exports.votes import votes_frame
+from resparse.exports.votes import vote_matrix, votes_frame
 from resparse.model import (
     AgendaItem,
     Annex,
@@ -49,6 +49,7 @@ from resparse.parser import (
     parse_file,
 )
 from resparse.readers.base import Document
+from resparse.rollcall import RollCallEntry, roll_call
 from resparse.schema import json_schema
 
 __all__ = [
@@ -73,6 +74,7 @@ __all__ = [
     "Resolution",
     "ResolutionParseError",
     "ResparseError",
+    "RollCallEntry",
     "Segment",
     "Span",
     "SpanMap",
@@ -90,7 +92,9 @@ __all__ = [
     "parse_file",
     "references_frame",
     "references_graph",
+    "roll_call",
     "to_frame",
     "to_graphml",
+    "vote_matrix",
     "votes_frame",
 ]

@@ -17,7 +17,8 @@ import cattrs
 from resparse.errors import ResparseError
 from resparse.model import Resolution, Span, SpanMap
 
-# 1.2: VoteRecord outcome, absent_states, not_participating_states, vetoed_by;
+# 1.2: Resolution.references; VoteRecord outcome, absent_states, not_participating_states,
+# vetoed_by;
 # 1.1: more_leads, more_lead_spans. Files of 1.0 and 1.1 still read (new fields default empty).
 SCHEMA_VERSION = "1.2"
 
