@@ -21,6 +21,7 @@ from resparse.errors import (
 from resparse.exports.frame import to_frame
 from resparse.exports.references import references_frame, references_graph, to_graphml
 from resparse.exports.votes import vote_matrix, votes_frame
+from resparse.mentions import StateMention, sponsor_states, states_named
 from resparse.model import (
     AgendaItem,
     Annex,
@@ -78,6 +79,7 @@ __all__ = [
     "Segment",
     "Span",
     "SpanMap",
+    "StateMention",
     "SubParagraph",
     "Unclassified",
     "VoteRecord",
@@ -93,6 +95,8 @@ __all__ = [
     "references_frame",
     "references_graph",
     "roll_call",
+    "sponsor_states",
+    "states_named",
     "to_frame",
     "to_graphml",
     "vote_matrix",

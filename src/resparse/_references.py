@@ -320,16 +320,29 @@ def citing_body(result: Resolution) -> str | None:
     return None
 
 
-def find_references(result: Resolution) -> tuple[Reference, ...]:
-    """Every citation in the result's clauses, paragraphs, footnotes and annexes, in order."""
-    furniture = [f.span for f in result.furniture]
+def _holes(result: Resolution) -> tuple[list[Span], list[Span]]:
+    """The furniture, and the notes with their markers, of a result."""
     notes: list[Span] = []
     for note in result.footnotes:
         notes.append(note.span)
         notes.extend(s for s in (note.anchor, note.marker_span) if s is not None)
-    # a part's span may hold a footnote or a running head that a page break put inside
-    # it: blanking them (same length) lets a citation run across them, offsets unmoved
-    body_text = _blank(result.source, [*furniture, *notes])
+    return [f.span for f in result.furniture], notes
+
+
+def blank_notes(result: Resolution) -> str:
+    """The source with furniture, footnotes and their markers overwritten by spaces.
+
+    A part's span may hold a footnote or a running head that a page break put inside
+    it: blanking them (same length) lets a phrase run across them, offsets unmoved.
+    """
+    furniture, notes = _holes(result)
+    return _blank(result.source, [*furniture, *notes])
+
+
+def find_references(result: Resolution) -> tuple[Reference, ...]:
+    """Every citation in the result's clauses, paragraphs, footnotes and annexes, in order."""
+    furniture, _ = _holes(result)
+    body_text = blank_notes(result)
     note_text = _blank(result.source, furniture)
     body = citing_body(result)
     found: list[Reference] = []

@@ -37,6 +37,7 @@ __all__ = [
     "resolve_state",
     "resolve_states",
     "seat_of",
+    "state_names",
 ]
 
 # Characters that stand for an apostrophe in names such as "Côte d'Ivoire".
@@ -150,6 +151,7 @@ class _Table:
 
     entries: tuple[_Entry, ...]
     by_key: Mapping[str, _Entry]
+    names: tuple[tuple[str, State], ...] = ()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -217,6 +219,11 @@ def members_on(on: dt.date) -> tuple[State, ...]:
     return tuple(entry.state for entry in chosen.values())
 
 
+def state_names() -> tuple[tuple[str, State], ...]:
+    """Every name of the table (UN names and aliases) with the State it names."""
+    return _table().names
+
+
 def seat_of(name: str) -> str | None:
     """The seat a name sits in, as its present (or last) name; ``None`` for no State's.
 
@@ -253,6 +260,7 @@ def _parse_table(text: str) -> _Table:
     successor = {r["un_name"]: r["succeeded_by"] for r in rows}
     entries: list[_Entry] = []
     by_key: dict[str, _Entry] = {}
+    names: list[tuple[str, State]] = []
     for row in rows:
         state = State(
             name=row["un_name"],
@@ -265,12 +273,13 @@ def _parse_table(text: str) -> _Table:
         entry = _Entry(state=state, seat=_seat(row["un_name"], successor), periods=_periods(row))
         entries.append(entry)
         for alias in (row["un_name"], *filter(None, row["aliases"].split("|"))):
+            names.append((alias, state))
             key = name_key(alias)
             if by_key.setdefault(key, entry) is not entry:
                 other = by_key[key].state.name
                 msg = f"states.tsv: {alias!r} names both {other!r} and {state.name!r}"
                 raise ValueError(msg)
-    return _Table(entries=tuple(entries), by_key=by_key)
+    return _Table(entries=tuple(entries), by_key=by_key, names=tuple(names))
 
 
 def _seat(name: str, successor: Mapping[str, str]) -> str:
