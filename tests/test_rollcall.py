@@ -118,3 +118,15 @@ def test_states_members_one_per_seat_with_unique_codes() -> None:
     libya_2009 = {m.name for m in members_on(dt.date(2009, 6, 1))}
     assert "Libyan Arab Jamahiriya" in libya_2009
     assert "Libya" not in libya_2009
+
+
+def test_rollcall_a_vote_that_names_no_state_has_none() -> None:
+    result = resparse.parse(
+        "United Nations A/RES/78/1\n\nGeneral Assembly\n\nResolution adopted by the General "
+        "Assembly on 4 December 2023\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n"
+        "1. Decides to remain seized of the matter.\n\n50th plenary meeting\n4 December 2023\n\n"
+        "[Adopted without a vote.]\n"
+    )
+    assert result.vote is not None
+    assert result.vote.method == "without_vote"
+    assert resparse.roll_call(result) == ()

@@ -2,6 +2,7 @@
 
     resparse parse FILE... [--format table|json|jsonl|akn|csv] [-o OUT] [--strict]
     resparse corpus DIR -o OUT.parquet|OUT.jsonl [--jobs N] [--resume] [--timeout S]
+    resparse tables DIR|FILE...|- -o FOLDER [--pattern GLOB] [--fail-on-error]
     resparse evaluate [--shared DIR] [...]
     resparse --version
 
@@ -143,6 +144,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     corpus.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
+    tables = commands.add_parser(
+        "tables",
+        help="documents, votes and references tables (CSV) with a datapackage.json",
+        description=(
+            "Parse files into three CSV tables in FOLDER: documents (header fields, vote,\n"
+            "diagnostics), votes (the full roll call of every vote) and references (one row\n"
+            "per citation), and a Frictionless datapackage.json that describes every column.\n"
+            "Inputs are folders (read like corpus), files, or - for paths on standard input."
+        ),
+        epilog=_EXIT_CODES,
+        formatter_class=raw,
+    )
+    tables.add_argument("inputs", nargs="+", metavar="DIR|FILE|-", help="what to read")
+    tables.add_argument("-o", "--output", required=True, metavar="FOLDER", help="where to write")
+    tables.add_argument("--pattern", metavar="GLOB", help="in a folder, only files matching GLOB")
+    tables.add_argument(
+        "--fail-on-error",
+        action="store_true",
+        help="exit 3 when a file could not be read (it is recorded in documents.csv either way)",
+    )
+
     commands.add_parser(
         "evaluate",
         help="score the parser against the development set (resparse evaluate --help)",
@@ -183,7 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    command = _parse_command if args.command == "parse" else _corpus_command
+    commands_by_name = {"parse": _parse_command, "tables": _tables_command}
+    command = commands_by_name.get(args.command, _corpus_command)
     try:
         return command(args)
     except UsageError as error:
@@ -505,6 +528,46 @@ class _progress:  # noqa: N801 - used like a function
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def _table_inputs(inputs: Sequence[str], pattern: str | None) -> list[tuple[str, str]]:
+    """(path to read, path to record) for each input: folders expanded, ``-`` from stdin."""
+    from resparse.corpus import find_files  # noqa: PLC0415 - loads the parser
+
+    found: list[tuple[str, str]] = []
+    for item in inputs:
+        if item == "-":
+            found.extend((line.strip(), line.strip()) for line in sys.stdin if line.strip())
+        elif pathlib.Path(item).is_dir():
+            found.extend((str(pathlib.Path(item) / key), key) for key in find_files(item, pattern))
+        else:
+            found.append((item, item))
+    return found
+
+
+def _tables_command(args: argparse.Namespace) -> int:
+    from resparse.parser import parse_file  # noqa: PLC0415 - loads the readers
+    from resparse.tables import write_tables  # noqa: PLC0415
+
+    results: list[tuple[str, Resolution | None, str | None]] = []
+    failed = 0
+    for path, key in _table_inputs(args.inputs, args.pattern):
+        try:
+            results.append((key, parse_file(path), None))
+        except (ResparseError, OSError) as error:  # noqa: PERF203 - one file fails, the rest go on
+            failed += 1
+            results.append((key, None, f"{type(error).__name__}: {error}"))
+    try:
+        counts = write_tables(results, args.output)
+    except OSError as error:
+        _complain(f"{args.output}: {error.strerror or error}")
+        return EXIT_INPUT
+    summary = ", ".join(f"{n} {name} rows" for name, n in counts.items())
+    print(f"wrote {summary} to {args.output} ({failed} files failed)", file=sys.stderr)
+    return EXIT_INPUT if failed and args.fail_on_error else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -147,7 +147,7 @@ def with_references(result: Resolution) -> Resolution:
 
 
 def from_json(text: str | bytes) -> Resolution:
-    """Rebuild a result from ``Resolution.to_json()`` output (a line of ``resparse corpus``).
+    """Rebuild a result from ``Resolution.to_json()`` output (``resparse parse --format jsonl``).
 
     Raises ``SchemaError`` when the text is not a serialized result.
     """

@@ -68,8 +68,10 @@ def _votes_of(resolution: Resolution) -> tuple[VoteRecord, ...]:
 def roll_call(resolution: Resolution, vote: VoteRecord | None = None) -> tuple[RollCallEntry, ...]:
     """The full roll call of ``vote`` (default: the resolution's first), one row per State.
 
-    Empty when the resolution has no vote or the vote has no date (neither its own nor
-    the header's adoption date), since membership depends on the day.
+    Empty when the resolution has no vote, when the vote names no State (adopted
+    without a vote, by consensus, or with counts alone: who was absent cannot be told),
+    or when it has no date (neither its own nor the header's), since membership depends
+    on the day.
 
     Raises:
         TypeError: if ``resolution`` is not a ``Resolution``.
@@ -81,7 +83,14 @@ def roll_call(resolution: Resolution, vote: VoteRecord | None = None) -> tuple[R
     if record is None:
         return ()
     day = record.date or resolution.header.adopted
-    if day is None:
+    named = (
+        record.in_favour_states,
+        record.against_states,
+        record.abstaining_states,
+        record.absent_states,
+        record.not_participating_states,
+    )
+    if day is None or not any(named):
         return ()
     council = any(name in (resolution.header.body or "").casefold() for name in _COUNCILS)
     return tuple(_entries(record, day, council=council))
