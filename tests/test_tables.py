@@ -89,3 +89,22 @@ def test_tables_a_draft_and_its_references(tmp_path: pathlib.Path) -> None:
     )
     cited = [r["cited"] for r in read_table(tmp_path, "references") if r["kind"] == "resolution"]
     assert "S/RES/1701 (2006)" in cited
+
+
+def test_corpus_documents_carry_header_fields_and_fail_on_error(tmp_path: pathlib.Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(
+        (FIXTURES / "A_HRC_RES_46_13.txt").read_text("utf-8"), encoding="utf-8"
+    )
+    (folder / "bad.pdf").write_bytes(b"%PDF-1.7 not really")
+    out = tmp_path / "out.jsonl"
+    args = ["corpus", str(folder), "-o", str(out), "-q", "--jobs", "1"]
+    assert cli.main(args) == 0
+    records = {r["path"]: r for r in map(json.loads, out.read_text("utf-8").splitlines())}
+    seed = records["seed.txt"]
+    assert (seed["session"], seed["number"], seed["adopted"]) == (46, "46/13", "2021-03-23")
+    assert seed["worst_severity"] is None
+    assert records["bad.pdf"]["error"]
+    out.unlink()
+    assert cli.main([*args, "--fail-on-error"]) == cli.EXIT_INPUT

@@ -2,6 +2,7 @@
 
     resparse parse FILE... [--format table|json|jsonl|akn|csv] [-o OUT] [--strict]
     resparse corpus DIR -o OUT.parquet|OUT.jsonl [--jobs N] [--resume] [--timeout S]
+                    [--fail-on-error]
     resparse tables DIR|FILE...|- -o FOLDER [--pattern GLOB] [--fail-on-error]
     resparse evaluate [--shared DIR] [...]
     resparse --version
@@ -143,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave the seconds column empty, so reruns give byte-identical files",
     )
     corpus.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    corpus.add_argument(
+        "--fail-on-error",
+        action="store_true",
+        help="exit 3 when a file of this run failed (it is recorded in the documents either way)",
+    )
 
     tables = commands.add_parser(
         "tables",
@@ -459,7 +465,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
             f"{_count(total, 'document')} in {written}",
             file=sys.stderr,
         )
-    return EXIT_OK
+    return EXIT_INPUT if errors and args.fail_on_error else EXIT_OK
 
 
 def _count(number: int, noun: str) -> str:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from resparse.model import Resolution
 
-__all__ = ["TABLES", "TableField", "datapackage", "table_rows", "write_tables"]
+__all__ = ["TABLES", "TableField", "corpus_fields", "datapackage", "table_rows", "write_tables"]
 
 # (name, Frictionless type, description)
 TableField = tuple[str, str, str]
@@ -207,6 +207,22 @@ def _document(path: str, result: Resolution) -> dict[str, Any]:
         "worst_severity": worst,
         "diagnostic_codes": " ".join(sorted({d.code for d in result.diagnostics})) or None,
         "error": None,
+    }
+
+
+def corpus_fields(result: Resolution) -> dict[str, Any]:
+    """The documents-table fields ``resparse corpus`` adds: header fields and diagnostics.
+
+    Plain data (the date as ISO text), so a corpus record pickles and writes as before.
+    """
+    full = _document("", result)
+    return {
+        "session": full["session"],
+        "number": full["number"],
+        "title": full["title"],
+        "adopted": _cell(full["adopted"]) or None,
+        "worst_severity": full["worst_severity"],
+        "diagnostic_codes": full["diagnostic_codes"],
     }
 
 
