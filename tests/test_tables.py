@@ -108,3 +108,16 @@ def test_corpus_documents_carry_header_fields_and_fail_on_error(tmp_path: pathli
     assert records["bad.pdf"]["error"]
     out.unlink()
     assert cli.main([*args, "--fail-on-error"]) == cli.EXIT_INPUT
+
+
+def test_corpus_reads_paths_from_stdin(tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "out.jsonl"
+    seed = str(FIXTURES / "A_HRC_RES_46_13.txt")
+    old = cli.sys.stdin
+    cli.sys.stdin = io.StringIO(f"{seed}\n\n{seed}\n")
+    try:
+        assert cli.main(["corpus", "-", "-o", str(out), "-q", "--jobs", "1"]) == 0
+    finally:
+        cli.sys.stdin = old
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [(r["path"], r["symbol"]) for r in records] == [(seed, "A/HRC/RES/46/13")]

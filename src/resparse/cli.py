@@ -110,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EXIT_CODES,
         formatter_class=raw,
     )
-    corpus.add_argument("folder", metavar="DIR", help="folder to read, with its subfolders")
+    corpus.add_argument(
+        "folder", metavar="DIR", help="folder to read, with its subfolders; - for paths on stdin"
+    )
     corpus.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="OUT.parquet or OUT.jsonl"
     )
@@ -427,7 +429,8 @@ def _corpus_command(args: argparse.Namespace) -> int:
     from resparse.corpus import CorpusOutput, find_files  # noqa: PLC0415 - loads the parser
 
     folder = pathlib.Path(args.folder)
-    if not folder.is_dir():
+    stdin = args.folder == "-"  # paths, one a line, on standard input: recorded as given
+    if not stdin and not folder.is_dir():
         what = "does not exist" if not folder.exists() else "is not a folder"
         _complain(f"{args.folder}: {what}")
         return EXIT_INPUT
@@ -439,10 +442,10 @@ def _corpus_command(args: argparse.Namespace) -> int:
         raise UsageError(msg) from error
     started = time.perf_counter()
     try:
-        keys = find_files(folder, args.pattern)
+        keys = _stdin_paths() if stdin else find_files(folder, args.pattern)
         done = output.begin(resume=args.resume)
         todo = [key for key in keys if key not in done]
-        tasks = [(str(folder / key), key) for key in todo]
+        tasks = [(key if stdin else str(folder / key), key) for key in todo]
         errors = _run(tasks, output, args)
         total = output.finish()
     except OSError as error:
@@ -466,6 +469,11 @@ def _corpus_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_INPUT if errors and args.fail_on_error else EXIT_OK
+
+
+def _stdin_paths() -> list[str]:
+    """The paths on standard input, one a line, sorted and without repeats."""
+    return sorted({line.strip() for line in sys.stdin if line.strip()})
 
 
 def _count(number: int, noun: str) -> str:
