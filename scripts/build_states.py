@@ -5,6 +5,13 @@ passed on) are kept by hand below. The ISO 3166 codes, and the ISO names that ar
 as aliases, come from ``pycountry``, which is needed only here, at build time: the
 package at run time reads the TSV alone.
 
+Correlates of War state numbers (``cow``): no package on PyPI carries the COW list, so
+they come from ``country_converter`` (its ``country_data.tsv``, maintained with the
+package; read as a file, no pandas), whose ``GWcode`` column is the Gleditsch-Ward
+number. G&W numbers follow COW's except for a few States; for the Members among them
+the COW number is set in ``COW_DIFFERS`` below, and former States take theirs from
+``FORMER_COW`` or, for an earlier name of a State that still sits, from that State.
+
 Dates: an original Member counts from 24 October 1945, when the Charter entered into
 force (the UN's list prints its ratification date instead); any other Member from the
 date the General Assembly admitted it. A former name of a State (Burma, Zaire) sits from
@@ -17,6 +24,8 @@ Usage: python scripts/build_states.py [--out PATH] [--check]
 from __future__ import annotations
 
 import argparse
+import csv
+import importlib.resources
 import pathlib
 import sys
 
@@ -466,6 +475,62 @@ EXPECTED_CODES: dict[str, tuple[str, str]] = {
 }
 
 
+# Members whose Correlates of War number is not their Gleditsch-Ward number.
+COW_DIFFERS = {
+    "DEU": "255",  # G&W 260 (the Federal Republic's number)
+    "SRB": "345",  # G&W 340
+    "YEM": "679",  # G&W 678/680
+    "VNM": "816",  # G&W 816/817
+    "KIR": "946",  # G&W 970
+    "NRU": "970",  # G&W 971
+    "TON": "955",  # G&W 972
+    "TUV": "947",  # G&W 973
+}
+# Former States that were States of their own in the COW list; an earlier name of a
+# State that still sits (Burma, Zaire) takes that State's number instead.
+FORMER_COW = {
+    "Czechoslovakia": "315",
+    "Democratic Yemen": "680",
+    "Federal Republic of Germany": "260",
+    "German Democratic Republic": "265",
+    "Yemen Arab Republic": "678",
+    "Yugoslavia": "345",
+    "Zanzibar": "511",
+}
+
+
+def gleditsch_ward() -> dict[str, str]:
+    """ISO alpha-3 -> Gleditsch-Ward number, from country_converter's data file."""
+    data = importlib.resources.files("country_converter").joinpath("country_data.tsv")
+    with data.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {r["ISO3"]: r["GWcode"] for r in rows if r.get("GWcode", "").isdigit()}
+
+
+def add_cow(rows: list[dict[str, str]]) -> None:
+    """Fill the ``cow`` column: G&W numbers, the COW exceptions, then former names."""
+    gw = gleditsch_ward()
+    by_name = {r["un_name"]: r for r in rows}
+    for row in rows:
+        if row["historical"] == "false" and row["admitted"]:
+            row["cow"] = COW_DIFFERS.get(row["alpha3"], gw.get(row["alpha3"], ""))
+    for row in rows:
+        if row["historical"] != "true":
+            continue
+        if row["un_name"] in FORMER_COW:
+            row["cow"] = FORMER_COW[row["un_name"]]
+            continue
+        name, seen = row["succeeded_by"], set()
+        while name and name in by_name and name not in seen:
+            seen.add(name)
+            if by_name[name]["historical"] == "false":
+                row["cow"] = by_name[name].get("cow", "")
+                if row["alpha3"] == by_name[name]["alpha3"]:
+                    row["alpha2"] = by_name[name]["alpha2"]  # an earlier name, same code
+                break
+            name = by_name[name]["succeeded_by"]
+
+
 def iso_names(record: object) -> list[str]:
     """The ISO names of a pycountry record: its name, official name and common name."""
     return [
@@ -495,6 +560,8 @@ def build_rows() -> list[dict[str, str]]:
                 "succeeded_by": "",
                 "absent": "|".join(ABSENCES.get(member.un_name, ())),
                 "aliases": "|".join(member.aliases),
+                "alpha2": country.alpha_2,
+                "cow": "",
             }
         )
         iso_aliases.append(iso_names(country))
@@ -520,10 +587,13 @@ def build_rows() -> list[dict[str, str]]:
                 "succeeded_by": former.succeeded_by,
                 "absent": "",
                 "aliases": "|".join(former.aliases),
+                "alpha2": "",
+                "cow": "",
             }
         )
         iso_aliases.append(iso_names(record) if record else [])
     add_iso_aliases(rows, iso_aliases)
+    add_cow(rows)
     check(rows)
     return sorted(rows, key=lambda r: (r["historical"], name_key(r["un_name"])))
 

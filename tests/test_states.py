@@ -377,7 +377,7 @@ def test_states_table_is_built_from_the_script(capsys: pytest.CaptureFixture[str
 
 def test_states_parse_table_rejects_conflicting_names() -> None:
     header = "\t".join(states.TSV_COLUMNS)
-    row = "AAA\t001\tAland\tfalse\t\t\t\t\t{}"
+    row = "AAA\t001\tAland\tfalse\t\t\t\t\t{}\t\t"  # aliases, then alpha2 and cow empty
     text = "\n".join([header, row.format("Bland"), row.replace("Aland", "Bland").format("")])
     with pytest.raises(ValueError, match="names both"):
         states._parse_table(text)

@@ -48,7 +48,9 @@ from resparse.errors import (
     UnsafeInputError,
 )
 from resparse.exports.frame import to_frame
-from resparse.exports.votes import votes_frame
+from resparse.exports.references import references_frame, references_graph, to_graphml
+from resparse.exports.votes import vote_matrix, votes_frame
+from resparse.mentions import StateMention, sponsor_states, states_named
 from resparse.model import (
     AgendaItem,
     Annex,
@@ -59,6 +61,7 @@ from resparse.model import (
     Heading,
     OperativeParagraph,
     PreambularClause,
+    Reference,
     Resolution,
     Segment,
     Span,
@@ -76,6 +79,7 @@ from resparse.parser import (
     parse_file,
 )
 from resparse.readers.base import Document
+from resparse.rollcall import RollCallEntry, roll_call
 from resparse.schema import json_schema
 
 __all__ = [
@@ -97,14 +101,17 @@ __all__ = [
     "ParseError",
     "ParseTimeoutError",
     "PreambularClause",
+    "Reference",
     "Resolution",
     "ResolutionParseError",
     "ResparseError",
+    "RollCallEntry",
     "SchemaError",
     "SchemaVersionError",
     "Segment",
     "Span",
     "SpanMap",
+    "StateMention",
     "SubParagraph",
     "Unclassified",
     "UnsafeInputError",
@@ -118,6 +125,13 @@ __all__ = [
     "parse_all",
     "parse_document",
     "parse_file",
+    "references_frame",
+    "references_graph",
+    "roll_call",
+    "sponsor_states",
+    "states_named",
     "to_frame",
+    "to_graphml",
+    "vote_matrix",
     "votes_frame",
 ]

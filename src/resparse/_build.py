@@ -247,6 +247,10 @@ def _votes(  # noqa: PLR0913 - the blocks, the header's own record, and the note
                 date=fields.date,
                 text=clean(raw),
                 part=vote.part,
+                outcome=fields.outcome,
+                absent_states=fields.absent,
+                not_participating_states=fields.not_participating,
+                vetoed_by=fields.vetoed_by,
             )
         )
     adoption = header.span_of("adoption_line")

@@ -277,6 +277,8 @@ class VoteFields:
     absent: tuple[str, ...] = ()
     separate: list[SeparateVote] = attrs.field(factory=list)
     vetoed: bool = False
+    vetoed_by: tuple[str, ...] = ()
+    outcome: str | None = None
     in_parts: bool = False
     marker: str | None = None
     printed: set[str] = attrs.field(factory=set)
@@ -323,6 +325,7 @@ def read_vote(  # noqa: PLR0913 - independent facts about one statement, all key
     check_counts(fields, whole)
     check_states(fields, whole, is_state)
     check_membership(fields, whole, body)
+    read_outcome(fields, " ".join(text.split()), whole, is_state)
     _report_extras(fields, whole)
     return fields
 
@@ -763,6 +766,94 @@ def _report_extras(fields: VoteFields, whole: Span) -> None:
                 "vote.separate",
                 f"{vote.subject}: {vote.outcome or 'voted on'}{tally}",
                 "info",
+                whole,
+            )
+        )
+
+
+# --- the outcome of the vote and who vetoed it ----------------------------------------------
+
+# The members a veto statement names: "the negative vote of a permanent member of the
+# Security Council (Russian Federation)", "negative votes of two permanent members (China
+# and Russian Federation)". Permanent members' names hold no parentheses, so one flat,
+# bounded group is enough and cannot backtrack.
+VETO_NAMES_RE = regex.compile(
+    r"""
+    negative\s+votes?\s+of\s+(?:an?|one|two|three|\d)?\s*          # the negative vote of a
+    permanent\s+members?                                            # permanent member
+    (?:\s+of\s+the\s+(?:Security\s+)?Council)?                        # of the (Security) Council
+    \s*\((?P<names>[^()]{1,300})\)                                   # (Russian Federation)
+    """,
+    _V,
+)
+
+
+def read_outcome(
+    fields: VoteFields, flat: str, whole: Span, is_state: Callable[[str], bool]
+) -> None:
+    """Whether the vote carried, and which permanent members vetoed it, with its conflicts.
+
+    The vetoing members are the ones the statement names; where it names none, the
+    permanent members in the printed list against. A named vetoing State that is no
+    permanent member, or that the lists show voting otherwise, is reported.
+    """
+    if fields.method is None:
+        return
+    if fields.method != "rejected":
+        fields.outcome = "adopted"
+        return
+    named = VETO_NAMES_RE.search(flat)
+    if named is not None:
+        fields.vetoed = True
+        fields.vetoed_by = split_states(named["names"], is_state)
+    elif fields.vetoed:
+        fields.vetoed_by = tuple(n for n in fields.against_states if _is_permanent(n))
+    fields.outcome = "vetoed" if fields.vetoed else "not_adopted"
+    check_veto(fields, whole)
+
+
+def _is_permanent(name: str) -> bool:
+    state = resolve_state(name)
+    return state is not None and state.alpha3 in _PERMANENT
+
+
+def check_veto(fields: VoteFields, whole: Span) -> None:
+    """A veto must come from a permanent member that voted against: say where it does not."""
+    against = {_state_key(name) for name in fields.against_states}
+    for name in fields.vetoed_by:
+        if not _is_permanent(name):
+            fields.diagnostics.append(
+                Diagnostic(
+                    "vote.veto_conflict",
+                    f"{name!r} is named as vetoing but is not a permanent member",
+                    "warning",
+                    whole,
+                )
+            )
+        elif "against" in fields.printed and _state_key(name) not in against:
+            fields.diagnostics.append(
+                Diagnostic(
+                    "vote.veto_conflict",
+                    f"{name!r} is named as vetoing but is not in the list against",
+                    "warning",
+                    whole,
+                )
+            )
+    if fields.vetoed and not fields.vetoed_by and "against" in fields.printed:
+        fields.diagnostics.append(
+            Diagnostic(
+                "vote.veto_conflict",
+                "the draft is said to be vetoed but no permanent member is listed against",
+                "warning",
+                whole,
+            )
+        )
+    if fields.vetoed and fields.against == 0:
+        fields.diagnostics.append(
+            Diagnostic(
+                "vote.veto_conflict",
+                "the draft is said to be vetoed but no member voted against",
+                "warning",
                 whole,
             )
         )

@@ -3,7 +3,8 @@
     resparse parse FILE... [--format table|json|jsonl|akn|csv] [-o OUT] [--strict]
                            [--encoding CODEC] [--full-text]
     resparse corpus DIR -o OUT.parquet|OUT.jsonl [--jobs N] [--resume] [--timeout S]
-                        [--pattern GLOB]...
+                        [--pattern GLOB]... [--fail-on-error]
+    resparse tables DIR|FILE...|- -o FOLDER [--pattern GLOB] [--fail-on-error]
     resparse evaluate [--shared DIR] [--language CODE]... [...]
     resparse --version
 
@@ -148,7 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_exit_codes((EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED), c0=_CORPUS_DONE),
         formatter_class=raw,
     )
-    corpus.add_argument("folder", metavar="DIR", help="folder to read, with its subfolders")
+    corpus.add_argument(
+        "folder", metavar="DIR", help="folder to read, with its subfolders; - for paths on stdin"
+    )
     corpus.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="OUT.parquet or OUT.jsonl"
     )
@@ -184,6 +187,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave the seconds column empty, so reruns give byte-identical files",
     )
     corpus.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    corpus.add_argument(
+        "--fail-on-error",
+        action="store_true",
+        help="exit 3 when a file of this run failed (it is recorded in the documents either way)",
+    )
+
+    tables = commands.add_parser(
+        "tables",
+        help="documents, votes and references tables (CSV) with a datapackage.json",
+        description=(
+            "Parse files into three CSV tables in FOLDER: documents (header fields, vote,\n"
+            "diagnostics), votes (the full roll call of every vote) and references (one row\n"
+            "per citation), and a Frictionless datapackage.json that describes every column.\n"
+            "Inputs are folders (read like corpus), files, or - for paths on standard input."
+        ),
+        epilog=_exit_codes((EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED)),
+        formatter_class=raw,
+    )
+    tables.add_argument("inputs", nargs="+", metavar="DIR|FILE|-", help="what to read")
+    tables.add_argument("-o", "--output", required=True, metavar="FOLDER", help="where to write")
+    tables.add_argument("--pattern", metavar="GLOB", help="in a folder, only files matching GLOB")
+    tables.add_argument(
+        "--fail-on-error",
+        action="store_true",
+        help="exit 3 when a file could not be read (it is recorded in documents.csv either way)",
+    )
 
     commands.add_parser(
         "evaluate",
@@ -225,7 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    command = _parse_command if args.command == "parse" else _corpus_command
+    commands_by_name = {"parse": _parse_command, "tables": _tables_command}
+    command = commands_by_name.get(args.command, _corpus_command)
     try:
         return command(args)
     except (UsageError, MissingExtraError) as error:
@@ -482,7 +512,8 @@ def _corpus_command(args: argparse.Namespace) -> int:
     from resparse.corpus import CorpusOutput, find_files  # noqa: PLC0415 - loads the parser
 
     folder = pathlib.Path(args.folder)
-    if not folder.is_dir():
+    stdin = args.folder == "-"  # paths, one a line, on standard input: recorded as given
+    if not stdin and not folder.is_dir():
         what = "does not exist" if not folder.exists() else "is not a folder"
         _complain(f"{args.folder}: {what}")
         return EXIT_INPUT
@@ -495,10 +526,14 @@ def _corpus_command(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         patterns: list[str | None] = args.pattern or [None]
-        keys = sorted({key for pattern in patterns for key in find_files(folder, pattern)})
+        keys = (
+            _stdin_paths()
+            if stdin
+            else sorted({key for pattern in patterns for key in find_files(folder, pattern)})
+        )
         done = output.begin(resume=args.resume)
         todo = [key for key in keys if key not in done]
-        tasks = [(str(folder / key), key) for key in todo]
+        tasks = [(key if stdin else str(folder / key), key) for key in todo]
         errors = _run(tasks, output, args)
         total = output.finish()
     except OSError as error:
@@ -521,7 +556,12 @@ def _corpus_command(args: argparse.Namespace) -> int:
             f"{_count(total, 'document')} in {written}",
             file=sys.stderr,
         )
-    return EXIT_OK
+    return EXIT_INPUT if errors and args.fail_on_error else EXIT_OK
+
+
+def _stdin_paths() -> list[str]:
+    """The paths on standard input, one a line, sorted and without repeats."""
+    return sorted({line.strip() for line in sys.stdin if line.strip()})
 
 
 def _count(number: int, noun: str) -> str:
@@ -590,6 +630,46 @@ class _progress:  # noqa: N801 - used like a function
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def _table_inputs(inputs: Sequence[str], pattern: str | None) -> list[tuple[str, str]]:
+    """(path to read, path to record) for each input: folders expanded, ``-`` from stdin."""
+    from resparse.corpus import find_files  # noqa: PLC0415 - loads the parser
+
+    found: list[tuple[str, str]] = []
+    for item in inputs:
+        if item == "-":
+            found.extend((line.strip(), line.strip()) for line in sys.stdin if line.strip())
+        elif pathlib.Path(item).is_dir():
+            found.extend((str(pathlib.Path(item) / key), key) for key in find_files(item, pattern))
+        else:
+            found.append((item, item))
+    return found
+
+
+def _tables_command(args: argparse.Namespace) -> int:
+    from resparse.parser import parse_file  # noqa: PLC0415 - loads the readers
+    from resparse.tables import write_tables  # noqa: PLC0415
+
+    results: list[tuple[str, Resolution | None, str | None]] = []
+    failed = 0
+    for path, key in _table_inputs(args.inputs, args.pattern):
+        try:
+            results.append((key, parse_file(path), None))
+        except (ResparseError, OSError) as error:  # noqa: PERF203 - one file fails, the rest go on
+            failed += 1
+            results.append((key, None, f"{type(error).__name__}: {error}"))
+    try:
+        counts = write_tables(results, args.output)
+    except OSError as error:
+        _complain(f"{args.output}: {error.strerror or error}")
+        return EXIT_INPUT
+    summary = ", ".join(f"{n} {name} rows" for name, n in counts.items())
+    print(f"wrote {summary} to {args.output} ({failed} files failed)", file=sys.stderr)
+    return EXIT_INPUT if failed and args.fail_on_error else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,6 +35,7 @@ from resparse.errors import InputError, MissingExtraError
 from resparse.exports.frame import COLUMNS as FRAME_COLUMNS
 from resparse.exports.frame import DTYPES as FRAME_DTYPES
 from resparse.exports.frame import _rows as frame_rows  # one definition of a row, not two
+from resparse.tables import corpus_fields
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -78,10 +79,20 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
     "against",
     "abstaining",
     "n_diagnostics",
+    # header fields and the diagnostics' summary (resparse.tables.corpus_fields)
+    "session",
+    "number",
+    "title",
+    "adopted",
+    "worst_severity",
+    "diagnostic_codes",
     "error",
     "seconds",
 )
-_DOCUMENT_TEXT = ("path", "symbol", "body", "reader", "language", "error")
+_DOCUMENT_TEXT = (
+    *("path", "symbol", "body", "reader", "language", "error"),
+    *("number", "title", "adopted", "worst_severity", "diagnostic_codes"),
+)
 DOCUMENT_DTYPES: dict[str, str] = {
     **{name: "Int64" for name in DOCUMENT_COLUMNS if name not in _DOCUMENT_TEXT},
     **dict.fromkeys(_DOCUMENT_TEXT, "string"),
@@ -192,6 +203,7 @@ def _document(key: str, result: Resolution, seconds: float) -> dict[str, Any]:
         "against": None if vote is None else vote.against,
         "abstaining": None if vote is None else vote.abstaining,
         "n_diagnostics": len(result.diagnostics),
+        **corpus_fields(result),
         "error": None,
         "seconds": _round(seconds),
     }

@@ -224,6 +224,13 @@ class VoteRecord:
     ``method`` is ``"recorded"``, ``"non_recorded"``, ``"without_vote"``, ``"unanimous"``,
     ``"consensus"``, ``"rejected"`` or ``None`` when the text names only the meeting.
     Counts are ``None`` when the text does not give them.
+
+    ``outcome`` is ``"adopted"``, ``"not_adopted"`` (too few votes) or ``"vetoed"`` (a
+    permanent member voted against), ``None`` when the text does not say.
+    ``absent_states`` and ``not_participating_states`` are the members the text names as
+    away or as present but not voting ("did not participate", "not voting");
+    ``vetoed_by`` are the permanent members whose vote defeated a draft. All three are
+    empty when the text names no one, which is not the same as "no one was absent".
     """
 
     method: str | None
@@ -238,6 +245,10 @@ class VoteRecord:
     date: dt.date | None = None
     text: str = ""
     part: str | None = None
+    outcome: str | None = None
+    absent_states: tuple[str, ...] = ()
+    not_participating_states: tuple[str, ...] = ()
+    vetoed_by: tuple[str, ...] = ()
 
     # Codes are computed, not stored: the JSON keeps the names as printed, and a better
     # State table improves old results without re-parsing.
@@ -280,6 +291,31 @@ class VoteRecord:
         return tuple(
             None if state is None else getattr(state, scheme) for state in resolve_states(names)
         )
+
+
+@attrs.frozen
+class Reference:
+    """A citation: a resolution, decision, document or treaty the text names.
+
+    ``kind`` is ``"resolution"``, ``"decision"``, ``"document"`` or ``"treaty"``;
+    ``target`` the normalized symbol (``"A/RES/77/1"``, ``"S/RES/2334 (2016)"``,
+    ``"A/HRC/RES/46/13"``, ``"A/78/435"``) or a treaty's short name; ``body`` the English
+    name of the body whose series the target is in; ``date`` the date printed with it.
+    ``part`` and ``index`` name the clause, paragraph, footnote or annex it sits in
+    (``"preambular"``, ``"operative"``, ``"footnote"``, ``"annex"``). ``in_range`` marks
+    the items between the two printed ends of a range ("46/1 to 46/5"), whose span is
+    the whole range.
+    """
+
+    kind: str
+    target: str
+    text: str
+    span: Span
+    body: str | None = None
+    date: dt.date | None = None
+    part: str = ""
+    index: int | None = None
+    in_range: bool = False
 
 
 @attrs.frozen
@@ -378,6 +414,7 @@ class Resolution:
     language: str = "en"
     reader: str = "text"
     offset: int = 0
+    references: tuple[Reference, ...] = ()
 
     def __repr__(self) -> str:
         symbol = self.header.symbol or "?"

@@ -73,7 +73,7 @@ def parse_document(
             note = Diagnostic("language.unsupported", message, "warning")
             document = attrs.evolve(document, diagnostics=(*document.diagnostics, note))
             language = "en"
-    result = assemble(document, language=language, deadline=deadline)
+    result = with_references(assemble(document, language=language, deadline=deadline))
     if strict:
         problems = [d for d in result.diagnostics if d.severity in {"error", "warning"}]
         if problems:
@@ -140,11 +140,18 @@ def from_akn(xml: str | bytes | os.PathLike[str]) -> Resolution:
     """
     from resparse.readers.akn import from_akn as read  # noqa: PLC0415 - lxml loads only when used
 
-    return read(xml)
+    return with_references(read(xml))
+
+
+def with_references(result: Resolution) -> Resolution:
+    """The result with its citations (a post-pass: it reads the parts, never the parse)."""
+    from resparse._references import find_references  # noqa: PLC0415 - loads on first parse
+
+    return attrs.evolve(result, references=find_references(result))
 
 
 def from_json(text: str | bytes) -> Resolution:
-    """Rebuild a result from ``Resolution.to_json()`` output (a line of ``resparse corpus``).
+    """Rebuild a result from ``Resolution.to_json()`` output (``resparse parse --format jsonl``).
 
     Raises ``SchemaError`` when the text is not a serialized result.
     """

@@ -17,7 +17,10 @@ import cattrs
 from resparse.errors import SchemaError, SchemaVersionError
 from resparse.model import Resolution, Span, SpanMap
 
-SCHEMA_VERSION = "1.1"  # 1.1: more_leads, more_lead_spans (1.0 files still read)
+# 1.2: Resolution.references; VoteRecord outcome, absent_states, not_participating_states,
+# vetoed_by;
+# 1.1: more_leads, more_lead_spans. Files of 1.0 and 1.1 still read (new fields default empty).
+SCHEMA_VERSION = "1.2"
 
 
 @functools.lru_cache(maxsize=1)

@@ -32,9 +32,12 @@ __all__ = [
     "State",
     "ga_membership",
     "is_member_state",
+    "members_on",
     "name_key",
     "resolve_state",
     "resolve_states",
+    "seat_of",
+    "state_names",
 ]
 
 # Characters that stand for an apostrophe in names such as "Côte d'Ivoire".
@@ -77,6 +80,8 @@ TSV_COLUMNS: tuple[str, ...] = (
     "succeeded_by",
     "absent",
     "aliases",
+    "alpha2",
+    "cow",
 )
 
 
@@ -103,12 +108,16 @@ class State:
         alpha3: the ISO 3166-1 alpha-3 code (ISO 3166-3 for most former States).
         m49: the UN M49 numeric code, three digits, zero-padded.
         historical: True for a State, or a name of a State, that no longer sits.
+        alpha2: the ISO 3166-1 alpha-2 code; None for a former State.
+        cow: the Correlates of War state number (see ``scripts/build_states.py``).
     """
 
     name: str
     alpha3: str = attrs.field(validator=_check_alpha3)
     m49: str = attrs.field(validator=_check_m49)
     historical: bool
+    alpha2: str | None = attrs.field(default=None, repr=False, eq=False)
+    cow: int | None = attrs.field(default=None, repr=False, eq=False)
 
 
 @attrs.frozen
@@ -142,6 +151,7 @@ class _Table:
 
     entries: tuple[_Entry, ...]
     by_key: Mapping[str, _Entry]
+    names: tuple[tuple[str, State], ...] = ()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -192,6 +202,37 @@ def is_member_state(name: str, on: dt.date | None = None) -> bool:
     return entry.sits_on(dt.datetime.now(tz=dt.timezone.utc).date() if on is None else on)
 
 
+def members_on(on: dt.date) -> tuple[State, ...]:
+    """The Member States on ``on``, one per seat, under the name the seat had that day.
+
+    ``len(members_on(day)) == ga_membership(day)``; the order is the table's.
+    """
+    chosen: dict[str, _Entry] = {}
+    for entry in _table().entries:
+        if not entry.sits_on(on):
+            continue
+        held = chosen.get(entry.seat)
+        # a former name that sits on the day is the name of the day ("Libyan Arab
+        # Jamahiriya" in 2009), though the present name's row covers the day too
+        if held is None or (entry.state.historical and not held.state.historical):
+            chosen[entry.seat] = entry
+    return tuple(entry.state for entry in chosen.values())
+
+
+def state_names() -> tuple[tuple[str, State], ...]:
+    """Every name of the table (UN names and aliases) with the State it names."""
+    return _table().names
+
+
+def seat_of(name: str) -> str | None:
+    """The seat a name sits in, as its present (or last) name; ``None`` for no State's.
+
+    "Zaire" sits in the seat of the "Democratic Republic of the Congo".
+    """
+    entry = _table().by_key.get(name_key(name))
+    return None if entry is None else entry.seat
+
+
 def ga_membership(on: dt.date) -> int:
     """How many Members the UN had on ``on``: 51 from 24 October 1945, 193 since 2011.
 
@@ -219,22 +260,26 @@ def _parse_table(text: str) -> _Table:
     successor = {r["un_name"]: r["succeeded_by"] for r in rows}
     entries: list[_Entry] = []
     by_key: dict[str, _Entry] = {}
+    names: list[tuple[str, State]] = []
     for row in rows:
         state = State(
             name=row["un_name"],
             alpha3=row["alpha3"],
             m49=row["m49"],
             historical=row["historical"] == "true",
+            alpha2=row["alpha2"] or None,
+            cow=int(row["cow"]) if row["cow"] else None,
         )
         entry = _Entry(state=state, seat=_seat(row["un_name"], successor), periods=_periods(row))
         entries.append(entry)
         for alias in (row["un_name"], *filter(None, row["aliases"].split("|"))):
+            names.append((alias, state))
             key = name_key(alias)
             if by_key.setdefault(key, entry) is not entry:
                 other = by_key[key].state.name
                 msg = f"states.tsv: {alias!r} names both {other!r} and {state.name!r}"
                 raise ValueError(msg)
-    return _Table(entries=tuple(entries), by_key=by_key)
+    return _Table(entries=tuple(entries), by_key=by_key, names=tuple(names))
 
 
 def _seat(name: str, successor: Mapping[str, str]) -> str:

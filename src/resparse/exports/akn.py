@@ -121,6 +121,12 @@ _TLCS = {
     "inFavour": ("TLCTerm", "/akn/ontology/concept/un/voting/inFavour", "In favour"),
     "against": ("TLCTerm", "/akn/ontology/concept/un/voting/against", "Against"),
     "abstaining": ("TLCTerm", "/akn/ontology/concept/un/voting/abstaining", "Abstaining"),
+    "absent": ("TLCTerm", "/akn/ontology/concept/resparse/voting/absent", "Absent"),
+    "notParticipating": (
+        "TLCTerm",
+        "/akn/ontology/concept/resparse/voting/notParticipating",
+        "Not participating",
+    ),
     "noMainCommittee": (
         "TLCConcept",
         "/akn/ontology/concept/un/noMainCommittee",
@@ -709,7 +715,8 @@ class _Writer:
         if by and vote.meeting:
             by = f"{by}, {vote.meeting}"
         workflow = self.el(meta, "workflow", {"source": self.ref("resparse")})
-        self.el(workflow, "step", {"date": date.isoformat(), "outcome": "adopted", "by": by})
+        step, by = _failed_step(vote) or ("adopted", by)
+        self.el(workflow, "step", {"date": date.isoformat(), "outcome": step, "by": by})
 
     def analysis(self, meta: etree._Element, vote: VoteRecord) -> None:
         counts = (
@@ -733,6 +740,19 @@ class _Writer:
             value_text = "" if value is None else str(value)
             count = self.el(voting, "count", {"value": value_text, "refersTo": self.ref(key)})
             if states:
+                voters = self.etree.SubElement(count, _U + "voters")
+                for state in states:
+                    self.el(voters, "organization", {"refersTo": self.ref("memberState")}, state)
+        # members named absent or not participating: counts of resparse's own, so the
+        # round trip keeps them (the UN's files have no such counts)
+        for key, states in (
+            ("absent", vote.absent_states),
+            ("notParticipating", vote.not_participating_states),
+        ):
+            if states:
+                count = self.el(
+                    voting, "count", {"value": str(len(states)), "refersTo": self.ref(key)}
+                )
                 voters = self.etree.SubElement(count, _U + "voters")
                 for state in states:
                     self.el(voters, "organization", {"refersTo": self.ref("memberState")}, state)
@@ -966,6 +986,8 @@ class _Writer:
         for vote in group.votes:
             date = _english_date(vote.date) if vote.date is not None else None
             text = vote.text or " ".join(part for part in (vote.meeting, date) if part)
+            if not vote.text and not len(vote.span) and _failed_step(vote) is not None:
+                continue  # a failed draft's vote is known from meta alone; it prints no line
             if vote is not cover_vote and text.strip():
                 lines.append((vote, text))
         return lines
@@ -1355,3 +1377,21 @@ def _points_difference(want: tuple[str, ...], got: tuple[str, ...]) -> str:
         f"sub-paragraph {at + 1} is {expected} in the expected file, {found} here "
         f"({len(want)} sub-paragraphs expected, {len(got)} found)"
     )
+
+
+def _failed_step(vote: VoteRecord) -> tuple[str, str] | None:
+    """The workflow step of a draft that failed, worded as the UN's files word it."""
+    if vote.outcome == "not_adopted":
+        return "notAdopted", "The draft resolution was not adopted"
+    if vote.outcome != "vetoed":
+        return None
+    by = "The draft resolution was not adopted due to the negative vote of "
+    names = list(vote.vetoed_by)
+    if len(names) > 1:
+        by += f"{len(names)} permanent members of the Security Council"
+    else:
+        by += "a permanent member of the Security Council"
+    if names:
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        by += f" ({listed})"
+    return "veto", by

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from resparse.errors import MissingExtraError
 from resparse.model import Resolution
+from resparse.rollcall import VOETEN_CODES
 from resparse.states import resolve_state
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
     from resparse.model import VoteRecord
 
-__all__ = ["COLUMNS", "VOTES", "votes_frame"]
+__all__ = ["COLUMNS", "COMPLETE_COLUMNS", "VOTES", "vote_matrix", "votes_frame"]
 
 COLUMNS: tuple[str, ...] = (
     "symbol",
@@ -41,8 +42,23 @@ _TEXT_COLUMNS = ("symbol", "part", "body", "meeting", "method", "state", "alpha3
 DTYPES: dict[str, str] = {**dict.fromkeys(_TEXT_COLUMNS, "string"), "date": "datetime64[ns]"}
 
 
-def votes_frame(resolutions: Resolution | Iterable[Resolution]) -> DataFrame:
+# The extra columns of a complete roll call (``complete=True``).
+COMPLETE_COLUMNS: tuple[str, ...] = (*COLUMNS, "alpha2", "cow")
+
+
+def votes_frame(
+    resolutions: Resolution | Iterable[Resolution],
+    *,
+    complete: bool = False,
+    voeten: bool = False,
+) -> DataFrame:
     """One row per State per vote: who voted how on which resolution, with its codes.
+
+    With ``complete=True`` every vote gives its full roll call
+    (:func:`resparse.roll_call`): one row per Member State on the day, ``vote`` one of
+    ``"yes"``, ``"no"``, ``"abstain"``, ``"absent"``, ``"not_member"``, with ISO alpha-2
+    and Correlates of War codes in ``alpha2`` and ``cow``; ``voeten=True`` adds Voeten's
+    numeric code (1 yes, 2 abstain, 3 no, 8 absent, 9 not a member) as ``voeten``.
 
     ``state`` is the name as printed; ``alpha3`` (ISO 3166-1) and ``m49`` (UN M49, three
     digits as text) are missing where a name is not a State's. ``vote`` is ``"yes"``,
@@ -64,12 +80,65 @@ def votes_frame(resolutions: Resolution | Iterable[Resolution]) -> DataFrame:
         if not isinstance(item, Resolution):
             msg = f"votes_frame takes Resolution objects, not {type(item).__name__}"
             raise TypeError(msg)
-        rows.extend(_rows(item))
-    frame = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
+        rows.extend(complete_rows(item) if complete else _rows(item))
+    columns = list(COMPLETE_COLUMNS if complete else COLUMNS)
+    dtypes = dict(DTYPES)
+    if complete:
+        dtypes.update({"alpha2": "string", "cow": "Int64"})
+    if voeten:
+        columns.append("voeten")
+        dtypes["voeten"] = "Int64"
+        for row in rows:
+            row["voeten"] = VOETEN_CODES.get(row["vote"])
+    frame = pd.DataFrame.from_records(rows, columns=columns)
     # to_datetime first: astype alone does not turn datetime.date objects into datetimes
     # under every pandas 2 release. Nullable text: a missing code is pd.NA, never NaN.
     frame["date"] = pd.to_datetime(frame["date"])
-    return frame.astype(DTYPES)
+    return frame.astype(dtypes)
+
+
+def complete_rows(resolution: Resolution) -> Iterator[dict[str, Any]]:
+    """The full roll call of every vote of one resolution, as rows of ``COMPLETE_COLUMNS``."""
+    from resparse.rollcall import roll_call  # noqa: PLC0415 - loads the State table
+
+    header = resolution.header
+    votes = resolution.votes or ((resolution.vote,) if resolution.vote is not None else ())
+    for vote in votes:
+        for entry in roll_call(resolution, vote):
+            yield {
+                "symbol": header.symbol,
+                "part": vote.part,
+                "date": entry.date,
+                "body": header.body,
+                "meeting": vote.meeting,
+                "method": vote.method,
+                "state": entry.printed or entry.state,
+                "alpha3": entry.alpha3,
+                "m49": entry.m49,
+                "vote": entry.vote,
+                "alpha2": entry.alpha2,
+                "cow": entry.cow,
+            }
+
+
+def vote_matrix(
+    resolutions: Resolution | Iterable[Resolution], *, codes: str = "alpha3"
+) -> DataFrame:
+    """A wide State x vote table of full roll calls: one row per State, one column per vote.
+
+    Cells are the ``vote`` values of :func:`votes_frame` with ``complete=True``; a State
+    that was no Member on a vote's day reads ``"not_member"``. Columns are the symbols
+    (with `` <part>`` for the votes on parts); rows are keyed by ``codes`` (``"alpha3"``,
+    ``"m49"``, ``"cow"`` or ``"alpha2"``).
+    """
+    frame = votes_frame(resolutions, complete=True)
+    frame = frame[frame[codes].notna()]
+    part = (" " + frame["part"]).fillna("")
+    frame = frame.assign(column=frame["symbol"].fillna("?") + part)
+    wide = frame.pivot_table(index=codes, columns="column", values="vote", aggfunc="first")
+    wide = wide.fillna("not_member")
+    wide.columns.name = None
+    return wide
 
 
 def _rows(resolution: Resolution) -> Iterator[dict[str, Any]]:

@@ -79,6 +79,7 @@ from resparse.model import (
     Unclassified,
     VoteRecord,
 )
+from resparse.readers import _akn_votes
 from resparse.readers.base import Document
 
 if TYPE_CHECKING:
@@ -649,6 +650,7 @@ class _Renderer:
         inherited = vote_meta is None and component
         if vote_meta is None:
             vote_meta = meta
+        votes_before = len(self.votes)
         for child in _children(statement):
             name = _local(child)
             if name in {"meta", "collectionBody"}:
@@ -662,6 +664,13 @@ class _Renderer:
                 self.conclusions(child, vote_meta, inherited=inherited)
             else:
                 self.block(child, name)
+        step = _akn_votes.failed_step(vote_meta)
+        if len(self.votes) == votes_before and step is not None:
+            # a draft that failed prints no vote: the markup's meta is its only record
+            date = _iso_date(step.get("date"))
+            self.votes.append(
+                _VoteSource(self.part, Span(self.pos, self.pos), None, date, vote_meta)
+            )
 
     def block(self, child: etree._Element, name: str) -> None:
         """A block of the statement that needs no vote: preamble, mainBody, attachments."""
@@ -2015,6 +2024,7 @@ class _Builder:
                     date=source.date,
                     text=self.clean([source.span]),
                     part=source.part,
+                    **_outcome_fields(source.meta, fields.method),
                 )
             )
         return tuple(out)
@@ -2133,7 +2143,20 @@ def _vote_fields(meta: etree._Element | None) -> _VoteFields:
             zip(_COUNT_NAMES.values(), (int(g) for g in tally.groups()), strict=True)
         )
     fields.method = _vote_method(outcome, adopted_by, fields.counts)
+    if _akn_votes.failed_step(meta) is not None:
+        fields.method = "rejected"
     return fields
+
+
+def _outcome_fields(meta: etree._Element | None, method: str | None) -> dict[str, Any]:
+    """The VoteRecord fields on the outcome, absentees and vetoes (see ``_akn_votes``)."""
+    told = _akn_votes.read_outcome(meta, method)
+    return {
+        "outcome": told.outcome,
+        "absent_states": told.absent,
+        "not_participating_states": told.not_participating,
+        "vetoed_by": told.vetoed_by,
+    }
 
 
 def _vote_method(outcome: str, adopted_by: str, counts: dict[str, int | None]) -> str | None:
