@@ -10,7 +10,6 @@ imported only by the function that needs them.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import quoteattr
 
 from resparse.errors import MissingExtraError
 from resparse.model import Resolution
@@ -121,6 +120,8 @@ def to_graphml(resolutions: Resolution | Iterable[Resolution]) -> str:
             nodes[item.header.symbol] = "resolution"
     for _, cited, attributes in edges:
         nodes.setdefault(cited, attributes["kind"])
+    from xml.sax.saxutils import quoteattr  # noqa: PLC0415 - it imports urllib: not at start-up
+
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
