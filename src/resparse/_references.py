@@ -395,6 +395,9 @@ class _Item:
     ranged: bool
 
 
+_DIGIT_RE = regex.compile(r"\d")
+
+
 def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the place
     text: str,
     span: Span,
@@ -409,8 +412,11 @@ def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the
     place = _Place(part, index, body)
     out: list[Reference] = []
     covered: list[Span] = []
+    # every resolution, decision and document symbol is cited with a number: a part
+    # without a digit holds none of them, and most clauses are spared the searches
+    numbered = _DIGIT_RE.search(text, span.start, span.end) is not None
     pos = span.start
-    while True:
+    while numbered:
         head = g.head.search(text, pos, span.end)
         if head is None:
             break
@@ -420,7 +426,8 @@ def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the
             out.extend(refs)
             covered.append(Span(head.start(), end))
         pos = max(end, head.end())
-    out.extend(_symbols(text, span, covered, place))
+    if numbered:
+        out.extend(_symbols(text, span, covered, place))
     if language == "en":
         out.extend(_treaties(text, span, place))
     return out
