@@ -494,9 +494,6 @@ NOT_RESOLUTIONS = [
 
 
 @pytest.mark.issue(16)
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="parsed as clauses with only header.no_formula"
-)
 @pytest.mark.parametrize("text", NOT_RESOLUTIONS)
 def test_unseen_text_that_is_not_a_resolution(text: str) -> None:
     result = resparse.parse(text)

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from resparse.model import Diagnostic
+from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
-    from resparse.model import Resolution, Span
+    from resparse.model import Resolution
 
 # what may stand between a part and the text that cut it short
 _INTERRUPTIONS = frozenset({"heading", "unclassified", "furniture"})
@@ -22,7 +22,7 @@ _INTERRUPTIONS = frozenset({"heading", "unclassified", "furniture"})
 
 def check(result: Resolution) -> Resolution:
     """The result with the self-checks' diagnostics added, in source order."""
-    found = _cut_mid_sentence(result)
+    found = [*_cut_mid_sentence(result), *_not_a_resolution(result)]
     if not found:
         return result
     diagnostics = sorted(
@@ -60,3 +60,33 @@ def _cut_mid_sentence(result: Resolution) -> list[Diagnostic]:
         ).replace("  ", " ")
         found.append(Diagnostic("text.cut_mid_sentence", message, "warning", following.span))
     return found
+
+
+# header fields that only a UN document prints
+_DOCUMENT_FIELDS = ("symbol", "body", "number", "adoption_line", "enacting_formula", "session")
+
+
+def _not_a_resolution(result: Resolution) -> list[Diagnostic]:
+    """A text with no formula, no UN header field and mostly no known leads is no resolution.
+
+    Numbered steps or a salutation read as clauses and paragraphs when no formula says
+    where a resolution starts; a resolution's own parts open with leads the tables know
+    ("Recalling", "Decides"), so a text whose parts mostly do not is flagged, its parts
+    kept as read.
+    """
+    header = result.header
+    if any(getattr(header, name) is not None for name in _DOCUMENT_FIELDS):
+        return []
+    spans = [c.span for c in result.preamble] + [p.span for p in result.operative]
+    if not spans:
+        return []
+    leads = [c.lead for c in result.preamble] + [p.lead for p in result.operative]
+    with_lead = sum(lead is not None for lead in leads)
+    if with_lead * 2 > len(leads):
+        return []
+    span = Span(min(s.start for s in spans), max(s.end for s in spans))
+    message = (
+        f"no enacting formula and no header field of a UN document, and {with_lead} of "
+        f"{len(leads)} parts open with a known lead: this may not be a resolution"
+    )
+    return [Diagnostic("input.not_a_resolution", message, "warning", span)]
