@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from resparse._classify import formula_has_comma
+from resparse._deadline import check_deadline
 from resparse._language import Profile, has_profile, profile
 from resparse._patterns import OPERATIVE_NUMBER_RE
 from resparse._scan import scan
@@ -32,9 +33,12 @@ _NUMBER_FIELDS = frozenset({"number", "sc_number", "old_number"})
 # "S/RES/2504 (2020)", "A/C.3/80/L.12"); a report's symbol in a footnote ("A/78/231.") is not.
 _SYMBOL_LINE_RE = regex.compile(
     r"""
-    [A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)*?
-    (?:/(?:RES|DEC)/[A-Za-z0-9\-]+(?:/[A-Za-z0-9\-]+)*|/L\.\d+(?:/Rev\.\d+)?)
-    (?:\s?\(\d{4}\))?(?:\s[A-Z](?:-[A-Z])?)?
+    [A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,20}){0,6}?          # the organ: A/, A/HRC/, E/CN.4/
+    (?:
+        /(?:RES|DEC)/[A-Za-z0-9\-]{1,20}(?:/[A-Za-z0-9\-]{1,20}){0,4}   # /RES/78/12
+      | /L\.\d{1,6}(?:/Rev\.\d{1,3})?                                  # /L.12/Rev.1
+    )
+    (?:\s?\(\d{4}\))?(?:\s[A-Z](?:-[A-Z])?)?                # (2020), a part letter
     \s*$
     """,
     regex.VERBOSE,
@@ -63,6 +67,8 @@ def split_resolutions(
     record_end: int | None = None  # the last adoption line after the body began
     symbol: str | None = None  # the current resolution's symbol: repeated on every page
     for i, line in enumerate(lines):
+        if not i % 256:
+            check_deadline(f"line {i + 1} of {len(lines)} while splitting")
         text_line = line.text
         locals_ = forced if forced is not None else _profiles_for(text_line)
         if not in_body and symbol is None:

@@ -21,6 +21,7 @@ import attrs
 import regex
 
 from resparse import _dates, _lexicon
+from resparse._deadline import check_deadline
 from resparse._text import clean
 from resparse.model import Diagnostic, Span
 from resparse.states import ga_membership, name_key, resolve_state
@@ -152,6 +153,8 @@ IN_PARTS_RE = regex.compile(
 # vote of 110 to 39", "In a separate vote, the seventh preambular paragraph was retained".
 SEPARATE_RE = regex.compile(
     r"""
+    (?-f)          # simple case folding: full folding ("ß" = "ss", "ﬁ" = "fi") backtracks
+                   # exponentially on runs of i, s and f
     ^\W{0,3}
     (?:
         (?:in\s+)?(?:an?\s+)?separate\s+(?:recorded\s+)?votes?\b     # In a separate vote
@@ -348,7 +351,9 @@ def _read_statement(
     ``lists`` says that labelled lists follow, which makes a vote with counts a recorded one.
     """
     main: list[str] = []
-    for sentence in SENTENCE_END_RE.split(statement):
+    for index, sentence in enumerate(SENTENCE_END_RE.split(statement)):
+        if not index % 64:
+            check_deadline("the vote statement")
         if SEPARATE_RE.match(sentence):
             fields.separate.append(_separate_vote(sentence, fields, whole))
         else:
