@@ -36,6 +36,7 @@ from resparse.errors import InputDecodeError, InputError, InputTooLargeError
 from resparse.readers import markdown as md_reader
 from resparse.readers.dispatch import read_bytes, read_file, sniff
 from resparse.readers.docx import read_docx
+from resparse.readers.html import MAX_DEPTH as MAX_HTML_DEPTH
 from resparse.readers.html import read_html
 from resparse.readers.markdown import read_markdown
 from tests.test_golden_seed import OPERATIVE, PREAMBLE_LEADS
@@ -435,8 +436,37 @@ def test_html_ordered_lists() -> None:
 
 
 def test_html_deep_nesting_does_not_recurse() -> None:
-    document = html("<div>" * 20000 + "<em>deep</em>" + "</div>" * 20000)
+    depth = MAX_HTML_DEPTH - 1  # deeper than Python's recursion limit
+    document = html("<div>" * depth + "<em>deep</em>" + "</div>" * depth)
     assert document.text == "deep"
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<div>" * 100_000 + "deep",
+        "<div><object></div></object>" * 2_000,  # end tags a scope hides close nothing
+        "<span></x>" * 2_000,  # an end tag for nothing open closes nothing
+    ],
+)
+def test_html_nesting_past_the_limit_is_refused(markup: str) -> None:
+    with pytest.raises(InputTooLargeError, match="nest more than"):
+        html(markup)
+
+
+@pytest.mark.issue(18)
+def test_html_siblings_and_self_closing_parts_are_not_nesting() -> None:
+    flat = "<div>x</div>" * 5_000 + "<p>a" * 5_000 + "<svg>" + "<path/>" * 5_000 + "</svg>"
+    assert html(flat).text.startswith("x")
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("charset", ["base64", "rot13", "zlib", "uu", "punycode", "undefined"])
+def test_html_charset_that_is_no_character_set_is_an_input_error(charset: str) -> None:
+    data = f'<meta charset="{charset}"><p>caf'.encode() + b"\xe9</p>"
+    with pytest.raises(InputError, match="not a character set"):
+        read_html(data)
 
 
 def test_html_declared_charset() -> None:

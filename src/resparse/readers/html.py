@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse.errors import InputDecodeError, InputError
+from resparse._deadline import check_deadline
+from resparse.errors import InputDecodeError, InputError, InputTooLargeError
 from resparse.model import Diagnostic, Span
 from resparse.readers.base import Document, add_range, int_or, roman
 from resparse.readers.dispatch import decode_text
@@ -58,6 +59,28 @@ _CHARSET_RE = regex.compile(
     rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?(?P<name>[\w.:-]{1,40})", regex.I
 )
 _CHARSET_WINDOW = 1024  # where the HTML standard stops looking for a declaration
+# Codecs that Python can look up but that are not character sets: a page naming one is
+# refused, never decoded by it (punycode also takes quadratic time).
+_NOT_CHARSETS = frozenset(
+    {"punycode", "idna", "undefined", "unicode_escape", "raw_unicode_escape", "mbcs", "oem"}
+)
+# How deep elements may nest. An HTML5 parser checks the stack of open elements at each tag,
+# so nesting 100,000 deep takes minutes; real pages nest a few dozen deep.
+MAX_DEPTH = 1000
+_TAG_RE = regex.compile(r"<(/?)([A-Za-z][^\s/>]{0,40})[^>]*?(/?)>")
+# Elements that never have content, or that the parser closes by itself when the next one
+# opens (a "<p>" ends the "<p>" before it): they never make the page deeper.
+_FLAT = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image",
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
+        "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+    }
+)  # fmt: skip
+# Elements whose end tag an HTML parser does not look past for an open element to close.
+_SCOPES = frozenset({"applet", "marquee", "object", "table", "template", "html"})
+_RAW = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
 
 
 @attrs.define
@@ -168,6 +191,7 @@ def read_html(source: str | bytes, *, path: str | None = None) -> Document:
     except ImportError as error:  # pragma: no cover - depends on the environment
         msg = f"reading HTML needs selectolax: pip install 'selectolax{_SELECTOLAX}'"
         raise InputError(msg, path=path) from error
+    _check_depth(markup, path)
     parser = LexborHTMLParser(markup)  # kept alive while the walk uses its nodes
     writer = _Writer()
     if parser.root is not None:
@@ -199,15 +223,79 @@ def _decode(data: bytes, path: str | None) -> tuple[str, list[Diagnostic]]:
             raise InputError(msg, path=path) from None
         if codec in {"utf-8", "utf-16", "utf-32"}:
             raise
+        not_text = f"the page declares {name!r} as its charset, which is not a character set"
+        if codec.replace("-", "_") in _NOT_CHARSETS:
+            raise InputError(not_text, path=path)
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as error:
             msg = f"the page is not {name} text as it declares: {error.reason}"
             raise InputDecodeError(msg, path=path, offset=error.start) from error
+        except (LookupError, UnicodeError, ValueError, TypeError):
+            # base64, zlib, rot13 and the like: codecs, but not from bytes to text
+            raise InputError(not_text, path=path) from None
         note = Diagnostic(
             "html.charset", f"decoded as {name}, the charset the page declares", "info"
         )
         return text.replace("\x00", " "), [note]
+
+
+def _check_depth(markup: str, path: str | None) -> None:
+    """Refuse a page whose elements nest deeper than :data:`MAX_DEPTH`, before parsing it.
+
+    Follows the open elements as an HTML parser would, closely enough for a bound: an end
+    tag closes the elements opened after its own, unless a scope (a table, an object) lies
+    between; an end tag for nothing open is ignored. Comments and the content of scripts
+    and styles are skipped. Each tag costs constant time, however deep the page.
+    """
+    stack: list[str] = []
+    where: dict[str, list[int]] = {}  # each open element's stack positions, in order
+    scopes: list[int] = []  # stack positions of the open scope elements
+    foreign = 0  # inside <svg> or <math>, where "<x/>" closes itself
+    lowered = markup.lower()
+    position = lowered.find("<")
+    tags = 0
+    while position != -1:
+        tags += 1
+        if not tags % 1024:
+            check_deadline("the page's markup")
+        if lowered.startswith("<!--", position):
+            end = lowered.find("-->", position + 4)
+            position = -1 if end == -1 else lowered.find("<", end + 3)
+            continue
+        tag = _TAG_RE.match(lowered, position)
+        if tag is None:
+            position = lowered.find("<", position + 1)
+            continue
+        position = lowered.find("<", tag.end())
+        closing, name, self_closed = tag[1], tag[2], tag[3]
+        if closing:
+            positions = where.get(name)
+            if positions and positions[-1] >= (scopes[-1] if scopes else -1):
+                index = positions[-1]
+                for gone in stack[index:]:
+                    where[gone].pop()
+                del stack[index:]
+                while scopes and scopes[-1] >= index:
+                    scopes.pop()
+            if name in {"svg", "math"} and foreign:
+                foreign -= 1
+            continue
+        if name in _RAW:
+            end = lowered.find(f"</{name}", tag.end())
+            position = -1 if end == -1 else end
+            continue
+        if name in {"svg", "math"}:
+            foreign += 1
+        if name in _FLAT or (self_closed and foreign):
+            continue
+        if name in _SCOPES:
+            scopes.append(len(stack))
+        where.setdefault(name, []).append(len(stack))
+        stack.append(name)
+        if len(stack) > MAX_DEPTH:
+            msg = f"refused a page whose elements nest more than {MAX_DEPTH:,} deep"
+            raise InputTooLargeError(msg, path=path)
 
 
 def _lay_out(root: LexborNode, writer: _Writer) -> None:
@@ -215,7 +303,11 @@ def _lay_out(root: LexborNode, writer: _Writer) -> None:
     # each entry: (node, the style it inherits, whether the walk is leaving it)
     stack: list[tuple[LexborNode, _Style, bool]] = [(root, _Style(), False)]
     numbers: dict[int, list[int]] = {}  # an <ol>'s mem_id -> [next number, step]
+    steps = 0
     while stack:
+        steps += 1
+        if not steps % 1024:
+            check_deadline("laying out the page")
         node, style, exiting = stack.pop()
         tag = node.tag or ""
         if exiting:
