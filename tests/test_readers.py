@@ -17,6 +17,7 @@ import random
 import subprocess
 import sys
 import time
+import zipfile
 from typing import TYPE_CHECKING, Any
 
 import docx
@@ -32,9 +33,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import resparse
-from resparse.errors import InputDecodeError, InputError, InputTooLargeError
+from resparse.errors import InputDecodeError, InputError, InputTooLargeError, UnsafeInputError
 from resparse.readers import markdown as md_reader
 from resparse.readers.dispatch import read_bytes, read_file, sniff
+from resparse.readers.docx import MAX_COUNTER as DOCX_MAX_COUNTER
 from resparse.readers.docx import read_docx
 from resparse.readers.html import MAX_DEPTH as MAX_HTML_DEPTH
 from resparse.readers.html import read_html
@@ -634,3 +636,121 @@ def test_random_bytes_never_crash() -> None:
         name = rng.choice([None, "a.md", "a.html", "a.docx", "a.pdf", "a.xml", "a.txt"])
         with contextlib.suppress(InputError):
             read_bytes(data, name=name)
+
+
+# --- hostile Word files (issue 18) ---------------------------------------------------------
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def rewritten(data: bytes, parts: dict[str, bytes]) -> bytes:
+    """A copy of a Word file with some of its parts replaced."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            target.writestr(item.filename, parts.get(item.filename, source.read(item.filename)))
+    return out.getvalue()
+
+
+def plain_word() -> bytes:
+    return word_bytes(lambda document: document.add_paragraph("Decides to remain seized"))
+
+
+def numbered_body(count: int) -> bytes:
+    paragraph = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "<w:r><w:t>Decides</w:t></w:r></w:p>"
+    )
+    return f"<w:document {_W_NS}><w:body>{paragraph * count}</w:body></w:document>".encode()
+
+
+def numbering(start: int, kind: str) -> bytes:
+    return (
+        f'<w:numbering {_W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+        f'<w:start w:val="{start}"/><w:numFmt w:val="{kind}"/><w:lvlText w:val="%1."/>'
+        '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        "</w:numbering>"
+    ).encode()
+
+
+@pytest.mark.issue(18)
+def test_docx_list_counter_past_the_limit_is_refused() -> None:
+    bomb = rewritten(
+        plain_word(),
+        {
+            "word/document.xml": numbered_body(3),
+            "word/numbering.xml": numbering(1_000_000_000, "lowerLetter"),
+        },
+    )
+    assert len(bomb) < 40_000
+    with pytest.raises(InputTooLargeError, match="list counter of 1,000,000,000"):
+        read_docx(bomb, path="bomb.docx")
+
+
+@pytest.mark.issue(18)
+def test_docx_list_counter_at_the_limit_is_read() -> None:
+    data = rewritten(
+        plain_word(),
+        {
+            "word/document.xml": numbered_body(1),
+            "word/numbering.xml": numbering(DOCX_MAX_COUNTER, "decimal"),
+        },
+    )
+    assert read_docx(data).text.startswith(f"{DOCX_MAX_COUNTER}.")
+
+
+@pytest.mark.issue(18)
+def test_docx_long_based_on_chain_is_resolved_once() -> None:
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="s{i}"><w:basedOn w:val="s{i + 1}"/></w:style>'
+        for i in range(20_000)
+    )
+    italic_root = '<w:style w:type="paragraph" w:styleId="s20000"><w:rPr><w:i/></w:rPr></w:style>'
+    body = (
+        f'<w:document {_W_NS}><w:body><w:p><w:pPr><w:pStyle w:val="s0"/></w:pPr>'
+        "<w:r><w:t>Recalling</w:t></w:r></w:p></w:body></w:document>"
+    )
+    data = rewritten(
+        plain_word(),
+        {
+            "word/styles.xml": f"<w:styles {_W_NS}>{styles}{italic_root}</w:styles>".encode(),
+            "word/document.xml": body.encode(),
+        },
+    )
+    started = time.perf_counter()
+    document = read_docx(data)
+    assert time.perf_counter() - started < 30  # was minutes: the chain walked per style
+    assert italic_texts(document) == ["Recalling"]
+
+
+_DOCTYPE_PART = f'<!DOCTYPE w:document [<!ENTITY a "b">]><w:document {_W_NS}><w:body/></w:document>'
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "part",
+    [
+        ("<!--" + "x" * 70_000 + "-->" + _DOCTYPE_PART).encode(),  # past a 64 KB head
+        ('<?xml version="1.0" encoding="UTF-16"?>' + _DOCTYPE_PART).encode("utf-16"),
+        ('<?xml version="1.0" encoding="UTF-16"?>' + _DOCTYPE_PART).encode("utf-16-be"),
+        ('<?xml version="1.0"?>' + _DOCTYPE_PART).encode("utf-32-le"),
+        ("<?xml version='1.0'?>\n<!-- a -->\n<?pi x?>" + _DOCTYPE_PART.lower()).encode(),
+    ],
+)
+def test_docx_doctype_anywhere_in_the_prolog_is_refused(part: bytes) -> None:
+    data = rewritten(plain_word(), {"word/document.xml": part})
+    with pytest.raises(UnsafeInputError, match="DOCTYPE"):
+        read_docx(data)
+
+
+@pytest.mark.issue(18)
+def test_docx_doctype_in_a_comment_or_the_body_is_text() -> None:
+    body = (
+        f'<?xml version="1.0"?><!-- <!DOCTYPE x> --><w:document {_W_NS}><w:body><w:p><w:r>'
+        "<w:t>&lt;!DOCTYPE is text here</w:t></w:r></w:p></w:body></w:document>"
+    )
+    data = rewritten(plain_word(), {"word/document.xml": body.encode()})
+    assert read_docx(data).text == "<!DOCTYPE is text here"

@@ -12,14 +12,16 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
 from resparse.errors import ParseTimeoutError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen
@@ -81,3 +83,11 @@ def deadline_scope(deadline: Deadline | None) -> Iterator[Deadline | None]:
         yield deadline
     finally:
         _ACTIVE.reset(token)
+
+
+def checked(items: Iterable[_T], where: str, every: int = 256) -> Iterator[_T]:
+    """``items`` one by one, checking the deadline before every ``every``-th."""
+    for index, item in enumerate(items):
+        if not index % every:
+            check_deadline(f"{where} (item {index + 1})")
+        yield item

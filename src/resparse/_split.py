@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from resparse._classify import formula_has_comma
-from resparse._deadline import check_deadline
+from resparse._deadline import checked
 from resparse._language import Profile, has_profile, profile
 from resparse._patterns import OPERATIVE_NUMBER_RE
 from resparse._scan import scan
@@ -66,9 +66,7 @@ def split_resolutions(
     in_body = False  # past the current resolution's formula or first numbered paragraph
     record_end: int | None = None  # the last adoption line after the body began
     symbol: str | None = None  # the current resolution's symbol: repeated on every page
-    for i, line in enumerate(lines):
-        if not i % 256:
-            check_deadline(f"line {i + 1} of {len(lines)} while splitting")
+    for i, line in enumerate(checked(lines, "splitting the lines")):
         text_line = line.text
         locals_ = forced if forced is not None else _profiles_for(text_line)
         if not in_body and symbol is None:

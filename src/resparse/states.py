@@ -161,8 +161,7 @@ def name_key(name: str) -> str:
     text = SPACE_RE.sub(" ", text)
     text = PAREN_SPACE_RE.sub(lambda m: " (" if "(" in m.group() else m.group().strip(), text)
     text = SPACE_RE.sub(" ", text).strip()
-    if text.startswith("the "):  # a leading article: "The Gambia", "the Netherlands"
-        text = text[4:]
+    text = text.removeprefix("the ")  # a leading article: "The Gambia", "the Netherlands"
     # trailing separators copied with the name; str.rstrip, as a pattern anchored at the
     # end would be tried from every position of a long run of " ." pairs
     return text.rstrip(_EDGE_CHARACTERS).strip()

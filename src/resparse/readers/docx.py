@@ -28,8 +28,10 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 import regex
 
-from resparse.errors import InputError, UnsafeInputError
+from resparse._deadline import check_deadline
+from resparse.errors import InputError, InputTooLargeError, UnsafeInputError
 from resparse.model import Diagnostic, Span
+from resparse.readers._prolog import declares_doctype
 from resparse.readers.base import Document, add_range, int_or, roman
 
 if TYPE_CHECKING:
@@ -46,13 +48,13 @@ _PYTHON_DOCX = ">=1.1"
 _MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed bytes of all members
 _MAX_RATIO = 200  # uncompressed / compressed
 _RATIO_FLOOR = 1024 * 1024  # members and archives smaller than this cannot hurt
-_HEAD_BYTES = 65536  # a DOCTYPE must come before the root element, within this much
+# The largest list counter read: Word's own start values stop at 32,767, and a letter label
+# grows with its value ("zz" is 52), so a counter of 1,000,000,000 would be 38 MB of "a".
+MAX_COUNTER = 32_767
+_CHUNK = 65536  # bytes of a zip member read at a time
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _SEPARATOR = "__________________"  # the rule line above footnotes, as the AKN reader prints it
-_DOCTYPE_RE = regex.compile(
-    rb"\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", regex.DOTALL | regex.IGNORECASE
-)
 _TRUE = {"true", "1", "on"}
 
 # Containers inside a paragraph whose runs are shown; anything else (w:del, w:moveFrom,
@@ -113,6 +115,10 @@ class _Numbering:
         counts = self.counters.setdefault(num_id, [None] * 10)
         current = counts[level]
         counts[level] = definition[level][0] if current is None else current + 1
+        if not 0 <= (counts[level] or 0) <= MAX_COUNTER:
+            # "a" * 38 million for a letter list that starts at 1,000,000,000
+            msg = f"refused a list counter of {counts[level]:,} (the limit is {MAX_COUNTER:,})"
+            raise InputTooLargeError(msg)
         for deeper in range(level + 1, len(counts)):
             counts[deeper] = None
         _, kind, template, suffix = definition[level]
@@ -125,8 +131,11 @@ class _Numbering:
             n = int(match[1]) - 1
             if n not in definition:
                 return ""
-            value = counts[n] if counts[n] is not None else definition[n][0]
-            return _format_number(int(value or 0), definition[n][1])
+            value = int(counts[n] or 0) if counts[n] is not None else definition[n][0]
+            if not 0 <= value <= MAX_COUNTER:
+                msg = f"refused a list counter of {value:,} (the limit is {MAX_COUNTER:,})"
+                raise InputTooLargeError(msg)
+            return _format_number(value, definition[n][1])
 
         return regex.sub(r"%([1-9])", place, template) + suffix
 
@@ -300,7 +309,11 @@ def read_docx(source: str | os.PathLike[str] | bytes, *, path: str | None = None
         reader = _Reader(document, styles, numbering)
         reader.body(document.element.body)
         reader.footnotes(_part_blob(document, "/footnotes"))
-    except (InputError, MemoryError, RecursionError):
+    except InputError as error:
+        if error.path is None and path is not None:  # raised where the path is not known
+            raise type(error)(str(error), path=path) from None
+        raise
+    except (MemoryError, RecursionError):
         raise
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml and zip errors
         msg = f"a damaged or unreadable Word document: {type(error).__name__}: {error}"
@@ -377,13 +390,14 @@ def _check_archive(data: bytes, path: str | None) -> None:
 
 
 def _check_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: str | None) -> None:
+    """Refuse a part with a DOCTYPE: read through its whole prolog, in its own encoding."""
     try:
         with archive.open(member) as stream:
-            head = stream.read(_HEAD_BYTES)
+            found = declares_doctype(iter(lambda: stream.read(_CHUNK), b""))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
         msg = f"a damaged zip member {member.filename}: {error}"
         raise InputError(msg, path=path) from error
-    if _DOCTYPE_RE.match(head) or b"<!ENTITY" in head:
+    if found:
         msg = (
             f"refused {member.filename}: it declares a DOCTYPE or entities, which Word never writes"
         )
@@ -432,27 +446,50 @@ def _read_styles(document: WordDocument) -> _Styles:
         if style.get(_w("type")) == "paragraph" and style.get(_w("default")) in _TRUE:
             default_paragraph = style_id
 
-    def inherited(table: Mapping[str, _T | None], style_id: str) -> _T | None:
-        seen = set()
-        current: str | None = style_id
-        while current is not None and current not in seen:
-            seen.add(current)
-            value = table.get(current)
-            if value is not None:
-                return value
-            current = based_on.get(current)
-        return None
-
     defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
     return _Styles(
-        italic={s: inherited(own_italic, s) for s in own_italic},
-        raised={s: inherited(own_raised, s) for s in own_raised},
+        italic=_inherited(own_italic, based_on),
+        raised=_inherited(own_raised, based_on),
         numbering={
-            s: found for s in own_numbering if (found := inherited(own_numbering, s)) is not None
+            s: found
+            for s, found in _inherited(own_numbering, based_on).items()
+            if found is not None
         },
         default_paragraph=default_paragraph,
         default_italic=bool(_toggle(defaults, "i")),
     )
+
+
+def _inherited(table: Mapping[str, _T | None], based_on: Mapping[str, str]) -> dict[str, _T | None]:
+    """Each style's setting, its own or the first along its ``basedOn`` chain.
+
+    Every style on a walked chain is settled at once, so 20,000 styles each based on the
+    next take one walk, not 20,000; a chain that loops gives ``None``.
+    """
+    resolved: dict[str, _T | None] = {}
+    for index, start in enumerate(table):
+        if not index % 1024:
+            check_deadline("the styles of a Word document")
+        chain: list[str] = []
+        seen: set[str] = set()
+        result: _T | None = None
+        current: str | None = start
+        while current is not None:
+            if current in resolved:
+                result = resolved[current]
+                break
+            if current in seen:
+                break
+            seen.add(current)
+            chain.append(current)
+            value = table.get(current)
+            if value is not None:
+                result = value
+                break
+            current = based_on.get(current)
+        for style in chain:
+            resolved[style] = result
+    return {style: resolved[style] for style in table}
 
 
 def _read_numbering(document: WordDocument) -> _Numbering:

@@ -225,7 +225,7 @@ def _decode(data: bytes, path: str | None) -> tuple[str, list[Diagnostic]]:
             raise
         not_text = f"the page declares {name!r} as its charset, which is not a character set"
         if codec.replace("-", "_") in _NOT_CHARSETS:
-            raise InputError(not_text, path=path)
+            raise InputError(not_text, path=path) from None
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as error:
@@ -243,15 +243,10 @@ def _decode(data: bytes, path: str | None) -> tuple[str, list[Diagnostic]]:
 def _check_depth(markup: str, path: str | None) -> None:
     """Refuse a page whose elements nest deeper than :data:`MAX_DEPTH`, before parsing it.
 
-    Follows the open elements as an HTML parser would, closely enough for a bound: an end
-    tag closes the elements opened after its own, unless a scope (a table, an object) lies
-    between; an end tag for nothing open is ignored. Comments and the content of scripts
-    and styles are skipped. Each tag costs constant time, however deep the page.
+    Follows the open elements as an HTML parser would, closely enough for a bound (see
+    :class:`_Nesting`). Comments and the content of scripts and styles are skipped.
     """
-    stack: list[str] = []
-    where: dict[str, list[int]] = {}  # each open element's stack positions, in order
-    scopes: list[int] = []  # stack positions of the open scope elements
-    foreign = 0  # inside <svg> or <math>, where "<x/>" closes itself
+    nesting = _Nesting()
     lowered = markup.lower()
     position = lowered.find("<")
     tags = 0
@@ -268,34 +263,55 @@ def _check_depth(markup: str, path: str | None) -> None:
             position = lowered.find("<", position + 1)
             continue
         position = lowered.find("<", tag.end())
-        closing, name, self_closed = tag[1], tag[2], tag[3]
-        if closing:
-            positions = where.get(name)
-            if positions and positions[-1] >= (scopes[-1] if scopes else -1):
-                index = positions[-1]
-                for gone in stack[index:]:
-                    where[gone].pop()
-                del stack[index:]
-                while scopes and scopes[-1] >= index:
-                    scopes.pop()
-            if name in {"svg", "math"} and foreign:
-                foreign -= 1
-            continue
-        if name in _RAW:
+        name = tag[2]
+        if tag[1]:
+            nesting.close(name)
+        elif name in _RAW:
             end = lowered.find(f"</{name}", tag.end())
             position = -1 if end == -1 else end
-            continue
-        if name in {"svg", "math"}:
-            foreign += 1
-        if name in _FLAT or (self_closed and foreign):
-            continue
-        if name in _SCOPES:
-            scopes.append(len(stack))
-        where.setdefault(name, []).append(len(stack))
-        stack.append(name)
-        if len(stack) > MAX_DEPTH:
+        elif nesting.open(name, self_closed=bool(tag[3])) > MAX_DEPTH:
             msg = f"refused a page whose elements nest more than {MAX_DEPTH:,} deep"
             raise InputTooLargeError(msg, path=path)
+
+
+@attrs.define
+class _Nesting:
+    """The stack of open elements, as an HTML parser keeps it, in constant time per tag.
+
+    An end tag closes the elements opened after its own, unless a scope (a table, an
+    object) lies between; an end tag for nothing open is ignored; elements that are empty
+    or that close themselves never count.
+    """
+
+    stack: list[str] = attrs.field(factory=list)
+    where: dict[str, list[int]] = attrs.field(factory=dict)  # each name's open positions
+    scopes: list[int] = attrs.field(factory=list)  # positions of the open scope elements
+    foreign: int = 0  # inside <svg> or <math>, where "<x/>" closes itself
+
+    def open(self, name: str, *, self_closed: bool) -> int:
+        """Open an element; returns the depth now."""
+        if name in {"svg", "math"}:
+            self.foreign += 1
+        if name in _FLAT or (self_closed and self.foreign):
+            return len(self.stack)
+        if name in _SCOPES:
+            self.scopes.append(len(self.stack))
+        self.where.setdefault(name, []).append(len(self.stack))
+        self.stack.append(name)
+        return len(self.stack)
+
+    def close(self, name: str) -> None:
+        """An end tag: close its element and those inside it, if no scope hides it."""
+        positions = self.where.get(name)
+        if positions and positions[-1] >= (self.scopes[-1] if self.scopes else -1):
+            index = positions[-1]
+            for gone in self.stack[index:]:
+                self.where[gone].pop()
+            del self.stack[index:]
+            while self.scopes and self.scopes[-1] >= index:
+                self.scopes.pop()
+        if name in {"svg", "math"} and self.foreign:
+            self.foreign -= 1
 
 
 def _lay_out(root: LexborNode, writer: _Writer) -> None:
