@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from resparse import _classify, _leads
+from resparse._deadline import checked
 from resparse._header import HeaderResult, read_header
 from resparse._language import profile
 from resparse._more_leads import find_more_leads
@@ -944,7 +945,7 @@ def _blank_separated(lines: list[Line], language: str) -> bool:
     """Whether the document puts a blank line before (nearly) every clause and paragraph."""
     opening = [
         line
-        for line in lines
+        for line in checked(lines, "looking for blank lines")
         if _classify.opens_preambular_clause(line.text, language, minimum=30)
         or profile(language).number_re.match(line.text)
     ]

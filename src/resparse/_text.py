@@ -20,7 +20,9 @@ _ONLY_SPACES = frozenset(
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u205f\u3000"
 )
 _SOFT_HYPHEN_BREAK_RE = regex.compile(r"(?<=\p{Ll})-$")
-_WORD_TAIL_RE = regex.compile(r"(\w+(?:-\w+)*)-$")
+# matched from the end backwards ((?r)): the same match as a forward search, found without
+# trying every position of the line first
+_WORD_TAIL_RE = regex.compile(r"(?r)(\w+(?:-\w+)*)-$")
 _WORD_HEAD_RE = regex.compile(r"\w+(?:-\w+)*")
 _HYPHEN_END_RE = regex.compile(r"[\p{L}\p{N}]-$")
 # "Secretary -General": pdftotext spaces a justified line's hyphen apart from its word
@@ -40,14 +42,13 @@ def join_lines(pieces: Iterable[str], language: str = "en") -> str:
     at, so a text of many joined lines takes time in proportion to its length.
     """
     stretches: list[list[str]] = []  # each stretch: the lines that run on without a space
+    end = ""  # the last _TAIL characters of the last stretch
     for index, piece in enumerate(pieces):
         if not index % 4096:
             check_deadline("joining lines")
-        if stretches and piece and stretches[-1][-1].endswith("-"):
+        if stretches and piece and end.endswith("-"):
             stretch = stretches[-1]
-            end = _tail(stretch)
-            first = piece[0]
-            if first.islower():
+            if piece[0].islower():
                 tail = _WORD_TAIL_RE.search(end)
                 head = _WORD_HEAD_RE.match(piece)
                 if (
@@ -57,23 +58,17 @@ def join_lines(pieces: Iterable[str], language: str = "en") -> str:
                     and not keeps_hyphen(tail[1], head[0], language)
                 ):
                     stretch[-1] = stretch[-1][:-1]
+                    end = end[:-1]
                 stretch.append(piece)
+                end = (end + piece)[-_TAIL:]
                 continue
-            if first.isalnum() and _HYPHEN_END_RE.search(end):
+            if piece[0].isalnum() and _HYPHEN_END_RE.search(end):
                 stretch.append(piece)
+                end = (end + piece)[-_TAIL:]
                 continue
         stretches.append([piece])
+        end = piece[-_TAIL:]
     return " ".join("".join(stretch) for stretch in stretches)
-
-
-def _tail(stretch: list[str]) -> str:
-    """The last ``_TAIL`` characters of a stretch; only they can hold the broken word."""
-    text = ""
-    for line in reversed(stretch):
-        text = line + text
-        if len(text) >= _TAIL:
-            return text[-_TAIL:]
-    return text
 
 
 def clean(text: str) -> str:
