@@ -355,3 +355,15 @@ def test_assemble_lettered_parts_keep_their_tables() -> None:
     assert r.operative[1].text == (
         "Approves the changes to the staffing table as set out in the table below:"
     )
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_assemble_numbers_go_on_past_999(language: str) -> None:
+    dash = " -" if language == "ar" else "."
+    opening = "إن الجمعية العامة،" if language == "ar" else "The General Assembly,"
+    verb = "تقرر" if language == "ar" else "Decides"
+    paragraphs = "".join(f"{n}{dash} {verb} {n};\n\n" for n in range(1, 1006))
+    result = resparse.parse(f"{opening}\n\n{paragraphs}", language=language)
+    assert [p.number for p in result.operative] == list(range(1, 1006))
+    assert result.operative[998].text.endswith("999;")

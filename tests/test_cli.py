@@ -14,7 +14,7 @@ import pytest
 
 from resparse import Resolution, parse_file
 from resparse._version import __version__
-from resparse.cli import inert_cell, main
+from resparse.cli import EXIT_INPUT, inert_cell, main
 from resparse.exports.frame import COLUMNS, to_frame
 from tests.conftest import FIXTURES
 
@@ -261,3 +261,16 @@ def test_parse_akn_writes_what_the_writer_gives(
     clash.parent.mkdir()
     shutil.copy(SEED, clash)
     assert main(["parse", str(SEED), str(clash), "--format", "akn", "-o", str(folder)]) == 2
+
+
+@pytest.mark.issue(18)
+def test_cli_bad_charset_fails_alone(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(b'<meta charset="base64"><p>caf\xe9</p>')
+    seed = str(FIXTURES / "A_HRC_RES_46_13.txt")
+    assert main(["parse", seed, str(bad), seed, "--format", "jsonl"]) == EXIT_INPUT
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 2  # the good files around it are written
+    assert "not a character set" in captured.err

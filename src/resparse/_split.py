@@ -43,6 +43,7 @@ _SYMBOL_LINE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+_COVER_LINE = 300  # characters: a cover line ("United Nations S/RES/1445 (2002)") is short
 _SYMBOL_IN_LINE_RE = regex.compile(
     _SYMBOL_LINE_RE.pattern.replace(r"\s*$", "(?=\\s|$)"), regex.VERBOSE
 )
@@ -70,7 +71,7 @@ def split_resolutions(
         text_line = line.text
         locals_ = forced if forced is not None else _profiles_for(text_line)
         if not in_body and symbol is None:
-            found = _SYMBOL_IN_LINE_RE.search(text_line)
+            found = _cover_symbol_in(text_line)
             if found is not None:  # the cover's symbol ("United Nations S/RES/1445 (2002)")
                 symbol = found[0].strip()
         if _opens_body(text_line, locals_):
@@ -118,10 +119,18 @@ def _cut_before(
 def _cover_symbol(cover: list[Line]) -> str | None:
     """The first resolution symbol printed on the cover lines read so far."""
     for line in cover:
-        found = _SYMBOL_IN_LINE_RE.search(line.text)
+        found = _cover_symbol_in(line.text)
         if found is not None:
             return found[0].strip()
     return None
+
+
+def _cover_symbol_in(text: str) -> regex.Match[str] | None:
+    """A resolution symbol inside a cover line; a cover line is short, so a long one has none.
+
+    Searching every position of a line of 400 KB for a symbol cost seconds.
+    """
+    return _SYMBOL_IN_LINE_RE.search(text) if len(text) <= _COVER_LINE else None
 
 
 def _opens_body(text: str, locals_: list[Profile]) -> bool:

@@ -21,7 +21,7 @@ import attrs
 import regex
 
 from resparse import _dates, _lexicon
-from resparse._deadline import check_deadline
+from resparse._deadline import check_deadline, checked
 from resparse._text import clean
 from resparse.model import Diagnostic, Span
 from resparse.states import ga_membership, name_key, resolve_state
@@ -549,7 +549,7 @@ def _read_lists(
 def split_states(text: str, is_state: Callable[[str], bool]) -> tuple[str, ...]:
     """Split "A, B (C of), D and E" into names; an "and" inside a State's name is kept."""
     names: list[str] = []
-    for piece in _top_level_pieces(text):
+    for piece in checked(_top_level_pieces(text), "the vote's lists", 64):
         item = _tidy(piece)
         if not item or item.casefold() in _EMPTY_LIST:
             continue
@@ -650,7 +650,7 @@ def check_states(fields: VoteFields, span: Span, is_state: Callable[[str], bool]
         ("absent", fields.absent),
     ):
         in_this_list: set[str] = set()
-        for name in names:
+        for name in checked(names, "the States of the vote", 64):
             if not is_state(name):
                 fields.diagnostics.append(
                     Diagnostic(

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 import regex
 
-from resparse._deadline import check_deadline
-from resparse.errors import InputError, InputTooLargeError, UnsafeInputError
+from resparse._deadline import check_deadline, checked
+from resparse.errors import InputError, InputTooLargeError, ParseTimeoutError, UnsafeInputError
 from resparse.model import Diagnostic, Span
 from resparse.readers._prolog import declares_doctype
 from resparse.readers.base import Document, add_range, int_or, roman
@@ -166,7 +166,7 @@ class _Reader:
     # --- blocks ---------------------------------------------------------------------------
 
     def body(self, element: etree._Element) -> None:
-        for block in _blocks(element):
+        for block in checked(_blocks(element), "the paragraphs of a Word document", 256):
             if block.tag == _w("p"):
                 if self.out.length and not self.out.ends_with("\n\n"):
                     self.out.write("\n\n")
@@ -313,7 +313,7 @@ def read_docx(source: str | os.PathLike[str] | bytes, *, path: str | None = None
         if error.path is None and path is not None:  # raised where the path is not known
             raise type(error)(str(error), path=path) from None
         raise
-    except (MemoryError, RecursionError):
+    except (ParseTimeoutError, MemoryError, RecursionError):
         raise
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml and zip errors
         msg = f"a damaged or unreadable Word document: {type(error).__name__}: {error}"
@@ -431,7 +431,7 @@ def _read_styles(document: WordDocument) -> _Styles:
     own_numbering: dict[str, tuple[str, int] | None] = {}
     based_on: dict[str, str] = {}
     default_paragraph = None
-    for style in root.iterchildren(_w("style")):
+    for style in checked(root.iterchildren(_w("style")), "the styles of a Word document", 1024):
         style_id = style.get(_w("styleId"))
         if style_id is None:
             continue
@@ -499,7 +499,7 @@ def _read_numbering(document: WordDocument) -> _Numbering:
     except (KeyError, NotImplementedError):
         return _Numbering({})
     abstract: dict[str, dict[int, tuple[int, str, str, str]]] = {}
-    for definition in root.iterchildren(_w("abstractNum")):
+    for definition in checked(root.iterchildren(_w("abstractNum")), "Word's lists", 256):
         levels = {}
         for level in definition.iterchildren(_w("lvl")):
             index = int_or(level.get(_w("ilvl")), 0)
