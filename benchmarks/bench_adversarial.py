@@ -96,7 +96,7 @@ def docx_based_on(n: int) -> Callable[[], object]:
         for i in range(n)
     )
     data = _word({"word/styles.xml": f"<w:styles {_W}>{styles}</w:styles>".encode()})
-    return lambda: read_bytes(data, "chain.docx")
+    return lambda: read_bytes(data, name="chain.docx")
 
 
 def docx_counter_bomb(n: int) -> Callable[[], object]:
@@ -113,20 +113,20 @@ def docx_counter_bomb(n: int) -> Callable[[], object]:
     )
     body = f"<w:document {_W}><w:body>{paragraph * n}</w:body></w:document>"
     data = _word({"word/document.xml": body.encode(), "word/numbering.xml": numbering.encode()})
-    return lambda: read_bytes(data, "bomb.docx")
+    return lambda: read_bytes(data, name="bomb.docx")
 
 
 def html_nested(n: int) -> Callable[[], object]:
     """An HTML page nesting n <div> deep (refused past the limit)."""
     data = ("<div>" * n + "text" + "</div>" * n).encode()
-    return lambda: read_bytes(data, "deep.html")
+    return lambda: read_bytes(data, name="deep.html")
 
 
 def html_deep_blocks(n: int) -> Callable[[], object]:
     """n blocks each 900 <div> deep, one after another: the deepest a page may be, n times."""
     block = "<div>" * 900 + "1. Decides" + "</div>" * 900
     data = (block * n).encode()
-    return lambda: read_bytes(data, "blocks.html")
+    return lambda: read_bytes(data, name="blocks.html")
 
 
 CASES: tuple[tuple[str, Callable[[int], Callable[[], object]], int], ...] = (
