@@ -754,3 +754,11 @@ def test_docx_doctype_in_a_comment_or_the_body_is_text() -> None:
     )
     data = rewritten(plain_word(), {"word/document.xml": body.encode()})
     assert read_docx(data).text == "<!DOCTYPE is text here"
+
+
+@pytest.mark.issue(18)
+def test_html_list_number_past_the_limit_is_refused() -> None:
+    assert html('<ol start="2147483647"><li>a</li></ol>').text == "2147483647.\ta"
+    bomb = '<ol start="' + "9" * 4_000 + '">' + "<li>a" * 10 + "</ol>"
+    with pytest.raises(InputTooLargeError, match="list number of 4000 digits"):
+        read_html(bomb.encode(), path="bomb.html")

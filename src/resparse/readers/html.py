@@ -64,6 +64,8 @@ _CHARSET_WINDOW = 1024  # where the HTML standard stops looking for a declaratio
 _NOT_CHARSETS = frozenset(
     {"punycode", "idna", "undefined", "unicode_escape", "raw_unicode_escape", "mbcs", "oem"}
 )
+# The largest list number read, as browsers keep it (a 32-bit integer).
+MAX_LIST_NUMBER = 2**31 - 1
 # How deep elements may nest. An HTML5 parser checks the stack of open elements at each tag,
 # so nesting 100,000 deep takes minutes; real pages nest a few dozen deep.
 MAX_DEPTH = 1000
@@ -195,7 +197,10 @@ def read_html(source: str | bytes, *, path: str | None = None) -> Document:
     parser = LexborHTMLParser(markup)  # kept alive while the walk uses its nodes
     writer = _Writer()
     if parser.root is not None:
-        _lay_out(parser.root, writer)
+        try:
+            _lay_out(parser.root, writer)
+        except InputTooLargeError as error:  # raised where the path is not known
+            raise InputTooLargeError(str(error), path=path) from None
     text = writer.finish()
     return Document(
         text=text,
@@ -403,6 +408,9 @@ def _list_number(
         numbers[key] = [start, -1 if reversed_ else 1]
     state = numbers[key]
     value = int_or(attributes.get("value"), state[0])
+    if abs(value) > MAX_LIST_NUMBER:  # "start" of 4,000 digits on every <li>: a memory bomb
+        msg = f"refused a list number of {len(str(value))} digits (limit {MAX_LIST_NUMBER:,})"
+        raise InputTooLargeError(msg)
     state[0] = value + state[1]
     kind = attributes.get("type") or parent_attributes.get("type") or "1"
     writer.raw(f"{_label(value, kind)}.\t")

@@ -20,6 +20,7 @@ import threading
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from resparse._deadline import checked
 from resparse.errors import InputError
 from resparse.model import Diagnostic, Span
 from resparse.readers.base import Document
@@ -286,7 +287,10 @@ def _extract(
         if count < total:
             message = f"read the first {count} of {total} pages (max_pages={max_pages})"
             diagnostics.append(Diagnostic("pdf.max_pages", message, "info"))
-        pages = [_read_page(api, document, number, path, diagnostics) for number in range(count)]
+        pages = [
+            _read_page(api, document, number, path, diagnostics)
+            for number in checked(range(count), "the pages of a PDF", 8)
+        ]
     finally:
         api.close_document(document)
     return pages, diagnostics
