@@ -762,3 +762,15 @@ def test_html_list_number_past_the_limit_is_refused() -> None:
     bomb = '<ol start="' + "9" * 4_000 + '">' + "<li>a" * 10 + "</ol>"
     with pytest.raises(InputTooLargeError, match="list number of 4000 digits"):
         read_html(bomb.encode(), path="bomb.html")
+
+
+@pytest.mark.issue(18)
+def test_docx_list_label_past_the_limit_is_refused() -> None:
+    template = numbering(30_000, "lowerLetter").replace(
+        b'w:val="%1."', b'w:val="' + b"%1" * 500 + b'"'
+    )
+    bomb = rewritten(
+        plain_word(), {"word/document.xml": numbered_body(2), "word/numbering.xml": template}
+    )
+    with pytest.raises(InputTooLargeError, match="list label longer than"):
+        read_docx(bomb)

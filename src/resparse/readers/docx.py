@@ -51,6 +51,9 @@ _RATIO_FLOOR = 1024 * 1024  # members and archives smaller than this cannot hurt
 # The largest list counter read: Word's own start values stop at 32,767, and a letter label
 # grows with its value ("zz" is 52), so a counter of 1,000,000,000 would be 38 MB of "a".
 MAX_COUNTER = 32_767
+# The longest list label written ("1.", "(a)", "IV." in practice): a template may repeat
+# its numbers, and a label is written before every paragraph of its list.
+MAX_LABEL = 1_024
 _CHUNK = 65536  # bytes of a zip member read at a time
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -114,11 +117,7 @@ class _Numbering:
             return ""
         counts = self.counters.setdefault(num_id, [None] * 10)
         current = counts[level]
-        counts[level] = definition[level][0] if current is None else current + 1
-        if not 0 <= (counts[level] or 0) <= MAX_COUNTER:
-            # "a" * 38 million for a letter list that starts at 1,000,000,000
-            msg = f"refused a list counter of {counts[level]:,} (the limit is {MAX_COUNTER:,})"
-            raise InputTooLargeError(msg)
+        counts[level] = _within_limit(definition[level][0] if current is None else current + 1)
         for deeper in range(level + 1, len(counts)):
             counts[deeper] = None
         _, kind, template, suffix = definition[level]
@@ -127,17 +126,40 @@ class _Numbering:
         if kind == "bullet":
             return "•" + suffix
 
+        written = [len(template)]  # the label's length so far: the template, then the numbers
+
         def place(match: regex.Match[str]) -> str:
             n = int(match[1]) - 1
             if n not in definition:
                 return ""
-            value = int(counts[n] or 0) if counts[n] is not None else definition[n][0]
-            if not 0 <= value <= MAX_COUNTER:
-                msg = f"refused a list counter of {value:,} (the limit is {MAX_COUNTER:,})"
-                raise InputTooLargeError(msg)
-            return _format_number(value, definition[n][1])
+            value = _within_limit(
+                int(counts[n] or 0) if counts[n] is not None else definition[n][0]
+            )
+            number = _format_number(value, definition[n][1])
+            written[0] += len(number)
+            _check_label(written[0])
+            return number
 
+        _check_label(len(template))
         return regex.sub(r"%([1-9])", place, template) + suffix
+
+
+def _within_limit(value: int) -> int:
+    """A list counter, or InputTooLargeError past MAX_COUNTER.
+
+    A letter list that starts at 1,000,000,000 would write "a" 38 million times.
+    """
+    if not 0 <= value <= MAX_COUNTER:
+        msg = f"refused a list counter of {value:,} (the limit is {MAX_COUNTER:,})"
+        raise InputTooLargeError(msg)
+    return value
+
+
+def _check_label(length: int) -> None:
+    """Refuse a label past MAX_LABEL: "%1" a thousand times, written before every paragraph."""
+    if length > MAX_LABEL:
+        msg = f"refused a list label longer than {MAX_LABEL:,} characters"
+        raise InputTooLargeError(msg)
 
 
 @attrs.define
