@@ -33,7 +33,8 @@ OPENING = "The General Assembly,\n\n1. Decides to act;\n\n"
 
 
 def _vote_with_names(name: str, count: int) -> str:
-    names = ", ".join([name] * count)
+    # one name a line, as lists are printed: one line of megabytes is classified in one go
+    names = ",\n".join([name] * count)
     return (
         f"{OPENING}[Adopted by a recorded vote of {count} to 0. The voting was as follows:"
         f"\n\nIn favour: {names}\n\nAgainst: None]"
@@ -43,7 +44,7 @@ def _vote_with_names(name: str, count: int) -> str:
 HOSTILE: dict[str, Callable[[], str]] = {
     "vote statement of many sentences": lambda: (
         f"{OPENING}[Adopted by a recorded vote of 26 to 15, with 6 abstentions. "
-        + "".join(f"Paragraph {'i' * 30} was retained by {k % 90} to 2. " for k in range(80_000))
+        + "".join(f"Paragraph {'i' * 30} was retained by {k % 90} to 2.\n" for k in range(80_000))
         + "]"
     ),
     "hyphen chain": lambda: OPENING + "2. Decides to " + "a b-\n" * 300_000,

@@ -563,6 +563,8 @@ def _top_level_pieces(text: str) -> list[str]:
     depth = 0
     start = 0
     for i, char in enumerate(text):
+        if not i % 65536:
+            check_deadline("the vote's lists")
         if char == "(":
             depth += 1
         elif char == ")":
