@@ -774,3 +774,17 @@ def test_docx_list_label_past_the_limit_is_refused() -> None:
     )
     with pytest.raises(InputTooLargeError, match="list label longer than"):
         read_docx(bomb)
+
+
+@pytest.mark.issue(18)
+def test_docx_text_far_longer_than_its_markup_is_refused() -> None:
+    long_label = numbering(10_000, "decimal").replace(
+        b'w:val="%1."', b'w:val="' + b"%1" * 140 + b'"'
+    )  # each label 700 characters: under the label limit
+    bomb = rewritten(
+        plain_word(),
+        {"word/document.xml": numbered_body(7_000), "word/numbering.xml": long_label},
+    )
+    assert len(bomb) < 100_000
+    with pytest.raises(InputTooLargeError, match="twice its XML"):
+        read_docx(bomb)

@@ -84,6 +84,7 @@ class _Writer:
     small: list[tuple[int, int]] = attrs.field(factory=list)
 
     strip_next: bool = False  # drop the white space that opens the next text (after a label)
+    limit: int | None = None  # the most characters the text may have (see read_docx)
 
     def write(self, chunk: str, *, italic: bool = False, raised: bool = False) -> None:
         if self.strip_next:
@@ -94,6 +95,12 @@ class _Writer:
         start = self.length
         self.parts.append(chunk)
         self.length += len(chunk)
+        if self.limit is not None and self.length > self.limit:
+            msg = (
+                f"refused a Word document whose text would pass {self.limit:,} characters,"
+                " twice its XML: only repeated list labels make text longer than its markup"
+            )
+            raise InputTooLargeError(msg)
         if italic:
             add_range(self.italics, start, self.length)
         if raised:
@@ -318,7 +325,7 @@ def read_docx(source: str | os.PathLike[str] | bytes, *, path: str | None = None
     that declare a DOCTYPE.
     """
     data, path = _load(source, path)
-    _check_archive(data, path)
+    markup = _check_archive(data, path)
     try:
         import docx  # noqa: PLC0415 - loaded for Word input only
     except ImportError as error:  # pragma: no cover - depends on the environment
@@ -329,6 +336,7 @@ def read_docx(source: str | os.PathLike[str] | bytes, *, path: str | None = None
         styles = _read_styles(document)
         numbering = _read_numbering(document)
         reader = _Reader(document, styles, numbering)
+        reader.out.limit = 2 * markup + _RATIO_FLOOR
         reader.body(document.element.body)
         reader.footnotes(_part_blob(document, "/footnotes"))
     except InputError as error:
@@ -374,11 +382,12 @@ def _load(source: str | os.PathLike[str] | bytes, path: str | None) -> tuple[byt
         raise InputError(msg, path=name) from error
 
 
-def _check_archive(data: bytes, path: str | None) -> None:
+def _check_archive(data: bytes, path: str | None) -> int:
     """Refuse what is not a zip, a zip bomb, and XML parts with a DOCTYPE, inflating little.
 
     The sizes come from the zip's central directory; zipfile never inflates a member past
     the size declared there, so checking the declarations bounds what python-docx can read.
+    Returns the declared size of the XML parts, which bounds the text (see read_docx).
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -409,6 +418,7 @@ def _check_archive(data: bytes, path: str | None) -> None:
         for member in members:
             if member.filename.endswith((".xml", ".rels")):
                 _check_doctype(archive, member, path)
+        return sum(m.file_size for m in members if m.filename.endswith(".xml"))
 
 
 def _check_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: str | None) -> None:
