@@ -11,6 +11,8 @@ import signal
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resparse import corpus
 from resparse.cli import EXIT_INPUT, main
@@ -417,3 +419,34 @@ def test_dask_bag_stops_a_file_past_its_timeout(tmp_path: pathlib.Path) -> None:
     assert result.error is not None
     assert result.error.startswith("ParseTimeoutError")
     assert good.error is None
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_corpus_lone_surrogates_survive_the_journal(tmp_path: pathlib.Path, suffix: str) -> None:
+    pytest.importorskip("pyarrow")
+    output = CorpusOutput(tmp_path / f"out{suffix}")
+    output.begin(resume=False)
+    row = dict.fromkeys(ROW_COLUMNS)
+    row.update(path="a.txt", text="damaged \udcff text")
+    document = {**corpus.failure("a.txt", "x", None).document, "error": None}
+    output.append(DocumentResult(document, (row,)))
+    assert output.finish() == 1
+    if suffix == ".jsonl":  # kept, as a JSON escape
+        assert _records(output.path)[0]["rows"][0]["text"] == "damaged \udcff text"
+    else:  # Parquet text is UTF-8: shown as U+FFFD, not "?"
+        frame = corpus._pandas().read_parquet(output.path)
+        assert frame.text.tolist() == ["damaged \ufffd text"]
+
+
+@pytest.mark.issue(18)
+@given(st.lists(st.binary(min_size=1, max_size=12), min_size=2, max_size=6, unique=True))
+def test_corpus_file_keys_are_lossless_and_distinct(names: list[bytes]) -> None:
+    names = [name.replace(b"/", b"_").replace(b"\x00", b"_") for name in names]
+    names = list(dict.fromkeys(names))
+    relatives = [os.fsdecode(name) for name in names]
+    keys = [corpus.file_key(relative) for relative in relatives]
+    assert len(set(keys)) == len(keys)
+    for key, relative in zip(keys, relatives, strict=True):
+        key.encode("utf-8")  # every key is text any output can hold
+        assert corpus.key_path("", key) == relative

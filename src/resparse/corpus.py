@@ -792,7 +792,10 @@ class CorpusOutput:
             ):
                 batch: list[dict[str, Any]] = []
                 for line in self._lines(keys, index):
-                    batch.append(json.loads(line))
+                    record = json.loads(line)
+                    if b"\\ud" in line:  # an escaped lone surrogate: Parquet text is UTF-8
+                        record = _without_surrogates(record)
+                    batch.append(record)
                     if len(batch) == _BATCH:
                         _write_batch(pa, schemas, batch, (rows_out, documents_out))
                         batch = []
@@ -804,6 +807,20 @@ class CorpusOutput:
             raise
         for temporary, target in zip(temporaries, targets, strict=True):
             temporary.replace(target)
+
+
+def _without_surrogates(value: Any) -> Any:  # noqa: ANN401 - a JSON value
+    """The record with each lone surrogate as U+FFFD (the JSONL output keeps them escaped)."""
+    if isinstance(value, str):
+        return _SURROGATE_RE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: _without_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
+
+
+_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
 
 def _write_batch(
