@@ -453,3 +453,15 @@ def test_assemble_sentence_across_a_page_break_is_quiet() -> None:
     r = resparse.parse(text)
     assert r.preamble[0].text == "Recalling the Convention on the Rights of the Child,"
     assert [d.code for d in r.diagnostics if d.severity == "warning"] == []
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_assemble_numbers_go_on_past_999(language: str) -> None:
+    dash = " -" if language == "ar" else "."
+    opening = "إن الجمعية العامة،" if language == "ar" else "The General Assembly,"
+    verb = "تقرر" if language == "ar" else "Decides"
+    paragraphs = "".join(f"{n}{dash} {verb} {n};\n\n" for n in range(1, 1006))
+    result = resparse.parse(f"{opening}\n\n{paragraphs}", language=language)
+    assert [p.number for p in result.operative] == list(range(1, 1006))
+    assert result.operative[998].text.endswith("999;")

@@ -14,7 +14,7 @@ import pytest
 
 from resparse import Resolution, parse_file
 from resparse._version import __version__
-from resparse.cli import CORPUS_SUFFIXES, inert_cell, main
+from resparse.cli import CORPUS_SUFFIXES, EXIT_INPUT, inert_cell, main
 from resparse.corpus import DEFAULT_SUFFIXES
 from resparse.exports.frame import COLUMNS, to_frame
 from tests.conftest import FIXTURES
@@ -449,7 +449,7 @@ def test_cli_a_bad_file_among_good_ones_is_reported_and_the_rest_written(
         "A/RES/75/3",
     ]
     assert captured.err.strip() == (
-        f"resparse: {bad}: the page declares 'base64' as its charset, which is not a text encoding"
+        f"resparse: {bad}: the page declares 'base64' as its charset, which is not a character set"
     )
 
 
@@ -498,3 +498,16 @@ def test_cli_table_into_a_closed_pipe_stops_quietly() -> None:
             timeout=120,
         )
     assert (done.returncode, done.stderr) == (0, b"")
+
+
+@pytest.mark.issue(18)
+def test_cli_bad_charset_fails_alone(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(b'<meta charset="base64"><p>caf\xe9</p>')
+    seed = str(FIXTURES / "A_HRC_RES_46_13.txt")
+    assert main(["parse", seed, str(bad), seed, "--format", "jsonl"]) == EXIT_INPUT
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 2  # the good files around it are written
+    assert "not a character set" in captured.err

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import pathlib
 import pickle
 import shutil
 import signal
 import time
-from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resparse import corpus
-from resparse.cli import main
+from resparse.cli import EXIT_INPUT, main
 from resparse.corpus import (
     DOCUMENT_COLUMNS,
     ROW_COLUMNS,
@@ -25,9 +27,6 @@ from resparse.corpus import (
 )
 from resparse.dask import parse_bag, to_dataframes
 from tests.conftest import FIXTURES
-
-if TYPE_CHECKING:
-    import pathlib
 
 SEED = FIXTURES / "A_HRC_RES_46_13.txt"
 GOLDEN = ("markup_75_3_E.txt", "markup_S_RES_2515_(2020)-2004804E.txt")
@@ -301,3 +300,154 @@ def test_journal_keeps_odd_paths_and_the_last_record(tmp_path: pathlib.Path) -> 
         ("a.txt", "InputError: x"),
         (odd, "second"),
     ]
+
+
+# --- hostile corpora (issue 18) ------------------------------------------------------------
+
+# Many lines that each end in "-": seconds of honest work, so a short limit must cut it.
+SLOW_TEXT = "The General Assembly,\n\n1. Decides to \n" + "word b-\n" * 400_000
+
+
+@pytest.mark.issue(18)
+def test_parse_path_timeout_covers_reading_and_parsing(tmp_path: pathlib.Path) -> None:
+    slow = tmp_path / "slow.txt"
+    slow.write_text(SLOW_TEXT, encoding="utf-8")
+    started = time.monotonic()
+    result = parse_path(slow, 0.5)
+    assert time.monotonic() - started < 3.0  # far less than the parse would take
+    assert result.error is not None
+    assert result.error.startswith("ParseTimeoutError: parsing took longer than 0.5 s")
+
+
+@pytest.mark.issue(18)
+def test_parse_path_out_of_memory_is_a_typed_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhausted(*_args: object, **_kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr("resparse.readers.dispatch.read_file", exhausted)
+    result = parse_path(SEED)
+    assert result.error is not None
+    assert result.error.startswith("InputTooLargeError: reading the file needed more memory")
+
+
+def report_memory_limit(_path: str, _timeout: float | None, key: str) -> DocumentResult:
+    return corpus.failure(key, str(corpus._memory_limit()), None)
+
+
+@pytest.mark.issue(18)
+def test_pool_caps_each_workers_memory() -> None:
+    cap = 3 * 2**30
+    tasks = [(str(SEED), "a.txt")]
+    (result,) = run_pool(tasks, work=report_memory_limit, memory=cap)
+    assert result.error == str(cap)
+
+
+@pytest.mark.issue(18)
+def test_corpus_second_run_on_one_output_is_refused(
+    folder: pathlib.Path, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    first = CorpusOutput(out)
+    first.begin(resume=False)
+    first.append(corpus.failure("kept.txt", "InputError: x", None))
+    with pytest.raises(corpus.OutputBusyError, match="another resparse corpus run"):
+        CorpusOutput(out).begin(resume=False)
+    assert _run(folder, out) == EXIT_INPUT  # the command says so and exits
+    assert "another resparse corpus run" in capsys.readouterr().err
+    assert first.journal.read_text(encoding="utf-8").count("kept.txt") == 1  # not removed
+    assert first.finish() == 1
+    assert _run(folder, out) == 0  # the lock went with the first run
+    assert len(_records(out)) == GOOD + 2
+
+
+@pytest.mark.issue(18)
+def test_corpus_names_that_are_not_utf8_stay_apart_and_resume(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "names"
+    root.mkdir()
+    for byte in (b"\xff", b"\xfe", b"\xfd"):
+        (pathlib.Path(os.fsdecode(bytes(root) + b"/name_" + byte + b".txt"))).write_bytes(
+            SEED.read_bytes()
+        )
+    (root / "name_\\xff.txt").write_bytes(SEED.read_bytes())  # a real backslash: no clash
+    out = tmp_path / "out.jsonl"
+    assert main(["corpus", str(root), "-o", str(out), "--jobs", "1"]) == 0
+    records = _records(out)
+    assert sorted(r["path"] for r in records) == [
+        "name_\\\\xff.txt",
+        "name_\\xfd.txt",
+        "name_\\xfe.txt",
+        "name_\\xff.txt",
+    ]
+    assert all(r["error"] is None and r["n_operative"] == 8 for r in records)
+    capsys.readouterr()
+    assert main(["corpus", str(root), "-o", str(out), "--jobs", "1", "--resume"]) == 0
+    assert "parsed 0 files (0 errors), skipped 4 already done" in capsys.readouterr().err
+    keys = find_files(root)
+    assert {corpus.key_path(root, key) for key in keys} == {str(p) for p in root.iterdir()}
+
+
+@pytest.mark.issue(18)
+def test_corpus_refuses_links_out_of_the_folder(tmp_path: pathlib.Path) -> None:
+    root = tmp_path / "linked"
+    root.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(SEED.read_bytes())
+    (root / "inside.txt").write_bytes(SEED.read_bytes())
+    (root / "escape.txt").symlink_to(outside)
+    (root / "alias.txt").symlink_to(root / "inside.txt")  # a link that stays inside
+    assert corpus.outside_links(root) == ["escape.txt"]
+    assert find_files(root) == ["alias.txt", "inside.txt"]
+    out = tmp_path / "out.jsonl"
+    assert _run(root, out) == 0
+    by_path = {r["path"]: r for r in _records(out)}
+    assert by_path["escape.txt"]["error"].startswith("UnsafeInputError: a symbolic link out")
+    assert by_path["alias.txt"]["error"] is None
+    assert _run(root, out, "--follow-links") == 0
+    assert {r["path"]: r["error"] for r in _records(out)}["escape.txt"] is None
+
+
+@pytest.mark.issue(18)
+def test_dask_bag_stops_a_file_past_its_timeout(tmp_path: pathlib.Path) -> None:
+    dask = pytest.importorskip("dask")
+    slow = tmp_path / "slow.txt"
+    slow.write_text(SLOW_TEXT, encoding="utf-8")
+    started = time.monotonic()
+    with dask.config.set(scheduler="synchronous"):
+        (result, good) = parse_bag([slow, SEED], timeout=0.5).compute()
+    assert time.monotonic() - started < 15  # the worker starts, then at most twice the limit
+    assert result.error is not None
+    assert result.error.startswith("ParseTimeoutError")
+    assert good.error is None
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_corpus_lone_surrogates_survive_the_journal(tmp_path: pathlib.Path, suffix: str) -> None:
+    pytest.importorskip("pyarrow")
+    output = CorpusOutput(tmp_path / f"out{suffix}")
+    output.begin(resume=False)
+    row = dict.fromkeys(ROW_COLUMNS)
+    row.update(path="a.txt", text="damaged \udcff text")
+    document = {**corpus.failure("a.txt", "x", None).document, "error": None}
+    output.append(DocumentResult(document, (row,)))
+    assert output.finish() == 1
+    if suffix == ".jsonl":  # kept, as a JSON escape
+        assert _records(output.path)[0]["rows"][0]["text"] == "damaged \udcff text"
+    else:  # Parquet text is UTF-8: shown as U+FFFD, not "?"
+        frame = corpus._pandas().read_parquet(output.path)
+        assert frame.text.tolist() == ["damaged \ufffd text"]
+
+
+@pytest.mark.issue(18)
+@given(st.lists(st.binary(min_size=1, max_size=12), min_size=2, max_size=6, unique=True))
+def test_corpus_file_keys_are_lossless_and_distinct(names: list[bytes]) -> None:
+    names = [name.replace(b"/", b"_").replace(b"\x00", b"_") for name in names]
+    names = list(dict.fromkeys(names))
+    relatives = [os.fsdecode(name) for name in names]
+    keys = [corpus.file_key(relative) for relative in relatives]
+    assert len(set(keys)) == len(keys)
+    for key, relative in zip(keys, relatives, strict=True):
+        key.encode("utf-8")  # every key is text any output can hold
+        assert corpus.key_path("", key) == relative

@@ -171,5 +171,5 @@ def test_dispatch_html_charset_that_is_no_text_encoding(
     path.write_bytes(
         f'<html><head><meta charset="{charset}"></head><body>'.encode() + b"\xff</body></html>"
     )
-    with pytest.raises(InputError, match="not a text encoding"):
+    with pytest.raises(InputError, match="not a character set"):
         resparse.parse_file(path)

@@ -65,8 +65,20 @@ class _Reader(html.parser.HTMLParser):
 
 
 def _shown(source: str) -> str:
-    """The source as the view shows it: a form feed becomes a rule, which has no text."""
-    return source.replace("\f", "")
+    """The source as the view shows it: a form feed becomes a rule, which has no text, and
+    what is not text (lone surrogates, noncharacters, control characters) U+FFFD."""
+    return "".join("\ufffd" if _not_text(c) else c for c in source.replace("\f", ""))
+
+
+def _not_text(char: str) -> bool:
+    code = ord(char)
+    return (
+        0xD800 <= code <= 0xDFFF
+        or 0xFDD0 <= code <= 0xFDEF
+        or (code & 0xFFFE) == 0xFFFE
+        or (code < 0x20 and char not in "\t\n\r\f")
+        or code == 0x7F
+    )
 
 
 def _read(resolution: resparse.Resolution) -> _Reader:
@@ -194,3 +206,12 @@ def test_html_any_text_comes_out_whole_and_inert(text: str) -> None:
 @given(mutated(SEED_TEXT))
 def test_html_mutated_real_text_comes_out_whole(text: str) -> None:
     assert "".join(_read(resparse.parse(text)).text) == _shown(text)
+
+
+@pytest.mark.issue(18)
+def test_html_notebook_view_shows_what_is_not_text_as_replacement() -> None:
+    result = resparse.parse("The General Assembly,\n\n1. Decides \udcff, \ufffe, \U0001fffe, \x01.")
+    page = result._repr_html_()
+    page.encode("utf-8")  # a lone surrogate would not encode
+    assert not {"\udcff", "\ufffe", "\U0001fffe", "\x01"} & set(page)
+    assert page.count("\ufffd") >= 4

@@ -15,6 +15,7 @@ from resparse import _patterns as patterns
         ("3.", "3"),
         ("**4.** Urges", "4"),
         ("l. Decides", "l"),
+        ("1005. Decides", "1005"),  # issue 18: numbers went no further than 999
     ],
 )
 def test_patterns_operative_number_matches(line: str, number: str) -> None:
@@ -23,7 +24,9 @@ def test_patterns_operative_number_matches(line: str, number: str) -> None:
     assert match["n"] == number
 
 
-@pytest.mark.parametrize("line", ["1.5 million", "2020. The", "12,", "1 (a)"])
+@pytest.mark.parametrize(
+    "line", ["1.5 million", "2020. The", "1999. The", "0123. The", "12,", "1 (a)", "12345. A"]
+)
 def test_patterns_operative_number_rejects(line: str) -> None:
     assert patterns.OPERATIVE_NUMBER_RE.match(line) is None
 

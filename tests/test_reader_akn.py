@@ -625,3 +625,12 @@ def test_from_akn_reads_headings_that_are_lettered_parts(
         assert "akn.heading_part" in {d.code for d in res.diagnostics}
     # the letter is printed once, before the part's words
     assert res.source.count(num or first.split(maxsplit=1)[0]) == 1
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-16-le", "utf-32-le", "utf-32-be", "cp500"])
+def test_reader_akn_entities_are_refused_in_any_encoding(encoding: str) -> None:
+    declaration = f'<?xml version="1.0" encoding="{encoding}"?>'
+    xml = declaration + '<!DOCTYPE a [<!ENTITY e "x">]><akomaNtoso>&e;</akomaNtoso>'
+    with pytest.raises(UnsafeInputError, match="entities"):
+        from_akn(xml.encode(encoding))  # no byte-order mark

@@ -17,6 +17,7 @@ import random
 import subprocess
 import sys
 import time
+import zipfile
 from typing import TYPE_CHECKING, Any
 
 import docx
@@ -32,10 +33,12 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import resparse
-from resparse.errors import InputDecodeError, InputError, InputTooLargeError
+from resparse.errors import InputDecodeError, InputError, InputTooLargeError, UnsafeInputError
 from resparse.readers import markdown as md_reader
 from resparse.readers.dispatch import read_bytes, read_file, sniff
+from resparse.readers.docx import MAX_COUNTER as DOCX_MAX_COUNTER
 from resparse.readers.docx import read_docx
+from resparse.readers.html import MAX_DEPTH as MAX_HTML_DEPTH
 from resparse.readers.html import read_html
 from resparse.readers.markdown import read_markdown
 from tests.test_golden_seed import OPERATIVE, PREAMBLE_LEADS
@@ -435,8 +438,37 @@ def test_html_ordered_lists() -> None:
 
 
 def test_html_deep_nesting_does_not_recurse() -> None:
-    document = html("<div>" * 20000 + "<em>deep</em>" + "</div>" * 20000)
+    depth = MAX_HTML_DEPTH - 1  # deeper than Python's recursion limit
+    document = html("<div>" * depth + "<em>deep</em>" + "</div>" * depth)
     assert document.text == "deep"
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<div>" * 100_000 + "deep",
+        "<div><object></div></object>" * 2_000,  # end tags a scope hides close nothing
+        "<span></x>" * 2_000,  # an end tag for nothing open closes nothing
+    ],
+)
+def test_html_nesting_past_the_limit_is_refused(markup: str) -> None:
+    with pytest.raises(InputTooLargeError, match="nest more than"):
+        html(markup)
+
+
+@pytest.mark.issue(18)
+def test_html_siblings_and_self_closing_parts_are_not_nesting() -> None:
+    flat = "<div>x</div>" * 5_000 + "<p>a" * 5_000 + "<svg>" + "<path/>" * 5_000 + "</svg>"
+    assert html(flat).text.startswith("x")
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("charset", ["base64", "rot13", "zlib", "uu", "punycode", "undefined"])
+def test_html_charset_that_is_no_character_set_is_an_input_error(charset: str) -> None:
+    data = f'<meta charset="{charset}"><p>caf'.encode() + b"\xe9</p>"
+    with pytest.raises(InputError, match="not a character set"):
+        read_html(data)
 
 
 def test_html_declared_charset() -> None:
@@ -604,3 +636,155 @@ def test_random_bytes_never_crash() -> None:
         name = rng.choice([None, "a.md", "a.html", "a.docx", "a.pdf", "a.xml", "a.txt"])
         with contextlib.suppress(InputError):
             read_bytes(data, name=name)
+
+
+# --- hostile Word files (issue 18) ---------------------------------------------------------
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def rewritten(data: bytes, parts: dict[str, bytes]) -> bytes:
+    """A copy of a Word file with some of its parts replaced."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            target.writestr(item.filename, parts.get(item.filename, source.read(item.filename)))
+    return out.getvalue()
+
+
+def plain_word() -> bytes:
+    return word_bytes(lambda document: document.add_paragraph("Decides to remain seized"))
+
+
+def numbered_body(count: int) -> bytes:
+    paragraph = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "<w:r><w:t>Decides</w:t></w:r></w:p>"
+    )
+    return f"<w:document {_W_NS}><w:body>{paragraph * count}</w:body></w:document>".encode()
+
+
+def numbering(start: int, kind: str) -> bytes:
+    return (
+        f'<w:numbering {_W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+        f'<w:start w:val="{start}"/><w:numFmt w:val="{kind}"/><w:lvlText w:val="%1."/>'
+        '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        "</w:numbering>"
+    ).encode()
+
+
+@pytest.mark.issue(18)
+def test_docx_list_counter_past_the_limit_is_refused() -> None:
+    bomb = rewritten(
+        plain_word(),
+        {
+            "word/document.xml": numbered_body(3),
+            "word/numbering.xml": numbering(1_000_000_000, "lowerLetter"),
+        },
+    )
+    assert len(bomb) < 40_000
+    with pytest.raises(InputTooLargeError, match="list counter of 1,000,000,000"):
+        read_docx(bomb, path="bomb.docx")
+
+
+@pytest.mark.issue(18)
+def test_docx_list_counter_at_the_limit_is_read() -> None:
+    data = rewritten(
+        plain_word(),
+        {
+            "word/document.xml": numbered_body(1),
+            "word/numbering.xml": numbering(DOCX_MAX_COUNTER, "decimal"),
+        },
+    )
+    assert read_docx(data).text.startswith(f"{DOCX_MAX_COUNTER}.")
+
+
+@pytest.mark.issue(18)
+def test_docx_long_based_on_chain_is_resolved_once() -> None:
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="s{i}"><w:basedOn w:val="s{i + 1}"/></w:style>'
+        for i in range(20_000)
+    )
+    italic_root = '<w:style w:type="paragraph" w:styleId="s20000"><w:rPr><w:i/></w:rPr></w:style>'
+    body = (
+        f'<w:document {_W_NS}><w:body><w:p><w:pPr><w:pStyle w:val="s0"/></w:pPr>'
+        "<w:r><w:t>Recalling</w:t></w:r></w:p></w:body></w:document>"
+    )
+    data = rewritten(
+        plain_word(),
+        {
+            "word/styles.xml": f"<w:styles {_W_NS}>{styles}{italic_root}</w:styles>".encode(),
+            "word/document.xml": body.encode(),
+        },
+    )
+    started = time.perf_counter()
+    document = read_docx(data)
+    assert time.perf_counter() - started < 30  # was minutes: the chain walked per style
+    assert italic_texts(document) == ["Recalling"]
+
+
+_DOCTYPE_PART = f'<!DOCTYPE w:document [<!ENTITY a "b">]><w:document {_W_NS}><w:body/></w:document>'
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "part",
+    [
+        ("<!--" + "x" * 70_000 + "-->" + _DOCTYPE_PART).encode(),  # past a 64 KB head
+        ('<?xml version="1.0" encoding="UTF-16"?>' + _DOCTYPE_PART).encode("utf-16"),
+        ('<?xml version="1.0" encoding="UTF-16"?>' + _DOCTYPE_PART).encode("utf-16-be"),
+        ('<?xml version="1.0"?>' + _DOCTYPE_PART).encode("utf-32-le"),
+        ("<?xml version='1.0'?>\n<!-- a -->\n<?pi x?>" + _DOCTYPE_PART.lower()).encode(),
+    ],
+)
+def test_docx_doctype_anywhere_in_the_prolog_is_refused(part: bytes) -> None:
+    data = rewritten(plain_word(), {"word/document.xml": part})
+    with pytest.raises(UnsafeInputError, match="DOCTYPE"):
+        read_docx(data)
+
+
+@pytest.mark.issue(18)
+def test_docx_doctype_in_a_comment_or_the_body_is_text() -> None:
+    body = (
+        f'<?xml version="1.0"?><!-- <!DOCTYPE x> --><w:document {_W_NS}><w:body><w:p><w:r>'
+        "<w:t>&lt;!DOCTYPE is text here</w:t></w:r></w:p></w:body></w:document>"
+    )
+    data = rewritten(plain_word(), {"word/document.xml": body.encode()})
+    assert read_docx(data).text == "<!DOCTYPE is text here"
+
+
+@pytest.mark.issue(18)
+def test_html_list_number_past_the_limit_is_refused() -> None:
+    assert html('<ol start="2147483647"><li>a</li></ol>').text == "2147483647.\ta"
+    bomb = '<ol start="' + "9" * 4_000 + '">' + "<li>a" * 10 + "</ol>"
+    with pytest.raises(InputTooLargeError, match="list number of 4000 digits"):
+        read_html(bomb.encode(), path="bomb.html")
+
+
+@pytest.mark.issue(18)
+def test_docx_list_label_past_the_limit_is_refused() -> None:
+    template = numbering(30_000, "lowerLetter").replace(
+        b'w:val="%1."', b'w:val="' + b"%1" * 500 + b'"'
+    )
+    bomb = rewritten(
+        plain_word(), {"word/document.xml": numbered_body(2), "word/numbering.xml": template}
+    )
+    with pytest.raises(InputTooLargeError, match="list label longer than"):
+        read_docx(bomb)
+
+
+@pytest.mark.issue(18)
+def test_docx_text_far_longer_than_its_markup_is_refused() -> None:
+    long_label = numbering(10_000, "decimal").replace(
+        b'w:val="%1."', b'w:val="' + b"%1" * 140 + b'"'
+    )  # each label 700 characters: under the label limit
+    bomb = rewritten(
+        plain_word(),
+        {"word/document.xml": numbered_body(7_000), "word/numbering.xml": long_label},
+    )
+    assert len(bomb) < 100_000
+    with pytest.raises(InputTooLargeError, match="twice its XML"):
+        read_docx(bomb)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import regex
 
 from resparse import _leads, _lexicon
+from resparse._deadline import checked
 from resparse._language import Profile, profile
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
@@ -84,9 +85,9 @@ def classify_lines(
     frequent lead opens it); look-aheads run forward from body lines and never reach them.
     """
     cover = tuple(_cover_line(line, local) for line in lines[:start])
+    body = zip(lines[start:], furniture[start:], strict=True)
     return cover + tuple(
-        classify(line, kind, local)
-        for line, kind in zip(lines[start:], furniture[start:], strict=True)
+        classify(line, kind, local) for line, kind in checked(body, "classifying the lines")
     )
 
 

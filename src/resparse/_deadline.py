@@ -1,12 +1,27 @@
-"""A time limit that long-running stages check cooperatively."""
+"""A time limit that long-running stages check cooperatively.
+
+The deadline of the parse in progress lives in a context variable, so that any loop of
+any stage (a reader, the vote reader, the line joiner) can check it with
+:func:`check_deadline` without the deadline being passed down through every signature.
+A context variable is per thread and per task, so parses running side by side in threads
+(a Dask worker) each see their own.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import time
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
 from resparse.errors import ParseTimeoutError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen
@@ -19,7 +34,7 @@ class Deadline:
     @classmethod
     def after(cls, seconds: float) -> Deadline:
         """A deadline ``seconds`` from now."""
-        if seconds <= 0:
+        if not seconds > 0:  # also refuses NaN, which would never expire
             msg = f"timeout must be positive, got {seconds}"
             raise ValueError(msg)
         return cls(time.monotonic() + seconds, seconds)
@@ -29,3 +44,50 @@ class Deadline:
         if time.monotonic() > self.limit:
             msg = f"parsing took longer than {self.seconds:g} s (stopped at {where})"
             raise ParseTimeoutError(msg)
+
+
+_ACTIVE: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar(
+    "resparse_deadline", default=None
+)
+
+
+def active_deadline() -> Deadline | None:
+    """The deadline of the parse running in this context, if it has one."""
+    return _ACTIVE.get()
+
+
+def check_deadline(where: str) -> None:
+    """Raise :class:`ParseTimeoutError` if the running parse is past its deadline.
+
+    Cheap (a context variable read and a clock read), so long loops call it every few
+    hundred steps; without a deadline it does nothing.
+    """
+    deadline = _ACTIVE.get()
+    if deadline is not None and time.monotonic() > deadline.limit:
+        deadline.check(where)
+
+
+@contextlib.contextmanager
+def deadline_scope(deadline: Deadline | None) -> Iterator[Deadline | None]:
+    """Make ``deadline`` the one :func:`check_deadline` sees, for the ``with`` block.
+
+    An outer deadline that ends sooner stays in force; ``None`` keeps the outer one.
+    Yields the deadline in force.
+    """
+    outer = _ACTIVE.get()
+    if deadline is None or (outer is not None and outer.limit <= deadline.limit):
+        yield outer
+        return
+    token = _ACTIVE.set(deadline)
+    try:
+        yield deadline
+    finally:
+        _ACTIVE.reset(token)
+
+
+def checked(items: Iterable[_T], where: str, every: int = 256) -> Iterator[_T]:
+    """``items`` one by one, checking the deadline before every ``every``-th."""
+    for index, item in enumerate(items):
+        if not index % every:
+            check_deadline(f"{where} (item {index + 1})")
+        yield item

@@ -40,7 +40,7 @@ EMPHASIS_MARK_RE = regex.compile(r"(?<!\\)(?:\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w))
 OPERATIVE_NUMBER_RE = regex.compile(
     r"""
     (?:\*\*|__)?
-    (?P<n>\d{1,3}|[lI](?=\.\s))
+    (?P<n>\d{1,3}|(?!19|20)[1-9]\d{3}|[lI](?=\.\s))  # past 999, but not a year ("2020.")
     (?:\*\*|__)?
     \s?\.(?:\*\*|__)?
     (?=[\s*_]|$)

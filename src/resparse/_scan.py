@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import attrs
 
+from resparse._deadline import checked
+
 _PAGE_BREAKS = ("\f", "\x0c")
 _TERMINATORS = "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -33,7 +35,7 @@ def scan(source: str) -> list[Line]:
     page = 1
     blanks = 0
     page_break = False
-    for raw in source.splitlines(keepends=True):
+    for raw in checked(source.splitlines(keepends=True), "reading the lines", 4096):
         body = raw.rstrip(_TERMINATORS)
         text = body.strip()
         if text:

@@ -15,6 +15,7 @@ import attrs
 
 from resparse import _classify, _labels, _markers
 from resparse._blocks import Block, Segmentation, VoteBlock
+from resparse._deadline import checked
 from resparse._furniture import RunningTitle, furniture_of
 from resparse._header import HeaderResult, read_header
 from resparse._language import profile
@@ -901,7 +902,11 @@ def read_header_zone(
 
 def _blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
     """Whether the document puts a blank line before (nearly) every clause and paragraph."""
-    opening = [k.line for k in kinds if k.pre_count >= _STRONG or k.bare_number]
+    opening = [
+        k.line
+        for k in checked(kinds, "looking for blank lines")
+        if k.pre_count >= _STRONG or k.bare_number
+    ]
     if len(opening) < 4:
         return False
     return sum(line.blanks_before > 0 or line.page_break_before for line in opening) >= 0.9 * len(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from resparse._classify import formula_has_comma
+from resparse._deadline import checked
 from resparse._language import Profile, has_profile, profile
 from resparse._patterns import OPERATIVE_NUMBER_RE
 from resparse._scan import scan
@@ -32,13 +33,17 @@ _NUMBER_FIELDS = frozenset({"number", "sc_number", "old_number"})
 # "S/RES/2504 (2020)", "A/C.3/80/L.12"); a report's symbol in a footnote ("A/78/231.") is not.
 _SYMBOL_LINE_RE = regex.compile(
     r"""
-    [A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)*?
-    (?:/(?:RES|DEC)/[A-Za-z0-9\-]+(?:/[A-Za-z0-9\-]+)*|/L\.\d+(?:/Rev\.\d+)?)
-    (?:\s?\(\d{4}\))?(?:\s[A-Z](?:-[A-Z])?)?
+    [A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,20}){0,6}?          # the organ: A/, A/HRC/, E/CN.4/
+    (?:
+        /(?:RES|DEC)/[A-Za-z0-9\-]{1,20}(?:/[A-Za-z0-9\-]{1,20}){0,4}   # /RES/78/12
+      | /L\.\d{1,6}(?:/Rev\.\d{1,3})?                                  # /L.12/Rev.1
+    )
+    (?:\s?\(\d{4}\))?(?:\s[A-Z](?:-[A-Z])?)?                # (2020), a part letter
     \s*$
     """,
     regex.VERBOSE,
 )
+_COVER_LINE = 300  # characters: a cover line ("United Nations S/RES/1445 (2002)") is short
 _SYMBOL_IN_LINE_RE = regex.compile(
     _SYMBOL_LINE_RE.pattern.replace(r"\s*$", "(?=\\s|$)"), regex.VERBOSE
 )
@@ -62,11 +67,11 @@ def split_resolutions(
     in_body = False  # past the current resolution's formula or first numbered paragraph
     record_end: int | None = None  # the last adoption line after the body began
     symbol: str | None = None  # the current resolution's symbol: repeated on every page
-    for i, line in enumerate(lines):
+    for i, line in enumerate(checked(lines, "splitting the lines")):
         text_line = line.text
         locals_ = forced if forced is not None else _profiles_for(text_line)
         if not in_body and symbol is None:
-            found = _SYMBOL_IN_LINE_RE.search(text_line)
+            found = _cover_symbol_in(text_line)
             if found is not None:  # the cover's symbol ("United Nations S/RES/1445 (2002)")
                 symbol = found[0].strip()
         if _opens_body(text_line, locals_):
@@ -114,10 +119,18 @@ def _cut_before(
 def _cover_symbol(cover: list[Line]) -> str | None:
     """The first resolution symbol printed on the cover lines read so far."""
     for line in cover:
-        found = _SYMBOL_IN_LINE_RE.search(line.text)
+        found = _cover_symbol_in(line.text)
         if found is not None:
             return found[0].strip()
     return None
+
+
+def _cover_symbol_in(text: str) -> regex.Match[str] | None:
+    """A resolution symbol inside a cover line; a cover line is short, so a long one has none.
+
+    Searching every position of a line of 400 KB for a symbol cost seconds.
+    """
+    return _SYMBOL_IN_LINE_RE.search(text) if len(text) <= _COVER_LINE else None
 
 
 def _opens_body(text: str, locals_: list[Profile]) -> bool:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from resparse._deadline import check_deadline
 from resparse._hyphens import keeps_hyphen
 from resparse._patterns import EMPHASIS_MARK_RE
 
@@ -19,11 +20,16 @@ _ONLY_SPACES = frozenset(
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u205f\u3000"
 )
 _SOFT_HYPHEN_BREAK_RE = regex.compile(r"(?<=\p{Ll})-$")
-_WORD_TAIL_RE = regex.compile(r"(\w+(?:-\w+)*)-$")
+# matched from the end backwards ((?r)): the same match as a forward search, found without
+# trying every position of the line first
+_WORD_TAIL_RE = regex.compile(r"(?r)(\w+(?:-\w+)*)-$")
 _WORD_HEAD_RE = regex.compile(r"\w+(?:-\w+)*")
 _HYPHEN_END_RE = regex.compile(r"[\p{L}\p{N}]-$")
 # "Secretary -General": pdftotext spaces a justified line's hyphen apart from its word
 _SPACED_HYPHEN_RE = regex.compile(r"(?<=\p{L}) -(?=[\p{L}\p{N}])")
+# How much of the end of a line the hyphen rules read: longer than any word, and a bound
+# that keeps a text of thousands of lines ending in "-" from being scanned again and again.
+_TAIL = 256
 
 
 def join_lines(pieces: Iterable[str], language: str = "en") -> str:
@@ -32,30 +38,37 @@ def join_lines(pieces: Iterable[str], language: str = "en") -> str:
     A line that ends in a hyphen after a letter or digit goes on in the same word: before a
     capital or a digit the hyphen stays ("Secretary-" / "General"); before a small letter
     ``keeps_hyphen`` tells a hyphenated word ("capacity-building") from a broken one, by
-    the words of ``language``.
+    the words of ``language``. Only the last ``_TAIL`` characters of a stretch are looked
+    at, so a text of many joined lines takes time in proportion to its length.
     """
-    out: list[str] = []
-    for piece in pieces:
-        if out and out[-1].endswith("-") and piece:
-            first = piece[0]
-            if first.islower():
-                tail = _WORD_TAIL_RE.search(out[-1])
+    stretches: list[list[str]] = []  # each stretch: the lines that run on without a space
+    end = ""  # the last _TAIL characters of the last stretch
+    for index, piece in enumerate(pieces):
+        if not index % 4096:
+            check_deadline("joining lines")
+        if stretches and piece and end.endswith("-"):
+            stretch = stretches[-1]
+            if piece[0].islower():
+                tail = _WORD_TAIL_RE.search(end)
                 head = _WORD_HEAD_RE.match(piece)
                 if (
                     tail
                     and head
-                    and _SOFT_HYPHEN_BREAK_RE.search(out[-1])
+                    and _SOFT_HYPHEN_BREAK_RE.search(end)
                     and not keeps_hyphen(tail[1], head[0], language)
                 ):
-                    out[-1] = out[-1][:-1] + piece
-                else:
-                    out[-1] += piece
+                    stretch[-1] = stretch[-1][:-1]
+                    end = end[:-1]
+                stretch.append(piece)
+                end = (end + piece)[-_TAIL:]
                 continue
-            if first.isalnum() and _HYPHEN_END_RE.search(out[-1]):
-                out[-1] += piece
+            if piece[0].isalnum() and _HYPHEN_END_RE.search(end):
+                stretch.append(piece)
+                end = (end + piece)[-_TAIL:]
                 continue
-        out.append(piece)
-    return " ".join(out)
+        stretches.append([piece])
+        end = piece[-_TAIL:]
+    return " ".join("".join(stretch) for stretch in stretches)
 
 
 def clean(text: str) -> str:

@@ -21,6 +21,7 @@ import attrs
 import regex
 
 from resparse import _dates, _lexicon
+from resparse._deadline import check_deadline, checked
 from resparse._text import clean
 from resparse.model import Diagnostic, Span
 from resparse.states import ga_membership, name_key, resolve_state
@@ -152,6 +153,8 @@ IN_PARTS_RE = regex.compile(
 # vote of 110 to 39", "In a separate vote, the seventh preambular paragraph was retained".
 SEPARATE_RE = regex.compile(
     r"""
+    (?-f)          # simple case folding: full folding ("ß" = "ss", "ﬁ" = "fi") backtracks
+                   # exponentially on runs of i, s and f
     ^\W{0,3}
     (?:
         (?:in\s+)?(?:an?\s+)?separate\s+(?:recorded\s+)?votes?\b     # In a separate vote
@@ -351,7 +354,9 @@ def _read_statement(
     ``lists`` says that labelled lists follow, which makes a vote with counts a recorded one.
     """
     main: list[str] = []
-    for sentence in SENTENCE_END_RE.split(statement):
+    for index, sentence in enumerate(SENTENCE_END_RE.split(statement)):
+        if not index % 64:
+            check_deadline("the vote statement")
         if SEPARATE_RE.match(sentence):
             fields.separate.append(_separate_vote(sentence, fields, whole))
         else:
@@ -547,7 +552,7 @@ def _read_lists(
 def split_states(text: str, is_state: Callable[[str], bool]) -> tuple[str, ...]:
     """Split "A, B (C of), D and E" into names; an "and" inside a State's name is kept."""
     names: list[str] = []
-    for piece in _top_level_pieces(text):
+    for piece in checked(_top_level_pieces(text), "the vote's lists", 64):
         item = _tidy(piece)
         if not item or item.casefold() in _EMPTY_LIST:
             continue
@@ -561,6 +566,8 @@ def _top_level_pieces(text: str) -> list[str]:
     depth = 0
     start = 0
     for i, char in enumerate(text):
+        if not i % 65536:
+            check_deadline("the vote's lists")
         if char == "(":
             depth += 1
         elif char == ")":
@@ -648,7 +655,7 @@ def check_states(fields: VoteFields, span: Span, is_state: Callable[[str], bool]
         ("absent", fields.absent),
     ):
         in_this_list: set[str] = set()
-        for name in names:
+        for name in checked(names, "the States of the vote", 64):
             if not is_state(name):
                 fields.diagnostics.append(
                     Diagnostic(

@@ -52,6 +52,7 @@ EXIT_PARSE_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_INTERRUPTED = 130  # the shell's own code for a process stopped by SIGINT
+_DEFAULT_MEMORY_MB = 4096  # a worker's address space: the largest real PDFs need a few hundred
 
 _EXIT_LINES = {
     EXIT_OK: "done",
@@ -173,6 +174,21 @@ def build_parser() -> argparse.ArgumentParser:
         default=60.0,
         metavar="SECONDS",
         help="time limit per file; a file over it is recorded as an error (default: 60)",
+    )
+    corpus.add_argument(
+        "--max-memory",
+        type=_positive_int,
+        default=_DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help=(
+            "address space per worker; a file that needs more is recorded as an error"
+            f" (default: {_DEFAULT_MEMORY_MB})"
+        ),
+    )
+    corpus.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read symbolic links that lead out of DIR (by default they are refused)",
     )
     corpus.add_argument(
         "--pattern",
@@ -509,7 +525,8 @@ def _xml_bytes(xml: object) -> bytes:
 
 
 def _corpus_command(args: argparse.Namespace) -> int:
-    from resparse.corpus import CorpusOutput, find_files  # noqa: PLC0415 - loads the parser
+    from resparse.corpus import CorpusOutput, find_files, key_path  # noqa: PLC0415 - loads the parser
+    from resparse.errors import OutputBusyError  # noqa: PLC0415
 
     folder = pathlib.Path(args.folder)
     stdin = args.folder == "-"  # paths, one a line, on standard input: recorded as given
@@ -529,13 +546,23 @@ def _corpus_command(args: argparse.Namespace) -> int:
         keys = (
             _stdin_paths()
             if stdin
-            else sorted({key for pattern in patterns for key in find_files(folder, pattern)})
+            else sorted(
+                {
+                    key
+                    for pattern in patterns
+                    for key in find_files(folder, pattern, follow_links=args.follow_links)
+                }
+            )
         )
         done = output.begin(resume=args.resume)
         todo = [key for key in keys if key not in done]
-        tasks = [(key if stdin else str(folder / key), key) for key in todo]
-        errors = _run(tasks, output, args)
+        tasks = [(key if stdin else key_path(folder, key), key) for key in todo]
+        refused = 0 if stdin else _refuse_outside_links(folder, args, output, done)
+        errors = refused + _run(tasks, output, args)
         total = output.finish()
+    except OutputBusyError as error:
+        _complain(str(error))
+        return EXIT_INPUT
     except OSError as error:
         where = error.filename or args.output
         _complain(f"{where}: {error.strerror or error}")
@@ -568,11 +595,29 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
+def _refuse_outside_links(
+    folder: pathlib.Path, args: argparse.Namespace, output: CorpusOutput, done: set[str]
+) -> int:
+    """Record each symbolic link out of the folder as refused; returns how many."""
+    from resparse.corpus import failure, outside_links  # noqa: PLC0415
+
+    if args.follow_links:
+        return 0
+    patterns: list[str | None] = args.pattern or [None]
+    links = sorted({key for pattern in patterns for key in outside_links(folder, pattern)})
+    refused = [key for key in links if key not in done]
+    for key in refused:
+        message = "UnsafeInputError: a symbolic link out of the folder (--follow-links reads it)"
+        output.append(failure(key, message, None))
+    return len(refused)
+
+
 def _run(tasks: list[tuple[str, str]], output: CorpusOutput, args: argparse.Namespace) -> int:
     """Parse the tasks in worker processes, journaling each result; returns the errors."""
     from resparse.corpus import run_pool  # noqa: PLC0415
 
-    results = run_pool(tasks, jobs=args.jobs, timeout=args.timeout)
+    memory = args.max_memory * 2**20
+    results = run_pool(tasks, jobs=args.jobs, timeout=args.timeout, memory=memory)
     errors = 0
     with _progress(len(tasks), quiet=args.quiet) as advance:
         for result in results:

@@ -30,8 +30,10 @@ import time
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
+import regex
 
-from resparse.errors import InputError, MissingExtraError
+from resparse._deadline import Deadline, deadline_scope
+from resparse.errors import InputError, MissingExtraError, OutputBusyError
 from resparse.exports.frame import COLUMNS as FRAME_COLUMNS
 from resparse.exports.frame import DTYPES as FRAME_DTYPES
 from resparse.exports.frame import _rows as frame_rows  # one definition of a row, not two
@@ -55,7 +57,10 @@ __all__ = [
     "ROW_DTYPES",
     "DocumentResult",
     "documents_frame",
+    "file_key",
     "find_files",
+    "key_path",
+    "outside_links",
     "parse_path",
     "rows_frame",
     "run_pool",
@@ -152,10 +157,12 @@ def parse_path(
 ) -> DocumentResult:
     """Read and parse one file; never raises, so a bad file cannot stop a corpus run.
 
-    ``timeout`` (seconds) bounds the parse itself, checked cooperatively; a reader stuck
-    inside a C library is beyond its reach, which is why the ``corpus`` command also kills
-    a worker that overruns. ``key`` is the path to record (the command records paths
-    relative to the folder it was given); it defaults to ``path``.
+    ``timeout`` (seconds) bounds reading and parsing together, checked cooperatively by
+    every stage; a reader stuck inside a C library is beyond its reach, which is why the
+    ``corpus`` command (and :func:`resparse.dask.parse_bag`) also kill a worker that
+    overruns. A file that exhausts memory is recorded as ``InputTooLargeError``. ``key``
+    is the path to record (the command records paths relative to the folder it was
+    given); it defaults to ``path``.
     """
     from resparse.parser import parse_document  # noqa: PLC0415 - keeps the import light
     from resparse.readers.dispatch import read_file  # noqa: PLC0415
@@ -163,7 +170,13 @@ def parse_path(
     name = key if key is not None else os.fspath(path)
     started = time.perf_counter()
     try:
-        result = parse_document(read_file(os.fspath(path)), timeout=timeout)
+        with deadline_scope(Deadline.after(timeout) if timeout is not None else None):
+            result = parse_document(read_file(os.fspath(path)))
+    except MemoryError:
+        limit = _memory_limit()
+        cap = f" (the worker's limit is {limit // 2**20:,} MB)" if limit else ""
+        message = f"InputTooLargeError: reading the file needed more memory than there is{cap}"
+        return failure(name, message, time.perf_counter() - started)
     except Exception as error:  # noqa: BLE001 - a corpus run records every failure and goes on
         return failure(name, describe_error(error), time.perf_counter() - started)
     seconds = time.perf_counter() - started
@@ -216,23 +229,96 @@ def _round(seconds: float | None) -> float | None:
 # --- finding files ---------------------------------------------------------------------
 
 
-def find_files(folder: str | os.PathLike[str], pattern: str | None = None) -> list[str]:
-    """Files under ``folder`` as sorted POSIX paths relative to it.
+def find_files(
+    folder: str | os.PathLike[str], pattern: str | None = None, *, follow_links: bool = False
+) -> list[str]:
+    """Files under ``folder`` as sorted keys: POSIX paths relative to it.
 
     With ``pattern`` (a glob such as ``"*.pdf"`` or ``"ga/**/*.xml"``, matched below the
     folder at any depth) every match counts; without it, every file whose suffix is in
-    :data:`DEFAULT_SUFFIXES`. Hidden files and folders are left out either way.
+    :data:`DEFAULT_SUFFIXES`. Hidden files and folders are left out either way, and so are
+    symbolic links that lead out of the folder (:func:`outside_links` lists them) unless
+    ``follow_links``. A name that is not UTF-8 gets a key that keeps its bytes
+    (:func:`file_key`); :func:`key_path` turns a key back into the file's path.
     """
     root = pathlib.Path(folder)
-    found = root.rglob(pattern) if pattern else root.rglob("*")
+    inside = root.resolve()
     keys = []
+    for file, relative in _candidates(root, pattern):
+        if follow_links or _within(file, inside):
+            keys.append(file_key(relative.as_posix()))
+    return sorted(keys)
+
+
+def outside_links(folder: str | os.PathLike[str], pattern: str | None = None) -> list[str]:
+    """The keys of files that :func:`find_files` would list but that lead out of the folder.
+
+    A link to a file elsewhere (``/etc/passwd``) is not read unless asked for: the command
+    records each as refused.
+    """
+    root = pathlib.Path(folder)
+    inside = root.resolve()
+    return sorted(
+        file_key(relative.as_posix())
+        for file, relative in _candidates(root, pattern)
+        if not _within(file, inside)
+    )
+
+
+def _candidates(
+    root: pathlib.Path, pattern: str | None
+) -> Iterator[tuple[pathlib.Path, pathlib.PurePath]]:
+    found = root.rglob(pattern) if pattern else root.rglob("*")
     for file in found:
         relative = file.relative_to(root)
         if any(part.startswith(".") for part in relative.parts) or not file.is_file():
             continue
         if pattern or file.suffix.lower() in DEFAULT_SUFFIXES:
-            keys.append(relative.as_posix())
-    return sorted(keys)
+            yield file, relative
+
+
+def _within(file: pathlib.Path, inside: pathlib.Path) -> bool:
+    """Whether the file, links followed, lies inside the folder ``inside`` (resolved)."""
+    try:
+        return file.resolve().is_relative_to(inside)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def file_key(relative: str) -> str:
+    r"""The key a file is recorded under: its relative path, in text that any output keeps.
+
+    A UTF-8 name is its own key. A name that is not UTF-8 (which Python holds with lone
+    surrogates) gets its undecodable bytes written ``\xff`` and its backslashes doubled,
+    so that no two names share a key and :func:`key_path` can undo it.
+    """
+    if "\\" not in relative and not _has_surrogates(relative):
+        return relative
+    raw = os.fsencode(relative).replace(b"\\", b"\\\\")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def key_path(folder: str | os.PathLike[str], key: str) -> str:
+    """The path of the file recorded as ``key`` under ``folder``: :func:`file_key` undone."""
+    if "\\" not in key:
+        return str(pathlib.Path(folder) / key)
+    raw = _ESCAPE_RE.sub(_unescape, key.encode("utf-8", "surrogateescape"))
+    return str(pathlib.Path(folder) / os.fsdecode(raw))
+
+
+_ESCAPE_RE = regex.compile(rb"\\(?:\\|x([0-9a-f]{2}))")
+
+
+def _unescape(match: regex.Match[bytes]) -> bytes:
+    return b"\\" if match[1] is None else bytes([int(match[1], 16)])
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 # --- the process pool --------------------------------------------------------------------
@@ -244,10 +330,18 @@ def _parse_task(path: str, timeout: float | None, key: str) -> DocumentResult:
     return parse_path(path, timeout, key=key)
 
 
-def _serve(connection: Connection, timeout: float | None, work: Callable[..., Any]) -> None:
+def _serve(
+    connection: Connection,
+    timeout: float | None,
+    work: Callable[..., Any],
+    memory: int | None = None,
+) -> None:
     """A worker's loop: say it is ready, then parse each task sent until told to stop."""
     # Ctrl-C reaches the whole process group: the parent handles it and stops the workers
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if memory is not None:
+        limit_memory(memory)
+    _warm_up()
     connection.send(None)
     while True:
         task = connection.recv()
@@ -255,6 +349,41 @@ def _serve(connection: Connection, timeout: float | None, work: Callable[..., An
             return
         path, key = task
         connection.send(work(path, timeout, key))
+
+
+def _warm_up() -> None:
+    """Load the readers and the lead tables before the first task, so its time limit is its own."""
+    from resparse.parser import parse  # noqa: PLC0415
+    from resparse.readers import dispatch  # noqa: F401, PLC0415
+
+    parse("The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to remain seized.")
+
+
+def limit_memory(limit: int) -> None:
+    """Cap this process's address space at ``limit`` bytes (``RLIMIT_AS``), where it can be.
+
+    Past the cap an allocation fails: Python raises ``MemoryError``, which
+    :func:`parse_path` records as ``InputTooLargeError``, and a native library that
+    cannot cope ends the worker, which the pool records as a crash. A hard limit lower
+    than ``limit`` is kept; on a system without ``resource`` (Windows) nothing is capped.
+    """
+    try:
+        import resource  # noqa: PLC0415 - POSIX only
+    except ImportError:  # pragma: no cover - Windows
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _memory_limit() -> int | None:
+    """The address-space cap of this process, if it has one."""
+    try:
+        import resource  # noqa: PLC0415 - POSIX only
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    return None if soft == resource.RLIM_INFINITY else soft
 
 
 @attrs.define
@@ -287,18 +416,24 @@ class _Pool:
     """
 
     def __init__(
-        self, jobs: int, timeout: float | None, work: Callable[..., Any], grace: float
+        self,
+        jobs: int,
+        timeout: float | None,
+        work: Callable[..., Any],
+        grace: float,
+        memory: int | None = None,
     ) -> None:
         self._context = _context()
         self._timeout = timeout
         self._grace = grace
         self._work = work
+        self._memory = memory
         self._slots = [self._start() for _ in range(jobs)]
 
     def _start(self) -> _Slot:
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=_serve, args=(child, self._timeout, self._work), daemon=True
+            target=_serve, args=(child, self._timeout, self._work, self._memory), daemon=True
         )
         process.start()
         child.close()
@@ -392,25 +527,27 @@ def _exit_status(code: int | None) -> str:
     return f"exit code {code}"
 
 
-def run_pool(
+def run_pool(  # noqa: PLR0913 - the pool's settings, each with a default
     tasks: Iterable[Task],
     *,
     jobs: int = 1,
     timeout: float | None = None,
     work: Callable[..., Any] = _parse_task,
     grace: float = _GRACE,
+    memory: int | None = None,
 ) -> Iterator[DocumentResult]:
     """Parse ``(path, key)`` tasks in ``jobs`` worker processes; yield results as they finish.
 
     A worker that gives no result within ``timeout`` plus ``grace`` seconds is killed and
     replaced, and so is one that dies; either way the file is recorded with an error
-    and the run goes on. ``work(path, timeout, key)`` is the per-file function, a
+    and the run goes on. ``memory`` caps each worker's address space, in bytes (see
+    :func:`limit_memory`). ``work(path, timeout, key)`` is the per-file function, a
     module-level one so that it pickles (tests swap in a slow one).
     """
     todo = list(tasks)
     if not todo:
         return
-    pool = _Pool(max(1, min(jobs, len(todo))), timeout, work, grace)
+    pool = _Pool(max(1, min(jobs, len(todo))), timeout, work, grace, memory)
     try:
         yield from pool.run(todo)
     finally:
@@ -487,7 +624,9 @@ class CorpusOutput:
             raise ValueError(msg)
         self.kind = suffix[1:]
         self.journal = self.path.with_name(self.path.name + ".partial.jsonl")
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._appending: BinaryIO | None = None
+        self._lock: int | None = None
 
     @property
     def documents_path(self) -> pathlib.Path:
@@ -505,8 +644,10 @@ class CorpusOutput:
         """Prepare the journal; returns the paths already done (only when resuming).
 
         Resuming keeps what an interrupted run journaled and adds what a finished run
-        wrote, so both kinds of earlier run are skipped.
+        wrote, so both kinds of earlier run are skipped. Takes the output's lock first
+        (:meth:`lock`): a second run on the same output is refused, not interleaved.
         """
+        self.lock()
         if not resume:
             self.journal.unlink(missing_ok=True)
             self.journal.touch()
@@ -553,19 +694,63 @@ class CorpusOutput:
         try:
             data = line.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate, say from a damaged PDF's text
-            data = line.encode("utf-8", "replace")
+            # JSON's \udcxx escapes keep it, where "replace" would make it a "?"
+            data = (json.dumps(result.to_record(), separators=(",", ":")) + "\n").encode()
         self._appending.write(data)
         self._appending.flush()
 
     def close(self) -> None:
-        """Close the journal (``finish`` does it too); what was appended stays on disk."""
+        """Close the journal and release the lock (``finish`` does both); the journal stays."""
         if self._appending is not None:
             self._appending.close()
             self._appending = None
+        self.unlock()
+
+    def lock(self) -> None:
+        """Hold ``OUT.lock`` until :meth:`close`, or raise ``OutputBusyError`` if a run has it.
+
+        An advisory ``flock``, so the lock goes with the process that holds it: a run that
+        is killed leaves nothing to clean up. Where there is no ``fcntl`` (Windows) no lock
+        is taken.
+        """
+        if self._lock is not None:
+            return
+        try:
+            import fcntl  # noqa: PLC0415 - POSIX only
+        except ImportError:  # pragma: no cover - Windows
+            return
+        while True:
+            descriptor = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(descriptor)
+                msg = (
+                    f"{self.path}: another resparse corpus run is writing this output"
+                    f" (it holds {self.lock_path.name}); wait for it, or write elsewhere"
+                )
+                raise OutputBusyError(msg) from None
+            try:
+                same = os.fstat(descriptor).st_ino == self.lock_path.stat().st_ino
+            except FileNotFoundError:
+                same = False
+            if same:  # not a lock file that the run before removed as we opened it
+                self._lock = descriptor
+                return
+            os.close(descriptor)
+
+    def unlock(self) -> None:
+        """Release the lock taken by :meth:`lock`."""
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     def finish(self) -> int:
         """Write the output sorted by path from the journal, then drop it; returns documents."""
-        self.close()
+        if self._appending is not None:
+            self._appending.close()
+            self._appending = None
+        self.lock()  # held already when begin() ran
         index = self._journal_index()
         keys = sorted(index)
         if self.kind == "jsonl":
@@ -573,6 +758,7 @@ class CorpusOutput:
         else:
             self._write_parquet(keys, index)
         self.journal.unlink(missing_ok=True)
+        self.unlock()
         return len(keys)
 
     def _journal_index(self) -> dict[str, tuple[int, int]]:
@@ -618,7 +804,10 @@ class CorpusOutput:
             ):
                 batch: list[dict[str, Any]] = []
                 for line in self._lines(keys, index):
-                    batch.append(json.loads(line))
+                    record = json.loads(line)
+                    if b"\\ud" in line:  # an escaped lone surrogate: Parquet text is UTF-8
+                        record = _without_surrogates(record)
+                    batch.append(record)
                     if len(batch) == _BATCH:
                         _write_batch(pa, schemas, batch, (rows_out, documents_out))
                         batch = []
@@ -630,6 +819,20 @@ class CorpusOutput:
             raise
         for temporary, target in zip(temporaries, targets, strict=True):
             temporary.replace(target)
+
+
+def _without_surrogates(value: Any) -> Any:  # noqa: ANN401 - a JSON value
+    """The record with each lone surrogate as U+FFFD (the JSONL output keeps them escaped)."""
+    if isinstance(value, str):
+        return _SURROGATE_RE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: _without_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
+
+
+_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
 
 def _write_batch(

@@ -7,8 +7,13 @@
 Each element of the bag is a :class:`resparse.corpus.DocumentResult` from
 :func:`resparse.corpus.parse_path`, the same function ``resparse corpus`` runs, so the
 tables have the same columns and values (bar ``seconds``). Dask is an optional extra
-(``pip install 'resparse[dask]'``) imported only inside these functions. The timeout is the
-parser's own cooperative one: Dask has no way to kill a task stuck in native code.
+(``pip install 'resparse[dask]'``) imported only inside these functions.
+
+With a timeout, each partition is parsed in a worker process of its own (the ``corpus``
+command's pool), so that a file stuck past twice its time limit, even inside a native
+library, is killed and recorded as ``ParseTimeoutError`` instead of hanging the task for
+good. Where the Dask worker may not start processes, the partition is parsed in place, with
+the parser's cooperative deadline alone.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import os
 import pathlib
 from typing import TYPE_CHECKING, Any
 
-from resparse.corpus import DocumentResult, documents_frame, parse_path, rows_frame
+from resparse.corpus import DocumentResult, documents_frame, parse_path, rows_frame, run_pool
 from resparse.errors import MissingExtraError
 
 if TYPE_CHECKING:
@@ -35,9 +40,19 @@ def _dask(name: str) -> Any:  # noqa: ANN401 - a module, typed or not depending 
         raise MissingExtraError(feature="resparse.dask", extra="dask") from error
 
 
-def _parse(task: tuple[str, str], timeout: float | None) -> DocumentResult:
-    path, key = task
-    return parse_path(path, timeout, key=key)
+def _parse_partition(
+    tasks: Iterable[tuple[str, str]], timeout: float | None
+) -> list[DocumentResult]:
+    """The results of one partition's tasks, in their order, each within its time limit."""
+    todo = list(tasks)
+    if timeout is None or not todo:
+        return [parse_path(path, timeout, key=key) for path, key in todo]
+    try:
+        # a worker past twice the limit is killed: the cooperative deadline could not stop it
+        results = {r.path: r for r in run_pool(todo, jobs=1, timeout=timeout, grace=timeout)}
+    except (AssertionError, OSError):  # a daemonic Dask worker may not have children
+        return [parse_path(path, timeout, key=key) for path, key in todo]
+    return [results[key] for _, key in todo]
 
 
 def parse_bag(
@@ -62,7 +77,8 @@ def parse_bag(
         key = text if root is None else pathlib.Path(text).relative_to(root).as_posix()
         tasks.append((text, key))
     tasks.sort(key=lambda task: task[1])
-    return db.from_sequence(tasks, partition_size=partition_size).map(_parse, timeout=timeout)
+    bag = db.from_sequence(tasks, partition_size=partition_size)
+    return bag.map_partitions(_parse_partition, timeout=timeout)
 
 
 def to_dataframes(bag: Any) -> tuple[Any, Any]:  # noqa: ANN401 - dask types, see above

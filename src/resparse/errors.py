@@ -75,6 +75,10 @@ class ParseTimeoutError(ResparseError, TimeoutError):
     """Parsing took longer than the caller's time limit."""
 
 
+class OutputBusyError(ResparseError, RuntimeError):
+    """Another ``corpus`` run is writing the same output; two at once would lose records."""
+
+
 class UnsafeInputError(InputError):
     """An input asked for something resparse refuses to do (entities, external DTDs)."""
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from resparse._deadline import Deadline
+from resparse._deadline import Deadline, deadline_scope
 from resparse._language import detect, has_profile, profile
 from resparse._pipeline import run as assemble
 from resparse._split import split_resolutions
@@ -61,7 +61,14 @@ def parse_document(
     if max_chars is not None and len(document.text) > max_chars:
         msg = f"the text has {len(document.text):,} characters; the limit is {max_chars:,}"
         raise InputTooLargeError(msg, path=document.path)
-    deadline = Deadline.after(timeout) if timeout is not None else None
+    with deadline_scope(Deadline.after(timeout) if timeout is not None else None) as deadline:
+        return _parse_document(document, strict=strict, language=language, deadline=deadline)
+
+
+def _parse_document(
+    document: Document, *, strict: bool, language: str | None, deadline: Deadline | None
+) -> Resolution:
+    """:func:`parse_document` with the deadline in force (the caller's or an outer one)."""
     if language is not None:
         profile(language)  # an unknown code is an error, not a silent fall-back
     else:
@@ -98,11 +105,12 @@ def parse_all(
         msg = f"parse_all() takes text as str, not {type(text).__name__}"
         raise TypeError(msg)
     forced = language if language is not None and has_profile(language) else None
-    pieces = split_resolutions(text, forced)
-    results = []
-    for start, end in pieces:
-        piece = parse(text[start:end], strict=strict, language=language, timeout=timeout)
-        results.append(attrs.evolve(piece, offset=start))
+    with deadline_scope(Deadline.after(timeout) if timeout is not None else None):
+        pieces = split_resolutions(text, forced)
+        results = []
+        for start, end in pieces:
+            piece = parse(text[start:end], strict=strict, language=language)
+            results.append(attrs.evolve(piece, offset=start))
     return results
 
 

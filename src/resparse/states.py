@@ -55,17 +55,14 @@ PAREN_SPACE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# What a vote list leaves around a name: separators and a leading article.
-EDGE_RE = regex.compile(
-    r"""
-    ^the\s+        # a leading article: "The Gambia", "the Netherlands"
-    | [\s.,;:]+$   # trailing separators copied with the name
-    """,
-    regex.VERBOSE,
-)
+# What a vote list leaves after a name: separators (and, after spaces are collapsed, the
+# one space that may sit between them).
+_EDGE_CHARACTERS = " .,;:"
 # Accents (after decomposition), invisible format characters such as the soft hyphen,
 # and control characters left after line breaks became spaces.
 DROPPED_CATEGORIES = frozenset({"Mn", "Cf", "Cc"})
+# The control characters that are white space: they become spaces, not nothing.
+_CONTROL_SPACES = frozenset("\t\n\v\f\r\x85")
 ISO_DATE_RE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 ALPHA3_RE = regex.compile(r"[A-Z]{3}")
 M49_RE = regex.compile(r"\d{3}")
@@ -165,10 +162,19 @@ def name_key(name: str) -> str:
     """
     text = APOSTROPHE_RE.sub("'", name.casefold())
     text = DASH_RE.sub(" ", text).replace("&", " and ")
-    text = SPACE_RE.sub(" ", unicodedata.normalize("NFKD", text))
-    text = "".join(c for c in text if unicodedata.category(c) not in DROPPED_CATEGORIES)
+    text = unicodedata.normalize("NFKD", text)
+    # format characters go before spaces are collapsed, so that no run of spaces is left
+    # for the patterns below to scan again and again (" \u200b" * 100_000 is linear)
+    text = "".join(
+        c for c in text if c in _CONTROL_SPACES or unicodedata.category(c) not in DROPPED_CATEGORIES
+    )
+    text = SPACE_RE.sub(" ", text)
     text = PAREN_SPACE_RE.sub(lambda m: " (" if "(" in m.group() else m.group().strip(), text)
-    return EDGE_RE.sub("", SPACE_RE.sub(" ", text).strip()).strip()
+    text = SPACE_RE.sub(" ", text).strip()
+    text = text.removeprefix("the ")  # a leading article: "The Gambia", "the Netherlands"
+    # trailing separators copied with the name; str.rstrip, as a pattern anchored at the
+    # end would be tried from every position of a long run of " ." pairs
+    return text.rstrip(_EDGE_CHARACTERS).strip()
 
 
 def resolve_state(name: str) -> State | None:

@@ -15,6 +15,8 @@ import html
 import itertools
 from typing import TYPE_CHECKING
 
+import regex
+
 if TYPE_CHECKING:
     from resparse.model import (
         OperativeParagraph,
@@ -54,6 +56,13 @@ _ALIASES = {"agenda_item": "header", "footnote_marker": "footnote"}
 _Run = tuple[int, int, str, str, bool]
 
 
+# Lone surrogates, noncharacters (U+FDD0-U+FDEF and the last two of every plane) and the
+# control characters other than tab, line feed, carriage return and form feed.
+_NOT_TEXT_RE = regex.compile(
+    r"[\ud800-\udfff\ufdd0-\ufdef\x00-\x08\x0b\x0e-\x1f\x7f]|[\p{Noncharacter_Code_Point}]"
+)
+
+
 def render_html(resolution: Resolution) -> str:
     """The result as one self-contained ``<div>``: summary, legend, then the coloured text."""
     return (
@@ -65,8 +74,12 @@ def render_html(resolution: Resolution) -> str:
 
 
 def _esc(value: object) -> str:
-    """Escape text for an element or a quoted attribute."""
-    return html.escape(str(value), quote=True)
+    """Escape text for an element or a quoted attribute.
+
+    Lone surrogates (from damaged input), noncharacters and control characters are not
+    text a page may hold: each is shown as U+FFFD, so the page encodes and renders.
+    """
+    return _NOT_TEXT_RE.sub("\ufffd", html.escape(str(value), quote=True))
 
 
 def _text(raw: str) -> str:

@@ -80,6 +80,7 @@ from resparse.model import (
     VoteRecord,
 )
 from resparse.readers import _akn_votes
+from resparse.readers._prolog import xml_encoding
 from resparse.readers.base import Document
 
 if TYPE_CHECKING:
@@ -1733,11 +1734,9 @@ def _read_input(xml: XmlInput) -> tuple[bytes, str | None]:
 def _refuse_doctype(data: bytes, path: str | None) -> None:
     """Refuse entity declarations and external DTDs before the parser sees them."""
     probe = data
-    if data[:2] in {b"\xff\xfe", b"\xfe\xff"} or (len(data) > 1 and b"\x00" in data[:4]):
-        try:
-            probe = data.decode("utf-16").encode("utf-8", "replace")
-        except UnicodeDecodeError:
-            probe = data.replace(b"\x00", b"")
+    encoding = xml_encoding(data[:4])  # UTF-16 or UTF-32 with or without a mark, EBCDIC
+    if encoding != "utf-8":
+        probe = data.decode(encoding, "replace").encode("utf-8", "replace")
     if _ENTITY_RE.search(probe):
         raise UnsafeInputError(_NO_ENTITIES, path=path)
     if _EXTERNAL_DTD_RE.search(probe):

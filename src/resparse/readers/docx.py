@@ -28,8 +28,16 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 import regex
 
-from resparse.errors import InputError, MissingExtraError, UnsafeInputError
+from resparse._deadline import check_deadline, checked
+from resparse.errors import (
+    InputError,
+    InputTooLargeError,
+    MissingExtraError,
+    ParseTimeoutError,
+    UnsafeInputError,
+)
 from resparse.model import Diagnostic, Span
+from resparse.readers._prolog import declares_doctype
 from resparse.readers.base import Document, add_range, int_or, roman
 
 if TYPE_CHECKING:
@@ -45,13 +53,16 @@ _T = TypeVar("_T")
 _MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed bytes of all members
 _MAX_RATIO = 200  # uncompressed / compressed
 _RATIO_FLOOR = 1024 * 1024  # members and archives smaller than this cannot hurt
-_HEAD_BYTES = 65536  # a DOCTYPE must come before the root element, within this much
+# The largest list counter read: Word's own start values stop at 32,767, and a letter label
+# grows with its value ("zz" is 52), so a counter of 1,000,000,000 would be 38 MB of "a".
+MAX_COUNTER = 32_767
+# The longest list label written ("1.", "(a)", "IV." in practice): a template may repeat
+# its numbers, and a label is written before every paragraph of its list.
+MAX_LABEL = 1_024
+_CHUNK = 65536  # bytes of a zip member read at a time
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _SEPARATOR = "__________________"  # the rule line above footnotes, as the AKN reader prints it
-_DOCTYPE_RE = regex.compile(
-    rb"\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", regex.DOTALL | regex.IGNORECASE
-)
 _TRUE = {"true", "1", "on"}
 
 # Containers inside a paragraph whose runs are shown; anything else (w:del, w:moveFrom,
@@ -78,6 +89,7 @@ class _Writer:
     small: list[tuple[int, int]] = attrs.field(factory=list)
 
     strip_next: bool = False  # drop the white space that opens the next text (after a label)
+    limit: int | None = None  # the most characters the text may have (see read_docx)
 
     def write(self, chunk: str, *, italic: bool = False, raised: bool = False) -> None:
         if self.strip_next:
@@ -88,6 +100,12 @@ class _Writer:
         start = self.length
         self.parts.append(chunk)
         self.length += len(chunk)
+        if self.limit is not None and self.length > self.limit:
+            msg = (
+                f"refused a Word document whose text would pass {self.limit:,} characters,"
+                " twice its XML: only repeated list labels make text longer than its markup"
+            )
+            raise InputTooLargeError(msg)
         if italic:
             add_range(self.italics, start, self.length)
         if raised:
@@ -111,7 +129,7 @@ class _Numbering:
             return ""
         counts = self.counters.setdefault(num_id, [None] * 10)
         current = counts[level]
-        counts[level] = definition[level][0] if current is None else current + 1
+        counts[level] = _within_limit(definition[level][0] if current is None else current + 1)
         for deeper in range(level + 1, len(counts)):
             counts[deeper] = None
         _, kind, template, suffix = definition[level]
@@ -120,14 +138,40 @@ class _Numbering:
         if kind == "bullet":
             return "•" + suffix
 
+        written = [len(template)]  # the label's length so far: the template, then the numbers
+
         def place(match: regex.Match[str]) -> str:
             n = int(match[1]) - 1
             if n not in definition:
                 return ""
-            value = counts[n] if counts[n] is not None else definition[n][0]
-            return _format_number(int(value or 0), definition[n][1])
+            value = _within_limit(
+                int(counts[n] or 0) if counts[n] is not None else definition[n][0]
+            )
+            number = _format_number(value, definition[n][1])
+            written[0] += len(number)
+            _check_label(written[0])
+            return number
 
+        _check_label(len(template))
         return regex.sub(r"%([1-9])", place, template) + suffix
+
+
+def _within_limit(value: int) -> int:
+    """A list counter, or InputTooLargeError past MAX_COUNTER.
+
+    A letter list that starts at 1,000,000,000 would write "a" 38 million times.
+    """
+    if not 0 <= value <= MAX_COUNTER:
+        msg = f"refused a list counter of {value:,} (the limit is {MAX_COUNTER:,})"
+        raise InputTooLargeError(msg)
+    return value
+
+
+def _check_label(length: int) -> None:
+    """Refuse a label past MAX_LABEL: "%1" a thousand times, written before every paragraph."""
+    if length > MAX_LABEL:
+        msg = f"refused a list label longer than {MAX_LABEL:,} characters"
+        raise InputTooLargeError(msg)
 
 
 @attrs.define
@@ -156,7 +200,7 @@ class _Reader:
     # --- blocks ---------------------------------------------------------------------------
 
     def body(self, element: etree._Element) -> None:
-        for block in _blocks(element):
+        for block in checked(_blocks(element), "the paragraphs of a Word document", 256):
             if block.tag == _w("p"):
                 if self.out.length and not self.out.ends_with("\n\n"):
                     self.out.write("\n\n")
@@ -286,7 +330,7 @@ def read_docx(source: str | os.PathLike[str] | bytes, *, path: str | None = None
     that declare a DOCTYPE.
     """
     data, path = _load(source, path)
-    _check_archive(data, path)
+    markup = _check_archive(data, path)
     try:
         import docx  # noqa: PLC0415 - loaded for Word input only
     except ImportError as error:
@@ -298,9 +342,14 @@ def read_docx(source: str | os.PathLike[str] | bytes, *, path: str | None = None
         styles = _read_styles(document)
         numbering = _read_numbering(document)
         reader = _Reader(document, styles, numbering)
+        reader.out.limit = 2 * markup + _RATIO_FLOOR
         reader.body(document.element.body)
         reader.footnotes(_part_blob(document, "/footnotes"))
-    except (InputError, MemoryError, RecursionError):
+    except InputError as error:
+        if error.path is None and path is not None:  # raised where the path is not known
+            raise type(error)(str(error), path=path) from None
+        raise
+    except (ParseTimeoutError, MemoryError, RecursionError):
         raise
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml and zip errors
         msg = f"a damaged or unreadable Word document: {type(error).__name__}: {error}"
@@ -339,11 +388,12 @@ def _load(source: str | os.PathLike[str] | bytes, path: str | None) -> tuple[byt
         raise InputError(msg, path=name) from error
 
 
-def _check_archive(data: bytes, path: str | None) -> None:
+def _check_archive(data: bytes, path: str | None) -> int:
     """Refuse what is not a zip, a zip bomb, and XML parts with a DOCTYPE, inflating little.
 
     The sizes come from the zip's central directory; zipfile never inflates a member past
     the size declared there, so checking the declarations bounds what python-docx can read.
+    Returns the declared size of the XML parts, which bounds the text (see read_docx).
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -374,16 +424,18 @@ def _check_archive(data: bytes, path: str | None) -> None:
         for member in members:
             if member.filename.endswith((".xml", ".rels")):
                 _check_doctype(archive, member, path)
+        return sum(m.file_size for m in members if m.filename.endswith(".xml"))
 
 
 def _check_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: str | None) -> None:
+    """Refuse a part with a DOCTYPE: read through its whole prolog, in its own encoding."""
     try:
         with archive.open(member) as stream:
-            head = stream.read(_HEAD_BYTES)
+            found = declares_doctype(iter(lambda: stream.read(_CHUNK), b""))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
         msg = f"a damaged zip member {member.filename}: {error}"
         raise InputError(msg, path=path) from error
-    if _DOCTYPE_RE.match(head) or b"<!ENTITY" in head:
+    if found:
         msg = (
             f"refused {member.filename}: it declares a DOCTYPE or entities, which Word never writes"
         )
@@ -417,7 +469,7 @@ def _read_styles(document: WordDocument) -> _Styles:
     own_numbering: dict[str, tuple[str, int] | None] = {}
     based_on: dict[str, str] = {}
     default_paragraph = None
-    for style in root.iterchildren(_w("style")):
+    for style in checked(root.iterchildren(_w("style")), "the styles of a Word document", 1024):
         style_id = style.get(_w("styleId"))
         if style_id is None:
             continue
@@ -432,27 +484,50 @@ def _read_styles(document: WordDocument) -> _Styles:
         if style.get(_w("type")) == "paragraph" and style.get(_w("default")) in _TRUE:
             default_paragraph = style_id
 
-    def inherited(table: Mapping[str, _T | None], style_id: str) -> _T | None:
-        seen = set()
-        current: str | None = style_id
-        while current is not None and current not in seen:
-            seen.add(current)
-            value = table.get(current)
-            if value is not None:
-                return value
-            current = based_on.get(current)
-        return None
-
     defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
     return _Styles(
-        italic={s: inherited(own_italic, s) for s in own_italic},
-        raised={s: inherited(own_raised, s) for s in own_raised},
+        italic=_inherited(own_italic, based_on),
+        raised=_inherited(own_raised, based_on),
         numbering={
-            s: found for s in own_numbering if (found := inherited(own_numbering, s)) is not None
+            s: found
+            for s, found in _inherited(own_numbering, based_on).items()
+            if found is not None
         },
         default_paragraph=default_paragraph,
         default_italic=bool(_toggle(defaults, "i")),
     )
+
+
+def _inherited(table: Mapping[str, _T | None], based_on: Mapping[str, str]) -> dict[str, _T | None]:
+    """Each style's setting, its own or the first along its ``basedOn`` chain.
+
+    Every style on a walked chain is settled at once, so 20,000 styles each based on the
+    next take one walk, not 20,000; a chain that loops gives ``None``.
+    """
+    resolved: dict[str, _T | None] = {}
+    for index, start in enumerate(table):
+        if not index % 1024:
+            check_deadline("the styles of a Word document")
+        chain: list[str] = []
+        seen: set[str] = set()
+        result: _T | None = None
+        current: str | None = start
+        while current is not None:
+            if current in resolved:
+                result = resolved[current]
+                break
+            if current in seen:
+                break
+            seen.add(current)
+            chain.append(current)
+            value = table.get(current)
+            if value is not None:
+                result = value
+                break
+            current = based_on.get(current)
+        for style in chain:
+            resolved[style] = result
+    return {style: resolved[style] for style in table}
 
 
 def _read_numbering(document: WordDocument) -> _Numbering:
@@ -462,7 +537,7 @@ def _read_numbering(document: WordDocument) -> _Numbering:
     except (KeyError, NotImplementedError):
         return _Numbering({})
     abstract: dict[str, dict[int, tuple[int, str, str, str]]] = {}
-    for definition in root.iterchildren(_w("abstractNum")):
+    for definition in checked(root.iterchildren(_w("abstractNum")), "Word's lists", 256):
         levels = {}
         for level in definition.iterchildren(_w("lvl")):
             index = int_or(level.get(_w("ilvl")), 0)

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse.errors import InputDecodeError, InputError, MissingExtraError
+from resparse._deadline import check_deadline
+from resparse.errors import InputDecodeError, InputError, InputTooLargeError, MissingExtraError
 from resparse.model import Diagnostic, Span
 from resparse.readers.base import Document, add_range, int_or, roman
 from resparse.readers.dispatch import decode_text
@@ -56,6 +57,30 @@ _CHARSET_RE = regex.compile(
     rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?(?P<name>[\w.:-]{1,40})", regex.I
 )
 _CHARSET_WINDOW = 1024  # where the HTML standard stops looking for a declaration
+# Codecs that Python can look up but that are not character sets: a page naming one is
+# refused, never decoded by it (punycode also takes quadratic time).
+_NOT_CHARSETS = frozenset(
+    {"punycode", "idna", "undefined", "unicode_escape", "raw_unicode_escape", "mbcs", "oem"}
+)
+# The largest list number read, as browsers keep it (a 32-bit integer).
+MAX_LIST_NUMBER = 2**31 - 1
+# How deep elements may nest. An HTML5 parser checks the stack of open elements at each tag,
+# so nesting 100,000 deep takes minutes; real pages nest a few dozen deep.
+MAX_DEPTH = 1000
+_TAG_RE = regex.compile(r"<(/?)([A-Za-z][^\s/>]{0,40})[^>]*?(/?)>")
+# Elements that never have content, or that the parser closes by itself when the next one
+# opens (a "<p>" ends the "<p>" before it): they never make the page deeper.
+_FLAT = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image",
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
+        "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+    }
+)  # fmt: skip
+# Elements whose end tag an HTML parser does not look past for an open element to close.
+_SCOPES = frozenset({"applet", "marquee", "object", "table", "template", "html"})
+_RAW = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
 
 
 @attrs.define
@@ -167,10 +192,14 @@ def read_html(source: str | bytes, *, path: str | None = None) -> Document:
         raise MissingExtraError(
             feature="reading HTML", extra="html", package="selectolax"
         ) from error
+    _check_depth(markup, path)
     parser = LexborHTMLParser(markup)  # kept alive while the walk uses its nodes
     writer = _Writer()
     if parser.root is not None:
-        _lay_out(parser.root, writer)
+        try:
+            _lay_out(parser.root, writer)
+        except InputTooLargeError as error:  # raised where the path is not known
+            raise InputTooLargeError(str(error), path=path) from None
     text = writer.finish()
     return Document(
         text=text,
@@ -198,18 +227,95 @@ def _decode(data: bytes, path: str | None) -> tuple[str, list[Diagnostic]]:
             raise InputError(msg, path=path) from None
         if codec in {"utf-8", "utf-16", "utf-32"}:
             raise
+        not_text = f"the page declares {name!r} as its charset, which is not a character set"
+        if codec.replace("-", "_") in _NOT_CHARSETS:
+            raise InputError(not_text, path=path) from None
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as error:
             msg = f"the page is not {name} text as it declares: {error.reason}"
             raise InputDecodeError(msg, path=path, offset=error.start) from error
-        except LookupError:  # a codec that is no text encoding: base64, rot13, zlib
-            msg = f"the page declares {name!r} as its charset, which is not a text encoding"
-            raise InputError(msg, path=path) from None
+        except (LookupError, UnicodeError, ValueError, TypeError):
+            # base64, zlib, rot13 and the like: codecs, but not from bytes to text
+            raise InputError(not_text, path=path) from None
         note = Diagnostic(
             "html.charset", f"decoded as {name}, the charset the page declares", "info"
         )
         return text.replace("\x00", " "), [note]
+
+
+def _check_depth(markup: str, path: str | None) -> None:
+    """Refuse a page whose elements nest deeper than :data:`MAX_DEPTH`, before parsing it.
+
+    Follows the open elements as an HTML parser would, closely enough for a bound (see
+    :class:`_Nesting`). Comments and the content of scripts and styles are skipped.
+    """
+    nesting = _Nesting()
+    lowered = markup.lower()
+    position = lowered.find("<")
+    tags = 0
+    while position != -1:
+        tags += 1
+        if not tags % 1024:
+            check_deadline("the page's markup")
+        if lowered.startswith("<!--", position):
+            end = lowered.find("-->", position + 4)
+            position = -1 if end == -1 else lowered.find("<", end + 3)
+            continue
+        tag = _TAG_RE.match(lowered, position)
+        if tag is None:
+            position = lowered.find("<", position + 1)
+            continue
+        position = lowered.find("<", tag.end())
+        name = tag[2]
+        if tag[1]:
+            nesting.close(name)
+        elif name in _RAW:
+            end = lowered.find(f"</{name}", tag.end())
+            position = -1 if end == -1 else end
+        elif nesting.open(name, self_closed=bool(tag[3])) > MAX_DEPTH:
+            msg = f"refused a page whose elements nest more than {MAX_DEPTH:,} deep"
+            raise InputTooLargeError(msg, path=path)
+
+
+@attrs.define
+class _Nesting:
+    """The stack of open elements, as an HTML parser keeps it, in constant time per tag.
+
+    An end tag closes the elements opened after its own, unless a scope (a table, an
+    object) lies between; an end tag for nothing open is ignored; elements that are empty
+    or that close themselves never count.
+    """
+
+    stack: list[str] = attrs.field(factory=list)
+    where: dict[str, list[int]] = attrs.field(factory=dict)  # each name's open positions
+    scopes: list[int] = attrs.field(factory=list)  # positions of the open scope elements
+    foreign: int = 0  # inside <svg> or <math>, where "<x/>" closes itself
+
+    def open(self, name: str, *, self_closed: bool) -> int:
+        """Open an element; returns the depth now."""
+        if name in {"svg", "math"}:
+            self.foreign += 1
+        if name in _FLAT or (self_closed and self.foreign):
+            return len(self.stack)
+        if name in _SCOPES:
+            self.scopes.append(len(self.stack))
+        self.where.setdefault(name, []).append(len(self.stack))
+        self.stack.append(name)
+        return len(self.stack)
+
+    def close(self, name: str) -> None:
+        """An end tag: close its element and those inside it, if no scope hides it."""
+        positions = self.where.get(name)
+        if positions and positions[-1] >= (self.scopes[-1] if self.scopes else -1):
+            index = positions[-1]
+            for gone in self.stack[index:]:
+                self.where[gone].pop()
+            del self.stack[index:]
+            while self.scopes and self.scopes[-1] >= index:
+                self.scopes.pop()
+        if name in {"svg", "math"} and self.foreign:
+            self.foreign -= 1
 
 
 def _lay_out(root: LexborNode, writer: _Writer) -> None:
@@ -217,7 +323,11 @@ def _lay_out(root: LexborNode, writer: _Writer) -> None:
     # each entry: (node, the style it inherits, whether the walk is leaving it)
     stack: list[tuple[LexborNode, _Style, bool]] = [(root, _Style(), False)]
     numbers: dict[int, list[int]] = {}  # an <ol>'s mem_id -> [next number, step]
+    steps = 0
     while stack:
+        steps += 1
+        if not steps % 1024:
+            check_deadline("laying out the page")
         node, style, exiting = stack.pop()
         tag = node.tag or ""
         if exiting:
@@ -297,6 +407,9 @@ def _list_number(
         numbers[key] = [start, -1 if reversed_ else 1]
     state = numbers[key]
     value = int_or(attributes.get("value"), state[0])
+    if abs(value) > MAX_LIST_NUMBER:  # "start" of 4,000 digits on every <li>: a memory bomb
+        msg = f"refused a list number of {len(str(value))} digits (limit {MAX_LIST_NUMBER:,})"
+        raise InputTooLargeError(msg)
     state[0] = value + state[1]
     kind = attributes.get("type") or parent_attributes.get("type") or "1"
     writer.raw(f"{_label(value, kind)}.\t")

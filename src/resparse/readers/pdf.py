@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from resparse._deadline import checked
 from resparse.errors import InputError, UnsafeInputError
 from resparse.model import Diagnostic, Span
 from resparse.readers.base import Document
@@ -434,7 +435,7 @@ def _extract(
         fonts = _Fonts(api)
         pages = [
             _read_page(api, document, number, path, diagnostics, fonts=fonts)
-            for number in range(count)
+            for number in checked(range(count), "the pages of a PDF", 8)
         ]
     finally:
         api.close_document(document)
