@@ -23,6 +23,7 @@ import json
 import pathlib
 from typing import TYPE_CHECKING, Any
 
+from resparse.exports.references import reference_rows
 from resparse.model import SEVERITIES
 
 if TYPE_CHECKING:
@@ -160,20 +161,10 @@ def table_rows(
                         "voeten": entry.voeten,
                     }
                 )
+        # the edge table's rows, without the cited words (the span points at them)
         tables["references"].extend(
-            {
-                "citing": result.header.symbol,
-                "cited": ref.target,
-                "kind": ref.kind,
-                "cited_body": ref.body,
-                "cited_date": ref.date,
-                "part": ref.part,
-                "index": ref.index,
-                "in_range": ref.in_range,
-                "start": ref.span.start,
-                "end": ref.span.end,
-            }
-            for ref in result.references
+            {name: value for name, value in row.items() if name != "text"}
+            for row in reference_rows(result)
         )
     return tables
 
