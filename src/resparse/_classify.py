@@ -357,17 +357,6 @@ def find_body_start(lines: Sequence[Line], language: str) -> int | None:
     return None
 
 
-def opens_preambular_clause(text: str, language: str, *, minimum: int = 5) -> bool:
-    """Whether a line starts with a capitalised word that often opens preambular clauses."""
-    stripped = text.lstrip("*_ ")
-    first = _first_word(stripped)
-    return (
-        bool(first)
-        and profile(language).starts_like_lead(stripped)
-        and _leads.known_first_word(first, "pre", language, minimum=minimum)
-    )
-
-
 _SECTION_RE = regex.compile(
     r"[*_#\s]{0,6}(?:(?:Section|Part|Chapter)\s+)?(?P<label>[IVXL]{1,6}|[A-H])\b[.*_]{0,3}(?:\s|$)"
 )
@@ -382,17 +371,6 @@ def section_label(text: str, local: Profile | None = None) -> str | None:
     if match is None and local is not None and local.section_re is not None:
         match = local.section_re.match(text)
     return match["label"] if match else None
-
-
-def opens_operative_paragraph(text: str, language: str) -> bool:
-    """Whether a line starts with a capitalised word that opens operative paragraphs."""
-    stripped = text.lstrip("*_ ")
-    first = _first_word(stripped)
-    return (
-        bool(first)
-        and profile(language).starts_like_lead(stripped)
-        and _leads.known_first_word(first, "op", language, minimum=5)
-    )
 
 
 def part_letter(text: str, local: Profile | None = None) -> str | None:
