@@ -78,14 +78,15 @@ class ClassifiedLine(NamedTuple):
 def classify_lines(
     lines: Sequence[Line], furniture: Sequence[str | None], local: Profile, *, start: int = 0
 ) -> tuple[ClassifiedLine, ...]:
-    """Classify every line once; ``furniture`` comes from the furniture stage.
+    """Classify every line once; ``furniture`` (from the furniture stage) is the body's.
 
     Lines before ``start`` are the cover, which the header stage reads: they carry only
     the facts that document-wide checks ask of every line (whether a number or a
     frequent lead opens it); look-aheads run forward from body lines and never reach them.
+    ``furniture`` holds one kind for each line from ``start`` on.
     """
     cover = tuple(_cover_line(line, local) for line in lines[:start])
-    body = zip(lines[start:], furniture[start:], strict=True)
+    body = zip(lines[start:], furniture, strict=True)
     return cover + tuple(
         classify(line, kind, local) for line, kind in checked(body, "classifying the lines")
     )

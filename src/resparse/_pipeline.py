@@ -60,7 +60,7 @@ def run(doc: Document, *, language: str = "en", deadline: Deadline | None = None
     local = profile(language)
     start = body_start + 1 if formula_index is not None else body_start
     title = RunningTitle.of(header.symbol, header.title)
-    furniture = (None,) * start + furniture_kinds(lines[start:], title, local)
+    furniture = furniture_kinds(lines[start:], title, local)
     kinds = _classify.classify_lines(lines, furniture, local, start=start)
     formula = lines[formula_index] if formula_index is not None else None
     segmentation = segment(
