@@ -7,6 +7,7 @@ adds a margin for a loaded machine). Growth figures are in benchmarks/bench_adve
 
 from __future__ import annotations
 
+import importlib
 import io
 import threading
 import time
@@ -17,6 +18,7 @@ import docx
 import pytest
 
 import resparse
+from resparse import _deadline
 from resparse._deadline import Deadline, check_deadline, deadline_scope
 from resparse.corpus import parse_path
 from resparse.errors import ParseTimeoutError
@@ -165,3 +167,42 @@ def test_hostile_deadline_is_per_thread_and_nests() -> None:
 def test_hostile_timeout_must_be_positive(seconds: float) -> None:
     with pytest.raises(ValueError, match="timeout must be positive"):
         resparse.parse(OPENING, timeout=seconds)
+
+
+# Each stage of the pipeline that walks the lines or the parts, by the name _pipeline or
+# parser calls it under. The limit must hold in every one of them: a stage that never
+# checks runs on past the limit for as long as it takes (the furniture pass once took
+# 0.5 s past a 0.25 s limit on 80,000 lines).
+_STAGES = [
+    ("resparse._pipeline", "scan"),
+    ("resparse._pipeline", "furniture_kinds"),
+    ("resparse._classify", "classify_lines"),
+    ("resparse._pipeline", "segment"),
+    ("resparse._pipeline", "build"),
+    ("resparse._references", "find_references"),
+]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(("module", "stage"), _STAGES, ids=[s for _, s in _STAGES])
+def test_hostile_every_stage_stops_when_the_limit_passes_inside_it(
+    module: str, stage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deadline passes as the stage starts: the stage itself must raise, not a later one."""
+    owner = importlib.import_module(module)
+    original = getattr(owner, stage)
+    raised_inside: list[str] = []
+
+    def expiring(*args: object, **kwargs: object) -> object:
+        _deadline._ACTIVE.set(Deadline(limit=0.0, seconds=LIMIT))
+        try:
+            return original(*args, **kwargs)
+        except ParseTimeoutError as error:
+            raised_inside.append(str(error))
+            raise
+
+    monkeypatch.setattr(owner, stage, expiring)
+    text = (FIXTURES / "A_HRC_RES_46_13.txt").read_text(encoding="utf-8")
+    with pytest.raises(ParseTimeoutError):
+        resparse.parse(text, timeout=60)
+    assert raised_inside, f"{stage} ran to its end past the limit"

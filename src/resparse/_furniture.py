@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from resparse._deadline import checked
 from resparse._patterns import BARCODE_RE, JOB_NUMBER_RE, PAGE_NUMBER_RE
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def furniture_kinds(
     """The furniture kind of each line (``None`` for text), deciding them in reading order."""
     last = _NONE_BEFORE
     kinds: list[str | None] = []
-    for line in lines:
+    for line in checked(lines, "finding the page furniture"):
         kind = furniture_of(line, title, local, last)
         if kind is not None:
             last = line.index

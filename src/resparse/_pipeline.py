@@ -22,11 +22,10 @@ from resparse._segment import locate_body, read_header_zone, segment
 from resparse.model import Diagnostic, Resolution, Span, Unclassified
 
 if TYPE_CHECKING:
-    from resparse._deadline import Deadline
     from resparse.readers.base import Document
 
 
-def run(doc: Document, *, language: str = "en", deadline: Deadline | None = None) -> Resolution:
+def run(doc: Document, *, language: str = "en") -> Resolution:
     """Read a document into a Resolution, stage by stage."""
     source = doc.text
     lines = scan(source)
@@ -72,7 +71,6 @@ def run(doc: Document, *, language: str = "en", deadline: Deadline | None = None
         formula=formula,
         cover_furniture=header_furniture,
         part_heading=part_heading,
-        deadline=deadline,
     )
     reason = "header text that opens no field"
     leftovers = [(Span(line.start, line.end), reason) for line in head.leftovers]

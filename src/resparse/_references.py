@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from resparse._deadline import checked
 from resparse._language import has_profile, profile
 from resparse._text import clean
 from resparse.model import Reference, Span
@@ -346,7 +347,7 @@ def find_references(result: Resolution) -> tuple[Reference, ...]:
     note_text = _blank(result.source, furniture)
     body = citing_body(result)
     found: list[Reference] = []
-    for part, index, span in _parts(result):
+    for part, index, span in checked(_parts(result), "reading the references", 16):
         text = note_text if part == "footnote" else body_text
         found.extend(read_part(text, span, part, index, body=body, language=result.language))
     found.sort(key=lambda r: (r.span.start, r.in_range, -r.span.end))

@@ -15,7 +15,7 @@ import attrs
 
 from resparse import _classify, _labels, _markers
 from resparse._blocks import Block, Segmentation, VoteBlock
-from resparse._deadline import checked
+from resparse._deadline import check_deadline, checked
 from resparse._furniture import RunningTitle, furniture_of
 from resparse._header import HeaderResult, read_header
 from resparse._language import profile
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from resparse._classify import ClassifiedLine
-    from resparse._deadline import Deadline
     from resparse._italics import Italics
     from resparse._language import Profile
     from resparse._scan import Line
@@ -924,7 +923,6 @@ def segment(  # noqa: PLR0913 - the lines and what the header stage found before
     formula: Line | None,
     cover_furniture: Sequence[tuple[Line, str]],
     part_heading: Line | None,
-    deadline: Deadline | None = None,
 ) -> Segmentation:
     """Run the zone machine over the body lines (from ``start``) into blocks."""
     builder = _Builder(doc, kinds, italics, local.code)
@@ -935,12 +933,9 @@ def segment(  # noqa: PLR0913 - the lines and what the header stage found before
     if part_heading is not None:
         builder.part = _classify.part_letter(part_heading.text, local)
         builder.headings.append(Span(part_heading.start, part_heading.end))
-    for kind in kinds[start:]:
+    for kind in checked(kinds[start:], "segmenting the lines", 512):
         line = kind.line
-        if deadline is not None and not line.index % 512:
-            deadline.check(f"line {line.index + 1} of {len(kinds)}")
         if not builder.feed_part_marker(line, kind):
             builder.feed(line, kind)
-    if deadline is not None:
-        deadline.check("the end of the text")
+    check_deadline("the end of the text")
     return builder.segmentation()

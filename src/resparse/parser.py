@@ -61,13 +61,11 @@ def parse_document(
     if max_chars is not None and len(document.text) > max_chars:
         msg = f"the text has {len(document.text):,} characters; the limit is {max_chars:,}"
         raise InputTooLargeError(msg, path=document.path)
-    with deadline_scope(Deadline.after(timeout) if timeout is not None else None) as deadline:
-        return _parse_document(document, strict=strict, language=language, deadline=deadline)
+    with deadline_scope(Deadline.after(timeout) if timeout is not None else None):
+        return _parse_document(document, strict=strict, language=language)
 
 
-def _parse_document(
-    document: Document, *, strict: bool, language: str | None, deadline: Deadline | None
-) -> Resolution:
+def _parse_document(document: Document, *, strict: bool, language: str | None) -> Resolution:
     """:func:`parse_document` with the deadline in force (the caller's or an outer one)."""
     if language is not None:
         profile(language)  # an unknown code is an error, not a silent fall-back
@@ -80,7 +78,7 @@ def _parse_document(
             note = Diagnostic("language.unsupported", message, "warning")
             document = attrs.evolve(document, diagnostics=(*document.diagnostics, note))
             language = "en"
-    result = with_references(assemble(document, language=language, deadline=deadline))
+    result = with_references(assemble(document, language=language))
     if strict:
         problems = [d for d in result.diagnostics if d.severity in {"error", "warning"}]
         if problems:
