@@ -2,7 +2,7 @@
 
     resparse parse FILE... [--format table|json|jsonl|akn|csv] [-o OUT] [--strict]
                            [--encoding CODEC] [--full-text]
-    resparse corpus DIR -o OUT.parquet|OUT.jsonl [--jobs N] [--resume] [--timeout S]
+    resparse corpus DIR|- -o OUT.parquet|OUT.jsonl|FOLDER [--jobs N] [--resume] [--timeout S]
                         [--pattern GLOB]... [--fail-on-error]
     resparse tables DIR|FILE...|- -o FOLDER [--pattern GLOB] [--fail-on-error]
     resparse evaluate [--shared DIR] [--language CODE]... [...]
@@ -139,13 +139,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     corpus = commands.add_parser(
         "corpus",
-        help="parse every file under a folder into Parquet or JSONL tables",
+        help="parse every file under a folder into tables (Parquet, CSV or JSONL)",
         description=(
-            "Parse every file under DIR in worker processes into a rows table (one row per\n"
-            "clause, paragraph and sub-paragraph) and a documents table (one row per file,\n"
-            "with its error if it failed). OUT.parquet gives OUT.parquet and\n"
-            "OUT.documents.parquet (needs pyarrow); OUT.jsonl gives one record per document\n"
-            "with its rows. Both are sorted by path: the same whatever --jobs is."
+            "Parse every file under DIR in worker processes into four tables: documents (one\n"
+            "row per file: header fields, sponsors, vote, diagnostics, or its error), rows\n"
+            "(one per clause, paragraph and sub-paragraph), votes (the full roll call of\n"
+            "every vote, one row per Member State) and references (one per citation).\n"
+            "OUT.parquet gives OUT.parquet (rows) and OUT.documents.parquet,\n"
+            "OUT.votes.parquet and OUT.references.parquet (needs pyarrow); a FOLDER (no\n"
+            "suffix) gets documents.csv, rows.csv, votes.csv and references.csv. Both come\n"
+            "with a Frictionless data package (OUT.datapackage.json, FOLDER/datapackage.json)\n"
+            "that describes every column. OUT.jsonl gives one record per document holding\n"
+            "its rows, votes and references. All are sorted by path: the same whatever\n"
+            "--jobs is."
         ),
         epilog=_exit_codes((EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED), c0=_CORPUS_DONE),
         formatter_class=raw,
@@ -154,7 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
         "folder", metavar="DIR", help="folder to read, with its subfolders; - for paths on stdin"
     )
     corpus.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="OUT.parquet or OUT.jsonl"
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="OUT.parquet, OUT.jsonl, or a folder for CSV tables",
     )
     corpus.add_argument(
         "--jobs",
@@ -574,9 +584,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     if not args.quiet:
         seconds = time.perf_counter() - started
-        written = f"{output.path}" + (
-            f" and {output.documents_path}" if output.kind == "parquet" else ""
-        )
+        written = ", ".join(str(path) for path in output.written())
         print(
             f"resparse: parsed {_count(len(todo), 'file')} ({_count(errors, 'error')}), "
             f"skipped {len(keys) - len(todo)} already done, in {seconds:.1f} s; "

@@ -20,6 +20,7 @@ the same output with one worker or many.
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import multiprocessing
 import multiprocessing.connection
@@ -36,8 +37,15 @@ from resparse._deadline import Deadline, deadline_scope
 from resparse.errors import InputError, MissingExtraError, OutputBusyError
 from resparse.exports.frame import COLUMNS as FRAME_COLUMNS
 from resparse.exports.frame import DTYPES as FRAME_DTYPES
-from resparse.exports.frame import _rows as frame_rows  # one definition of a row, not two
-from resparse.tables import corpus_fields
+from resparse.tables import (
+    TABLES,
+    CsvTables,
+    columns,
+    datapackage,
+    failure_tables,
+    result_tables,
+    typed,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -47,7 +55,6 @@ if TYPE_CHECKING:
 
     from pandas import DataFrame  # type: ignore[import-untyped, unused-ignore]
 
-    from resparse.model import Resolution
 
 __all__ = [
     "DEFAULT_SUFFIXES",
@@ -71,51 +78,49 @@ DEFAULT_SUFFIXES: frozenset[str] = frozenset(
 )
 ROW_COLUMNS: tuple[str, ...] = ("path", *FRAME_COLUMNS)
 ROW_DTYPES: dict[str, str] = {"path": "string", **FRAME_DTYPES}
-DOCUMENT_COLUMNS: tuple[str, ...] = (
-    "path",
-    "symbol",
-    "body",
-    "reader",
-    "language",
-    "n_preambular",
-    "n_operative",
-    "n_subparagraphs",
-    "in_favour",
-    "against",
-    "abstaining",
-    "n_diagnostics",
-    # header fields and the diagnostics' summary (resparse.tables.corpus_fields)
-    "session",
-    "number",
-    "title",
-    "adopted",
-    "worst_severity",
-    "diagnostic_codes",
-    "error",
-    "seconds",
-)
-_DOCUMENT_TEXT = (
-    *("path", "symbol", "body", "reader", "language", "error"),
-    *("number", "title", "adopted", "worst_severity", "diagnostic_codes"),
-)
-DOCUMENT_DTYPES: dict[str, str] = {
-    **{name: "Int64" for name in DOCUMENT_COLUMNS if name not in _DOCUMENT_TEXT},
-    **dict.fromkeys(_DOCUMENT_TEXT, "string"),
-    "seconds": "Float64",
+# the documents, votes and references tables: the codebook's columns (resparse.tables)
+DOCUMENT_COLUMNS: tuple[str, ...] = columns("documents")
+VOTE_COLUMNS: tuple[str, ...] = columns("votes")
+REFERENCE_COLUMNS: tuple[str, ...] = columns("references")
+_PANDAS_TYPES = {
+    "string": "string",
+    "date": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
 }
+
+
+def _dtypes(table: str) -> dict[str, str]:
+    return {name: _PANDAS_TYPES[kind] for name, kind, _what, _codes in TABLES[table]}
+
+
+DOCUMENT_DTYPES: dict[str, str] = _dtypes("documents")
+VOTE_DTYPES: dict[str, str] = _dtypes("votes")
+REFERENCE_DTYPES: dict[str, str] = _dtypes("references")
+# (table, columns, dtypes, the key of its rows in a JSONL record) of the tables per document
+_LISTED: tuple[tuple[str, tuple[str, ...], dict[str, str], str], ...] = (
+    ("rows", ROW_COLUMNS, ROW_DTYPES, "rows"),
+    ("votes", VOTE_COLUMNS, VOTE_DTYPES, "votes"),
+    ("references", REFERENCE_COLUMNS, REFERENCE_DTYPES, "references"),
+)
 _GRACE = 5.0  # seconds a worker gets past the parse deadline before it is killed
 
 
 @attrs.frozen
 class DocumentResult:
-    """What parsing one file gave: its document record and its rows, as plain data.
+    """What parsing one file gave: its document record and its table rows, as plain data.
 
     ``document`` has the keys of :data:`DOCUMENT_COLUMNS`; each row has those of
-    :data:`ROW_COLUMNS`. A failed file has ``document["error"]`` set and no rows.
+    :data:`ROW_COLUMNS`, each vote row those of :data:`VOTE_COLUMNS` (the full roll call)
+    and each reference row those of :data:`REFERENCE_COLUMNS`. A failed file has
+    ``document["error"]`` set and no rows.
     """
 
     document: dict[str, Any]
     rows: tuple[dict[str, Any], ...] = ()
+    votes: tuple[dict[str, Any], ...] = ()
+    references: tuple[dict[str, Any], ...] = ()
 
     @property
     def path(self) -> str:
@@ -130,18 +135,38 @@ class DocumentResult:
 
     def to_record(self) -> dict[str, Any]:
         """The JSONL form: the document's fields, then its rows without the repeated path."""
-        rows = [{k: v for k, v in row.items() if k != "path"} for row in self.rows]
-        return {**self.document, "rows": rows}
+        record = dict(self.document)
+        for _table, _columns, _dtypes, key in _LISTED:
+            rows = getattr(self, key)
+            record[key] = [{k: v for k, v in row.items() if k != "path"} for row in rows]
+        return record
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> DocumentResult:
-        """Rebuild a result from :meth:`to_record` output (a line of a JSONL corpus file)."""
+        """Rebuild a result from :meth:`to_record` output (a line of a JSONL corpus file).
+
+        A record written before the votes and references were kept reads with none.
+        """
         document = {name: record.get(name) for name in DOCUMENT_COLUMNS}
-        rows = tuple(
-            {"path": document["path"], **{name: row.get(name) for name in FRAME_COLUMNS}}
-            for row in record.get("rows", ())
+        path = document["path"]
+        listed = {
+            key: tuple(
+                {"path": path, **{name: row.get(name) for name in names[1:]}}
+                for row in record.get(key) or ()
+            )
+            for _table, names, _dtypes, key in _LISTED
+        }
+        return cls(document, **listed)
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, list[dict[str, Any]]]) -> DocumentResult:
+        """A result from :func:`resparse.tables.result_tables` output."""
+        return cls(
+            tables["documents"][0],
+            tuple(tables["rows"]),
+            tuple(tables["votes"]),
+            tuple(tables["references"]),
         )
-        return cls(document, rows)
 
     def to_json_line(self) -> str:
         """One line of JSON with a fixed key order, so equal results give equal bytes."""
@@ -179,16 +204,13 @@ def parse_path(
         return failure(name, message, time.perf_counter() - started)
     except Exception as error:  # noqa: BLE001 - a corpus run records every failure and goes on
         return failure(name, describe_error(error), time.perf_counter() - started)
-    seconds = time.perf_counter() - started
-    rows = tuple({"path": name, **row} for row in frame_rows(result))
-    return DocumentResult(_document(name, result, seconds), rows)
+    seconds = _round(time.perf_counter() - started)
+    return DocumentResult.from_tables(result_tables(name, result, seconds))
 
 
 def failure(key: str, error: str, seconds: float | None) -> DocumentResult:
     """The record of a file that gave no result."""
-    document: dict[str, Any] = dict.fromkeys(DOCUMENT_COLUMNS)
-    document.update(path=key, error=error, seconds=_round(seconds))
-    return DocumentResult(document)
+    return DocumentResult.from_tables(failure_tables(key, error, _round(seconds)))
 
 
 def describe_error(error: BaseException) -> str:
@@ -197,29 +219,6 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, InputError) and error.path and message.startswith(f"{error.path}: "):
         message = message[len(error.path) + 2 :]
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
-
-
-def _document(key: str, result: Resolution, seconds: float) -> dict[str, Any]:
-    vote = result.vote
-    return {
-        "path": key,
-        "symbol": result.header.symbol,
-        "body": result.header.body,
-        "reader": result.reader,
-        "language": result.language,
-        "n_preambular": len(result.preamble),
-        "n_operative": len(result.operative),
-        "n_subparagraphs": sum(
-            1 for p in result.operative for top in p.subparagraphs for _ in top.walk()
-        ),
-        "in_favour": None if vote is None else vote.in_favour,
-        "against": None if vote is None else vote.against,
-        "abstaining": None if vote is None else vote.abstaining,
-        "n_diagnostics": len(result.diagnostics),
-        **corpus_fields(result),
-        "error": None,
-        "seconds": _round(seconds),
-    }
 
 
 def _round(seconds: float | None) -> float | None:
@@ -610,30 +609,69 @@ def _schema(pa: Any, columns: Sequence[str], dtypes: dict[str, str]) -> Any:  # 
 class CorpusOutput:
     """The files a corpus run writes, and the journal that makes a run resumable.
 
-    ``OUT.parquet`` holds the rows and ``OUT.documents.parquet`` the documents; ``OUT.jsonl``
-    holds one record per document with its rows. While a run goes on, each result is
-    appended to ``OUT.partial.jsonl`` as it arrives, so an interrupted run loses nothing;
+    ``OUT.parquet`` holds the rows, and ``OUT.documents.parquet``, ``OUT.votes.parquet``
+    and ``OUT.references.parquet`` the other tables, with ``OUT.datapackage.json``
+    describing all four. A folder (``OUT`` without a suffix) gets the four tables as CSV
+    with a ``datapackage.json``. ``OUT.jsonl`` holds one record per document with its
+    rows, votes and references. While a run goes on, each result is appended to
+    ``OUT.partial.jsonl`` as it arrives, so an interrupted run loses nothing;
     :meth:`finish` writes the sorted output from it and deletes it.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = pathlib.Path(path)
         suffix = self.path.suffix.lower()
-        if suffix not in {".parquet", ".jsonl"}:
-            msg = f"the output must end in .parquet or .jsonl, not {suffix or 'nothing'!r}"
+        if self.path.is_dir() or not suffix:
+            self.kind = "csv"
+        elif suffix in {".parquet", ".jsonl"}:
+            self.kind = suffix[1:]
+        else:
+            msg = (
+                "the output must end in .parquet or .jsonl, or be a folder (no suffix),"
+                f" not {suffix!r}"
+            )
             raise ValueError(msg)
-        self.kind = suffix[1:]
-        self.journal = self.path.with_name(self.path.name + ".partial.jsonl")
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        if self.kind == "csv":  # inside the folder, hidden, so that "-o ." works too
+            self.journal = self.path / ".resparse.partial.jsonl"
+            self.lock_path = self.path / ".resparse.lock"
+        else:
+            self.journal = self.path.with_name(self.path.name + ".partial.jsonl")
+            self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._appending: BinaryIO | None = None
         self._lock: int | None = None
 
-    @property
-    def documents_path(self) -> pathlib.Path:
-        """Where the documents table goes (the JSONL output holds both in one file)."""
+    def table_path(self, table: str) -> pathlib.Path:
+        """Where one table goes: ``rows``, ``documents``, ``votes`` or ``references``.
+
+        The JSONL output holds all four in one file.
+        """
         if self.kind == "jsonl":
             return self.path
-        return self.path.with_name(self.path.stem + ".documents.parquet")
+        if self.kind == "csv":
+            return self.path / f"{table}.csv"
+        if table == "rows":
+            return self.path
+        return self.path.with_name(f"{self.path.stem}.{table}.parquet")
+
+    @property
+    def documents_path(self) -> pathlib.Path:
+        """Where the documents table goes (the JSONL output holds all in one file)."""
+        return self.table_path("documents")
+
+    @property
+    def package_path(self) -> pathlib.Path | None:
+        """Where the Frictionless ``datapackage.json`` goes; ``None`` for JSONL, not tabular."""
+        if self.kind == "csv":
+            return self.path / "datapackage.json"
+        if self.kind == "parquet":
+            return self.path.with_name(f"{self.path.stem}.datapackage.json")
+        return None
+
+    def written(self) -> list[pathlib.Path]:
+        """The files a finished run leaves, the data package last."""
+        tables = [self.table_path(name) for name in _TABLE_ORDER]
+        files = list(dict.fromkeys(tables))
+        return files + ([self.package_path] if self.package_path is not None else [])
 
     def check(self) -> None:
         """Fail before any work if the output format's optional extra is missing."""
@@ -676,15 +714,30 @@ class CorpusOutput:
             if self.path.exists():
                 yield from _read_lines(self.path)
             return
-        if not (self.path.exists() and self.documents_path.exists()):
+        if not self.documents_path.exists():
+            return
+        grouped: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for table, _names, _dtypes, key in _LISTED:
+            for row in self._read(table):
+                grouped.setdefault(row["path"], {}).setdefault(key, []).append(row)
+        for document in self._read("documents"):
+            listed = grouped.get(document["path"], {})
+            yield DocumentResult(
+                document, *(tuple(listed.get(key, ())) for _t, _n, _d, key in _LISTED)
+            )
+
+    def _read(self, table: str) -> Iterator[dict[str, Any]]:
+        """The rows of one table a finished run wrote, as plain data; none if it is missing."""
+        path = self.table_path(table)
+        if not path.exists():  # a table an older version did not write
+            return
+        if self.kind == "csv":
+            with path.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    yield typed(table, row)
             return
         _, pq = _pyarrow()
-        grouped: dict[str, list[dict[str, Any]]] = {}
-        for row in pq.read_table(self.path).to_pylist():
-            grouped.setdefault(row["path"], []).append(row)
-        for document in pq.read_table(self.documents_path).to_pylist():
-            rows = grouped.get(document["path"], [])
-            yield DocumentResult(document, tuple(rows))
+        yield from pq.read_table(path).to_pylist()
 
     def append(self, result: DocumentResult) -> None:
         """Journal one result at once, so an interrupted run can resume after it."""
@@ -719,6 +772,7 @@ class CorpusOutput:
             import fcntl  # noqa: PLC0415 - POSIX only
         except ImportError:  # pragma: no cover - Windows
             return
+        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
         while True:
             descriptor = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
@@ -755,6 +809,8 @@ class CorpusOutput:
         keys = sorted(index)
         if self.kind == "jsonl":
             self._write_jsonl(keys, index)
+        elif self.kind == "csv":
+            self._write_csv(keys, index)
         else:
             self._write_parquet(keys, index)
         self.journal.unlink(missing_ok=True)
@@ -789,36 +845,61 @@ class CorpusOutput:
                 out.write(line + b"\n")
         temporary.replace(self.path)
 
+    def _records(
+        self, keys: list[str], index: dict[str, tuple[int, int]]
+    ) -> Iterator[dict[str, Any]]:
+        """The journal's records in key order; a lone surrogate as U+FFFD (CSV, Parquet: UTF-8)."""
+        for line in self._lines(keys, index):
+            record = json.loads(line)
+            if b"\\ud" in line:  # an escaped lone surrogate
+                record = _without_surrogates(record)
+            yield record
+
+    def _write_csv(self, keys: list[str], index: dict[str, tuple[int, int]]) -> None:
+        out = CsvTables(self.path, _TABLE_ORDER)
+        try:
+            for record in self._records(keys, index):
+                result = DocumentResult.from_record(record)
+                out.write("documents", (result.document,))
+                for table, _names, _dtypes, key in _LISTED:
+                    out.write(table, getattr(result, key))
+        except BaseException:
+            out.discard()
+            raise
+        out.close()
+
     def _write_parquet(self, keys: list[str], index: dict[str, tuple[int, int]]) -> None:
         pa, pq = _pyarrow()
-        schemas = (
-            _schema(pa, ROW_COLUMNS, ROW_DTYPES),
-            _schema(pa, DOCUMENT_COLUMNS, DOCUMENT_DTYPES),
-        )
-        targets = (self.path, self.documents_path)
-        temporaries = [target.with_name(target.name + ".tmp") for target in targets]
+        schemas = {
+            table: _schema(pa, names, dtypes) for table, names, dtypes, _key in _PARQUET_TABLES
+        }
+        targets = {table: self.table_path(table) for table in schemas}
+        temporaries = {t: target.with_name(target.name + ".tmp") for t, target in targets.items()}
         try:
-            with (
-                pq.ParquetWriter(temporaries[0], schemas[0]) as rows_out,
-                pq.ParquetWriter(temporaries[1], schemas[1]) as documents_out,
-            ):
+            with contextlib.ExitStack() as stack:
+                writers = {
+                    table: stack.enter_context(pq.ParquetWriter(temporaries[table], schema))
+                    for table, schema in schemas.items()
+                }
                 batch: list[dict[str, Any]] = []
-                for line in self._lines(keys, index):
-                    record = json.loads(line)
-                    if b"\\ud" in line:  # an escaped lone surrogate: Parquet text is UTF-8
-                        record = _without_surrogates(record)
+                for record in self._records(keys, index):
                     batch.append(record)
                     if len(batch) == _BATCH:
-                        _write_batch(pa, schemas, batch, (rows_out, documents_out))
+                        _write_batch(pa, schemas, batch, writers)
                         batch = []
                 if batch:
-                    _write_batch(pa, schemas, batch, (rows_out, documents_out))
+                    _write_batch(pa, schemas, batch, writers)
         except BaseException:
-            for temporary in temporaries:
+            for temporary in temporaries.values():
                 temporary.unlink(missing_ok=True)
             raise
-        for temporary, target in zip(temporaries, targets, strict=True):
-            temporary.replace(target)
+        for table, temporary in temporaries.items():
+            temporary.replace(targets[table])
+        if self.package_path is not None:
+            paths = {name: self.table_path(name).name for name in _TABLE_ORDER}
+            package = datapackage(paths, data_format="parquet")
+            text = json.dumps(package, indent=1, ensure_ascii=False, sort_keys=True)
+            self.package_path.write_text(text + "\n", encoding="utf-8")
 
 
 def _without_surrogates(value: Any) -> Any:  # noqa: ANN401 - a JSON value
@@ -837,25 +918,31 @@ _SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
 def _write_batch(
     pa: Any,  # noqa: ANN401 - pyarrow has no type information
-    schemas: tuple[Any, Any],
+    schemas: dict[str, Any],
     batch: list[dict[str, Any]],
-    writers: tuple[Any, Any],
+    writers: dict[str, Any],
 ) -> None:
-    """One row group in each file: this batch's rows, and its documents.
+    """One row group in each file: this batch's documents, and their rows, votes, references.
 
     Built column by column from the JSONL records: several times faster than handing
     pyarrow one dict per row, and the batch is never turned into DocumentResults.
     """
-    paths = [record["path"] for record in batch for _ in record.get("rows", ())]
-    if paths:
-        rows = [row for record in batch for row in record.get("rows", ())]
-        columns = {name: [row.get(name) for row in rows] for name in FRAME_COLUMNS}
-        columns = {"path": paths, **columns}
-        writers[0].write_table(pa.Table.from_pydict(columns, schema=schemas[0]))
-    documents = {name: [record.get(name) for record in batch] for name in DOCUMENT_COLUMNS}
-    writers[1].write_table(pa.Table.from_pydict(documents, schema=schemas[1]))
+    for table, names, _dtypes, key in _PARQUET_TABLES:
+        if key == "":
+            documents = {name: [record.get(name) for record in batch] for name in names}
+            writers[table].write_table(pa.Table.from_pydict(documents, schema=schemas[table]))
+            continue
+        paths = [record["path"] for record in batch for _ in record.get(key) or ()]
+        if not paths:
+            continue
+        rows = [row for record in batch for row in record.get(key) or ()]
+        data = {"path": paths, **{name: [row.get(name) for row in rows] for name in names[1:]}}
+        writers[table].write_table(pa.Table.from_pydict(data, schema=schemas[table]))
 
 
+_TABLE_ORDER = ("documents", "rows", "votes", "references")
+# the Parquet files: the documents' own columns (key ""), then each listed table's
+_PARQUET_TABLES = (("documents", DOCUMENT_COLUMNS, DOCUMENT_DTYPES, ""), *_LISTED)
 _KEY_PREFIX = b'{"path":"'
 _DECODER = json.JSONDecoder()
 
