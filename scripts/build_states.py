@@ -5,12 +5,13 @@ passed on) are kept by hand below. The ISO 3166 codes, and the ISO names that ar
 as aliases, come from ``pycountry``, which is needed only here, at build time: the
 package at run time reads the TSV alone.
 
-Correlates of War state numbers (``cow``): no package on PyPI carries the COW list, so
-they come from ``country_converter`` (its ``country_data.tsv``, maintained with the
-package; read as a file, no pandas), whose ``GWcode`` column is the Gleditsch-Ward
-number. G&W numbers follow COW's except for a few States; for the Members among them
-the COW number is set in ``COW_DIFFERS`` below, and former States take theirs from
-``FORMER_COW`` or, for an earlier name of a State that still sits, from that State.
+Correlates of War state numbers (``cow``) come from ``countrycode`` (the Python port of
+the codelist that political scientists maintain for R's countrycode; its ``cown``
+column is the COW number), looked up by ISO alpha-3 for a Member and by name for a
+former State, and needed only here too. Where it has no number, or where its name
+matching folds a former State into a present one that COW counts apart, the number is
+set in ``COW_GAPS`` below, each with its reason; a former name that it does not know
+takes the number of the State that took over its seat.
 
 Dates: an original Member counts from 24 October 1945, when the Charter entered into
 force (the UN's list prints its ratification date instead); any other Member from the
@@ -24,8 +25,6 @@ Usage: python scripts/build_states.py [--out PATH] [--check]
 from __future__ import annotations
 
 import argparse
-import csv
-import importlib.resources
 import pathlib
 import sys
 
@@ -475,60 +474,48 @@ EXPECTED_CODES: dict[str, tuple[str, str]] = {
 }
 
 
-# Members whose Correlates of War number is not their Gleditsch-Ward number.
-COW_DIFFERS = {
-    "DEU": "255",  # G&W 260 (the Federal Republic's number)
-    "SRB": "345",  # G&W 340
-    "YEM": "679",  # G&W 678/680
-    "VNM": "816",  # G&W 816/817
-    "KIR": "946",  # G&W 970
-    "NRU": "970",  # G&W 971
-    "TON": "955",  # G&W 972
-    "TUV": "947",  # G&W 973
-}
-# Former States that were States of their own in the COW list; an earlier name of a
-# State that still sits (Burma, Zaire) takes that State's number instead.
-FORMER_COW = {
-    "Czechoslovakia": "315",
-    "Democratic Yemen": "680",
-    "Federal Republic of Germany": "260",
-    "German Democratic Republic": "265",
-    "Yemen Arab Republic": "678",
-    "Yugoslavia": "345",
-    "Zanzibar": "511",
+# COW numbers that countrycode does not give, keyed by ISO alpha-3 (a Member) or UN name
+# (a former State). Observers (the Holy See, the State of Palestine) get none: they are
+# not Members, and COW's 327 is the Papal States of 1816-1860, not the Holy See.
+COW_GAPS = {
+    "SRB": "345",  # countrycode has none; COW keeps Yugoslavia's 345 for Serbia
+    "Federal Republic of Germany": "260",  # countrycode matches it to Germany (255)
 }
 
 
-def gleditsch_ward() -> dict[str, str]:
-    """ISO alpha-3 -> Gleditsch-Ward number, from country_converter's data file."""
-    data = importlib.resources.files("country_converter").joinpath("country_data.tsv")
-    with data.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return {r["ISO3"]: r["GWcode"] for r in rows if r.get("GWcode", "").isdigit()}
+def cow_numbers(keys: list[str], origin: str) -> dict[str, str]:
+    """COW number of each key (ISO alpha-3 or English name) that countrycode knows."""
+    from countrycode import countrycode  # noqa: PLC0415 - build time only
+
+    numbers = countrycode(list(keys), origin=origin, destination="cown")
+    return {k: str(int(n)) for k, n in zip(keys, numbers, strict=True) if n is not None}
 
 
 def add_cow(rows: list[dict[str, str]]) -> None:
-    """Fill the ``cow`` column: G&W numbers, the COW exceptions, then former names."""
-    gw = gleditsch_ward()
-    by_name = {r["un_name"]: r for r in rows}
-    for row in rows:
-        if row["historical"] == "false" and row["admitted"]:
-            row["cow"] = COW_DIFFERS.get(row["alpha3"], gw.get(row["alpha3"], ""))
-    for row in rows:
-        if row["historical"] != "true":
-            continue
-        if row["un_name"] in FORMER_COW:
-            row["cow"] = FORMER_COW[row["un_name"]]
-            continue
+    """Fill the ``cow`` column: Members by code, former States by name, then seats passed on."""
+    members = [r for r in rows if r["historical"] == "false" and r["admitted"]]
+    by_code = cow_numbers([r["alpha3"] for r in members], "iso3c")
+    for row in members:
+        row["cow"] = COW_GAPS.get(row["alpha3"], by_code.get(row["alpha3"], ""))
+    formers = [r for r in rows if r["historical"] == "true"]
+    by_name = cow_numbers([r["un_name"] for r in formers], "country.name.en")
+    for row in formers:
+        row["cow"] = COW_GAPS.get(row["un_name"], by_name.get(row["un_name"], ""))
+    named = {r["un_name"]: r for r in rows}
+    for row in formers:
         name, seen = row["succeeded_by"], set()
-        while name and name in by_name and name not in seen:
+        while name and name in named and name not in seen:
             seen.add(name)
-            if by_name[name]["historical"] == "false":
-                row["cow"] = by_name[name].get("cow", "")
-                if row["alpha3"] == by_name[name]["alpha3"]:
-                    row["alpha2"] = by_name[name]["alpha2"]  # an earlier name, same code
+            if named[name]["historical"] == "false":
+                row["cow"] = row["cow"] or named[name].get("cow", "")
+                if row["alpha3"] == named[name]["alpha3"]:
+                    row["alpha2"] = named[name]["alpha2"]  # an earlier name, same code
                 break
-            name = by_name[name]["succeeded_by"]
+            name = named[name]["succeeded_by"]
+    missing = [r["un_name"] for r in (*members, *formers) if not r["cow"]]
+    if missing:
+        msg = f"no COW number for {missing}"
+        raise SystemExit(msg)
 
 
 def iso_names(record: object) -> list[str]:

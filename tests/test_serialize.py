@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 
 import attrs
 import pytest
@@ -11,6 +12,7 @@ import resparse
 from resparse.model import SubParagraph
 from resparse.serialize import SCHEMA_VERSION, SchemaError, SchemaVersionError
 
+FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
 TEXT = "United Nations A/RES/1/1\n\nThe General Assembly,\n\nRecalling x,\n\n1. Decides:\n(a) y;\n(b) z.\n"
 
 
@@ -115,3 +117,20 @@ def test_serialize_to_json_escapes_surrogates_and_noncharacters() -> None:
     assert "\\ufffe" in text
     assert "\\ud83f\\udffe" in text
     assert resparse.from_json(text) == result
+
+
+def test_serialize_from_json_names_a_corpus_line(tmp_path: pathlib.Path) -> None:
+    """A `resparse corpus` line is a table record without the source: the error says so
+    and names the reader that takes it (issue 17)."""
+    from resparse.cli import main  # noqa: PLC0415
+    from resparse.corpus import DocumentResult  # noqa: PLC0415
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes((FIXTURES / "A_HRC_RES_46_13.txt").read_bytes())
+    out = tmp_path / "out.jsonl"
+    assert main(["corpus", str(folder), "-o", str(out), "-q", "--jobs", "1"]) == 0
+    line = out.read_text("utf-8").splitlines()[0]
+    with pytest.raises(SchemaError, match=r"resparse corpus.*DocumentResult\.from_record"):
+        resparse.from_json(line)
+    assert DocumentResult.from_record(json.loads(line)).document["symbol"] == "A/HRC/RES/46/13"

@@ -365,6 +365,7 @@ def test_states_table_loads_lazily() -> None:
 
 def test_states_table_is_built_from_the_script(capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("pycountry")
+    pytest.importorskip("countrycode")
     spec = importlib.util.spec_from_file_location(
         "build_states", ROOT / "scripts" / "build_states.py"
     )
@@ -388,3 +389,55 @@ def test_states_resolve_never_raises(text: str) -> None:
     state = resolve_state(text)
     assert state is None or isinstance(state, State)
     assert isinstance(is_member_state(text, D(2000, 1, 1)), bool)
+
+
+def test_states_cow_numbers_tell_successor_states_apart() -> None:
+    """COW counts Czechia (316) apart from Czechoslovakia (315), and the Federal Republic
+    (260) apart from united Germany (255), where Gleditsch-Ward numbers do not; Serbia keeps
+    Yugoslavia's 345. The table once gave Czechia 315 (issue 17)."""
+    cow = {
+        name: state.cow
+        for name in (
+            "Czechia",
+            "Czechoslovakia",
+            "Germany",
+            "Federal Republic of Germany",
+            "German Democratic Republic",
+            "Serbia",
+            "Yugoslavia",
+            "Russian Federation",
+        )
+        if (state := resolve_state(name)) is not None
+    }
+    assert cow == {
+        "Czechia": 316,
+        "Czechoslovakia": 315,
+        "Germany": 255,
+        "Federal Republic of Germany": 260,
+        "German Democratic Republic": 265,
+        "Serbia": 345,
+        "Yugoslavia": 345,
+        "Russian Federation": 365,
+    }
+
+
+def test_states_cow_numbers_agree_with_countrycode() -> None:
+    """Every Member's COW number is countrycode's, or a gap the build script names."""
+    countrycode = pytest.importorskip("countrycode")
+    spec = importlib.util.spec_from_file_location(
+        "build_states", ROOT / "scripts" / "build_states.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    table = states._table()
+    members = [e.state for e in table.entries if not e.state.historical and e.periods]
+    codes = [m.alpha3 for m in members]
+    expected = countrycode.countrycode(codes, origin="iso3c", destination="cown")
+    differ = {
+        m.alpha3: (m.cow, number)
+        for m, number in zip(members, expected, strict=True)
+        if number is None or m.cow != int(number)
+    }
+    assert set(differ) <= set(script.COW_GAPS), differ

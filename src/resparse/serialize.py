@@ -190,4 +190,17 @@ def from_json(text: str | bytes) -> Resolution:
     except ValueError as error:  # not JSON, not UTF-8, or an integer of thousands of digits
         msg = f"not a serialized Resolution: {error}"
         raise SchemaError(msg) from None
+    if _is_corpus_record(data):
+        msg = (
+            "not a serialized Resolution but a line of `resparse corpus` output: a table"
+            " record without the source text, so no Resolution can be rebuilt from it;"
+            " read it with resparse.corpus.DocumentResult.from_record, or parse the file"
+            " again (`resparse parse --format jsonl` writes lines that from_json reads)"
+        )
+        raise SchemaError(msg)
     return structure(data)
+
+
+def _is_corpus_record(data: object) -> bool:
+    """Whether decoded JSON is a corpus record: a path and rows, and no source."""
+    return isinstance(data, dict) and {"path", "rows"} <= data.keys() and "source" not in data
