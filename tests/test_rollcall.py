@@ -85,9 +85,28 @@ def test_rollcall_named_absent_members_of_the_security_council() -> None:
         "Adopted at the 1600th meeting on 12 October 1971 by 13 votes to none, one member "
         "(China) not participating in the vote, one member (France) being absent.\n"
     )
-    rows = resparse.roll_call(result)
-    named = {row.alpha3: row.vote for row in rows if row.vote != "not_member"}
-    assert named == {"CHN": "absent", "FRA": "absent"}
+    vote = result.vote
+    assert vote is not None
+    assert (vote.not_participating_states, vote.absent_states) == (("China",), ("France",))
+    # the thirteen in favour are counted, not named: no full roll call can say who they
+    # were (the rows once called them not members of the Council)
+    assert resparse.roll_call(result) == ()
+
+
+def test_rollcall_a_count_without_its_list_gives_no_roll_call() -> None:
+    """fixtures/sc/S_RES_0678_1990: "by 12 votes to 2 (Cuba and Yemen), with 1 abstention
+    (China)" names three States; the twelve in favour came out as not members (issue 17)."""
+    result = resparse.parse_file(FIXTURES / "sc" / "S_RES_0678_1990_EN_GOLD.txt")
+    vote = result.vote
+    assert vote is not None
+    assert (vote.in_favour, vote.in_favour_states, vote.against_states) == (
+        12,
+        (),
+        ("Cuba", "Yemen"),
+    )
+    assert resparse.roll_call(result) == ()
+    text = ga_vote("Algeria and Brazil", "Israel", "Japan")
+    assert len(resparse.roll_call(resparse.parse(text))) == 193  # every list named: full
 
 
 def test_rollcall_frame_and_matrix() -> None:

@@ -70,8 +70,9 @@ def roll_call(resolution: Resolution, vote: VoteRecord | None = None) -> tuple[R
 
     Empty when the resolution has no vote, when the vote names no State (adopted
     without a vote, by consensus, or with counts alone: who was absent cannot be told),
-    or when it has no date (neither its own nor the header's), since membership depends
-    on the day.
+    when a printed count has no list of the States it counts ("12 votes to 2 (Cuba and
+    Yemen)": who the twelve were cannot be told), or when it has no date (neither its
+    own nor the header's), since membership depends on the day.
 
     Raises:
         TypeError: if ``resolution`` is not a ``Resolution``.
@@ -90,10 +91,29 @@ def roll_call(resolution: Resolution, vote: VoteRecord | None = None) -> tuple[R
         record.absent_states,
         record.not_participating_states,
     )
-    if day is None or not any(named):
+    if day is None or not any(named) or _unnamed_voters(record):
         return ()
     council = any(name in (resolution.header.body or "").casefold() for name in _COUNCILS)
     return tuple(_entries(record, day, council=council))
+
+
+def _unnamed_voters(record: VoteRecord) -> bool:
+    """Whether a printed count says States voted a way and the text names none of them.
+
+    "Adopted by 12 votes to 2 (Cuba and Yemen)" names the two against and none of the
+    twelve in favour: every row would have to guess them, and a Council's unnamed seats
+    would come out as not members. Such a vote has no full roll call. A list one name
+    short of its count is kept: the UN's markup has such slips, in the count as often as
+    in the list (S/RES/1559 (2004) counts 15 in favour and names 9 with 6 abstaining).
+    """
+    return any(
+        count is not None and count > 0 and not names
+        for count, names in (
+            (record.in_favour, record.in_favour_states),
+            (record.against, record.against_states),
+            (record.abstaining, record.abstaining_states),
+        )
+    )
 
 
 def _entries(record: VoteRecord, day: dt.date, *, council: bool) -> Iterator[RollCallEntry]:
