@@ -62,6 +62,71 @@ def test_mentions_sponsors_of_a_draft() -> None:
     ]
 
 
+def draft(sponsor_line: str) -> str:
+    return (
+        "United Nations A/78/L.5\n\nGeneral Assembly\n\nSeventy-eighth session\n"
+        f"Agenda item 12\n\n{sponsor_line}: draft resolution\n\nA title\n\n"
+        "The General Assembly,\n\nRecalling its resolutions,\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Algeria, Bahrain and Egypt", [("Algeria", "DZA"), ("Bahrain", "BHR"), ("Egypt", "EGY")]),
+        # names that hold an "and": the header cuts them, sponsor_states joins them again
+        (
+            "Antigua and Barbuda, Bosnia and Herzegovina and Trinidad and Tobago",
+            [
+                ("Antigua and Barbuda", "ATG"),
+                ("Bosnia and Herzegovina", "BIH"),
+                ("Trinidad and Tobago", "TTO"),
+            ],
+        ),
+        (
+            (
+                "Bolivia (Plurinational State of), United Kingdom of Great Britain and Northern"
+                " Ireland and Sao Tome and Principe"
+            ),
+            [
+                ("Bolivia (Plurinational State of)", "BOL"),
+                ("United Kingdom of Great Britain and Northern Ireland", "GBR"),
+                ("Sao Tome and Principe", "STP"),
+            ],
+        ),
+        # a State on behalf of a group: the group's "and" is inside the brackets
+        (
+            (
+                "Guyana* (on behalf of the States Members of the United Nations that are members"
+                " of the Group of 77 and China)"
+            ),
+            [
+                (
+                    (
+                        "Guyana (on behalf of the States Members of the United Nations that are"
+                        " members of the Group of 77 and China)"
+                    ),
+                    "GUY",
+                )
+            ],
+        ),
+        # a comma missing between two names, as in S/2023/970 of the development set
+        (
+            "Mexico, New Zealand Nicaragua",
+            [("Mexico", "MEX"), ("New Zealand", "NZL"), ("Nicaragua", "NIC")],
+        ),
+        # a name that is no State's stays, unresolved
+        ("Japan and Atlantis", [("Japan", "JPN"), ("Atlantis", None)]),
+    ],
+)
+def test_mentions_sponsor_line_resolves_to_codes(
+    line: str, expected: list[tuple[str, str | None]]
+) -> None:
+    sponsors = resparse.sponsor_states(resparse.parse(draft(line)))
+    assert [(name, state.alpha3 if state else None) for name, state in sponsors] == expected
+
+
 def test_mentions_reject_what_is_no_resolution() -> None:
     with pytest.raises(TypeError, match="Resolution"):
         resparse.states_named("text")  # type: ignore[arg-type]

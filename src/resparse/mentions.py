@@ -23,7 +23,7 @@ from resparse.states import State, resolve_state, state_names
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["StateMention", "sponsor_states", "states_named"]
+__all__ = ["StateMention", "sponsor_names", "sponsor_states", "states_named"]
 
 
 @attrs.frozen
@@ -95,8 +95,74 @@ def _parts(resolution: Resolution) -> Iterator[tuple[str, int, Span]]:
 
 
 def sponsor_states(resolution: Resolution) -> tuple[tuple[str, State | None], ...]:
-    """Each sponsor of a draft as printed, with its State (``None`` for no State's name)."""
+    """Each sponsor of a draft as printed, with its State (``None`` for no State's name).
+
+    The header splits the sponsor line at every comma and "and", which also cuts the
+    names that hold one ("Trinidad and Tobago", "United Kingdom of Great Britain and
+    Northern Ireland") and a group named in brackets ("Guyana (on behalf of ... the
+    Group of 77 and China)"); the pieces are joined again here where the joined name is
+    a State's or closes its bracket, and two States' names run together without their
+    comma ("New Zealand Nicaragua") are told apart. A sponsor acting on behalf of a group
+    is its own State.
+    """
     if not isinstance(resolution, Resolution):
         msg = f"sponsor_states takes a Resolution, not {type(resolution).__name__}"
         raise TypeError(msg)
-    return tuple((name, resolve_state(name)) for name in resolution.header.sponsors)
+    return tuple((name, _sponsor_state(name)) for name in sponsor_names(resolution.header.sponsors))
+
+
+_LONGEST_RUN = 4  # pieces a State's name can be cut into ("Korea, Republic of" is two)
+_ON_BEHALF_RE = regex.compile(
+    r"\s*\(\s*on\s+behalf\s+of\b.*\)\s*$", regex.IGNORECASE | regex.DOTALL
+)
+
+
+def sponsor_names(pieces: tuple[str, ...]) -> tuple[str, ...]:
+    """The sponsors from the header's pieces: cut names and brackets joined again."""
+    names: list[str] = []
+    i = 0
+    while i < len(pieces):
+        end = i + 1
+        while end < len(pieces) and _open_brackets(" and ".join(pieces[i:end])) > 0:
+            end += 1  # a bracket the next pieces close was split inside
+        name = " and ".join(pieces[i:end])
+        for run in range(min(_LONGEST_RUN, len(pieces) - i), 1, -1):
+            if run <= end - i:
+                break
+            joined = _state_run(pieces[i : i + run])
+            if joined is not None:
+                name, end = joined, i + run
+                break
+        names.extend(_run_together(name))
+        i = end
+    return tuple(names)
+
+
+def _run_together(name: str) -> tuple[str, ...]:
+    """Two States' names printed without their comma ("New Zealand Nicaragua"), apart."""
+    if resolve_state(name) is not None or "(" in name:
+        return (name,)
+    words = name.split()
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if resolve_state(first) is not None and resolve_state(second) is not None:
+            return first, second
+    return (name,)
+
+
+def _state_run(pieces: tuple[str, ...]) -> str | None:
+    """The pieces joined as one State's name, with "and" or a comma, if they make one."""
+    for joiner in (" and ", ", "):
+        name = joiner.join(pieces)
+        if resolve_state(name) is not None:
+            return name
+    return None
+
+
+def _open_brackets(text: str) -> int:
+    return text.count("(") - text.count(")")
+
+
+def _sponsor_state(name: str) -> State | None:
+    """The State of a sponsor, "X (on behalf of a group)" being X."""
+    return resolve_state(name) or resolve_state(_ON_BEHALF_RE.sub("", name))
