@@ -347,3 +347,19 @@ def test_corpus_fail_on_error_and_paths_from_stdin(
     assert run(["corpus", "-", "-o", str(out), "-q", "--jobs", "1", "--fail-on-error"], stdin) == 0
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert [(r["path"], r["symbol"]) for r in records] == [(seed, "A/HRC/RES/46/13")]
+
+
+def test_table_frame_gives_each_table_with_the_codebook_columns() -> None:
+    pytest.importorskip("pandas")
+    from resparse.corpus import parse_path, table_frame  # noqa: PLC0415
+
+    results = [parse_path(FIXTURES / SEED, key=SEED), parse_path(DRAFT, key="draft.xml")]
+    for name in TABLES:
+        frame = table_frame(results, name)
+        assert list(frame.columns) == list(columns(name)), name
+    votes = table_frame(results, "votes")
+    assert len(votes) == 193
+    assert str(votes.cow.dtype) == "Int64"
+    assert set(table_frame(results, "documents").path) == {SEED, "draft.xml"}
+    with pytest.raises(ValueError, match="no table"):
+        table_frame(results, "edges")

@@ -71,6 +71,7 @@ __all__ = [
     "parse_path",
     "rows_frame",
     "run_pool",
+    "table_frame",
 ]
 
 DEFAULT_SUFFIXES: frozenset[str] = frozenset(
@@ -577,6 +578,23 @@ def documents_frame(results: Iterable[DocumentResult]) -> DataFrame:
     records = [result.document for result in results]
     frame = pd.DataFrame.from_records(records, columns=list(DOCUMENT_COLUMNS))
     return frame.astype(DOCUMENT_DTYPES)
+
+
+def table_frame(results: Iterable[DocumentResult], table: str) -> DataFrame:
+    """One table of ``results`` as a pandas DataFrame with the codebook's nullable dtypes.
+
+    ``table`` is ``documents``, ``rows``, ``votes`` or ``references``.
+    """
+    if table == "documents":
+        return documents_frame(results)
+    listed = {name: (names, dtypes, key) for name, names, dtypes, key in _LISTED}
+    if table not in listed:
+        msg = f"no table {table!r}: documents, rows, votes or references"
+        raise ValueError(msg)
+    names, dtypes, key = listed[table]
+    pd = _pandas()
+    records = [row for result in results for row in getattr(result, key)]
+    return pd.DataFrame.from_records(records, columns=list(names)).astype(dtypes)
 
 
 # --- outputs -----------------------------------------------------------------------------
