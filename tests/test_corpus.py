@@ -386,6 +386,11 @@ def test_corpus_names_that_are_not_utf8_stay_apart_and_resume(
     assert "parsed 0 files (0 errors), skipped 4 already done" in capsys.readouterr().err
     keys = find_files(root)
     assert {corpus.key_path(root, key) for key in keys} == {str(p) for p in root.iterdir()}
+    folder = tmp_path / "tables"  # the CSV tables keep the keys and resume from them too
+    assert main(["corpus", str(root), "-o", str(folder), "--jobs", "1", "-q"]) == 0
+    capsys.readouterr()
+    assert main(["corpus", str(root), "-o", str(folder), "--jobs", "1", "--resume"]) == 0
+    assert "parsed 0 files (0 errors), skipped 4 already done" in capsys.readouterr().err
 
 
 @pytest.mark.issue(18)
@@ -427,9 +432,10 @@ def test_dask_bag_stops_a_file_past_its_timeout(tmp_path: pathlib.Path) -> None:
 
 
 @pytest.mark.issue(18)
-@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet", ""])
 def test_corpus_lone_surrogates_survive_the_journal(tmp_path: pathlib.Path, suffix: str) -> None:
-    pytest.importorskip("pyarrow")
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow")
     output = CorpusOutput(tmp_path / f"out{suffix}")
     output.begin(resume=False)
     row = dict.fromkeys(ROW_COLUMNS)
@@ -439,9 +445,12 @@ def test_corpus_lone_surrogates_survive_the_journal(tmp_path: pathlib.Path, suff
     assert output.finish() == 1
     if suffix == ".jsonl":  # kept, as a JSON escape
         assert _records(output.path)[0]["rows"][0]["text"] == "damaged \udcff text"
-    else:  # Parquet text is UTF-8: shown as U+FFFD, not "?"
+    elif suffix == ".parquet":  # Parquet text is UTF-8: shown as U+FFFD, not "?"
         frame = corpus._pandas().read_parquet(output.path)
         assert frame.text.tolist() == ["damaged \ufffd text"]
+    else:  # a folder of CSV tables, UTF-8 too
+        text = (output.path / "rows.csv").read_text("utf-8")
+        assert "damaged \ufffd text" in text
 
 
 @pytest.mark.issue(18)
