@@ -194,3 +194,233 @@ def test_header_reissue_star_after_the_symbol_is_the_symbol_line() -> None:
     assert span is not None
     assert r.raw(span) == "A/RES/78/68*"
     assert [d for d in r.diagnostics if d.severity != "info"] == []
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("words", "language", "value"),
+    [
+        ("Seventy-ninth", "en", 79),
+        ("Twenty-first", "en", 21),
+        ("One hundred and fifth", "en", 105),
+        ("Eleventh", "en", 11),
+        ("Soixante-dix-neuvième", "fr", 79),
+        ("Soixante et onzième", "fr", 71),
+        ("Quatre-vingt-dixième", "fr", 90),
+        ("Dix-septième", "fr", 17),
+        ("Vingt et unième", "fr", 21),
+        ("Septuagésimo noveno", "es", 79),
+        ("Septuagesimo octavo", "es", 78),
+        ("Decimotercero", "es", 13),
+        ("Vigésimo primer", "es", 21),
+        ("Семьдесят девятая", "ru", 79),
+        ("Семьдесят четвёртая", "ru", 74),
+        ("Одиннадцатая", "ru", 11),
+        ("Сто первая", "ru", 101),
+        ("التاسعة والسبعون", "ar", 79),
+        ("الحادية عشرة", "ar", 11),
+        ("الحادية والعشرون", "ar", 21),
+        ("العاشرة", "ar", 10),
+        ("七十九", "zh", 79),
+        ("十一", "zh", 11),
+        ("二十", "zh", 20),
+        ("一百零五", "zh", 105),
+        ("79", "zh", 79),
+    ],
+)
+def test_header_ordinal_words_are_composed_by_rule(words: str, language: str, value: int) -> None:
+    """Tens and units compose: each language lists its number words once, not 100 ordinals."""
+    from resparse._dates import ordinal_value  # noqa: PLC0415 - the stage under test
+
+    assert ordinal_value(words, language) == value
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("words", "language"),
+    [("Resumed", "en"), ("and", "en"), ("Reprise", "fr"), ("و", "ar"), ("届", "zh")],
+)
+def test_header_words_that_write_no_number_give_none(words: str, language: str) -> None:
+    from resparse._dates import ordinal_value  # noqa: PLC0415 - the stage under test
+
+    assert ordinal_value(words, language) is None
+
+
+FRONT_BODY = "The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Decides to act.\n"
+
+
+@pytest.mark.issue(16)
+def test_header_front_matter_quoted_values_lists_and_unknown_keys() -> None:
+    """Every key is accounted for: fields it names are read, the others listed (info)."""
+    text = (
+        '---\nsymbol: "A/RES/78/123"\nsession: Seventy-eighth\nagenda-item: 68\n'
+        "sponsors:\n  - Chile\n  - Ghana\nurl: https://example.org/a\n"
+        "title: Cooperation on test\n  matters\n---\n\n" + FRONT_BODY
+    )
+    r = resparse.parse(text)
+    h = r.header
+    assert h.symbol == "A/RES/78/123"
+    assert h.session == 78
+    assert [a.number for a in h.agenda_items] == ["68"]
+    assert h.sponsors == ("Chile", "Ghana")
+    assert h.title == "Cooperation on test matters"
+    assert r.raw(h.spans["title"]).endswith("matters")
+    assert r.uncovered() == []
+    assert [d.code for d in r.diagnostics if d.severity != "info"] == []
+    keys = [d for d in r.diagnostics if d.code == "header.front_matter_keys"]
+    assert keys
+    assert "url" in keys[0].message
+
+
+@pytest.mark.issue(16)
+def test_header_front_matter_gives_way_to_the_printed_cover_and_says_so() -> None:
+    text = (
+        "---\nsymbol: A/RES/78/999\nnumber: 78/123\n---\n\n"
+        "United Nations A/RES/78/123\n\n78/123. Cooperation on test matters\n\n" + FRONT_BODY
+    )
+    r = resparse.parse(text)
+    assert r.header.symbol == "A/RES/78/123"
+    assert r.header.number == "78/123"
+    disagree = [d for d in r.diagnostics if d.code == "header.front_matter_disagrees"]
+    assert len(disagree) == 1  # the symbol; the number agrees
+    assert disagree[0].span is not None
+    assert r.raw(disagree[0].span) == "symbol: A/RES/78/999"
+
+
+@pytest.mark.issue(16)
+def test_header_front_matter_value_that_cannot_be_read_is_a_warning() -> None:
+    r = resparse.parse("---\ndate: sometime soon\n---\n\n" + FRONT_BODY)
+    assert r.header.adopted is None
+    warned = [d for d in r.diagnostics if d.code == "header.front_matter_value"]
+    assert warned
+    assert warned[0].span is not None
+    assert r.uncovered() == []
+
+
+@pytest.mark.issue(16)
+def test_header_rule_then_prose_is_not_front_matter() -> None:
+    """Only a block of ``key: value`` lines is front matter; other text stays text."""
+    r = resparse.parse("---\nA note on the text that follows.\n---\n\n" + FRONT_BODY)
+    assert "front_matter" not in r.header.spans
+    assert any("note on the text" in u.text for u in r.unclassified)
+
+
+@pytest.mark.issue(16)
+def test_header_front_matter_through_the_markdown_reader() -> None:
+    from resparse.parser import parse_document  # noqa: PLC0415
+    from resparse.readers.markdown import read_markdown  # noqa: PLC0415
+
+    text = (
+        "---\nsymbol: A/RES/78/123\ndate: '2023-12-18'\n---\n\n*The General Assembly*,\n\n"
+        "*Recalling* its resolution 77/1,\n\n1. *Decides* to act.\n"
+    )
+    r = parse_document(read_markdown(text))
+    assert r.header.symbol == "A/RES/78/123"
+    assert r.header.adopted == dt.date(2023, 12, 18)
+    assert [c.lead for c in r.preamble] == ["Recalling"]
+    assert r.uncovered() == []
+
+
+# "Agenda items 136 and 148" and its two titles, as A/RES/77/259 prints them in each language
+AGENDA_TWO_ITEMS = {
+    "en": (
+        "Agenda items 136 and 148",
+        (
+            "Review of the efficiency of the administrative and financial functioning of the "
+            "United Nations"
+        ),
+        "Report on the activities of the Office of Internal Oversight Services",
+        "The General Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides to act.\n",
+    ),
+    "fr": (
+        "Points 136 et 148 de l’ordre du jour",
+        (
+            "Examen de l’efficacité du fonctionnement administratif et financier de "
+            "l’Organisation des Nations Unies"
+        ),
+        "Rapport sur les activités du Bureau des services de contrôle interne",
+        "L’Assemblée générale,\n\nRappelant sa résolution 1/1,\n\n1. Décide d’agir ;\n",
+    ),
+    "es": (
+        "Temas 136 y 148 del programa",
+        (
+            "Examen de la eficiencia del funcionamiento administrativo y financiero de las "
+            "Naciones Unidas"
+        ),
+        "Informe sobre las actividades de la Oficina de Servicios de Supervisión Interna",
+        "La Asamblea General,\n\nRecordando su resolución 1/1,\n\n1. Decide actuar;\n",
+    ),
+    "ru": (
+        "Пункты 136 и 148 повестки дня",
+        (
+            "Обзор эффективности административного и финансового функционирования "
+            "Организации Объединенных Наций"
+        ),
+        "Доклад о деятельности Управления служб внутреннего надзора",
+        (
+            "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 1/1,\n\n"
+            "1. постановляет действовать;\n"
+        ),
+    ),
+    "ar": (
+        "البندان 136 و 148 من جدول الأعمال",
+        "استعراض كفاءة الأداء الإداري والمالي للأمم المتحدة",
+        "تقرير عن أنشطة مكتب خدمات الرقابة الداخلية",
+        "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 1/1،\n\n1 - تقرر أن تعمل؛\n",
+    ),
+    "zh": (
+        "议程项目136和148",
+        "审查联合国行政和财政业务效率",
+        "关于内部监督事务厅活动的报告",
+        "大会，\n\n回顾其第1/1号决议，\n\n1. 决定采取行动；\n",
+    ),
+}
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("language", sorted(AGENDA_TWO_ITEMS))
+def test_header_agenda_line_with_two_items_in_each_language(language: str) -> None:
+    """Two numbers and two titles are two items, each number with its own title."""
+    line, first, second, body = AGENDA_TWO_ITEMS[language]
+    r = resparse.parse(f"A/RES/77/259\n{line}\n{first}\n{second}\n\n{body}", language=language)
+    items = r.header.agenda_items
+    assert [(a.number, a.title) for a in items] == [("136", first), ("148", second)]
+    assert r.raw(items[1].span) == second
+    assert r.uncovered() == []
+
+
+@pytest.mark.issue(16)
+def test_header_agenda_titles_that_wrap_still_pair_with_their_numbers() -> None:
+    """A line that opens with a small letter continues the title before it."""
+    cover = (
+        "Agenda items 13 and 117\nIntegrated and coordinated implementation of and follow-up\n"
+        "to the outcomes of the major United Nations conferences\nFollow-up to the outcome"
+        " of the Millennium Summit\n"
+    )
+    h = resparse.parse(cover + BODY).header
+    assert [a.number for a in h.agenda_items] == ["13", "117"]
+    assert h.agenda_items[0].title == (
+        "Integrated and coordinated implementation of and follow-up to the outcomes of the "
+        "major United Nations conferences"
+    )
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("line", "numbers"),
+    [
+        # sub-items of one item stay one item; numbers without titles to pair stay one line
+        (
+            "Agenda item 68 (a) and (b)\nPromotion and protection of human rights",
+            ["68 (a) and (b)"],
+        ),
+        (
+            "Agenda items 13, 14 and 117\nFirst title\nSecond title\nThird title",
+            ["13", "14", "117"],
+        ),
+        ("Agenda items 13 and 117\nOne title for both", ["13 and 117"]),
+    ],
+)
+def test_header_agenda_numbers_split_only_where_titles_pair(line: str, numbers: list[str]) -> None:
+    h = resparse.parse(line + BODY).header
+    assert [a.number for a in h.agenda_items] == numbers

@@ -14,6 +14,7 @@ import attrs
 import regex
 
 from resparse import _dates
+from resparse._front_matter import FrontMatter, read_front_matter
 from resparse._language import Profile, profile
 from resparse._text import clean, join_lines
 from resparse.model import AgendaItem, Diagnostic, Header, Span, SpanMap
@@ -61,11 +62,16 @@ def read_header(
     formula_body: str | None,
     language: str = "en",
 ) -> HeaderResult:
-    """Read the header fields of ``lines`` (everything before the enacting formula)."""
+    """Read the header fields of ``lines`` (everything before the enacting formula).
+
+    A YAML front matter block that opens the text gives the fields the printed cover
+    lines after it do not.
+    """
     reader = _FieldReader(profile(language))
-    for line in lines:
+    front = read_front_matter(source, lines)
+    for line in lines[front.next_line :] if front is not None else lines:
         reader.read_line(line)
-    return _build(source, reader, formula, formula_body)
+    return _build(source, reader, formula, formula_body, front)
 
 
 @attrs.define
@@ -252,6 +258,58 @@ class _HeaderBuilder:
             return
         handler(field, field.match, span)
 
+    def add_front_matter(self, front: FrontMatter) -> None:
+        """Take from the front matter the fields the printed cover did not give.
+
+        A field both give, with different values, keeps the printed one and is reported;
+        keys that name no field stay inside the block's span, read and listed.
+        """
+        self.spans.append(("front_matter", front.span))
+        unknown: list[str] = []
+        for entry in front.entries:
+            name = _FRONT_MATTER_KEYS.get(entry.key.casefold().replace("-", "_").replace(" ", "_"))
+            if name is None:
+                unknown.append(entry.key)
+                continue
+            value = self.front_value(name, entry.value)
+            span = entry.span
+            if value is None or value == ():
+                message = f"could not read {entry.key!r} in the front matter: {entry.value!r}"
+                self.diagnostics.append(
+                    Diagnostic("header.front_matter_value", message, "warning", span)
+                )
+            elif name == "agenda_items" and isinstance(value, tuple):
+                if not self.agenda:  # the printed agenda lines, when there are any, win
+                    self.agenda.extend(AgendaItem(str(n), None, span) for n in value)
+            elif name not in self.values:
+                self.values[name] = value
+                self.spans.append((name, span))
+            elif self.values[name] != value:
+                message = (
+                    f"the front matter gives {entry.key!r} as {entry.value!r}; "
+                    f"the printed header gives {self.values[name]!r}, which is kept"
+                )
+                self.diagnostics.append(
+                    Diagnostic("header.front_matter_disagrees", message, "warning", span)
+                )
+        if unknown:
+            message = f"front matter keys that name no header field: {', '.join(unknown)}"
+            self.diagnostics.append(
+                Diagnostic("header.front_matter_keys", message, "info", front.span)
+            )
+
+    def front_value(self, name: str, text: str) -> object:
+        """A front matter value as the header field holds it; None when it cannot be read."""
+        if not text:
+            return None
+        if name in {"adopted", "issued"}:
+            return _dates.iso_date(text) or _dates.find_date(text, language=self.language)[0]
+        if name == "session":
+            return _dates.ordinal_value(text.removesuffix(" session"), self.language)
+        if name in {"sponsors", "agenda_items"}:
+            return tuple(part for part in (clean(p) for p in text.strip("[]").split(",")) if part)
+        return clean(text.strip())
+
     # one handler per field name ------------------------------------------------------
 
     def _field_publisher(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
@@ -274,7 +332,7 @@ class _HeaderBuilder:
 
     def _field_session_title(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
         self.put("session_title", clean(match["value"]), span)
-        ordinal = _dates.ordinal_value(match["ordinal"])
+        ordinal = _dates.ordinal_value(match["ordinal"], self.language)
         if ordinal is not None:
             self.values.setdefault("session", ordinal)
 
@@ -282,7 +340,7 @@ class _HeaderBuilder:
         self.put("session_dates", self.text_of(field), span)
 
     def _field_agenda(self, field: _Field, _match: regex.Match[str], _span: Span) -> None:
-        self.agenda.append(_agenda_item(self.source, field))
+        self.agenda.extend(_agenda_items(self.source, field, profile(self.language)))
 
     def _field_report_line(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
         self.put("report_line", self.text_of(field), span)
@@ -336,16 +394,49 @@ class _HeaderBuilder:
         self.put("document_type", clean(match["value"]).lower(), span)
 
 
+# Front matter keys (folded: lower case, "_" for "-" and " ") and the fields they give.
+_FRONT_MATTER_KEYS = {
+    "symbol": "symbol",
+    "document_symbol": "symbol",
+    "title": "title",
+    "number": "number",
+    "resolution_number": "number",
+    "date": "adopted",
+    "adopted": "adopted",
+    "adoption_date": "adopted",
+    "date_adopted": "adopted",
+    "issued": "issued",
+    "publication_date": "issued",
+    "session": "session",
+    "body": "body",
+    "organ": "body",
+    "agenda_item": "agenda_items",
+    "agenda_items": "agenda_items",
+    "agenda": "agenda_items",
+    "distribution": "distribution",
+    "original_language": "original_language",
+    "sponsors": "sponsors",
+    "document_type": "document_type",
+    "publisher": "publisher",
+}
+
+
 # Fields that are opened without a pattern (by position, after another field).
 _MATCHLESS = frozenset({"title"})
 
 
 def _build(
-    source: str, reader: _FieldReader, formula: Line | None, formula_body: str | None
+    source: str,
+    reader: _FieldReader,
+    formula: Line | None,
+    formula_body: str | None,
+    front: FrontMatter | None = None,
 ) -> HeaderResult:
     builder = _HeaderBuilder(source, reader.local.code)
     for field in reader.fields:
         builder.add(field)
+    if front is not None:
+        builder.add_front_matter(front)
     values, spans = builder.values, builder.spans
     if formula is not None and formula_body is not None:
         values["enacting_formula"] = clean(formula.text)
@@ -377,10 +468,32 @@ def _header(
     return Header(agenda_items=tuple(agenda), spans=SpanMap.from_pairs(spans), **kwargs)  # type: ignore[arg-type]
 
 
-def _agenda_item(source: str, field: _Field) -> AgendaItem:
-    number = clean(field.match["value"]) if field.match is not None else ""
-    title = clean(join_lines(source[a:b] for a, b in field.pieces[1:])) or None
-    return AgendaItem(number=number, title=title, span=Span(field.start, field.end))
+def _agenda_items(source: str, field: _Field, local: Profile) -> list[AgendaItem]:
+    """The items of an agenda line, each with its title when numbers and titles pair up.
+
+    "Agenda items 136 and 148" followed by two titles gives two items; the first one's
+    span runs from the agenda line to its title, the others cover their titles (as the
+    Akoma Ntoso reader does). A title may wrap: in a cased language a line that opens
+    with a small letter continues the title before it. When numbers and titles do not
+    pair up, the line is one item whose title is all the lines after it.
+    """
+    printed = clean(field.match["value"]) if field.match is not None else ""
+    numbers = [n for n in local.agenda_separator_re.split(printed) if n]
+    titles: list[list[tuple[int, int]]] = []
+    for a, b in field.pieces[1:]:
+        if titles and local.cased and not source[a : a + 1].isupper():
+            titles[-1].append((a, b))
+        else:
+            titles.append([(a, b)])
+    if len(numbers) < 2 or len(numbers) != len(titles):
+        title = clean(join_lines(source[a:b] for a, b in field.pieces[1:])) or None
+        return [AgendaItem(number=printed, title=title, span=Span(field.start, field.end))]
+    items = []
+    for i, (number, pieces) in enumerate(zip(numbers, titles, strict=True)):
+        start = field.start if i == 0 else pieces[0][0]
+        title = clean(join_lines(source[a:b] for a, b in pieces))
+        items.append(AgendaItem(number=number, title=title, span=Span(start, pieces[-1][1])))
+    return items
 
 
 _SPONSOR_SPLIT_RE = regex.compile(r"\s*,\s*|\s+and\s+(?=[^,]*$)")
