@@ -424,3 +424,90 @@ def test_header_agenda_titles_that_wrap_still_pair_with_their_numbers() -> None:
 def test_header_agenda_numbers_split_only_where_titles_pair(line: str, numbers: list[str]) -> None:
     h = resparse.parse(line + BODY).header
     assert [a.number for a in h.agenda_items] == numbers
+
+
+# The sponsors line of the draft S/2023/212 (not adopted), as each language prints it
+DRAFT_SPONSORS = {
+    "en": (
+        "Belarus, China, Nicaragua and Russian Federation: draft resolution",
+        ("Belarus", "China", "Nicaragua", "Russian Federation"),
+        "draft resolution",
+        "The Security Council,\n\nCondemning the act of sabotage,\n\n1. Decides to act.\n",
+    ),
+    "fr": (
+        "Bélarus, Chine, Nicaragua et Fédération de Russie : projet de résolution",
+        ("Bélarus", "Chine", "Nicaragua", "Fédération de Russie"),
+        "projet de résolution",
+        "Le Conseil de sécurité,\n\nCondamnant l’acte de sabotage,\n\n1. Décide d’agir ;\n",
+    ),
+    "es": (
+        "Belarús, China, Nicaragua y Federación de Rusia: proyecto de resolución",
+        ("Belarús", "China", "Nicaragua", "Federación de Rusia"),
+        "proyecto de resolución",
+        "El Consejo de Seguridad,\n\nCondenando el acto de sabotaje,\n\n1. Decide actuar;\n",
+    ),
+    "ru": (
+        "Беларусь, Китай, Никарагуа и Российская Федерация: проект резолюции",
+        ("Беларусь", "Китай", "Никарагуа", "Российская Федерация"),
+        "проект резолюции",
+        "Совет Безопасности,\n\nосуждая диверсию,\n\n1. постановляет действовать;\n",
+    ),
+    "ar": (
+        "الاتحاد الروسي، إريتريا، بيلاروس، الصين: مشروع قرار",
+        ("الاتحاد الروسي", "إريتريا", "بيلاروس", "الصين"),
+        "مشروع قرار",
+        "إن مجلس الأمن،\n\nإذ يدين العمل التخريبي،\n\n1 - يقرر أن يعمل؛\n",
+    ),
+    "zh": (
+        "白俄罗斯、中国、尼加拉瓜和阿拉伯叙利亚共和国：决议草案",
+        ("白俄罗斯", "中国", "尼加拉瓜", "阿拉伯叙利亚共和国"),
+        "决议草案",
+        "安全理事会，\n\n最强烈地谴责破坏行为，\n\n1. 决定采取行动；\n",
+    ),
+}
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("language", sorted(DRAFT_SPONSORS))
+def test_header_draft_names_its_sponsors_in_each_language(language: str) -> None:
+    """A draft's sponsors line is the header's, not unread text, and the draft has no title."""
+    line, sponsors, kind, body = DRAFT_SPONSORS[language]
+    r = resparse.parse(f"S/2023/212\n\n{line}\n\n{body}", language=language)
+    assert r.header.symbol == "S/2023/212"
+    assert r.header.sponsors == sponsors
+    assert r.header.document_type == kind
+    assert r.header.title is None
+    assert r.unclassified == ()
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("cover", "symbol", "number", "title"),
+    [
+        # the Economic and Social Council: a four-digit year, its session in roman numerals
+        (
+            "E/RES/1972/1664(LII)\n\n1972/1664(LII). Concerted action against drug abuse",
+            "E/RES/1972/1664(LII)",
+            "1972/1664(LII)",
+            "Concerted action against drug abuse",
+        ),
+        (
+            "E/RES/2023/1\n\n2023/1. Ministerial declaration",
+            "E/RES/2023/1",
+            "2023/1",
+            "Ministerial declaration",
+        ),
+        (
+            "E/RES/1664 (LII)\n\n1664 (LII). Drug abuse",
+            "E/RES/1664 (LII)",
+            "1664 (LII)",
+            "Drug abuse",
+        ),
+        # "Distr." alone, as a copy of the page may print it, is the distribution line
+        ("Distr.\nA/HRC/RES/46/13\n\n46/13. Title", "A/HRC/RES/46/13", "46/13", "Title"),
+    ],
+)
+def test_header_numbers_of_other_bodies(cover: str, symbol: str, number: str, title: str) -> None:
+    r = resparse.parse(cover + BODY.replace("General Assembly", "Economic and Social Council"))
+    assert (r.header.symbol, r.header.number, r.header.title) == (symbol, number, title)
+    assert r.unclassified == ()

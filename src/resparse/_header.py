@@ -384,7 +384,12 @@ class _HeaderBuilder:
         self.put("title", self.text_of(field), span)
 
     def _field_sponsors(self, field: _Field, match: regex.Match[str], span: Span) -> None:
-        self.put("sponsors", _split_sponsors(self.text_of(field).rsplit(":", 1)[0]), span)
+        text = self.text_of(field)
+        names = text[: max(text.rfind(":"), text.rfind("："))]
+        separator = profile(self.language).sponsor_separator_re
+        self.put(
+            "sponsors", tuple(n for n in (clean(p) for p in separator.split(names)) if n), span
+        )
         self.values["document_type"] = clean(match["kind"]).lower()
 
     def _field_subject(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
@@ -494,10 +499,3 @@ def _agenda_items(source: str, field: _Field, local: Profile) -> list[AgendaItem
         title = clean(join_lines(source[a:b] for a, b in pieces))
         items.append(AgendaItem(number=number, title=title, span=Span(start, pieces[-1][1])))
     return items
-
-
-_SPONSOR_SPLIT_RE = regex.compile(r"\s*,\s*|\s+and\s+(?=[^,]*$)")
-
-
-def _split_sponsors(text: str) -> tuple[str, ...]:
-    return tuple(name for name in (clean(p) for p in _SPONSOR_SPLIT_RE.split(text)) if name)

@@ -32,16 +32,18 @@ else:  # pragma: no cover - Python 3.10
 
 _V = regex.VERBOSE | regex.VERSION1
 
-# A document symbol: the same in every language ("A/RES/77/100", "S/RES/2562 (2021)").
+# A document symbol: the same in every language ("A/RES/77/100", "S/RES/2562 (2021)",
+# "E/RES/1972/1664(LII)", whose session the Economic and Social Council wrote in roman).
 SYMBOL = r"""
     (?:[A-Z]{1,6}(?:\.\d{1,3})?)
     (?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,30}){1,8}
-    (?:\s?\(\d{4}\))?
+    (?:\s?\(\d{4}\)|\s?\([IVXLC]{1,8}\))?
     (?:\s(?:[A-Z](?:\s?-\s?[A-Z])?|Add\.\d+|Rev\.\d+|Corr\.\d+)(?![\w/]))?
 """
 
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 _COMMA_BEFORE_A_NUMBER_RE = regex.compile(r"\s*,\s*(?=\d)")
+_COMMA_RE = regex.compile(r"\s*,\s*")
 
 
 class UnknownLanguageError(ResparseError, ValueError):
@@ -94,6 +96,8 @@ class Profile:
     ordinals: Ordinals = attrs.field(factory=Ordinals)
     # what stands between the numbers of an agenda line naming several items (" and ")
     agenda_separator_re: regex.Pattern[str] = _COMMA_BEFORE_A_NUMBER_RE
+    # what stands between the sponsors a draft names (", ", " and ")
+    sponsor_separator_re: regex.Pattern[str] = _COMMA_RE
 
     def starts_like_lead(self, text: str) -> bool:
         """Whether text opens the way a lead does: with a capital, or any letter if uncased."""
@@ -216,6 +220,9 @@ def _build(data: dict[str, Any]) -> Profile:
         agenda_separator_re=_compile(patterns["agenda_separator"], values)
         if "agenda_separator" in patterns
         else _COMMA_BEFORE_A_NUMBER_RE,
+        sponsor_separator_re=_compile(patterns["sponsor_separator"], values)
+        if "sponsor_separator" in patterns
+        else _COMMA_RE,
     )
 
 
