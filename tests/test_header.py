@@ -511,3 +511,22 @@ def test_header_numbers_of_other_bodies(cover: str, symbol: str, number: str, ti
     r = resparse.parse(cover + BODY.replace("General Assembly", "Economic and Social Council"))
     assert (r.header.symbol, r.header.number, r.header.title) == (symbol, number, title)
     assert r.unclassified == ()
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Adopted by the Security Council at its 4088th meeting, on13 January 2000", "en"),
+        ("Resolution adopted by the General Assembly on13 January 2000", "en"),
+        ("Adoptée par le Conseil de sécurité à sa 4088e séance, le13 janvier 2000", "fr"),
+        (
+            "Aprobada por el Consejo de Seguridad en su 4088a sesión, celebrada el13 de enero de 2000",
+            "es",
+        ),
+    ],
+)
+def test_header_adoption_date_glued_to_the_word_before_it(line: str, language: str) -> None:
+    """ "on13 January 2000", as some copies print it, still gives the adoption date."""
+    h = resparse.parse(f"{line}\n\n{BODY}", language=language).header
+    assert h.adopted == dt.date(2000, 1, 13)
