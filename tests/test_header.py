@@ -530,3 +530,30 @@ def test_header_adoption_date_glued_to_the_word_before_it(line: str, language: s
     """ "on13 January 2000", as some copies print it, still gives the adoption date."""
     h = resparse.parse(f"{line}\n\n{BODY}", language=language).header
     assert h.adopted == dt.date(2000, 1, 13)
+
+
+@pytest.mark.issue(16)
+def test_header_meeting_line_above_the_number_gives_the_adoption_date() -> None:
+    """ "1896th Plenary Meeting / 15 May 1974" among the cover lines is read, not left over."""
+    cover = "Economic and Social Council\n\n1896th Plenary Meeting\n15 May 1974\n\n1974/1848(LVI). Title"
+    r = resparse.parse(cover + BODY.replace("General Assembly", "Economic and Social Council"))
+    assert r.header.adopted == dt.date(1974, 5, 15)
+    assert r.header.number == "1974/1848(LVI)"
+    assert r.unclassified == ()
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a title glued to the number's full stop
+        ("1974/1848(LVI).Periodicity of sessions", "Periodicity of sessions"),
+        # the older note mark after a title belongs to the note
+        ("1974/1848(LVI). Periodicity of sessions*/", "Periodicity of sessions"),
+        ("78/12. Periodicity of sessions12/", "Periodicity of sessions"),
+        # a title that ends with a figure keeps it
+        ("78/12. Programme budget for 2024", "Programme budget for 2024"),
+    ],
+)
+def test_header_number_line_shapes(line: str, title: str) -> None:
+    assert resparse.parse(line + BODY).header.title == title

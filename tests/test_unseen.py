@@ -740,3 +740,6 @@ def test_unseen_other_body_header(name: str) -> None:
     assert result.header.symbol == want["symbol"]
     assert result.header.number == want["number"]
     assert result.header.title == want["title"]
+    assert result.header.body == want["body"]
+    adopted = result.header.adopted
+    assert (adopted.isoformat() if adopted is not None else None) == want["adopted"]

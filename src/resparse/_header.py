@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from resparse._scan import Line
 
 _MARKDOWN_HEADING_RE = regex.compile(r"#{1,6}[ \t]+")
+_OLD_NOTE_MARK_RE = regex.compile(r"(?<=[\p{L}\p{P}])(?:\*{1,3}|\d{1,3})/\s*$")
 _SESSION_IN_SYMBOL_RE = regex.compile(r"A(?:/HRC|/C\.\d)?/(?:RES/)?(?P<session>\d{1,3})/")
 
 # Fields whose value may run on to the next lines.
@@ -171,6 +172,10 @@ class _FieldReader:
             match = pattern.match(text, pos)
             if match is not None and match.end() > pos:
                 return name, match
+        meeting = self.local.meeting_re.match(text, pos) if pos == 0 else None
+        if meeting is not None:
+            # "1896th Plenary Meeting" above the number, as some copies print the record
+            return "meeting", meeting
         return None
 
     def continues(self, field: _Field, text: str, previous: str = "") -> bool:
@@ -184,7 +189,7 @@ class _FieldReader:
             return False
         if field.name in {"agenda", "title", "report_line"}:
             return True
-        if field.name in {"adoption_line", "sc_adoption"}:
+        if field.name in {"adoption_line", "sc_adoption", "meeting"}:
             return (
                 field.match is not None
                 and field.match["date"] is None
@@ -369,6 +374,15 @@ class _HeaderBuilder:
 
     _field_sc_number = _field_number
 
+    def _field_meeting(self, field: _Field, match: regex.Match[str], span: Span) -> None:
+        """A meeting line among the cover lines: the meeting and date the text was adopted."""
+        self.meeting = self.meeting or clean(match["meeting"])
+        self.spans.append(("meeting", span))
+        found = self.date(self.text_of(field), span)
+        if found is not None and "adopted" not in self.values:
+            self.values["adopted"] = found
+            self.spans.append(("adopted", span))
+
     def _field_old_number(self, field: _Field, match: regex.Match[str], span: Span) -> None:
         title_start = field.start + match.start("title") - match.start()
         value_end = field.start + len(match[0][: match.start("title") - match.start()].rstrip())
@@ -381,7 +395,9 @@ class _HeaderBuilder:
         self.values["adopted"] = self.date(match["date"], span)
 
     def _field_title(self, field: _Field, _match: regex.Match[str] | None, span: Span) -> None:
-        self.put("title", self.text_of(field), span)
+        joined = join_lines((self.source[a:b] for a, b in field.pieces), self.language)
+        # the older note mark after a title ("... Narcotic Drugs*/") is the note's, not the title's
+        self.put("title", clean(_OLD_NOTE_MARK_RE.sub("", joined)), span)
 
     def _field_sponsors(self, field: _Field, match: regex.Match[str], span: Span) -> None:
         text = self.text_of(field)
