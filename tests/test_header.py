@@ -557,3 +557,43 @@ def test_header_meeting_line_above_the_number_gives_the_adoption_date() -> None:
 )
 def test_header_number_line_shapes(line: str, title: str) -> None:
     assert resparse.parse(line + BODY).header.title == title
+
+
+@pytest.mark.issue(16)
+def test_header_arabic_emergency_session_number_in_arabic_letters() -> None:
+    """Arabic prints "ES-11/6" as "دإط-11/6" (A/RES/ES-11/6)."""
+    text = (
+        "A/RES/ES-11/6\n\nدإط-11/6 مبادئ ميثاق الأمم المتحدة\n\n"
+        "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 77/1،\n\n1 - تقرر أن تعمل؛\n"
+    )
+    h = resparse.parse(text).header
+    assert h.number == "دإط-11/6"
+    assert h.title == "مبادئ ميثاق الأمم المتحدة"
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("title", "letter", "name", "rest"),
+    [
+        (
+            "78/80. Questions relating to information",
+            "A",
+            "Information in the service of humanity",
+            "The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Decides to act.\n",
+        ),
+        (
+            "77/128. Questions relatives à l’information",
+            "A",
+            "L’information au service de l’humanité",
+            "L’Assemblée générale,\n\nRappelant sa résolution 77/1,\n\n1. Décide d’agir ;\n",
+        ),
+    ],
+)
+def test_header_title_stops_before_the_first_part_and_its_name(
+    title: str, letter: str, name: str, rest: str
+) -> None:
+    """ "A" and the part's name above the formula are the part's heading, not the title's."""
+    r = resparse.parse(f"{title}\n\n{letter}\n{name}\n\n{rest}")
+    assert r.header.title == title.split(". ", 1)[1]
+    assert r.preamble[0].part == letter
+    assert any(h.text.startswith(letter) and name in h.text for h in r.headings)

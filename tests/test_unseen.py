@@ -186,9 +186,6 @@ Recalling its resolution 77/264,
 
 
 @pytest.mark.issue(16)
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="the title swallows the first part's heading"
-)
 def test_unseen_budget_resolution_in_parts_keeps_each_part() -> None:
     result = resparse.parse(BUDGET)
     assert result.header.title == "Questions relating to the proposed programme budget for 2024"

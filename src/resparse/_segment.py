@@ -881,8 +881,10 @@ def read_header_zone(
     kinds = [cover_furniture(line) for line in header_lines]
     furniture = [(line, kind) for line, kind in zip(header_lines, kinds, strict=True) if kind]
     header_lines = [line for line, kind in zip(header_lines, kinds, strict=True) if not kind]
-    part_heading: Line | None = None
-    if header_lines and _classify.part_letter(header_lines[-1].text, profile(language)):
+    part_heading = _first_part_heading(header_lines, local) if formula_index is not None else None
+    if part_heading is not None:
+        header_lines = [line for line in header_lines if line.start < part_heading.start]
+    elif header_lines and _classify.part_letter(header_lines[-1].text, local):
         part_heading = header_lines[-1]
         header_lines = header_lines[:-1]
     formula = lines[formula_index] if formula_index is not None else None
@@ -897,6 +899,25 @@ def read_header_zone(
             head = read_header(source, header_lines, formula, formula_body, language)
     furniture = [(line, kind) for line, kind in furniture if line.index < body_start]
     return head, body_start, part_heading, furniture
+
+
+# the most lines a part's name runs over between its letter and the formula
+_PART_NAME_LINES = 2
+
+
+def _first_part_heading(header_lines: list[Line], local: Profile) -> Line | None:
+    """The first part's letter and name above the formula ("A" / "Capital master plan").
+
+    A resolution in parts prints the letter of its first part, and often the part's
+    name, between its own title and the formula; without this the title runs on over
+    them. The returned line is the letter's, widened to the end of the name, so that
+    the part heading covers both.
+    """
+    tail = header_lines[-(_PART_NAME_LINES + 1) :]
+    for offset, line in enumerate(tail):
+        if _classify.part_letter(line.text, local) and offset < len(tail) - 1:
+            return attrs.evolve(line, end=tail[-1].end)
+    return None
 
 
 def _blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
