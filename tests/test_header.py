@@ -597,3 +597,27 @@ def test_header_title_stops_before_the_first_part_and_its_name(
     assert r.header.title == title.split(". ", 1)[1]
     assert r.preamble[0].part == letter
     assert any(h.text.startswith(letter) and name in h.text for h in r.headings)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "formula", "lead"),
+    [
+        (
+            "The Security Council:\n\nRecalling its resolution 1/1,\n\n1. Decides to act.\n",
+            "The Security Council:",
+            "Recalling",
+        ),
+        (
+            "Le Conseil de sécurité :\n\nRappelant sa résolution 1/1,\n\n1. Décide d’agir ;\n",
+            "Le Conseil de sécurité :",
+            "Rappelant",
+        ),
+    ],
+)
+def test_header_formula_ending_with_a_colon(text: str, formula: str, lead: str) -> None:
+    """An older text's "The Security Council:" is its formula, not its first clause."""
+    r = resparse.parse(text)
+    assert r.header.enacting_formula == formula
+    assert [c.lead for c in r.preamble] == [lead]
+    assert [d.code for d in r.diagnostics] == []
