@@ -194,3 +194,430 @@ def test_header_reissue_star_after_the_symbol_is_the_symbol_line() -> None:
     assert span is not None
     assert r.raw(span) == "A/RES/78/68*"
     assert [d for d in r.diagnostics if d.severity != "info"] == []
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("words", "language", "value"),
+    [
+        ("Seventy-ninth", "en", 79),
+        ("Twenty-first", "en", 21),
+        ("One hundred and fifth", "en", 105),
+        ("Eleventh", "en", 11),
+        ("Soixante-dix-neuvième", "fr", 79),
+        ("Soixante et onzième", "fr", 71),
+        ("Quatre-vingt-dixième", "fr", 90),
+        ("Dix-septième", "fr", 17),
+        ("Vingt et unième", "fr", 21),
+        ("Septuagésimo noveno", "es", 79),
+        ("Septuagesimo octavo", "es", 78),
+        ("Decimotercero", "es", 13),
+        ("Vigésimo primer", "es", 21),
+        ("Семьдесят девятая", "ru", 79),
+        ("Семьдесят четвёртая", "ru", 74),
+        ("Одиннадцатая", "ru", 11),
+        ("Сто первая", "ru", 101),
+        ("التاسعة والسبعون", "ar", 79),
+        ("الحادية عشرة", "ar", 11),
+        ("الحادية والعشرون", "ar", 21),
+        ("العاشرة", "ar", 10),
+        ("七十九", "zh", 79),
+        ("十一", "zh", 11),
+        ("二十", "zh", 20),
+        ("一百零五", "zh", 105),
+        ("79", "zh", 79),
+    ],
+)
+def test_header_ordinal_words_are_composed_by_rule(words: str, language: str, value: int) -> None:
+    """Tens and units compose: each language lists its number words once, not 100 ordinals."""
+    from resparse._dates import ordinal_value  # noqa: PLC0415 - the stage under test
+
+    assert ordinal_value(words, language) == value
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("words", "language"),
+    [("Resumed", "en"), ("and", "en"), ("Reprise", "fr"), ("و", "ar"), ("届", "zh")],
+)
+def test_header_words_that_write_no_number_give_none(words: str, language: str) -> None:
+    from resparse._dates import ordinal_value  # noqa: PLC0415 - the stage under test
+
+    assert ordinal_value(words, language) is None
+
+
+FRONT_BODY = "The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Decides to act.\n"
+
+
+@pytest.mark.issue(16)
+def test_header_front_matter_quoted_values_lists_and_unknown_keys() -> None:
+    """Every key is accounted for: fields it names are read, the others listed (info)."""
+    text = (
+        '---\nsymbol: "A/RES/78/123"\nsession: Seventy-eighth\nagenda-item: 68\n'
+        "sponsors:\n  - Chile\n  - Ghana\nurl: https://example.org/a\n"
+        "title: Cooperation on test\n  matters\n---\n\n" + FRONT_BODY
+    )
+    r = resparse.parse(text)
+    h = r.header
+    assert h.symbol == "A/RES/78/123"
+    assert h.session == 78
+    assert [a.number for a in h.agenda_items] == ["68"]
+    assert h.sponsors == ("Chile", "Ghana")
+    assert h.title == "Cooperation on test matters"
+    assert r.raw(h.spans["title"]).endswith("matters")
+    assert r.uncovered() == []
+    assert [d.code for d in r.diagnostics if d.severity != "info"] == []
+    keys = [d for d in r.diagnostics if d.code == "header.front_matter_keys"]
+    assert keys
+    assert "url" in keys[0].message
+
+
+@pytest.mark.issue(16)
+def test_header_front_matter_gives_way_to_the_printed_cover_and_says_so() -> None:
+    text = (
+        "---\nsymbol: A/RES/78/999\nnumber: 78/123\n---\n\n"
+        "United Nations A/RES/78/123\n\n78/123. Cooperation on test matters\n\n" + FRONT_BODY
+    )
+    r = resparse.parse(text)
+    assert r.header.symbol == "A/RES/78/123"
+    assert r.header.number == "78/123"
+    disagree = [d for d in r.diagnostics if d.code == "header.front_matter_disagrees"]
+    assert len(disagree) == 1  # the symbol; the number agrees
+    assert disagree[0].span is not None
+    assert r.raw(disagree[0].span) == "symbol: A/RES/78/999"
+
+
+@pytest.mark.issue(16)
+def test_header_front_matter_value_that_cannot_be_read_is_a_warning() -> None:
+    r = resparse.parse("---\ndate: sometime soon\n---\n\n" + FRONT_BODY)
+    assert r.header.adopted is None
+    warned = [d for d in r.diagnostics if d.code == "header.front_matter_value"]
+    assert warned
+    assert warned[0].span is not None
+    assert r.uncovered() == []
+
+
+@pytest.mark.issue(16)
+def test_header_rule_then_prose_is_not_front_matter() -> None:
+    """Only a block of ``key: value`` lines is front matter; other text stays text."""
+    r = resparse.parse("---\nA note on the text that follows.\n---\n\n" + FRONT_BODY)
+    assert "front_matter" not in r.header.spans
+    assert any("note on the text" in u.text for u in r.unclassified)
+
+
+@pytest.mark.issue(16)
+def test_header_front_matter_through_the_markdown_reader() -> None:
+    from resparse.parser import parse_document  # noqa: PLC0415
+    from resparse.readers.markdown import read_markdown  # noqa: PLC0415
+
+    text = (
+        "---\nsymbol: A/RES/78/123\ndate: '2023-12-18'\n---\n\n*The General Assembly*,\n\n"
+        "*Recalling* its resolution 77/1,\n\n1. *Decides* to act.\n"
+    )
+    r = parse_document(read_markdown(text))
+    assert r.header.symbol == "A/RES/78/123"
+    assert r.header.adopted == dt.date(2023, 12, 18)
+    assert [c.lead for c in r.preamble] == ["Recalling"]
+    assert r.uncovered() == []
+
+
+# "Agenda items 136 and 148" and its two titles, as A/RES/77/259 prints them in each language
+AGENDA_TWO_ITEMS = {
+    "en": (
+        "Agenda items 136 and 148",
+        (
+            "Review of the efficiency of the administrative and financial functioning of the "
+            "United Nations"
+        ),
+        "Report on the activities of the Office of Internal Oversight Services",
+        "The General Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides to act.\n",
+    ),
+    "fr": (
+        "Points 136 et 148 de l’ordre du jour",
+        (
+            "Examen de l’efficacité du fonctionnement administratif et financier de "
+            "l’Organisation des Nations Unies"
+        ),
+        "Rapport sur les activités du Bureau des services de contrôle interne",
+        "L’Assemblée générale,\n\nRappelant sa résolution 1/1,\n\n1. Décide d’agir ;\n",
+    ),
+    "es": (
+        "Temas 136 y 148 del programa",
+        (
+            "Examen de la eficiencia del funcionamiento administrativo y financiero de las "
+            "Naciones Unidas"
+        ),
+        "Informe sobre las actividades de la Oficina de Servicios de Supervisión Interna",
+        "La Asamblea General,\n\nRecordando su resolución 1/1,\n\n1. Decide actuar;\n",
+    ),
+    "ru": (
+        "Пункты 136 и 148 повестки дня",
+        (
+            "Обзор эффективности административного и финансового функционирования "
+            "Организации Объединенных Наций"
+        ),
+        "Доклад о деятельности Управления служб внутреннего надзора",
+        (
+            "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 1/1,\n\n"
+            "1. постановляет действовать;\n"
+        ),
+    ),
+    "ar": (
+        "البندان 136 و 148 من جدول الأعمال",
+        "استعراض كفاءة الأداء الإداري والمالي للأمم المتحدة",
+        "تقرير عن أنشطة مكتب خدمات الرقابة الداخلية",
+        "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 1/1،\n\n1 - تقرر أن تعمل؛\n",
+    ),
+    "zh": (
+        "议程项目136和148",
+        "审查联合国行政和财政业务效率",
+        "关于内部监督事务厅活动的报告",
+        "大会，\n\n回顾其第1/1号决议，\n\n1. 决定采取行动；\n",
+    ),
+}
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("language", sorted(AGENDA_TWO_ITEMS))
+def test_header_agenda_line_with_two_items_in_each_language(language: str) -> None:
+    """Two numbers and two titles are two items, each number with its own title."""
+    line, first, second, body = AGENDA_TWO_ITEMS[language]
+    r = resparse.parse(f"A/RES/77/259\n{line}\n{first}\n{second}\n\n{body}", language=language)
+    items = r.header.agenda_items
+    assert [(a.number, a.title) for a in items] == [("136", first), ("148", second)]
+    assert r.raw(items[1].span) == second
+    assert r.uncovered() == []
+
+
+@pytest.mark.issue(16)
+def test_header_agenda_titles_that_wrap_still_pair_with_their_numbers() -> None:
+    """A line that opens with a small letter continues the title before it."""
+    cover = (
+        "Agenda items 13 and 117\nIntegrated and coordinated implementation of and follow-up\n"
+        "to the outcomes of the major United Nations conferences\nFollow-up to the outcome"
+        " of the Millennium Summit\n"
+    )
+    h = resparse.parse(cover + BODY).header
+    assert [a.number for a in h.agenda_items] == ["13", "117"]
+    assert h.agenda_items[0].title == (
+        "Integrated and coordinated implementation of and follow-up to the outcomes of the "
+        "major United Nations conferences"
+    )
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("line", "numbers"),
+    [
+        # sub-items of one item stay one item; numbers without titles to pair stay one line
+        (
+            "Agenda item 68 (a) and (b)\nPromotion and protection of human rights",
+            ["68 (a) and (b)"],
+        ),
+        (
+            "Agenda items 13, 14 and 117\nFirst title\nSecond title\nThird title",
+            ["13", "14", "117"],
+        ),
+        ("Agenda items 13 and 117\nOne title for both", ["13 and 117"]),
+    ],
+)
+def test_header_agenda_numbers_split_only_where_titles_pair(line: str, numbers: list[str]) -> None:
+    h = resparse.parse(line + BODY).header
+    assert [a.number for a in h.agenda_items] == numbers
+
+
+# The sponsors line of the draft S/2023/212 (not adopted), as each language prints it
+DRAFT_SPONSORS = {
+    "en": (
+        "Belarus, China, Nicaragua and Russian Federation: draft resolution",
+        ("Belarus", "China", "Nicaragua", "Russian Federation"),
+        "draft resolution",
+        "The Security Council,\n\nCondemning the act of sabotage,\n\n1. Decides to act.\n",
+    ),
+    "fr": (
+        "Bélarus, Chine, Nicaragua et Fédération de Russie : projet de résolution",
+        ("Bélarus", "Chine", "Nicaragua", "Fédération de Russie"),
+        "projet de résolution",
+        "Le Conseil de sécurité,\n\nCondamnant l’acte de sabotage,\n\n1. Décide d’agir ;\n",
+    ),
+    "es": (
+        "Belarús, China, Nicaragua y Federación de Rusia: proyecto de resolución",
+        ("Belarús", "China", "Nicaragua", "Federación de Rusia"),
+        "proyecto de resolución",
+        "El Consejo de Seguridad,\n\nCondenando el acto de sabotaje,\n\n1. Decide actuar;\n",
+    ),
+    "ru": (
+        "Беларусь, Китай, Никарагуа и Российская Федерация: проект резолюции",
+        ("Беларусь", "Китай", "Никарагуа", "Российская Федерация"),
+        "проект резолюции",
+        "Совет Безопасности,\n\nосуждая диверсию,\n\n1. постановляет действовать;\n",
+    ),
+    "ar": (
+        "الاتحاد الروسي، إريتريا، بيلاروس، الصين: مشروع قرار",
+        ("الاتحاد الروسي", "إريتريا", "بيلاروس", "الصين"),
+        "مشروع قرار",
+        "إن مجلس الأمن،\n\nإذ يدين العمل التخريبي،\n\n1 - يقرر أن يعمل؛\n",
+    ),
+    "zh": (
+        "白俄罗斯、中国、尼加拉瓜和阿拉伯叙利亚共和国：决议草案",
+        ("白俄罗斯", "中国", "尼加拉瓜", "阿拉伯叙利亚共和国"),
+        "决议草案",
+        "安全理事会，\n\n最强烈地谴责破坏行为，\n\n1. 决定采取行动；\n",
+    ),
+}
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("language", sorted(DRAFT_SPONSORS))
+def test_header_draft_names_its_sponsors_in_each_language(language: str) -> None:
+    """A draft's sponsors line is the header's, not unread text, and the draft has no title."""
+    line, sponsors, kind, body = DRAFT_SPONSORS[language]
+    r = resparse.parse(f"S/2023/212\n\n{line}\n\n{body}", language=language)
+    assert r.header.symbol == "S/2023/212"
+    assert r.header.sponsors == sponsors
+    assert r.header.document_type == kind
+    assert r.header.title is None
+    assert r.unclassified == ()
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("cover", "symbol", "number", "title"),
+    [
+        # the Economic and Social Council: a four-digit year, its session in roman numerals
+        (
+            "E/RES/1972/1664(LII)\n\n1972/1664(LII). Concerted action against drug abuse",
+            "E/RES/1972/1664(LII)",
+            "1972/1664(LII)",
+            "Concerted action against drug abuse",
+        ),
+        (
+            "E/RES/2023/1\n\n2023/1. Ministerial declaration",
+            "E/RES/2023/1",
+            "2023/1",
+            "Ministerial declaration",
+        ),
+        (
+            "E/RES/1664 (LII)\n\n1664 (LII). Drug abuse",
+            "E/RES/1664 (LII)",
+            "1664 (LII)",
+            "Drug abuse",
+        ),
+        # "Distr." alone, as a copy of the page may print it, is the distribution line
+        ("Distr.\nA/HRC/RES/46/13\n\n46/13. Title", "A/HRC/RES/46/13", "46/13", "Title"),
+    ],
+)
+def test_header_numbers_of_other_bodies(cover: str, symbol: str, number: str, title: str) -> None:
+    r = resparse.parse(cover + BODY.replace("General Assembly", "Economic and Social Council"))
+    assert (r.header.symbol, r.header.number, r.header.title) == (symbol, number, title)
+    assert r.unclassified == ()
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Adopted by the Security Council at its 4088th meeting, on13 January 2000", "en"),
+        ("Resolution adopted by the General Assembly on13 January 2000", "en"),
+        ("Adoptée par le Conseil de sécurité à sa 4088e séance, le13 janvier 2000", "fr"),
+        (
+            "Aprobada por el Consejo de Seguridad en su 4088a sesión, celebrada el13 de enero de 2000",
+            "es",
+        ),
+    ],
+)
+def test_header_adoption_date_glued_to_the_word_before_it(line: str, language: str) -> None:
+    """ "on13 January 2000", as some copies print it, still gives the adoption date."""
+    h = resparse.parse(f"{line}\n\n{BODY}", language=language).header
+    assert h.adopted == dt.date(2000, 1, 13)
+
+
+@pytest.mark.issue(16)
+def test_header_meeting_line_above_the_number_gives_the_adoption_date() -> None:
+    """ "1896th Plenary Meeting / 15 May 1974" among the cover lines is read, not left over."""
+    cover = "Economic and Social Council\n\n1896th Plenary Meeting\n15 May 1974\n\n1974/1848(LVI). Title"
+    r = resparse.parse(cover + BODY.replace("General Assembly", "Economic and Social Council"))
+    assert r.header.adopted == dt.date(1974, 5, 15)
+    assert r.header.number == "1974/1848(LVI)"
+    assert r.unclassified == ()
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a title glued to the number's full stop
+        ("1974/1848(LVI).Periodicity of sessions", "Periodicity of sessions"),
+        # the older note mark after a title belongs to the note
+        ("1974/1848(LVI). Periodicity of sessions*/", "Periodicity of sessions"),
+        ("78/12. Periodicity of sessions12/", "Periodicity of sessions"),
+        # a title that ends with a figure keeps it
+        ("78/12. Programme budget for 2024", "Programme budget for 2024"),
+    ],
+)
+def test_header_number_line_shapes(line: str, title: str) -> None:
+    assert resparse.parse(line + BODY).header.title == title
+
+
+@pytest.mark.issue(16)
+def test_header_arabic_emergency_session_number_in_arabic_letters() -> None:
+    """Arabic prints "ES-11/6" as "دإط-11/6" (A/RES/ES-11/6)."""
+    text = (
+        "A/RES/ES-11/6\n\nدإط-11/6 مبادئ ميثاق الأمم المتحدة\n\n"
+        "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 77/1،\n\n1 - تقرر أن تعمل؛\n"
+    )
+    h = resparse.parse(text).header
+    assert h.number == "دإط-11/6"
+    assert h.title == "مبادئ ميثاق الأمم المتحدة"
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("title", "letter", "name", "rest"),
+    [
+        (
+            "78/80. Questions relating to information",
+            "A",
+            "Information in the service of humanity",
+            "The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Decides to act.\n",
+        ),
+        (
+            "77/128. Questions relatives à l’information",
+            "A",
+            "L’information au service de l’humanité",
+            "L’Assemblée générale,\n\nRappelant sa résolution 77/1,\n\n1. Décide d’agir ;\n",
+        ),
+    ],
+)
+def test_header_title_stops_before_the_first_part_and_its_name(
+    title: str, letter: str, name: str, rest: str
+) -> None:
+    """ "A" and the part's name above the formula are the part's heading, not the title's."""
+    r = resparse.parse(f"{title}\n\n{letter}\n{name}\n\n{rest}")
+    assert r.header.title == title.split(". ", 1)[1]
+    assert r.preamble[0].part == letter
+    assert any(h.text.startswith(letter) and name in h.text for h in r.headings)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "formula", "lead"),
+    [
+        (
+            "The Security Council:\n\nRecalling its resolution 1/1,\n\n1. Decides to act.\n",
+            "The Security Council:",
+            "Recalling",
+        ),
+        (
+            "Le Conseil de sécurité :\n\nRappelant sa résolution 1/1,\n\n1. Décide d’agir ;\n",
+            "Le Conseil de sécurité :",
+            "Rappelant",
+        ),
+    ],
+)
+def test_header_formula_ending_with_a_colon(text: str, formula: str, lead: str) -> None:
+    """An older text's "The Security Council:" is its formula, not its first clause."""
+    r = resparse.parse(text)
+    assert r.header.enacting_formula == formula
+    assert [c.lead for c in r.preamble] == [lead]
+    assert [d.code for d in r.diagnostics] == []

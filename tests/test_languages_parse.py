@@ -109,6 +109,9 @@ def test_languages_spanish_security_council() -> None:
         (FRENCH, "fr"),
         (SPANISH, "es"),
         ("The General Assembly,\n\nRecalling its resolution 1/1,\n", "en"),
+        # short French, with none of the listed small words: its elisions say it (issue 16)
+        ("L’Assemblée générale,\n\nRappelant sa résolution 53/199,\n\n1. Décide d’agir ;", "fr"),
+        ("The States’ obligations, the Council's work and don't (d) (l)", "en"),
         ("Генеральная Ассамблея,\n\nссылаясь на свою резолюцию", "ru"),
         ("إن الجمعية العامة، إذ تشير إلى قرارها", "ar"),
         ("大会，回顾其1966年12月17日第2205(XXI)号决议", "zh"),

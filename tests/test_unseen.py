@@ -186,9 +186,6 @@ Recalling its resolution 77/264,
 
 
 @pytest.mark.issue(16)
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="the title swallows the first part's heading"
-)
 def test_unseen_budget_resolution_in_parts_keeps_each_part() -> None:
     result = resparse.parse(BUDGET)
     assert result.header.title == "Questions relating to the proposed programme budget for 2024"
@@ -252,12 +249,123 @@ def test_unseen_markdown_heading_marks_stay_out_of_the_header() -> None:
     assert result.header.title == "Cooperation on test matters"
 
 
+# An emergency special session's cover in each language (A/RES/ES-10/21 as printed)
+EMERGENCY_COVERS = {
+    "en": (
+        "United Nations",
+        "General Assembly",
+        "Tenth emergency special session",
+        "Agenda item 5",
+        "Resolution adopted by the General Assembly on 27 October 2023",
+        "Protection of civilians and upholding legal and humanitarian obligations",
+        "The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Decides to act.\n",
+    ),
+    "fr": (
+        "Nations Unies",
+        "Assemblée générale",
+        "Dixième session extraordinaire d’urgence",
+        "Point 5 de l’ordre du jour",
+        "Résolution adoptée par l’Assemblée générale le 27 octobre 2023",
+        "Protection des civils et respect des obligations juridiques et humanitaires",
+        "L’Assemblée générale,\n\nRappelant sa résolution 77/1,\n\n1. Décide d’agir ;\n",
+    ),
+    "es": (
+        "Naciones Unidas",
+        "Asamblea General",
+        "Décimo período extraordinario de sesiones de emergencia",
+        "Tema 5 del programa",
+        "Resolución aprobada por la Asamblea General el 27 de octubre de 2023",
+        "Protección de los civiles y cumplimiento de las obligaciones jurídicas y humanitarias",
+        "La Asamblea General,\n\nRecordando su resolución 77/1,\n\n1. Decide actuar;\n",
+    ),
+    "ru": (
+        "Организация Объединенных Наций",
+        "Генеральная Ассамблея",
+        "Десятая чрезвычайная специальная сессия",
+        "Пункт 5 повестки дня",
+        "Резолюция, принятая Генеральной Ассамблеей 27 октября 2023 года",
+        "Защита гражданских лиц и соблюдение правовых и гуманитарных обязательств",
+        (
+            "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 77/1,\n\n"
+            "1. постановляет действовать;\n"
+        ),
+    ),
+    "ar": (
+        "الأمم المتحدة",
+        "الجمعية العامة",
+        "الدورة الاستثنائية الطارئة العاشرة",
+        "البند 5 من جدول الأعمال",
+        "قرار اتخذته الجمعية العامة في 27 تشرين الأول/أكتوبر 2023",
+        "حماية المدنيين والتمسك بالالتزامات القانونية والإنسانية",
+        "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 77/1،\n\n1 - تقرر أن تعمل؛\n",
+    ),
+    "zh": (
+        "联合国",
+        "大会",
+        "第十届紧急特别会议",
+        "议程项目5",
+        "2023年10月27日大会决议",
+        "保护平民和履行法律和人道主义义务",
+        "大会，\n\n回顾其第77/1号决议，\n\n1. 决定采取行动；\n",
+    ),
+}
+
+
 @pytest.mark.issue(16)
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="YAML front matter is read as unclassified header text",
-)
+@pytest.mark.parametrize("language", sorted(EMERGENCY_COVERS))
+def test_unseen_emergency_special_session_in_each_language(language: str) -> None:
+    """ "ES-10/21. Title" gives its number and its title, and the session its ordinal."""
+    publisher, body, session, agenda, adoption, title, rest = EMERGENCY_COVERS[language]
+    issued = ISSUED.get(language, "Distr.: General\n30 October 2023")
+    text = (
+        f"{publisher} A/RES/ES-10/21\n\n{body}\n\n{issued}\n\n"
+        f"{session}\n{agenda}\n\n{adoption}\n\nES-10/21. {title}\n\n{rest}"
+    )
+    result = resparse.parse(text)
+    assert result.language == language
+    assert result.header.symbol == "A/RES/ES-10/21"
+    assert result.header.number == "ES-10/21"
+    assert result.header.title == title
+    assert result.header.session == 10
+    assert result.unclassified == ()
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("language", sorted(EMERGENCY_COVERS))
+def test_unseen_markdown_heading_marks_stay_out_of_the_header_in_each_language(
+    language: str,
+) -> None:
+    """ "# A/RES/.." and "## 78/123. Title": the marks are the line's, not the value's."""
+    _, body, _, agenda, adoption, title, rest = EMERGENCY_COVERS[language]
+    session = SESSIONS_78[language]
+    text = (
+        f"# A/RES/78/123\n\n## {body}\n\n{session}\n\n{agenda}\n\n{adoption}\n\n"
+        f"## 78/123. {title}\n\n{rest}"
+    )
+    result = resparse.parse(text)
+    assert result.header.symbol == "A/RES/78/123"
+    assert result.header.number == "78/123"
+    assert result.header.title == title
+    assert result.header.session == 78
+    assert result.unclassified == ()
+
+
+# the distribution line and issue date, where the language prints its own
+ISSUED = {
+    "fr": "Distr. générale\n30 octobre 2023",
+    "es": "Distr. general\n30 de octubre de 2023",
+}
+SESSIONS_78 = {
+    "en": "Seventy-eighth session",
+    "fr": "Soixante-dix-huitième session",
+    "es": "Septuagésimo octavo período de sesiones",
+    "ru": "Семьдесят восьмая сессия",
+    "ar": "الدورة الثامنة والسبعون",
+    "zh": "第七十八届会议",
+}
+
+
+@pytest.mark.issue(16)
 def test_unseen_yaml_front_matter_is_read() -> None:
     text = (
         "---\nsymbol: A/RES/78/123\ndate: 2023-12-18\ntitle: Cooperation on test matters\n---\n\n"
@@ -270,16 +378,13 @@ def test_unseen_yaml_front_matter_is_read() -> None:
     assert _warned(result, "text.unclassified") == []
 
 
-_NO_ORDINAL = pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="an ordinal-word session line gives no session"
-)
 SESSIONS = [
     pytest.param("Seventy-ninth session", "en", id="en"),
-    pytest.param("Soixante-dix-neuvième session", "fr", id="fr", marks=_NO_ORDINAL),
-    pytest.param("Septuagésimo noveno período de sesiones", "es", id="es", marks=_NO_ORDINAL),
-    pytest.param("Семьдесят девятая сессия", "ru", id="ru", marks=_NO_ORDINAL),
-    pytest.param("الدورة التاسعة والسبعون", "ar", id="ar", marks=_NO_ORDINAL),
-    pytest.param("第七十九届会议", "zh", id="zh", marks=_NO_ORDINAL),
+    pytest.param("Soixante-dix-neuvième session", "fr", id="fr"),
+    pytest.param("Septuagésimo noveno período de sesiones", "es", id="es"),
+    pytest.param("Семьдесят девятая сессия", "ru", id="ru"),
+    pytest.param("الدورة التاسعة والسبعون", "ar", id="ar"),
+    pytest.param("第七十九届会议", "zh", id="zh"),
 ]
 FORMULAS = {
     "en": ("The General Assembly,", "Recalling its resolution 53/199,", "1. Decides to act;"),
@@ -306,9 +411,6 @@ def test_unseen_session_written_in_ordinal_words(line: str, language: str) -> No
 
 
 @pytest.mark.issue(16)
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="'134 and 145' is read as one agenda item"
-)
 def test_unseen_agenda_line_with_two_items() -> None:
     cover = COVER.replace(
         "Agenda item 68",
@@ -337,7 +439,11 @@ Distr.: General
 
 @pytest.mark.issue(16)
 @pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="a Russian draft's sponsors line hides its formula"
+    strict=True,
+    raises=AssertionError,
+    reason="the header is read (symbol, sponsors, no title); the first clause's lead opens"
+    " with 'самым', which the tables count as an operative first word, so the preamble is"
+    " read as an unnumbered operative paragraph",
 )
 def test_unseen_draft_without_a_title() -> None:
     """A draft names its sponsors where a resolution has its number and title."""
@@ -624,9 +730,6 @@ def test_unseen_other_body_structure(name: str) -> None:
 
 
 @pytest.mark.issue(16)
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="'E/RES/1972/1664(LII)' and its number line"
-)
 @pytest.mark.parametrize("name", UNSEEN_CASES)
 def test_unseen_other_body_header(name: str) -> None:
     result = resparse.parse_file(UNSEEN / f"{name}.txt")
@@ -634,3 +737,6 @@ def test_unseen_other_body_header(name: str) -> None:
     assert result.header.symbol == want["symbol"]
     assert result.header.number == want["number"]
     assert result.header.title == want["title"]
+    assert result.header.body == want["body"]
+    adopted = result.header.adopted
+    assert (adopted.isoformat() if adopted is not None else None) == want["adopted"]

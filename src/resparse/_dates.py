@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import regex
 
 from resparse import _lexicon
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 _MONTH_NUMBERS = {name.casefold(): i for i, name in enumerate(_lexicon.MONTHS, start=1)}
 _DATE_RE = regex.compile(
@@ -17,9 +23,6 @@ _FUZZY_MONTHS = tuple(
     for i, name in enumerate(_lexicon.MONTHS, start=1)
     if len(name) >= 5
 )
-_ORDINALS = dict(_lexicon.CARDINAL_ORDINALS)
-_TENS_ORDINALS = dict(_lexicon.TENS_ORDINALS)
-_TENS = dict(_lexicon.TENS)
 _DIGIT_ORDINAL_RE = regex.compile(
     r"(?P<n>\d{1,4})\s?(?:st|nd|rd|th|d|e|ème|ª|º|a)\b", regex.IGNORECASE
 )
@@ -63,6 +66,14 @@ def find_date(
     return None, None, False
 
 
+def iso_date(text: str) -> dt.date | None:
+    """A date written "2023-12-18", as metadata writes it (a time after it is ignored)."""
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
 def _make(year: str, month: int | None, day: str) -> dt.date | None:
     if month is None:
         return None
@@ -72,23 +83,83 @@ def _make(year: str, month: int | None, day: str) -> dt.date | None:
         return None
 
 
-def ordinal_value(words: str) -> int | None:
-    """The number an English ordinal gives: "Forty-sixth" -> 46, "78th" -> 78."""
-    text = words.strip().casefold().replace("–", "-").replace(" ", "-")
+_TATWEEL = "\u0640"  # the Arabic stretching stroke: decoration, not a letter
+_SEPARATORS = " -"
+
+
+def fold(text: str) -> str:
+    """Text as ordinal words are compared: no case, no accents or vowel marks, no tatweel.
+
+    "Septuagésimo" and "Septuagesimo", "четвёртая" and "четвертая", "الأولى" and "الاولى"
+    are the same word as printed by different hands.
+    """
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace(_TATWEEL, ""))
+    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(kept.replace("–", "-").replace("‑", "-").split())
+
+
+@attrs.frozen
+class Ordinals:
+    """How one language writes numbers in words, from ``[ordinals]`` in its lexicon.
+
+    A number is the sum of its words read left to right ("seventy" + "ninth",
+    "soixante" + "dix" + "neuvième", "التاسعة" + "و" + "السبعون"); a multiplier multiplies
+    what came before it ("one hundred", "七十九" = 7 x 10 + 9); connectors count nothing.
+    Words may be glued ("decimotercero", "والسبعون") or apart (spaces, hyphens).
+    """
+
+    words: Mapping[str, int] = attrs.field(factory=dict)
+    multipliers: Mapping[str, int] = attrs.field(factory=dict)
+    connectors: frozenset[str] = frozenset()
+    # every known word, longest first, so that "seventy" is tried before "seven"
+    tokens: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Ordinals:
+        """Read the lexicon's table: ``words`` maps a value to the words that write it."""
+        words = {fold(w): int(v) for v, spelled in data.get("words", {}).items() for w in spelled}
+        multipliers = {fold(w): int(v) for w, v in data.get("multipliers", {}).items()}
+        connectors = frozenset(fold(w) for w in data.get("connectors", ()))
+        known = {*words, *multipliers, *connectors}
+        tokens = tuple(sorted(known, key=lambda w: (-len(w), w)))
+        return cls(words, multipliers, connectors, tokens)
+
+    def value(self, text: str) -> int | None:
+        """The number ``text`` writes, or None when a part of it is no number word."""
+        tokens = self._split(fold(text), 0)
+        if not tokens or all(t in self.connectors for t in tokens):
+            return None
+        total = pending = 0
+        for token in tokens:
+            if token in self.multipliers:
+                total += (pending or 1) * self.multipliers[token]
+                pending = 0
+            elif token in self.words:
+                pending += self.words[token]
+        return total + pending
+
+    def _split(self, text: str, pos: int) -> list[str] | None:
+        """``text[pos:]`` cut into known words (trying the longest first), or None."""
+        while pos < len(text) and text[pos] in _SEPARATORS:
+            pos += 1
+        if pos == len(text):
+            return []
+        for token in self.tokens:
+            if text.startswith(token, pos):
+                rest = self._split(text, pos + len(token))
+                if rest is not None:
+                    return [token, *rest]
+        return None
+
+
+def ordinal_value(words: str, language: str = "en") -> int | None:
+    """The number an ordinal gives: "Forty-sixth" -> 46, "78th" -> 78, "第七十九" -> 79."""
+    from resparse._language import profile  # noqa: PLC0415 - profiles import this module
+
+    text = words.strip()
     digit = _DIGIT_ORDINAL_RE.fullmatch(text)
     if digit:
         return int(digit["n"])
-    if text in _ORDINALS:
-        return _ORDINALS[text]
-    if text in _TENS_ORDINALS:
-        return _TENS_ORDINALS[text]
-    head, _, tail = text.partition("-")
-    if head in _TENS and tail in _ORDINALS and _ORDINALS[tail] < 10:
-        return _TENS[head] + _ORDINALS[tail]
-    if head == "one" and tail.startswith("hundred"):
-        rest = tail.removeprefix("hundred").strip("-").removeprefix("and-")
-        if not rest:
-            return 100
-        value = ordinal_value(rest)
-        return 100 + value if value is not None else None
-    return None
+    if text.isdecimal():
+        return int(text)
+    return profile(language).ordinals.value(text)

@@ -14,6 +14,7 @@ import attrs
 import regex
 
 from resparse import _dates
+from resparse._front_matter import FrontMatter, read_front_matter
 from resparse._language import Profile, profile
 from resparse._text import clean, join_lines
 from resparse.model import AgendaItem, Diagnostic, Header, Span, SpanMap
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from resparse._scan import Line
 
 _MARKDOWN_HEADING_RE = regex.compile(r"#{1,6}[ \t]+")
+_OLD_NOTE_MARK_RE = regex.compile(r"(?<=[\p{L}\p{P}])(?:\*{1,3}|\d{1,3})/\s*$")
 _SESSION_IN_SYMBOL_RE = regex.compile(r"A(?:/HRC|/C\.\d)?/(?:RES/)?(?P<session>\d{1,3})/")
 
 # Fields whose value may run on to the next lines.
@@ -61,11 +63,16 @@ def read_header(
     formula_body: str | None,
     language: str = "en",
 ) -> HeaderResult:
-    """Read the header fields of ``lines`` (everything before the enacting formula)."""
+    """Read the header fields of ``lines`` (everything before the enacting formula).
+
+    A YAML front matter block that opens the text gives the fields the printed cover
+    lines after it do not.
+    """
     reader = _FieldReader(profile(language))
-    for line in lines:
+    front = read_front_matter(source, lines)
+    for line in lines[front.next_line :] if front is not None else lines:
         reader.read_line(line)
-    return _build(source, reader, formula, formula_body)
+    return _build(source, reader, formula, formula_body, front)
 
 
 @attrs.define
@@ -165,6 +172,10 @@ class _FieldReader:
             match = pattern.match(text, pos)
             if match is not None and match.end() > pos:
                 return name, match
+        meeting = self.local.meeting_re.match(text, pos) if pos == 0 else None
+        if meeting is not None:
+            # "1896th Plenary Meeting" above the number, as some copies print the record
+            return "meeting", meeting
         return None
 
     def continues(self, field: _Field, text: str, previous: str = "") -> bool:
@@ -178,7 +189,7 @@ class _FieldReader:
             return False
         if field.name in {"agenda", "title", "report_line"}:
             return True
-        if field.name in {"adoption_line", "sc_adoption"}:
+        if field.name in {"adoption_line", "sc_adoption", "meeting"}:
             return (
                 field.match is not None
                 and field.match["date"] is None
@@ -252,6 +263,58 @@ class _HeaderBuilder:
             return
         handler(field, field.match, span)
 
+    def add_front_matter(self, front: FrontMatter) -> None:
+        """Take from the front matter the fields the printed cover did not give.
+
+        A field both give, with different values, keeps the printed one and is reported;
+        keys that name no field stay inside the block's span, read and listed.
+        """
+        self.spans.append(("front_matter", front.span))
+        unknown: list[str] = []
+        for entry in front.entries:
+            name = _FRONT_MATTER_KEYS.get(entry.key.casefold().replace("-", "_").replace(" ", "_"))
+            if name is None:
+                unknown.append(entry.key)
+                continue
+            value = self.front_value(name, entry.value)
+            span = entry.span
+            if value is None or value == ():
+                message = f"could not read {entry.key!r} in the front matter: {entry.value!r}"
+                self.diagnostics.append(
+                    Diagnostic("header.front_matter_value", message, "warning", span)
+                )
+            elif name == "agenda_items" and isinstance(value, tuple):
+                if not self.agenda:  # the printed agenda lines, when there are any, win
+                    self.agenda.extend(AgendaItem(str(n), None, span) for n in value)
+            elif name not in self.values:
+                self.values[name] = value
+                self.spans.append((name, span))
+            elif self.values[name] != value:
+                message = (
+                    f"the front matter gives {entry.key!r} as {entry.value!r}; "
+                    f"the printed header gives {self.values[name]!r}, which is kept"
+                )
+                self.diagnostics.append(
+                    Diagnostic("header.front_matter_disagrees", message, "warning", span)
+                )
+        if unknown:
+            message = f"front matter keys that name no header field: {', '.join(unknown)}"
+            self.diagnostics.append(
+                Diagnostic("header.front_matter_keys", message, "info", front.span)
+            )
+
+    def front_value(self, name: str, text: str) -> object:
+        """A front matter value as the header field holds it; None when it cannot be read."""
+        if not text:
+            return None
+        if name in {"adopted", "issued"}:
+            return _dates.iso_date(text) or _dates.find_date(text, language=self.language)[0]
+        if name == "session":
+            return _dates.ordinal_value(text.removesuffix(" session"), self.language)
+        if name in {"sponsors", "agenda_items"}:
+            return tuple(part for part in (clean(p) for p in text.strip("[]").split(",")) if part)
+        return clean(text.strip())
+
     # one handler per field name ------------------------------------------------------
 
     def _field_publisher(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
@@ -274,7 +337,7 @@ class _HeaderBuilder:
 
     def _field_session_title(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
         self.put("session_title", clean(match["value"]), span)
-        ordinal = _dates.ordinal_value(match["ordinal"])
+        ordinal = _dates.ordinal_value(match["ordinal"], self.language)
         if ordinal is not None:
             self.values.setdefault("session", ordinal)
 
@@ -282,7 +345,7 @@ class _HeaderBuilder:
         self.put("session_dates", self.text_of(field), span)
 
     def _field_agenda(self, field: _Field, _match: regex.Match[str], _span: Span) -> None:
-        self.agenda.append(_agenda_item(self.source, field))
+        self.agenda.extend(_agenda_items(self.source, field, profile(self.language)))
 
     def _field_report_line(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
         self.put("report_line", self.text_of(field), span)
@@ -311,6 +374,15 @@ class _HeaderBuilder:
 
     _field_sc_number = _field_number
 
+    def _field_meeting(self, field: _Field, match: regex.Match[str], span: Span) -> None:
+        """A meeting line among the cover lines: the meeting and date the text was adopted."""
+        self.meeting = self.meeting or clean(match["meeting"])
+        self.spans.append(("meeting", span))
+        found = self.date(self.text_of(field), span)
+        if found is not None and "adopted" not in self.values:
+            self.values["adopted"] = found
+            self.spans.append(("adopted", span))
+
     def _field_old_number(self, field: _Field, match: regex.Match[str], span: Span) -> None:
         title_start = field.start + match.start("title") - match.start()
         value_end = field.start + len(match[0][: match.start("title") - match.start()].rstrip())
@@ -323,10 +395,17 @@ class _HeaderBuilder:
         self.values["adopted"] = self.date(match["date"], span)
 
     def _field_title(self, field: _Field, _match: regex.Match[str] | None, span: Span) -> None:
-        self.put("title", self.text_of(field), span)
+        joined = join_lines((self.source[a:b] for a, b in field.pieces), self.language)
+        # the older note mark after a title ("... Narcotic Drugs*/") is the note's, not the title's
+        self.put("title", clean(_OLD_NOTE_MARK_RE.sub("", joined)), span)
 
     def _field_sponsors(self, field: _Field, match: regex.Match[str], span: Span) -> None:
-        self.put("sponsors", _split_sponsors(self.text_of(field).rsplit(":", 1)[0]), span)
+        text = self.text_of(field)
+        names = text[: max(text.rfind(":"), text.rfind("："))]
+        separator = profile(self.language).sponsor_separator_re
+        self.put(
+            "sponsors", tuple(n for n in (clean(p) for p in separator.split(names)) if n), span
+        )
         self.values["document_type"] = clean(match["kind"]).lower()
 
     def _field_subject(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
@@ -336,16 +415,49 @@ class _HeaderBuilder:
         self.put("document_type", clean(match["value"]).lower(), span)
 
 
+# Front matter keys (folded: lower case, "_" for "-" and " ") and the fields they give.
+_FRONT_MATTER_KEYS = {
+    "symbol": "symbol",
+    "document_symbol": "symbol",
+    "title": "title",
+    "number": "number",
+    "resolution_number": "number",
+    "date": "adopted",
+    "adopted": "adopted",
+    "adoption_date": "adopted",
+    "date_adopted": "adopted",
+    "issued": "issued",
+    "publication_date": "issued",
+    "session": "session",
+    "body": "body",
+    "organ": "body",
+    "agenda_item": "agenda_items",
+    "agenda_items": "agenda_items",
+    "agenda": "agenda_items",
+    "distribution": "distribution",
+    "original_language": "original_language",
+    "sponsors": "sponsors",
+    "document_type": "document_type",
+    "publisher": "publisher",
+}
+
+
 # Fields that are opened without a pattern (by position, after another field).
 _MATCHLESS = frozenset({"title"})
 
 
 def _build(
-    source: str, reader: _FieldReader, formula: Line | None, formula_body: str | None
+    source: str,
+    reader: _FieldReader,
+    formula: Line | None,
+    formula_body: str | None,
+    front: FrontMatter | None = None,
 ) -> HeaderResult:
     builder = _HeaderBuilder(source, reader.local.code)
     for field in reader.fields:
         builder.add(field)
+    if front is not None:
+        builder.add_front_matter(front)
     values, spans = builder.values, builder.spans
     if formula is not None and formula_body is not None:
         values["enacting_formula"] = clean(formula.text)
@@ -377,14 +489,29 @@ def _header(
     return Header(agenda_items=tuple(agenda), spans=SpanMap.from_pairs(spans), **kwargs)  # type: ignore[arg-type]
 
 
-def _agenda_item(source: str, field: _Field) -> AgendaItem:
-    number = clean(field.match["value"]) if field.match is not None else ""
-    title = clean(join_lines(source[a:b] for a, b in field.pieces[1:])) or None
-    return AgendaItem(number=number, title=title, span=Span(field.start, field.end))
+def _agenda_items(source: str, field: _Field, local: Profile) -> list[AgendaItem]:
+    """The items of an agenda line, each with its title when numbers and titles pair up.
 
-
-_SPONSOR_SPLIT_RE = regex.compile(r"\s*,\s*|\s+and\s+(?=[^,]*$)")
-
-
-def _split_sponsors(text: str) -> tuple[str, ...]:
-    return tuple(name for name in (clean(p) for p in _SPONSOR_SPLIT_RE.split(text)) if name)
+    "Agenda items 136 and 148" followed by two titles gives two items; the first one's
+    span runs from the agenda line to its title, the others cover their titles (as the
+    Akoma Ntoso reader does). A title may wrap: in a cased language a line that opens
+    with a small letter continues the title before it. When numbers and titles do not
+    pair up, the line is one item whose title is all the lines after it.
+    """
+    printed = clean(field.match["value"]) if field.match is not None else ""
+    numbers = [n for n in local.agenda_separator_re.split(printed) if n]
+    titles: list[list[tuple[int, int]]] = []
+    for a, b in field.pieces[1:]:
+        if titles and local.cased and not source[a : a + 1].isupper():
+            titles[-1].append((a, b))
+        else:
+            titles.append([(a, b)])
+    if len(numbers) < 2 or len(numbers) != len(titles):
+        title = clean(join_lines(source[a:b] for a, b in field.pieces[1:])) or None
+        return [AgendaItem(number=printed, title=title, span=Span(field.start, field.end))]
+    items = []
+    for i, (number, pieces) in enumerate(zip(numbers, titles, strict=True)):
+        start = field.start if i == 0 else pieces[0][0]
+        title = clean(join_lines(source[a:b] for a, b in pieces))
+        items.append(AgendaItem(number=number, title=title, span=Span(start, pieces[-1][1])))
+    return items

@@ -1,13 +1,13 @@
 """Language profiles: what differs between the six official languages, loaded from data.
 
-Each ``lexicon/<code>.toml`` holds a language's month names, date shape, body names and
-the patterns of its header fields, enacting formula, meeting lines, vote statements and
-annex headings, and how its script behaves: whether leads open with a capital letter
-(``cased``), which punctuation ends a clause (``terminators``), how paragraphs are
-numbered and sub-paragraphs labelled (``operative_number``, ``subparagraph_label``,
-``alphabet``) and how the UN's markup marks a lead (``lead_emphasis``). Adding a
-language is adding that file and its lead tables (``lexicon/<code>.tsv``, built by
-scripts/build_lexicon.py); no code changes.
+Each ``lexicon/<code>.toml`` holds a language's month names, date shape, body names,
+ordinal number words and the patterns of its header fields, enacting formula, meeting
+lines, vote statements and annex headings, and how its script behaves: whether leads
+open with a capital letter (``cased``), which punctuation ends a clause
+(``terminators``), how paragraphs are numbered and sub-paragraphs labelled
+(``operative_number``, ``subparagraph_label``, ``alphabet``) and how the UN's markup
+marks a lead (``lead_emphasis``). Adding a language is adding that file and its lead
+tables (``lexicon/<code>.tsv``, built by scripts/build_lexicon.py); no code changes.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 import regex
 
+from resparse._dates import Ordinals
 from resparse._patterns import LETTERED_PART_RE, OPERATIVE_NUMBER_RE, SUBPARAGRAPH_LABEL_RE
 from resparse.errors import ResparseError
 
@@ -31,15 +32,18 @@ else:  # pragma: no cover - Python 3.10
 
 _V = regex.VERBOSE | regex.VERSION1
 
-# A document symbol: the same in every language ("A/RES/77/100", "S/RES/2562 (2021)").
+# A document symbol: the same in every language ("A/RES/77/100", "S/RES/2562 (2021)",
+# "E/RES/1972/1664(LII)", whose session the Economic and Social Council wrote in roman).
 SYMBOL = r"""
     (?:[A-Z]{1,6}(?:\.\d{1,3})?)
     (?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,30}){1,8}
-    (?:\s?\(\d{4}\))?
+    (?:\s?\(\d{4}\)|\s?\([IVXLC]{1,8}\))?
     (?:\s(?:[A-Z](?:\s?-\s?[A-Z])?|Add\.\d+|Rev\.\d+|Corr\.\d+)(?![\w/]))?
 """
 
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+_COMMA_BEFORE_A_NUMBER_RE = regex.compile(r"\s*,\s*(?=\d)")
+_COMMA_RE = regex.compile(r"\s*,\s*")
 
 
 class UnknownLanguageError(ResparseError, ValueError):
@@ -88,6 +92,12 @@ class Profile:
     # the words that may stand between a comma and a further lead ("and"); None: the
     # language's texts mark no further leads
     more_lead_conjunctions: tuple[str, ...] | None = None
+    # how the language writes numbers in words ("Seventy-ninth session", "第七十九届会议")
+    ordinals: Ordinals = attrs.field(factory=Ordinals)
+    # what stands between the numbers of an agenda line naming several items (" and ")
+    agenda_separator_re: regex.Pattern[str] = _COMMA_BEFORE_A_NUMBER_RE
+    # what stands between the sponsors a draft names (", ", " and ")
+    sponsor_separator_re: regex.Pattern[str] = _COMMA_RE
 
     def starts_like_lead(self, text: str) -> bool:
         """Whether text opens the way a lead does: with a capital, or any letter if uncased."""
@@ -206,6 +216,13 @@ def _build(data: dict[str, Any]) -> Profile:
         more_lead_conjunctions=tuple(data["more_lead_conjunctions"])
         if "more_lead_conjunctions" in data
         else None,
+        ordinals=Ordinals.of(data.get("ordinals", {})),
+        agenda_separator_re=_compile(patterns["agenda_separator"], values)
+        if "agenda_separator" in patterns
+        else _COMMA_BEFORE_A_NUMBER_RE,
+        sponsor_separator_re=_compile(patterns["sponsor_separator"], values)
+        if "sponsor_separator" in patterns
+        else _COMMA_RE,
     )
 
 
@@ -216,6 +233,9 @@ _MARKERS = {
     "es": ("los", "las", "y", "del", "el", "por", "con", "su"),
 }
 _PUNCTUATION_RE = regex.compile(r"[^\p{L}\s]+")
+# French elides its commonest small words ("l’Assemblée", "d’agir", "qu’il"); the
+# counting above splits them into single letters, so they are counted on their own
+_ELISION_RE = regex.compile(r"(?<!\p{L})(?:[ldjmnst]|qu)[’'](?=\p{L})", regex.IGNORECASE)
 _NON_LATIN_RE = regex.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
 _SCRIPTS = (
     ("zh", regex.compile(r"\p{Han}")),
@@ -239,5 +259,6 @@ def detect(text: str, sample: int = 6000) -> str:
                 return code
     words = collections.Counter(_PUNCTUATION_RE.sub(" ", head.casefold()).split())
     counts = {code: sum(words[word] for word in markers) for code, markers in _MARKERS.items()}
+    counts["fr"] += len(_ELISION_RE.findall(head))
     best = max(counts, key=lambda code: (counts[code], code == "en"))
     return best if counts[best] else "en"

@@ -21,50 +21,6 @@ MONTHS: tuple[str, ...] = (
     "December",
 )
 
-CARDINAL_ORDINALS: tuple[tuple[str, int], ...] = (
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-)
-
-TENS_ORDINALS: tuple[tuple[str, int], ...] = (
-    ("twentieth", 20),
-    ("thirtieth", 30),
-    ("fortieth", 40),
-    ("fiftieth", 50),
-    ("sixtieth", 60),
-    ("seventieth", 70),
-    ("eightieth", 80),
-    ("ninetieth", 90),
-)
-
-TENS: tuple[tuple[str, int], ...] = (
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-)
-
 # Words that may follow a lead's head word and still belong to the lead when the learned
 # tables have never seen the phrase ("Recalling also", "Noting further").
 LEAD_ADVERBS: tuple[str, ...] = (

@@ -848,7 +848,10 @@ def locate_body(
     lines: list[Line], language: str, diagnostics: list[Diagnostic]
 ) -> tuple[int | None, int] | None:
     """The enacting formula's line and the first body line; None when neither is found."""
-    formula_index = _classify.find_formula(lines, profile(language))
+    local = profile(language)
+    formula_index = _classify.find_formula(lines, local)
+    if formula_index is None:
+        formula_index = _formula_with_a_colon(lines, local)
     if formula_index is not None:
         return formula_index, formula_index
     body_start = _classify.find_body_start(lines, language)
@@ -857,6 +860,32 @@ def locate_body(
     message = "found no enacting formula such as 'The General Assembly,'"
     diagnostics.append(Diagnostic("header.no_formula", message, "warning"))
     return None, body_start
+
+
+_FORMULA_LENGTH = 120  # the longest line read as a formula, as find_formula allows
+
+
+def _formula_with_a_colon(lines: list[Line], local: Profile) -> int | None:
+    """An older text's formula that ends with a colon ("The Security Council:").
+
+    Read as the same formula with its comma; without this the formula line became the
+    first preambular clause.
+    """
+    for line in lines:
+        text = line.text.rstrip()
+        if (
+            len(text) < _FORMULA_LENGTH
+            and text.endswith(":")
+            and local.formula_re.match(_with_its_comma(text)) is not None
+        ):
+            return line.index
+    return None
+
+
+def _with_its_comma(text: str) -> str:
+    """A formula line with a closing colon written as the comma ("The Council:" -> ",")."""
+    stripped = text.rstrip()
+    return stripped[:-1].rstrip() + "," if stripped.endswith(":") else text
 
 
 def read_header_zone(
@@ -881,12 +910,18 @@ def read_header_zone(
     kinds = [cover_furniture(line) for line in header_lines]
     furniture = [(line, kind) for line, kind in zip(header_lines, kinds, strict=True) if kind]
     header_lines = [line for line, kind in zip(header_lines, kinds, strict=True) if not kind]
-    part_heading: Line | None = None
-    if header_lines and _classify.part_letter(header_lines[-1].text, profile(language)):
+    part_heading = _first_part_heading(header_lines, local) if formula_index is not None else None
+    if part_heading is not None:
+        header_lines = [line for line in header_lines if line.start < part_heading.start]
+    elif header_lines and _classify.part_letter(header_lines[-1].text, local):
         part_heading = header_lines[-1]
         header_lines = header_lines[:-1]
     formula = lines[formula_index] if formula_index is not None else None
-    formula_body = _classify.formula_body(formula.text, local) if formula is not None else None
+    formula_body = (
+        _classify.formula_body(_with_its_comma(formula.text), local)
+        if formula is not None
+        else None
+    )
     head = read_header(source, header_lines, formula, formula_body, language)
     if formula is None and head.leftovers:
         # without a formula, sentences after the last header field already belong to the body
@@ -897,6 +932,25 @@ def read_header_zone(
             head = read_header(source, header_lines, formula, formula_body, language)
     furniture = [(line, kind) for line, kind in furniture if line.index < body_start]
     return head, body_start, part_heading, furniture
+
+
+# the most lines a part's name runs over between its letter and the formula
+_PART_NAME_LINES = 2
+
+
+def _first_part_heading(header_lines: list[Line], local: Profile) -> Line | None:
+    """The first part's letter and name above the formula ("A" / "Capital master plan").
+
+    A resolution in parts prints the letter of its first part, and often the part's
+    name, between its own title and the formula; without this the title runs on over
+    them. The returned line is the letter's, widened to the end of the name, so that
+    the part heading covers both.
+    """
+    tail = header_lines[-(_PART_NAME_LINES + 1) :]
+    for offset, line in enumerate(tail):
+        if _classify.part_letter(line.text, local) and offset < len(tail) - 1:
+            return attrs.evolve(line, end=tail[-1].end)
+    return None
 
 
 def _blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
