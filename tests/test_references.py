@@ -8,7 +8,7 @@ import pathlib
 import pytest
 
 import resparse
-from resparse.model import Reference
+from resparse.model import Reference, Span
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -234,3 +234,75 @@ def test_reference_is_frozen() -> None:
     ref = Reference(kind="resolution", target="A/RES/77/1", text="77/1", span=resparse.Span(0, 4))
     with pytest.raises(AttributeError):
         ref.target = "x"  # type: ignore[misc]
+
+
+# --- the pass reads only the parts that can cite, and masks in one go ----------------------
+
+
+def _blank_by_character(source: str, holes: list[Span]) -> str:
+    """The masking spelled out character by character: what ``_blank`` must equal."""
+    chars = list(source)
+    for hole in holes:
+        for i in range(hole.start, min(hole.end, len(chars))):
+            if not chars[i].isspace():
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _every_part(result: resparse.Resolution) -> list[Reference]:
+    """Every part read in full on its masked text, with no scan to skip any."""
+    from resparse import _references  # noqa: PLC0415 - the module under test
+
+    furniture, notes = _references._holes(result)
+    body_text = _blank_by_character(result.source, [*furniture, *notes])
+    note_text = _blank_by_character(result.source, furniture)
+    body = _references.citing_body(result)
+    found: list[Reference] = []
+    for part, index, span in _references._parts(result):
+        text = note_text if part == "footnote" else body_text
+        found.extend(
+            _references.read_part(text, span, part, index, body=body, language=result.language)
+        )
+    found.sort(key=lambda r: (r.span.start, r.in_range, -r.span.end))
+    return found
+
+
+def test_nonspace_pattern_is_not_isspace() -> None:
+    """The masking's one pattern turns exactly the characters ``str.isspace`` refuses."""
+    from resparse._references import _NONSPACE_RE  # noqa: PLC0415
+
+    wrong = [
+        c
+        for c in map(chr, range(0x110000))
+        if (_NONSPACE_RE.fullmatch(c) is not None) == c.isspace()
+    ]
+    assert wrong == []
+
+
+def test_blank_merges_overlapping_and_unsorted_holes() -> None:
+    from resparse._references import _blank  # noqa: PLC0415
+
+    source = "ab cd\nef gh ij"
+    holes = [Span(9, 20), Span(1, 4), Span(3, 7), Span(0, 0)]
+    assert _blank(source, holes) == _blank_by_character(source, holes)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p.relative_to(FIXTURES).as_posix() for p in FIXTURES.rglob("*.txt")),
+)
+def test_skipping_parts_finds_what_reading_every_part_finds(path: str) -> None:
+    """The scan that skips parts with no head word, treaty word or slash loses nothing."""
+    result = resparse.parse((FIXTURES / path).read_text(encoding="utf-8"))
+    assert list(result.references) == _every_part(result)
+
+
+def test_skipping_parts_reads_a_part_with_a_head_or_a_treaty() -> None:
+    """A part with a head word or a treaty is read; one with neither is skipped, unharmed."""
+    text = ga(
+        "Recalling its resolution 77/1 of 10 October 2022 and the Charter of the United "
+        "Nations,\n\nNoting the report of the Secretary-General,"
+    )
+    result = resparse.parse(text)
+    assert [r.target for r in result.references] == ["A/RES/77/1", "Charter of the United Nations"]
+    assert list(result.references) == _every_part(result)

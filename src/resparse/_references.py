@@ -16,6 +16,8 @@ symbols ("A/78/435", "S/PRST/2011/16") and a table of treaties are found on thei
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -244,6 +246,16 @@ TREATY_RE = regex.compile(
     regex.VERSION1,
 )
 
+# A word every treaty name prints (its longest), to find the parts that may name one.
+TREATY_WORD_RE = regex.compile(
+    "(?="
+    + "|".join(
+        sorted({regex.escape(max(n.split(), key=len)) for n, _ in TREATIES}, key=lambda w: -len(w))
+    )
+    + ")",
+    regex.VERSION1,
+)
+
 
 @attrs.frozen
 class _Grammar:
@@ -255,6 +267,7 @@ class _Grammar:
     body_after: regex.Pattern[str] | None
     bodies: dict[str, str]
     date: regex.Pattern[str]
+    kind_word: regex.Pattern[str]  # where a head's "resolution" or "decision" may begin
 
 
 def _grammar(language: str) -> _Grammar:
@@ -289,6 +302,9 @@ def _grammar(language: str) -> _Grammar:
         body_after=after,
         bodies=names,
         date=date,
+        kind_word=regex.compile(
+            rf"(?=(?:{words.resolution}|{words.decision}))", _V | regex.IGNORECASE
+        ),
     )
 
 
@@ -341,17 +357,55 @@ def blank_notes(result: Resolution) -> str:
 
 
 def find_references(result: Resolution) -> tuple[Reference, ...]:
-    """Every citation in the result's clauses, paragraphs, footnotes and annexes, in order."""
-    furniture, _ = _holes(result)
-    body_text = blank_notes(result)
-    note_text = _blank(result.source, furniture)
+    """Every citation in the result's clauses, paragraphs, footnotes and annexes, in order.
+
+    Most parts cite nothing: one scan of the whole source for the words every citation
+    needs (a head's "resolution", a treaty's key word) tells which parts to read, and the
+    masked copies of the source are made only when some part is read.
+    """
+    furniture, notes = _holes(result)
+    source = result.source
+    g = grammar(result.language)
+    heads = _starts(g.kind_word, source)
+    named = _starts(TREATY_WORD_RE, source) if result.language == "en" else []
     body = citing_body(result)
+    texts: dict[bool, str] = {}
     found: list[Reference] = []
     for part, index, span in checked(_parts(result), "reading the references", 16):
-        text = note_text if part == "footnote" else body_text
-        found.extend(read_part(text, span, part, index, body=body, language=result.language))
+        if not _may_cite(source, span, heads, named):
+            continue
+        note = part == "footnote"
+        if note not in texts:
+            texts[note] = _blank(source, furniture if note else [*furniture, *notes])
+        found.extend(
+            read_part(
+                texts[note], span, part, index, body=body, language=result.language, heads=heads
+            )
+        )
     found.sort(key=lambda r: (r.span.start, r.in_range, -r.span.end))
     return tuple(found)
+
+
+def _starts(pattern: regex.Pattern[str], text: str) -> list[int]:
+    """Every place in ``text`` where ``pattern`` (a look-ahead, so overlaps count) matches."""
+    return [match.start() for match in pattern.finditer(text)]
+
+
+def _any_in(starts: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of places holds one in ``[start, end)``."""
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
+def _may_cite(source: str, span: Span, heads: list[int], named: list[int]) -> bool:
+    """Whether a part can hold a citation: a head's word, a treaty's, or a slash.
+
+    Masking only turns characters into spaces, so a word the masked text holds is in the
+    source at the same place: a part the source rules out holds nothing when masked.
+    """
+    if _any_in(heads, span.start, span.end) or _any_in(named, span.start, span.end):
+        return True
+    return source.find("/", span.start, span.end) != -1
 
 
 def _parts(result: Resolution) -> Iterator[tuple[str, int, Span]]:
@@ -369,12 +423,33 @@ def _blank(source: str, holes: list[Span]) -> str:
     """``source`` with the holes' characters (white space kept) turned into spaces."""
     if not holes:
         return source
-    chars = list(source)
-    for hole in holes:
-        for i in range(hole.start, min(hole.end, len(chars))):
-            if not chars[i].isspace():
-                chars[i] = " "
-    return "".join(chars)
+    pieces: list[str] = []
+    done = 0
+    for start, end in _merged(holes, len(source)):
+        pieces.append(source[done:start])
+        pieces.append(_NONSPACE_RE.sub(" ", source[start:end]))
+        done = end
+    pieces.append(source[done:])
+    return "".join(pieces)
+
+
+# ``\S`` of the standard library's ``re`` is exactly ``not str.isspace()`` (a test checks
+# every code point)
+_NONSPACE_RE = re.compile(r"\S")
+
+
+def _merged(holes: list[Span], size: int) -> list[tuple[int, int]]:
+    """The holes as sorted, disjoint ``(start, end)`` pairs inside ``[0, size)``."""
+    merged: list[tuple[int, int]] = []
+    for hole in sorted(holes, key=lambda h: h.start):
+        start, end = max(hole.start, 0), min(hole.end, size)
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 @attrs.frozen
@@ -407,8 +482,14 @@ def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the
     *,
     body: str | None,
     language: str = "en",
+    heads: list[int] | None = None,
 ) -> list[Reference]:
-    """The references inside ``text[span.start:span.end]``; ``text`` is the (masked) source."""
+    """The references inside ``text[span.start:span.end]``; ``text`` is the (masked) source.
+
+    ``heads``, where given, are the sorted places of every head word (``kind_word``) in
+    ``text`` or in the source it was masked from: a head is searched for only while one
+    lies ahead.
+    """
     g = grammar(language)
     place = _Place(part, index, body)
     out: list[Reference] = []
@@ -417,7 +498,7 @@ def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the
     # without a digit holds none of them, and most clauses are spared the searches
     numbered = _DIGIT_RE.search(text, span.start, span.end) is not None
     pos = span.start
-    while numbered:
+    while numbered and (heads is None or _any_in(heads, pos, span.end)):
         head = g.head.search(text, pos, span.end)
         if head is None:
             break
