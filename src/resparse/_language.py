@@ -123,8 +123,12 @@ def _compile(
     return regex.compile(_fill(pattern, values), flags)
 
 
+@functools.cache
 def has_profile(code: str) -> bool:
-    """Whether resparse has a profile for this language."""
+    """Whether resparse has a profile for this language.
+
+    Every parse asks; the files are looked up once, as :func:`profile` reads them once.
+    """
     return importlib.resources.files("resparse.lexicon").joinpath(f"{code}.toml").is_file()
 
 
