@@ -239,11 +239,13 @@ def seat_of(name: str) -> str | None:
     return None if entry is None else entry.seat
 
 
+@functools.lru_cache(maxsize=4096)
 def ga_membership(on: dt.date) -> int:
     """How many Members the UN had on ``on``: 51 from 24 October 1945, 193 since 2011.
 
     Rows that share a seat (a State and its earlier names, or the State it continues)
     count once; the 51 original Members all count from the Charter's entry into force.
+    Cached by day: every General Assembly vote asks, and a count walks the whole table.
     """
     return len({e.seat for e in _table().entries if e.sits_on(on)})
 
