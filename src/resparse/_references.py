@@ -649,15 +649,21 @@ def _target(item: regex.Match[str], kind: str, who: str | None, citing: str | No
 _FIRST_SLASH_SESSION = 31  # the Assembly numbered "31/1" from its thirty-first session on
 
 
+_DASH_RE = regex.compile(r"[‑–]")
+_CAPITAL_RE = regex.compile(r"[A-Z]")
+_NUMBERED_TARGET_RE = regex.compile(r"(?P<p>.*/)(?P<n>\d+)")
+_YEAR_RE = regex.compile(r"\s?\((\d{4})\)$")
+
+
 def _dash(text: str) -> str:
-    return regex.sub(r"[‑–]", "-", text)
+    return _DASH_RE.sub("-", text)
 
 
 def _letters(printed: str | None) -> list[str]:
     """["A", "B", "C"] for "A to C" or "A, B and C"; [""] when no letter is printed."""
     if not printed or not printed.strip():
         return [""]
-    letters = regex.findall(r"[A-Z]", printed)
+    letters = _CAPITAL_RE.findall(printed)
     ranged = LETTER_JOINT_RE.search(printed) is not None and len(letters) == 2
     if ranged and letters[0] < letters[1]:
         return [chr(c) for c in range(ord(letters[0]), ord(letters[1]) + 1)]
@@ -675,7 +681,7 @@ def _expand(
     A Security Council range ("1267 (1999) to 1333 (2000)") is not expanded: the years of
     the resolutions between are not printed, so their symbols cannot be written.
     """
-    start = regex.fullmatch(r"(?P<p>.*/)(?P<n>\d+)", first.target)
+    start = _NUMBERED_TARGET_RE.fullmatch(first.target)
     if start is None or last["session"] is None or last["letter"]:
         return []
     end_target = (_target(last, kind, who, place.citing) or [""])[0]
@@ -715,7 +721,7 @@ def _symbols(text: str, span: Span, covered: list[Span], place: _Place) -> Itera
             symbol = symbol[: joint.start()]  # "A/77/69-E/2022/47": one document, its first symbol
         upper = symbol.upper()
         kind = "resolution" if "/RES/" in upper else "decision" if "/DEC/" in upper else "document"
-        target = regex.sub(r"\s?\((\d{4})\)$", r" (\1)", symbol)
+        target = _YEAR_RE.sub(r" (\1)", symbol)
         yield Reference(
             kind=kind,
             target=target,
