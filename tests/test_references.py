@@ -6,6 +6,7 @@ import datetime as dt
 import pathlib
 
 import pytest
+import regex
 
 import resparse
 from resparse.model import Reference, Span
@@ -306,3 +307,64 @@ def test_skipping_parts_reads_a_part_with_a_head_or_a_treaty() -> None:
     result = resparse.parse(text)
     assert [r.target for r in result.references] == ["A/RES/77/1", "Charter of the United Nations"]
     assert list(result.references) == _every_part(result)
+
+
+def test_case_aliases_are_every_non_ascii_case_form_of_an_ascii_letter() -> None:
+    """The characters that send a text to the slow scan, derived afresh from Unicode."""
+    from resparse._references import CASE_ALIASES  # noqa: PLC0415
+
+    derived = {
+        c
+        for c in map(chr, range(0x80, 0x110000))
+        if any(ch.isascii() and ch.isalpha() for ch in c.casefold() + c.lower() + c.upper())
+    }
+    assert derived == set(CASE_ALIASES)
+
+
+def test_the_pattern_knows_no_other_case_form_of_a_stem_letter() -> None:
+    """What the regex module takes for a stem's letter, ignoring case, lower() maps onto it."""
+    from resparse._references import CASE_ALIASES, WORDS  # noqa: PLC0415
+
+    letters = {c for words in WORDS.values() for stem in words.stems for c in stem}
+    pattern = regex.compile(f"[{''.join(sorted(letters))}]", regex.IGNORECASE | regex.VERSION1)
+    same = [c for c in map(chr, range(0x110000)) if pattern.fullmatch(c) is not None]
+    assert same
+    assert all(c.lower() in letters or c in CASE_ALIASES for c in same)
+
+
+@pytest.mark.parametrize(
+    ("language", "printed"),
+    [
+        ("en", ["resolution", "Resolutions", "DECISION", "decisions"]),
+        ("fr", ["résolution", "Résolutions", "RÉSOLUTION", "resolution", "décision", "Décisions"]),
+        ("es", ["resolución", "Resoluciones", "RESOLUCIÓN", "decisión", "Decisiones"]),
+    ],
+)
+def test_every_head_word_begins_with_a_stem(language: str, printed: list[str]) -> None:
+    from resparse._references import WORDS  # noqa: PLC0415
+
+    words = WORDS[language]
+    kind = regex.compile(f"(?:{words.resolution}|{words.decision})", regex.IGNORECASE)
+    for word in printed:
+        assert kind.fullmatch(word) is not None
+        assert word.lower().startswith(words.stems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recalling its RESOLUTION 1/2 and its Decisions 3/4; resolutionresolution",
+        "Rappelant sa Résolution 1/2 et sa décision 3/4",
+        "Recordando su resolución 1/2 y sus DECISIONES 3/4",
+        "Recalling its reſolution 1/2 (a long s) and its resolution 3/4",
+        "Noting nothing at all",
+    ],
+)
+def test_stem_starts_finds_what_the_pattern_finds(text: str) -> None:
+    """The lower-case search and the case-insensitive pattern agree, aliases included."""
+    from resparse._references import WORDS, _stem_starts  # noqa: PLC0415
+
+    stems = tuple({s for words in WORDS.values() for s in words.stems})
+    alternation = "|".join(regex.escape(s) for s in stems)
+    pattern = regex.compile(f"(?=(?:{alternation}))", regex.IGNORECASE | regex.VERSION1)
+    assert _stem_starts(stems, text) == [m.start() for m in pattern.finditer(text)]
