@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         lines.append(record(f"text:{name}", resparse.parse(text)))
         lines.append(record(f"akn:{name}", resparse.from_akn(file)))
-    for file in sorted((args.shared / "pdf" / "ga78").glob("*.pdf")):
-        lines.append(record(f"pdf:{file.name}", resparse.parse_file(file)))
+    pdfs = sorted((args.shared / "pdf" / "ga78").glob("*.pdf"))
+    lines.extend(record(f"pdf:{file.name}", resparse.parse_file(file)) for file in pdfs)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} results written to {args.out}", file=sys.stderr)
     return 0
