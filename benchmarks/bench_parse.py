@@ -369,11 +369,13 @@ def compare_trees(
             )
     else:
         print(f"PDFs: skipped, no PDFs in {pdfs}")
-    print("import resparse, fresh interpreter, best of 5")
+    print("import resparse, fresh interpreter, best of 5 (and import with a first short parse)")
     for label, tree in trees.items():
-        seconds = min(in_tree(tree, "import")["seconds"] for _ in range(5))
-        figures.setdefault("import", {})[label] = {"seconds": seconds}
-        print(f"  {label:<18} {seconds * 1000:6.0f} ms")
+        runs = [in_tree(tree, "import") for _ in range(5)]
+        seconds = min(run["seconds"] for run in runs)
+        first = min(run["first_parse_seconds"] for run in runs)
+        figures.setdefault("import", {})[label] = {"seconds": seconds, "first": first}
+        print(f"  {label:<18} {seconds * 1000:6.0f} ms; with a first parse {first * 1000:6.0f} ms")
     print_targets(figures, f"before ({revision})")
     return 0
 
@@ -405,7 +407,8 @@ def print_targets(figures: dict[str, dict[str, dict[str, Any]]], old: str) -> No
     now, then = figures["import"]["current"], figures["import"][old]
     print(
         f"  import resparse < {IMPORT_TARGET * 1000:.0f} ms: {now['seconds'] * 1000:.0f} ms "
-        f"{verdict(now['seconds'] < IMPORT_TARGET)} (before: {then['seconds'] * 1000:.0f} ms)"
+        f"{verdict(now['seconds'] < IMPORT_TARGET)} (before: {then['seconds'] * 1000:.0f} ms); "
+        f"with a first parse {now['first'] * 1000:.0f} ms (before: {then['first'] * 1000:.0f} ms)"
     )
 
 

@@ -75,11 +75,21 @@ def time_pdfs(folder: str, repeat: int) -> dict[str, Any]:
 
 
 def time_import() -> dict[str, Any]:
-    """``import resparse`` in this fresh interpreter, wall-clock time."""
+    """``import resparse`` in this fresh interpreter, and with a first parse, wall-clock time.
+
+    The second figure keeps the first honest: what the import leaves for first use (the
+    parser's patterns, the lexicon) is paid by the first parse.
+    """
     started = time.perf_counter()
     import resparse  # noqa: PLC0415 - the import is what is timed
 
-    return {"seconds": time.perf_counter() - started, "module": resparse.__file__}
+    imported = time.perf_counter() - started
+    resparse.parse("The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Decides.")
+    return {
+        "seconds": imported,
+        "first_parse_seconds": time.perf_counter() - started,
+        "module": resparse.__file__,
+    }
 
 
 def main(argv: list[str]) -> int:

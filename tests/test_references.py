@@ -6,9 +6,10 @@ import datetime as dt
 import pathlib
 
 import pytest
+import regex
 
 import resparse
-from resparse.model import Reference
+from resparse.model import Reference, Span
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -234,3 +235,136 @@ def test_reference_is_frozen() -> None:
     ref = Reference(kind="resolution", target="A/RES/77/1", text="77/1", span=resparse.Span(0, 4))
     with pytest.raises(AttributeError):
         ref.target = "x"  # type: ignore[misc]
+
+
+# --- the pass reads only the parts that can cite, and masks in one go ----------------------
+
+
+def _blank_by_character(source: str, holes: list[Span]) -> str:
+    """The masking spelled out character by character: what ``_blank`` must equal."""
+    chars = list(source)
+    for hole in holes:
+        for i in range(hole.start, min(hole.end, len(chars))):
+            if not chars[i].isspace():
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _every_part(result: resparse.Resolution) -> list[Reference]:
+    """Every part read in full on its masked text, with no scan to skip any."""
+    from resparse import _references  # noqa: PLC0415 - the module under test
+
+    furniture, notes = _references._holes(result)
+    body_text = _blank_by_character(result.source, [*furniture, *notes])
+    note_text = _blank_by_character(result.source, furniture)
+    body = _references.citing_body(result)
+    found: list[Reference] = []
+    for part, index, span in _references._parts(result):
+        text = note_text if part == "footnote" else body_text
+        found.extend(
+            _references.read_part(text, span, part, index, body=body, language=result.language)
+        )
+    found.sort(key=lambda r: (r.span.start, r.in_range, -r.span.end))
+    return found
+
+
+def test_nonspace_pattern_is_not_isspace() -> None:
+    """The masking's one pattern turns exactly the characters ``str.isspace`` refuses."""
+    from resparse._references import _NONSPACE_RE  # noqa: PLC0415
+
+    wrong = [
+        c
+        for c in map(chr, range(0x110000))
+        if (_NONSPACE_RE.fullmatch(c) is not None) == c.isspace()
+    ]
+    assert wrong == []
+
+
+def test_blank_merges_overlapping_and_unsorted_holes() -> None:
+    from resparse._references import _blank  # noqa: PLC0415
+
+    source = "ab cd\nef gh ij"
+    holes = [Span(9, 20), Span(1, 4), Span(3, 7), Span(0, 0)]
+    assert _blank(source, holes) == _blank_by_character(source, holes)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p.relative_to(FIXTURES).as_posix() for p in FIXTURES.rglob("*.txt")),
+)
+def test_skipping_parts_finds_what_reading_every_part_finds(path: str) -> None:
+    """The scan that skips parts with no head word, treaty word or slash loses nothing."""
+    result = resparse.parse((FIXTURES / path).read_text(encoding="utf-8"))
+    assert list(result.references) == _every_part(result)
+
+
+def test_skipping_parts_reads_a_part_with_a_head_or_a_treaty() -> None:
+    """A part with a head word or a treaty is read; one with neither is skipped, unharmed."""
+    text = ga(
+        "Recalling its resolution 77/1 of 10 October 2022 and the Charter of the United "
+        "Nations,\n\nNoting the report of the Secretary-General,"
+    )
+    result = resparse.parse(text)
+    assert [r.target for r in result.references] == ["A/RES/77/1", "Charter of the United Nations"]
+    assert list(result.references) == _every_part(result)
+
+
+def test_case_aliases_are_every_non_ascii_case_form_of_an_ascii_letter() -> None:
+    """The characters that send a text to the slow scan, derived afresh from Unicode."""
+    from resparse._references import CASE_ALIASES  # noqa: PLC0415
+
+    derived = {
+        c
+        for c in map(chr, range(0x80, 0x110000))
+        if any(ch.isascii() and ch.isalpha() for ch in c.casefold() + c.lower() + c.upper())
+    }
+    assert derived == set(CASE_ALIASES)
+
+
+def test_the_pattern_knows_no_other_case_form_of_a_stem_letter() -> None:
+    """What the regex module takes for a stem's letter, ignoring case, lower() maps onto it."""
+    from resparse._references import CASE_ALIASES, WORDS  # noqa: PLC0415
+
+    letters = {c for words in WORDS.values() for stem in words.stems for c in stem}
+    pattern = regex.compile(f"[{''.join(sorted(letters))}]", regex.IGNORECASE | regex.VERSION1)
+    same = [c for c in map(chr, range(0x110000)) if pattern.fullmatch(c) is not None]
+    assert same
+    assert all(c.lower() in letters or c in CASE_ALIASES for c in same)
+
+
+@pytest.mark.parametrize(
+    ("language", "printed"),
+    [
+        ("en", ["resolution", "Resolutions", "DECISION", "decisions"]),
+        ("fr", ["résolution", "Résolutions", "RÉSOLUTION", "resolution", "décision", "Décisions"]),
+        ("es", ["resolución", "Resoluciones", "RESOLUCIÓN", "decisión", "Decisiones"]),
+    ],
+)
+def test_every_head_word_begins_with_a_stem(language: str, printed: list[str]) -> None:
+    from resparse._references import WORDS  # noqa: PLC0415
+
+    words = WORDS[language]
+    kind = regex.compile(f"(?:{words.resolution}|{words.decision})", regex.IGNORECASE)
+    for word in printed:
+        assert kind.fullmatch(word) is not None
+        assert word.lower().startswith(words.stems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recalling its RESOLUTION 1/2 and its Decisions 3/4; resolutionresolution",
+        "Rappelant sa Résolution 1/2 et sa décision 3/4",
+        "Recordando su resolución 1/2 y sus DECISIONES 3/4",
+        "Recalling its reſolution 1/2 (a long s) and its resolution 3/4",
+        "Noting nothing at all",
+    ],
+)
+def test_stem_starts_finds_what_the_pattern_finds(text: str) -> None:
+    """The lower-case search and the case-insensitive pattern agree, aliases included."""
+    from resparse._references import WORDS, _stem_starts  # noqa: PLC0415
+
+    stems = tuple({s for words in WORDS.values() for s in words.stems})
+    alternation = "|".join(regex.escape(s) for s in stems)
+    pattern = regex.compile(f"(?=(?:{alternation}))", regex.IGNORECASE | regex.VERSION1)
+    assert _stem_starts(stems, text) == [m.start() for m in pattern.finditer(text)]

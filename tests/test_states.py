@@ -332,6 +332,21 @@ def test_states_ga_membership(on: dt.date, count: int) -> None:
     assert ga_membership(on) == count
 
 
+def test_states_ga_membership_steps_count_the_seats_of_the_table() -> None:
+    """The stepped count equals counting the seats of every row that sits, day by day."""
+    from resparse.states import _membership_steps, _table  # noqa: PLC0415
+
+    def counted(day: dt.date) -> int:
+        return len({e.seat for e in _table().entries if e.sits_on(day)})
+
+    days, _ = _membership_steps()
+    probes = {dt.date(1945, 1, 1), dt.date(2030, 1, 1)}
+    for day in days:
+        probes.update((day - dt.timedelta(days=1), day, day + dt.timedelta(days=1)))
+    assert len(days) > 50
+    assert [ga_membership(day) for day in sorted(probes)] == [counted(d) for d in sorted(probes)]
+
+
 @pytest.mark.parametrize(("name", "on", "expected"), MEMBER_ON)
 def test_states_is_member_state(name: str, on: dt.date | None, expected: bool) -> None:
     assert is_member_state(name, on) is expected

@@ -32,6 +32,11 @@ else) and :class:`MissingExtraError` (an optional dependency is not installed; t
 says which extra to install).
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from resparse._version import __version__
 from resparse.align import AlignedRow, Alignment, align
 from resparse.errors import (
@@ -47,10 +52,6 @@ from resparse.errors import (
     SchemaVersionError,
     UnsafeInputError,
 )
-from resparse.exports.frame import to_frame
-from resparse.exports.references import references_frame, references_graph, to_graphml
-from resparse.exports.votes import vote_matrix, votes_frame
-from resparse.mentions import StateMention, sponsor_states, states_named
 from resparse.model import (
     AgendaItem,
     Annex,
@@ -70,17 +71,63 @@ from resparse.model import (
     Unclassified,
     VoteRecord,
 )
-from resparse.parser import (
-    from_akn,
-    from_json,
-    parse,
-    parse_all,
-    parse_document,
-    parse_file,
-)
 from resparse.readers.base import Document
-from resparse.rollcall import RollCallEntry, roll_call
 from resparse.schema import json_schema
+
+if TYPE_CHECKING:
+    from resparse.exports.frame import to_frame
+    from resparse.exports.references import references_frame, references_graph, to_graphml
+    from resparse.exports.votes import vote_matrix, votes_frame
+    from resparse.mentions import StateMention, sponsor_states, states_named
+    from resparse.parser import (
+        from_akn,
+        from_json,
+        parse,
+        parse_all,
+        parse_document,
+        parse_file,
+    )
+    from resparse.rollcall import RollCallEntry, roll_call
+
+# The parser and the exports load on first use (PEP 562): ``import resparse`` then costs
+# the model and the errors only, and a program that reads saved results, or asks for
+# ``--version``, never compiles the parser's patterns. The model stays eager, so that
+# ``isinstance(x, resparse.Resolution)`` needs nothing loaded first.
+_LAZY = {
+    "to_frame": "resparse.exports.frame",
+    "references_frame": "resparse.exports.references",
+    "references_graph": "resparse.exports.references",
+    "to_graphml": "resparse.exports.references",
+    "vote_matrix": "resparse.exports.votes",
+    "votes_frame": "resparse.exports.votes",
+    "StateMention": "resparse.mentions",
+    "sponsor_states": "resparse.mentions",
+    "states_named": "resparse.mentions",
+    "from_akn": "resparse.parser",
+    "from_json": "resparse.parser",
+    "parse": "resparse.parser",
+    "parse_all": "resparse.parser",
+    "parse_document": "resparse.parser",
+    "parse_file": "resparse.parser",
+    "RollCallEntry": "resparse.rollcall",
+    "roll_call": "resparse.rollcall",
+}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - any of the names above
+    """Load the module that defines ``name`` on first use, and keep the name."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'resparse' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "AgendaItem",

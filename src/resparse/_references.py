@@ -16,6 +16,8 @@ symbols ("A/78/435", "S/PRST/2011/16") and a table of treaties are found on thei
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -58,6 +60,9 @@ class Words:
     range_: str  # the joint of a range: "to", "à"
     bodies: tuple[tuple[str, str], ...]  # (name as printed, body code), before the head
     bodies_after: tuple[tuple[str, str], ...] = ()  # (name, code) after the list (fr, es)
+    # what every match of ``resolution`` and ``decision`` begins with, in lower case: the
+    # parts that hold none of them hold no head
+    stems: tuple[str, ...] = ("resolution", "decision")
 
 
 WORDS: dict[str, Words] = {
@@ -85,6 +90,7 @@ WORDS: dict[str, Words] = {
         of=r"du|en\s+date\s+du",
         and_=r"et",
         range_=r"à",
+        stems=("résolution", "resolution", "décision", "decision"),
         bodies=(),
         bodies_after=(
             ("du Conseil économique et social", "ECOSOC"),
@@ -101,6 +107,7 @@ WORDS: dict[str, Words] = {
         of=r"de",
         and_=r"y|e",
         range_=r"a",
+        stems=("resoluci", "decisi"),
         bodies=(),
         bodies_after=(
             ("del Consejo Económico y Social", "ECOSOC"),
@@ -244,6 +251,9 @@ TREATY_RE = regex.compile(
     regex.VERSION1,
 )
 
+# A word every treaty name prints (its longest), to find the parts that may name one.
+TREATY_WORDS = tuple(sorted({max(name.split(), key=len) for name, _ in TREATIES}))
+
 
 @attrs.frozen
 class _Grammar:
@@ -255,6 +265,7 @@ class _Grammar:
     body_after: regex.Pattern[str] | None
     bodies: dict[str, str]
     date: regex.Pattern[str]
+    stems: tuple[str, ...]  # where a head's "resolution" or "decision" may begin
 
 
 def _grammar(language: str) -> _Grammar:
@@ -289,6 +300,7 @@ def _grammar(language: str) -> _Grammar:
         body_after=after,
         bodies=names,
         date=date,
+        stems=words.stems,
     )
 
 
@@ -341,17 +353,97 @@ def blank_notes(result: Resolution) -> str:
 
 
 def find_references(result: Resolution) -> tuple[Reference, ...]:
-    """Every citation in the result's clauses, paragraphs, footnotes and annexes, in order."""
-    furniture, _ = _holes(result)
-    body_text = blank_notes(result)
-    note_text = _blank(result.source, furniture)
+    """Every citation in the result's clauses, paragraphs, footnotes and annexes, in order.
+
+    Most parts cite nothing: one scan of the whole source for the words every citation
+    needs (a head's "resolution", a treaty's key word) tells which parts to read, and the
+    masked copies of the source are made only when some part is read.
+    """
+    furniture, notes = _holes(result)
+    source = result.source
+    g = grammar(result.language)
+    heads = _stem_starts(g.stems, source)
+    named = _literal_starts(TREATY_WORDS, source) if result.language == "en" else []
     body = citing_body(result)
+    texts: dict[bool, str] = {}
     found: list[Reference] = []
     for part, index, span in checked(_parts(result), "reading the references", 16):
-        text = note_text if part == "footnote" else body_text
-        found.extend(read_part(text, span, part, index, body=body, language=result.language))
+        if not _may_cite(source, span, heads, named):
+            continue
+        note = part == "footnote"
+        if note not in texts:
+            texts[note] = _blank(source, furniture if note else [*furniture, *notes])
+        found.extend(
+            read_part(
+                texts[note],
+                span,
+                part,
+                index,
+                body=body,
+                language=result.language,
+                heads=heads,
+                named=named,
+            )
+        )
     found.sort(key=lambda r: (r.span.start, r.in_range, -r.span.end))
     return tuple(found)
+
+
+# The characters other than ASCII whose lower, upper or folded case holds an ASCII letter
+# ("ſ" is an "s" to a case-insensitive match): a test derives the same set from Unicode.
+CASE_ALIASES = (  # ß İ ı ŉ ſ ǰ ẖ ẗ ẘ ẙ ẚ ẞ, the Kelvin sign, the ligatures ﬀ to ﬆ
+    "\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99"
+    "\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+)
+_CASE_ALIAS_RE = re.compile(f"[{CASE_ALIASES}]")
+
+
+def _stem_starts(stems: tuple[str, ...], text: str) -> list[int]:
+    """Every place where a stem begins in ``text``, whatever its case, in order.
+
+    Found with ``str.find`` in the lower-cased text, which is three times quicker than a
+    case-insensitive pattern and finds the same places: lower-casing changes no length
+    and maps every case form of a stem's letters onto the stem, except for the rare
+    characters of ``CASE_ALIASES``, which send the text to the pattern.
+    """
+    lower = text.lower()
+    if len(lower) != len(text) or _CASE_ALIAS_RE.search(text) is not None:
+        alternation = "|".join(regex.escape(stem) for stem in stems)
+        return _starts(regex.compile(f"(?=(?:{alternation}))", _V | regex.IGNORECASE), text)
+    return _literal_starts(stems, lower)
+
+
+def _literal_starts(words: tuple[str, ...], text: str) -> list[int]:
+    """Every place where one of ``words`` begins in ``text`` (overlaps too), in order."""
+    found: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def _starts(pattern: regex.Pattern[str], text: str) -> list[int]:
+    """Every place in ``text`` where ``pattern`` (a look-ahead, so overlaps count) matches."""
+    return [match.start() for match in pattern.finditer(text)]
+
+
+def _any_in(starts: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of places holds one in ``[start, end)``."""
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
+def _may_cite(source: str, span: Span, heads: list[int], named: list[int]) -> bool:
+    """Whether a part can hold a citation: a head's word, a treaty's, or a slash.
+
+    Masking only turns characters into spaces, so a word the masked text holds is in the
+    source at the same place: a part the source rules out holds nothing when masked.
+    """
+    if _any_in(heads, span.start, span.end) or _any_in(named, span.start, span.end):
+        return True
+    return source.find("/", span.start, span.end) != -1
 
 
 def _parts(result: Resolution) -> Iterator[tuple[str, int, Span]]:
@@ -369,12 +461,33 @@ def _blank(source: str, holes: list[Span]) -> str:
     """``source`` with the holes' characters (white space kept) turned into spaces."""
     if not holes:
         return source
-    chars = list(source)
-    for hole in holes:
-        for i in range(hole.start, min(hole.end, len(chars))):
-            if not chars[i].isspace():
-                chars[i] = " "
-    return "".join(chars)
+    pieces: list[str] = []
+    done = 0
+    for start, end in _merged(holes, len(source)):
+        pieces.append(source[done:start])
+        pieces.append(_NONSPACE_RE.sub(" ", source[start:end]))
+        done = end
+    pieces.append(source[done:])
+    return "".join(pieces)
+
+
+# ``\S`` of the standard library's ``re`` is exactly ``not str.isspace()`` (a test checks
+# every code point)
+_NONSPACE_RE = re.compile(r"\S")
+
+
+def _merged(holes: list[Span], size: int) -> list[tuple[int, int]]:
+    """The holes as sorted, disjoint ``(start, end)`` pairs inside ``[0, size)``."""
+    merged: list[tuple[int, int]] = []
+    for hole in sorted(holes, key=lambda h: h.start):
+        start, end = max(hole.start, 0), min(hole.end, size)
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 @attrs.frozen
@@ -407,8 +520,16 @@ def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the
     *,
     body: str | None,
     language: str = "en",
+    heads: list[int] | None = None,
+    named: list[int] | None = None,
 ) -> list[Reference]:
-    """The references inside ``text[span.start:span.end]``; ``text`` is the (masked) source."""
+    """The references inside ``text[span.start:span.end]``; ``text`` is the (masked) source.
+
+    ``heads``, where given, are the sorted places of every head word (``stems``) in
+    ``text`` or in the source it was masked from: a head is searched for only while one
+    lies ahead; ``named``, the places of the treaties' key words (``TREATY_WORDS``), and
+    the treaties are looked for only where one lies in the part.
+    """
     g = grammar(language)
     place = _Place(part, index, body)
     out: list[Reference] = []
@@ -417,7 +538,7 @@ def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the
     # without a digit holds none of them, and most clauses are spared the searches
     numbered = _DIGIT_RE.search(text, span.start, span.end) is not None
     pos = span.start
-    while numbered:
+    while numbered and (heads is None or _any_in(heads, pos, span.end)):
         head = g.head.search(text, pos, span.end)
         if head is None:
             break
@@ -427,9 +548,9 @@ def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the
             out.extend(refs)
             covered.append(Span(head.start(), end))
         pos = max(end, head.end())
-    if numbered:
+    if numbered and text.find("/", span.start, span.end) != -1:  # every symbol has a slash
         out.extend(_symbols(text, span, covered, place))
-    if language == "en":
+    if language == "en" and (named is None or _any_in(named, span.start, span.end)):
         out.extend(_treaties(text, span, place))
     return out
 
@@ -568,15 +689,21 @@ def _target(item: regex.Match[str], kind: str, who: str | None, citing: str | No
 _FIRST_SLASH_SESSION = 31  # the Assembly numbered "31/1" from its thirty-first session on
 
 
+_DASH_RE = regex.compile(r"[‑–]")
+_CAPITAL_RE = regex.compile(r"[A-Z]")
+_NUMBERED_TARGET_RE = regex.compile(r"(?P<p>.*/)(?P<n>\d+)")
+_YEAR_RE = regex.compile(r"\s?\((\d{4})\)$")
+
+
 def _dash(text: str) -> str:
-    return regex.sub(r"[‑–]", "-", text)
+    return _DASH_RE.sub("-", text)
 
 
 def _letters(printed: str | None) -> list[str]:
     """["A", "B", "C"] for "A to C" or "A, B and C"; [""] when no letter is printed."""
     if not printed or not printed.strip():
         return [""]
-    letters = regex.findall(r"[A-Z]", printed)
+    letters = _CAPITAL_RE.findall(printed)
     ranged = LETTER_JOINT_RE.search(printed) is not None and len(letters) == 2
     if ranged and letters[0] < letters[1]:
         return [chr(c) for c in range(ord(letters[0]), ord(letters[1]) + 1)]
@@ -594,7 +721,7 @@ def _expand(
     A Security Council range ("1267 (1999) to 1333 (2000)") is not expanded: the years of
     the resolutions between are not printed, so their symbols cannot be written.
     """
-    start = regex.fullmatch(r"(?P<p>.*/)(?P<n>\d+)", first.target)
+    start = _NUMBERED_TARGET_RE.fullmatch(first.target)
     if start is None or last["session"] is None or last["letter"]:
         return []
     end_target = (_target(last, kind, who, place.citing) or [""])[0]
@@ -634,7 +761,7 @@ def _symbols(text: str, span: Span, covered: list[Span], place: _Place) -> Itera
             symbol = symbol[: joint.start()]  # "A/77/69-E/2022/47": one document, its first symbol
         upper = symbol.upper()
         kind = "resolution" if "/RES/" in upper else "decision" if "/DEC/" in upper else "document"
-        target = regex.sub(r"\s?\((\d{4})\)$", r" (\1)", symbol)
+        target = _YEAR_RE.sub(r" (\1)", symbol)
         yield Reference(
             kind=kind,
             target=target,

@@ -11,7 +11,6 @@ import attrs
 
 from resparse._deadline import checked
 
-_PAGE_BREAKS = ("\f", "\x0c")
 _TERMINATORS = "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029"
 
 
@@ -46,8 +45,7 @@ def scan(source: str) -> list[Line]:
             page_break = False
         else:
             blanks += 1
-        terminator = raw[len(body) :]
-        if any(mark in terminator for mark in _PAGE_BREAKS) or "\f" in body:
+        if "\f" in raw:  # a form feed ends the line or sits in it
             page += 1
             page_break = True
         offset += len(raw)

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import importlib.resources
@@ -244,8 +245,50 @@ def ga_membership(on: dt.date) -> int:
 
     Rows that share a seat (a State and its earlier names, or the State it continues)
     count once; the 51 original Members all count from the Charter's entry into force.
+    Read from the steps of :func:`_membership_steps`: every General Assembly vote asks,
+    and counting the table afresh walked all its rows.
     """
-    return len({e.seat for e in _table().entries if e.sits_on(on)})
+    days, counts = _membership_steps()
+    i = bisect.bisect_right(days, on)
+    return counts[i - 1] if i else 0
+
+
+@functools.cache
+def _membership_steps() -> tuple[tuple[dt.date, ...], tuple[int, ...]]:
+    """The days the number of seats changed, and the number from each of them on.
+
+    A seat is counted while any of its rows sits: its periods are merged first, so a
+    seat whose rows overlap or follow each other counts once, as the set of seats did.
+    """
+    periods: dict[str, list[_Period]] = {}
+    for entry in _table().entries:
+        periods.setdefault(entry.seat, []).extend(entry.periods)
+    change: dict[dt.date, int] = {}
+    for spans in periods.values():
+        for start, end in _merge(spans):
+            change[start] = change.get(start, 0) + 1
+            if end is not None:
+                change[end] = change.get(end, 0) - 1
+    days = tuple(sorted(change))
+    counts: list[int] = []
+    for day in days:
+        counts.append((counts[-1] if counts else 0) + change[day])
+    return days, tuple(counts)
+
+
+def _merge(periods: list[_Period]) -> list[tuple[dt.date, dt.date | None]]:
+    """Half-open periods as disjoint ``(start, end)`` pairs; ``end`` None is still open."""
+    merged: list[tuple[dt.date, dt.date | None]] = []
+    for period in sorted(periods, key=lambda p: p.start):
+        if period.end is not None and period.end <= period.start:
+            continue  # covers no day
+        if merged and (merged[-1][1] is None or period.start <= merged[-1][1]):
+            start, end = merged[-1]
+            later = None if end is None or period.end is None else max(end, period.end)
+            merged[-1] = (start, later)
+        else:
+            merged.append((period.start, period.end))
+    return merged
 
 
 @functools.cache
