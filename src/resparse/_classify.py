@@ -65,6 +65,7 @@ class ClassifiedLine(NamedTuple):
     strong_preamble_lead: bool = False
     operative_lead: bool = False
     footnote_like: bool = False
+    loose_number: bool = False  # the number lacks its period ("26 Condemns", "3) Decides")
     # --- facts for look-aheads, set on every line ------------------------------------
     number_text: str | None = None  # the number after any list markup ("- 3." -> "3")
     bare_number: bool = False  # a number opens the line itself, with no markup before it
@@ -106,10 +107,11 @@ def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLin
     markup = LINE_MARKUP_RE.match(text)
     pos = markup.end() if markup is not None else 0
     number, label, bare_number, bare_label = _numbering(text, markup, local)
+    loose = None if number is not None or label is not None else _loose_number(text, pos, local)
     heading, heading_continued = _heading_shape(text, local)
     formula_like = local.formula_re.match(text) is not None
     facts: dict[str, Any] = {
-        "number_text": number["n"] if number is not None else None,
+        "number_text": number["n"] if number is not None else loose["n"] if loose else None,
         "bare_number": bare_number,
         "bare_label": bare_label,
         "formula_like": formula_like,
@@ -124,17 +126,21 @@ def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLin
         return ClassifiedLine(line, line.start, formula=True, **facts)
     number_value: int | None = None
     sub_label: str | None = None
+    fields: dict[str, Any] = {}
     if number is not None:
         digits = number["n"]
         number_value = int(digits) if digits.isdigit() else 1
         pos = number.end()
+    elif loose is not None:
+        number_value = int(loose["n"])
+        pos = loose.end()
+        fields["loose_number"] = True
     elif label is not None:
         sub_label = label["label"]
         pos = label.end()
     elif markup is not None and markup["bullet"]:
         sub_label = markup["bullet"]  # "• item" or "– item": a bulleted sub-paragraph
     pos = _SKIP_MARKUP_RE.match(text, pos).end()  # type: ignore[union-attr]
-    fields: dict[str, Any] = {}
     if number_value is None and sub_label is None:
         meeting = local.meeting_re.match(text)
         if meeting is not None:
@@ -185,6 +191,31 @@ def _numbering(
     bare = None if bare_number else local.label_re.match(text)
     label = None if number is not None else local.label_re.match(text, pos)
     return number, label, bare_number, bare["label"] if bare is not None else None
+
+
+# "26 Condemns", "3) Decides": a paragraph number without its period
+_LOOSE_NUMBER_RE = regex.compile(r"(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+)(?=\p{Lu}\p{Ll})")
+
+
+def _loose_number(text: str, pos: int, local: Profile) -> regex.Match[str] | None:
+    """A number printed without its period, when a frequent operative verb follows it.
+
+    Only the verb tells such a number from a line that opens with a quantity ("15
+    States") or a footnote ("3 Official Records"); whether the numbering lets it open a
+    paragraph is the segmenter's question. Scripts without case have no capital to go by.
+    """
+    if not local.cased:
+        return None
+    match = _LOOSE_NUMBER_RE.match(text, pos)
+    if match is None:
+        return None
+    first = _first_word(text[match.end() :])
+    if not first or _leads.first_word_count(first, "op", local.code) < _FREQUENT:
+        return None
+    return match
+
+
+_FREQUENT = 30  # leads a first word must open in the tables to be taken as a verb here
 
 
 def _first_word_counts(text: str, local: Profile) -> tuple[int, int]:

@@ -361,6 +361,10 @@ class _Builder:
 
     def plausible_number(self, number: int, line: Line, kind: ClassifiedLine) -> bool:
         """A line-initial number opens a paragraph only where the numbering allows it."""
+        if kind.loose_number:
+            # "26 Condemns": without its period a number opens only the next paragraph,
+            # after a finished one (or the preamble's last clause)
+            return number == self.last_number + 1 and (self.current is None or self.terminated())
         if number == self.last_number + 1:
             # the next number followed by a verb ("51. Welcomes") opens a paragraph even
             # when the text before it lost its final semicolon
