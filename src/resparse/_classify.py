@@ -55,6 +55,7 @@ class ClassifiedLine(NamedTuple):
     meeting: str | None = None
     vote: bool = False
     annex: bool = False
+    annex_titled: bool = False  # the annex line holds its title too ("ANNEX 1 - Terms ...")
     number: int | None = None
     sub_label: str | None = None
     heading: bool = False
@@ -101,7 +102,7 @@ def _cover_line(line: Line, local: Profile) -> ClassifiedLine:
     )
 
 
-def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLine:  # noqa: C901, PLR0912 - one test per kind
+def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLine:  # noqa: C901 - one test per kind
     """Everything ``line`` could be on its own, given whether it is page furniture."""
     text = line.text
     markup = LINE_MARKUP_RE.match(text)
@@ -145,18 +146,7 @@ def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLin
         meeting = local.meeting_re.match(text)
         if meeting is not None:
             return ClassifiedLine(line, line.start + pos, meeting=meeting["meeting"], **facts)
-        if local.vote_start_re.match(text):
-            fields["vote"] = True
-        if local.annex_re.match(text):
-            fields["annex"] = True
-        fields["part_letter"] = part_letter(text, local)
-        fields["footnote_like"] = bool(FOOTNOTE_LINE_RE.match(text)) and (
-            text[:1].isdigit() or text.startswith("[^")
-        )
-        if HEADING_RE.match(text):
-            fields["heading"] = fields["heading_strong"] = True
-        else:
-            fields["heading"] = heading
+        fields |= _unnumbered(text, local, heading=heading)
     rest = text[pos:]
     if local.starts_like_lead(rest):
         fields["capital"] = True
@@ -171,6 +161,26 @@ def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLin
     return ClassifiedLine(
         line, line.start + pos, number=number_value, sub_label=sub_label, **fields, **facts
     )
+
+
+def _unnumbered(text: str, local: Profile, *, heading: bool) -> dict[str, Any]:
+    """What a line that opens with no number or label may be: a vote, annex, heading, note."""
+    fields: dict[str, Any] = {}
+    if local.vote_start_re.match(text):
+        fields["vote"] = True
+    annex = local.annex_re.match(text)
+    if annex is not None:
+        fields["annex"] = True
+        fields["annex_titled"] = annex["title"] is not None
+    fields["part_letter"] = part_letter(text, local)
+    fields["footnote_like"] = bool(FOOTNOTE_LINE_RE.match(text)) and (
+        text[:1].isdigit() or text.startswith("[^")
+    )
+    if HEADING_RE.match(text):
+        fields["heading"] = fields["heading_strong"] = True
+    else:
+        fields["heading"] = heading
+    return fields
 
 
 def _numbering(
@@ -403,6 +413,29 @@ def section_label(text: str, local: Profile | None = None) -> str | None:
     if match is None and local is not None and local.section_re is not None:
         match = local.section_re.match(text)
     return match["label"] if match else None
+
+
+PART_TITLE_LINES = 2  # lines a part's title may take between its letter and the formula
+
+
+def part_heading_at(lines: Sequence[Line], local: Profile) -> int | None:
+    """Where the first part's heading stands among the last lines above the formula.
+
+    A resolution in parts prints "A", maybe the part's title ("Capital master plan"),
+    then the formula; the title is a short line that ends like no sentence. The lines
+    from the letter on are the part's heading, not the document's title.
+    """
+    for back in range(min(len(lines), PART_TITLE_LINES + 1)):
+        at = len(lines) - 1 - back
+        if part_letter(lines[at].text, local):
+            titles = lines[at + 1 :]
+            if all(
+                heading_like(line.text, continued=k > 0, local=local)
+                for k, line in enumerate(titles)
+            ):
+                return at
+            return None
+    return None
 
 
 def part_letter(text: str, local: Profile | None = None) -> str | None:

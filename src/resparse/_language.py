@@ -88,6 +88,7 @@ class Profile:
     # the words that may stand between a comma and a further lead ("and"); None: the
     # language's texts mark no further leads
     more_lead_conjunctions: tuple[str, ...] | None = None
+    conjunctions: frozenset[str] = frozenset()  # "and", "or": before a suspended hyphen
 
     def starts_like_lead(self, text: str) -> bool:
         """Whether text opens the way a lead does: with a capital, or any letter if uncased."""
@@ -206,6 +207,7 @@ def _build(data: dict[str, Any]) -> Profile:
         more_lead_conjunctions=tuple(data["more_lead_conjunctions"])
         if "more_lead_conjunctions" in data
         else None,
+        conjunctions=frozenset(word.casefold() for word in data.get("conjunctions", ())),
     )
 
 

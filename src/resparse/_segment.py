@@ -115,6 +115,7 @@ class _Builder:
         self.last_furniture_line = -2
         self.blank_separated = _blank_separated(kinds)
         self.formula_body: str | None = None  # the body the first formula names
+        self.part_title_end = -1  # the formula line after a part's letter and title
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -183,7 +184,7 @@ class _Builder:
         if kind.vote and self.zone in {_OP, _AFTER}:
             self.start_vote(line, bracket=line.text.startswith("["))
             return
-        if kind.annex and self.zone in {_OP, _AFTER}:
+        if kind.annex and self.zone in {_OP, _AFTER} and self.annex_may_open(kind):
             self.start_annex(line)
             return
         if self.zone == _PRE:
@@ -194,10 +195,15 @@ class _Builder:
             self.feed_after(line, kind)
 
     def feed_part_marker(self, line: Line, kind: ClassifiedLine) -> bool:
-        """A part letter before a formula ("B"), or the formula right after it."""
-        if kind.part_letter and self.next_is_formula(line):
+        """A part letter before a formula ("B"), its title lines, or the formula after them."""
+        if kind.furniture is None and line.index < self.part_title_end:
+            self.headings.append(Span(line.start, line.end))  # "Strategic heritage plan"
+            return True
+        formula_at = self.formula_after_title(line) if kind.part_letter else None
+        if formula_at is not None:
             self.close_units()
             self.part = kind.part_letter
+            self.part_title_end = formula_at
         elif not (kind.formula and self.part is not None and self.just_after_heading(line)):
             return False
         self.close_units()
@@ -765,15 +771,37 @@ class _Builder:
         vote.closed = self.vote_ends(line, bracket=vote.bracket)
         return True
 
-    def next_is_formula(self, line: Line) -> bool:
-        """Whether the line after this one is a short formula line ("The General Assembly,")."""
-        if line.index + 1 >= len(self.kinds):
-            return False
-        following = self.kinds[line.index + 1]
-        return following.formula_like and len(following.line.text) < _FORMULA_MAX
+    def formula_after_title(self, line: Line) -> int | None:
+        """The index of a formula line after a part letter and at most two title lines.
+
+        "B" / "Strategic heritage plan" / "The General Assembly,": the title is a short
+        line that ends like no sentence; page furniture between them is passed over.
+        """
+        titles = 0
+        for following in self.kinds[line.index + 1 : line.index + 8]:
+            if following.furniture is not None:
+                continue
+            if following.formula_like and len(following.line.text) < _FORMULA_MAX:
+                return following.line.index
+            if titles == _classify.PART_TITLE_LINES or not (
+                following.heading or (titles and following.heading_continued)
+            ):
+                return None
+            titles += 1
+        return None
 
     def previous_end(self, line: Line) -> int:
         return self.kinds[line.index - 1].line.end if line.index > 0 else 0
+
+    def annex_may_open(self, kind: ClassifiedLine) -> bool:
+        """An annex line with its title ("Annex 1 - Terms of reference") follows a full stop.
+
+        A bare "Annex" line is never a sentence's text; with a title after a dash it might
+        be ("... as set out in" / "annex I - ..."), so the paragraph before must be finished.
+        """
+        if not kind.annex_titled or self.zone == _AFTER or self.current is None:
+            return True
+        return _classify.ends_clause(self.text_of_unit(), _SENTENCE_ENDS)
 
     def start_annex(self, line: Line) -> None:
         self.close_units()
@@ -886,9 +914,10 @@ def read_header_zone(
     furniture = [(line, kind) for line, kind in zip(header_lines, kinds, strict=True) if kind]
     header_lines = [line for line, kind in zip(header_lines, kinds, strict=True) if not kind]
     part_heading: Line | None = None
-    if header_lines and _classify.part_letter(header_lines[-1].text, profile(language)):
-        part_heading = header_lines[-1]
-        header_lines = header_lines[:-1]
+    at = _classify.part_heading_at(header_lines, local)
+    if at is not None:
+        part_heading = header_lines[at]
+        header_lines = header_lines[:at]
     formula = lines[formula_index] if formula_index is not None else None
     formula_body = _classify.formula_body(formula.text, local) if formula is not None else None
     head = read_header(source, header_lines, formula, formula_body, language)
@@ -935,8 +964,15 @@ def segment(  # noqa: PLR0913 - the lines and what the header stage found before
     for cover_line, furniture_kind in cover_furniture:
         builder.furnish(cover_line, furniture_kind)
     if part_heading is not None:
+        # the first part's letter, and its title lines ("A", "Capital master plan")
         builder.part = _classify.part_letter(part_heading.text, local)
-        builder.headings.append(Span(part_heading.start, part_heading.end))
+        furnished = {line.index for line, _ in cover_furniture}
+        last = formula.index if formula is not None else start
+        builder.headings.extend(
+            Span(kind.line.start, kind.line.end)
+            for kind in kinds[part_heading.index : last]
+            if kind.line.index not in furnished
+        )
     for kind in checked(kinds[start:], "segmenting the lines", 512):
         line = kind.line
         if not builder.feed_part_marker(line, kind):
