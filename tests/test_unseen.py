@@ -151,6 +151,19 @@ def test_unseen_annex_line_with_a_title_inside_a_sentence_is_text() -> None:
     assert result.operative[0].text.endswith("to the present resolution;")
 
 
+@pytest.mark.issue(16)
+def test_unseen_numbering_that_starts_again_after_the_last_paragraph_is_a_warning() -> None:
+    """Points of an annex with no heading, after the closing paragraph, are not silent."""
+    body = (
+        "Recalling its resolution 77/1,\n\n"
+        + END
+        + "\n1. The panel shall consist of five experts and report every six months.\n"
+    )
+    result = _parse(body)
+    restarts = [d for d in result.diagnostics if d.code == "operative.number_in_text"]
+    assert [result.raw(d.span)[:2] for d in restarts if d.span] == ["1."]
+
+
 BUDGET = """United Nations A/RES/78/253
 
 General Assembly

@@ -582,6 +582,23 @@ class _Builder:
                 Diagnostic(code, message, "warning", Span(line.start, line.end))
             )
         elif (
+            kind.number == 1
+            and self.last_number > 1
+            and not self.sub_stack
+            and _classify.ends_clause(self.text_of_unit(), _SENTENCE_ENDS)
+        ):
+            # numbering that starts again after the last paragraph, with no heading: an
+            # annex's points ("Decides to remain seized of the matter." / "1. The panel ...")
+            message = (
+                f"the numbering starts again at 1 inside paragraph "
+                f"{current.number or '(unnumbered)'}; it is read as that paragraph's text"
+            )
+            self.diagnostics.append(
+                Diagnostic(
+                    "operative.number_in_text", message, "warning", Span(line.start, line.end)
+                )
+            )
+        elif (
             kind.number is None
             and kind.sub_label is None
             and not self.sub_stack
