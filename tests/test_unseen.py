@@ -565,6 +565,36 @@ def test_unseen_footnotes_merged_on_one_line() -> None:
 
 
 @pytest.mark.issue(16)
+def test_unseen_notes_before_their_markers_are_not_run_together() -> None:
+    """pdftotext's layout of A/RES/78/44: the texts, then the markers "1", "2" after them."""
+    body = (
+        "Recalling its resolution S-10/2,1\n\nNoting the report of the Commission,2\n\n"
+        "1. Welcomes the report of the Secretary-General;\n\n__________________\n\n"
+        "Resolution S-10/2.\nA/51/218, annex.\n1\n2\n\n"
+        f"{FOOT}\f{RUNNING}\n2. Decides to remain seized of the matter.\n"
+    )
+    result = _parse(body)
+    assert [(f.marker, f.text) for f in result.footnotes] == [
+        ("1", "Resolution S-10/2."),
+        ("2", "A/51/218, annex."),
+    ]
+    assert _warned(result, "footnote") == []
+
+
+@pytest.mark.issue(16)
+def test_unseen_marker_left_without_a_note_is_a_warning() -> None:
+    """Three markers for two notes that cannot be cut: the empty one is not silent."""
+    body = (
+        "Recalling its resolution S-10/2,1\n\nNoting the report of the Commission,2\n\n"
+        "1. Welcomes the report of the Secretary-General;3\n\n__________________\n\n"
+        "Resolution S-10/2.\nA/51/218, annex.\n1\n2\n3\n\n"
+        f"{FOOT}\f{RUNNING}\n2. Decides to remain seized of the matter.\n"
+    )
+    result = _parse(body)
+    assert _warned(result, "footnote") == ["footnote.no_text"]
+
+
+@pytest.mark.issue(16)
 def test_unseen_number_inside_a_note_is_not_a_note() -> None:
     """Only the next note's number after a sentence's end cuts a note: "No. 10", "para. 2 of"."""
     body = (

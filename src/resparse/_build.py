@@ -77,6 +77,16 @@ def build(
         decimal_comma=reading.profile.decimal_comma,
     )
     diagnostics = [*diagnostics, *segmentation.diagnostics]
+    diagnostics.extend(
+        Diagnostic(
+            "footnote.no_text",
+            f"footnote {note.marker} has a marker and no text: its text may be in another note",
+            "warning",
+            note.span,
+        )
+        for note in footnotes
+        if note.marker and not note.text
+    )
     preamble = [
         _clause(reading, index, block, anchors)
         for index, block in enumerate(segmentation.clauses, start=1)

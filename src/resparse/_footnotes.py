@@ -190,6 +190,7 @@ def _split_block(block: Sequence[Line]) -> list[Footnote]:
         else:
             notes[-1].append(line)
         previous = line
+    notes, markers = _cut_for_markers(notes, markers, len(queue))
     for i, waiting in enumerate(markers):
         if waiting is None and queue and not FOOTNOTE_LINE_RE.match(notes[i][0].text):
             markers[i] = queue.pop(0)
@@ -203,6 +204,45 @@ def _split_block(block: Sequence[Line]) -> list[Footnote]:
         Footnote(marker=_marker_text(m), text="", span=Span(m.start, m.end)) for m in queue
     )
     return result
+
+
+def _cut_for_markers(
+    notes: list[list[Line]], markers: list[Line | None], left: int
+) -> tuple[list[list[Line]], list[Line | None]]:
+    """Cut notes that ran together where more markers are left over than notes wait.
+
+    When the markers come after all the texts of a page ("Resolution S-10/2.",
+    "A/51/218, annex.", ..., "1", "2"), two notes' lines read as one; each marker left
+    with no note to go to stands for a note. A waiting note is cut where a line ends a
+    sentence and the next opens with no small letter, until every marker has one.
+    """
+    waiting = [
+        i
+        for i, marker in enumerate(markers)
+        if marker is None and not FOOTNOTE_LINE_RE.match(notes[i][0].text)
+    ]
+    spare = left - len(waiting)
+    if spare <= 0 or not waiting:
+        return notes, markers
+    cut_notes: list[list[Line]] = []
+    cut_markers: list[Line | None] = []
+    for i, (note, marker) in enumerate(zip(notes, markers, strict=True)):
+        piece = [note[0]]
+        for line in note[1:]:
+            if (
+                spare
+                and i in waiting
+                and piece[-1].text.endswith((".", ")", "]"))
+                and not line.text[:1].islower()
+            ):
+                cut_notes.append(piece)
+                cut_markers.append(marker)
+                piece = []
+                spare -= 1
+            piece.append(line)
+        cut_notes.append(piece)
+        cut_markers.append(marker)
+    return cut_notes, cut_markers
 
 
 def _notes_of(note_lines: Sequence[Line], marker_line: Line | None) -> list[Footnote]:
