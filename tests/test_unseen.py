@@ -121,6 +121,29 @@ def test_unseen_roman_section_heading_is_not_glued_to_the_paragraph_before() -> 
 
 
 @pytest.mark.issue(16)
+def test_unseen_section_title_longer_than_a_heading_line() -> None:
+    """A/RES/78/253: "XII", a title of 41 words, the section's preamble and paragraphs."""
+    title = " ".join(["Revised estimates relating to the proposed programme budget"] * 6)
+    body = (
+        "Recalling its resolution 77/1,\n"
+        "1. Welcomes the report of the Secretary-General;\n"
+        "2. Requests the Secretary-General to report on the matter;\n"
+        f"XII\n{title}\n"
+        "Recalling its resolution 76/271,\n"
+        "1. Takes note of the report of the Secretary-General;\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    result = _parse(body)
+    assert [(p.section, p.number) for p in result.operative] == [
+        (None, 1),
+        (None, 2),
+        ("XII", 1),
+        ("XII", 2),
+    ]
+    assert [h.text for h in result.headings] == ["XII", title]
+
+
+@pytest.mark.issue(16)
 def test_unseen_annex_after_the_operative_part_is_not_operative() -> None:
     body = (
         "Recalling its resolution 77/1,\n\n"

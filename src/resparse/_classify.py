@@ -35,6 +35,8 @@ _QUOTES = frozenset("”’\"')]»“」』》")
 # "A", "Part B", and "B1" where a footnote marker follows the letter
 _PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\d{0,2}\s*$")
 _MAX_HEADING_WORDS = 40
+# a section's title under its number may be longer: "XII" then a 41-word title (A/RES/78/253)
+_MAX_TITLE_WORDS = 80
 
 
 class ClassifiedLine(NamedTuple):
@@ -307,10 +309,11 @@ def _heading_shape(text: str, local: Profile) -> tuple[bool, bool]:
     if not stripped or ends:
         strong = HEADING_RE.match(stripped) is not None
         return strong, strong
-    if len(stripped.split()) > _MAX_HEADING_WORDS:
+    words = len(stripped.split())
+    if words > _MAX_TITLE_WORDS:
         return False, False
     plain = local.starts_like_lead(stripped) or stripped[:1].isdigit()
-    return plain, plain or stripped[:1].isalpha()
+    return plain and words <= _MAX_HEADING_WORDS, plain or stripped[:1].isalpha()
 
 
 _TAIL = 48
