@@ -106,6 +106,21 @@ def test_unseen_number_without_its_period_opens_a_paragraph() -> None:
 
 
 @pytest.mark.issue(16)
+def test_unseen_number_without_its_period_out_of_turn_is_text() -> None:
+    """Without its period, a number opens nothing but the next paragraph after a verb."""
+    body = (
+        "Recalling its resolution 77/1,\n\n"
+        "1. Welcomes the decision of the\n2 Member States concerned;\n\n"
+        "2. Requests the Secretary-General to report on the matter;\n\n"
+        "9 Decides to remain seized of the matter.\n"
+    )
+    result = _parse(body)
+    assert [p.number for p in result.operative] == [1, 2]
+    assert result.operative[0].text == "Welcomes the decision of the 2 Member States concerned;"
+    assert _warned(result, "operative.number_in_text")
+
+
+@pytest.mark.issue(16)
 def test_unseen_roman_section_heading_is_not_glued_to_the_paragraph_before() -> None:
     body = (
         "Recalling its resolution 77/1,\n\n"
