@@ -175,6 +175,23 @@ def test_unseen_annex_after_the_operative_part_is_not_operative() -> None:
 
 
 @pytest.mark.issue(16)
+def test_unseen_body_named_in_an_annex_opens_no_part() -> None:
+    """S/RES/1353 (2001): the annex's statement opens with "The Security Council", no comma."""
+    text = (
+        "The Security Council,\n\nRecalling its resolution 1327 (2000),\n\n"
+        "1. Adopts the statement annexed to the present resolution;\n\n"
+        "2. Decides to remain actively seized of the matter.\n\n"
+        "Annex I\nA Statement of principles on cooperation\nThe Security Council\n"
+        "1. Recognizes that its partnership can be strengthened;\n"
+        "2. Encourages Member States to take steps;\n"
+    )
+    result = resparse.parse(text)
+    assert [p.number for p in result.operative] == [1, 2]
+    assert [a.label for a in result.annexes] == ["Annex I"]
+    assert "Encourages Member States" in result.annexes[0].text
+
+
+@pytest.mark.issue(16)
 def test_unseen_annex_line_with_a_title_inside_a_sentence_is_text() -> None:
     """Mid-sentence, "annex I - ..." continues the paragraph: no annex opens there."""
     body = (

@@ -217,10 +217,14 @@ class _Builder:
         """A formula in the body opens a part if it has its comma or names the same body.
 
         "The Committee" alone on a line is a heading over the paragraphs about the
-        sanctions committee, not the Committee enacting a part of the resolution.
+        sanctions committee, not the Committee enacting a part of the resolution. In an
+        annex, only the formula with its comma does: "The Security Council" under "Annex
+        I" and its title heads a statement the resolution adopts (S/RES/1353 (2001)).
         """
         if _classify.formula_has_comma(line.text):
             return True
+        if self.zone == _ANNEX:
+            return False  # the body's name over what an annex sets out ("Annex I", its title)
         body = _classify.formula_body(line.text, self.profile)
         return body is not None and body == self.formula_body
 
