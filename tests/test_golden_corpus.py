@@ -50,7 +50,18 @@ def test_golden_preamble(case: tuple[resparse.Resolution, dict]) -> None:
     assert len(result.preamble) == len(expected["preamble"])
 
 
-def test_golden_operative(case: tuple[resparse.Resolution, dict]) -> None:
+# Texts where the markup's own reading (``from_akn``) is wrong and the text's parse right:
+# the paragraph numbers the parse has beyond the markup's, and why.
+MARKUP_MISREAD = {
+    # the markup holds "18 Observa ..." (its number typed without a period, no <num>) as a
+    # paragraph of its own; from_akn runs it into paragraph 17 (akn.continuation)
+    "markup_sp_A_RES_77_165-2228782S": [18],
+}
+
+
+def test_golden_operative(
+    case: tuple[resparse.Resolution, dict], request: pytest.FixtureRequest
+) -> None:
     result, expected = case
     got = [
         {"number": p.number, "labels": [s.label for top in p.subparagraphs for s in top.walk()]}
@@ -62,14 +73,19 @@ def test_golden_operative(case: tuple[resparse.Resolution, dict]) -> None:
         {"number": p["number"], "labels": [label for label in p["labels"] if label]}
         for p in expected["operative"]
     ]
-    assert got == want
+    extra = MARKUP_MISREAD.get(request.node.callspec.params["case"], [])
+    assert [p["number"] for p in got if p["number"] in extra] == extra
+    assert [p for p in got if p["number"] not in extra] == want
 
 
-def _lead_pairs(result: resparse.Resolution, expected: dict) -> list[tuple[str | None, str | None]]:
+def _lead_pairs(
+    result: resparse.Resolution, expected: dict, name: str
+) -> list[tuple[str | None, str | None]]:
     pairs = list(zip([c.lead for c in result.preamble], expected["preamble"], strict=False))
+    extra = MARKUP_MISREAD.get(name, [])
     pairs += list(
         zip(
-            [p.lead for p in result.operative],
+            [p.lead for p in result.operative if p.number not in extra],
             [p["lead"] for p in expected["operative"]],
             strict=False,
         )
@@ -77,12 +93,14 @@ def _lead_pairs(result: resparse.Resolution, expected: dict) -> list[tuple[str |
     return [(_lead(got), _lead(want)) for got, want in pairs if want is not None]
 
 
-def test_golden_leads_per_document(case: tuple[resparse.Resolution, dict]) -> None:
+def test_golden_leads_per_document(
+    case: tuple[resparse.Resolution, dict], request: pytest.FixtureRequest
+) -> None:
     """The UN italicizes the same phrase differently from one text to the next, and even
     within one (S/RES/2535 (2020) has "Calls" and "Also calls upon", "Taking note of"), so
     a document may differ on a few leads; more than one in seven is a regression."""
     result, expected = case
-    pairs = _lead_pairs(result, expected)
+    pairs = _lead_pairs(result, expected, request.node.callspec.params["case"])
     wrong = [(got, want) for got, want in pairs if got != want]
     assert len(wrong) <= max(1, len(pairs) // 7), wrong
 
@@ -95,7 +113,7 @@ def test_golden_leads_overall() -> None:
             continue
         result = resparse.parse_file(GOLDEN / f"{name}.txt")
         expected = json.loads((GOLDEN / f"{name}.expected.json").read_text(encoding="utf-8"))
-        pairs = _lead_pairs(result, expected)
+        pairs = _lead_pairs(result, expected, name)
         total += len(pairs)
         right += sum(got == want for got, want in pairs)
     assert total > 1000

@@ -7,7 +7,7 @@ text, further leads, vote fields and notes, and assembles the frozen ``Resolutio
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -32,6 +32,8 @@ from resparse.model import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from resparse._blocks import Block, Segmentation
     from resparse._header import HeaderResult
     from resparse._italics import Italics
@@ -75,13 +77,39 @@ def build(
         decimal_comma=reading.profile.decimal_comma,
     )
     diagnostics = [*diagnostics, *segmentation.diagnostics]
+    diagnostics.extend(
+        Diagnostic(
+            "footnote.no_text",
+            f"footnote {note.marker} has a marker and no text: its text may be in another note",
+            "warning",
+            note.span,
+        )
+        for note in footnotes
+        if note.marker and not note.text
+    )
     preamble = [
-        _clause(reading, index, block, anchors, diagnostics)
+        _clause(reading, index, block, anchors)
         for index, block in enumerate(segmentation.clauses, start=1)
     ]
-    operative = [
-        _paragraph(reading, block, anchors, diagnostics) for block in segmentation.paragraphs
-    ]
+    operative = [_paragraph(reading, block, anchors) for block in segmentation.paragraphs]
+    diagnostics.extend(
+        Diagnostic(
+            "preamble.lead_unknown",
+            f"preambular clause {clause.index} opens with no known lead phrase",
+            "info",
+            clause.span,
+        )
+        for clause in _without_lead(preamble)
+    )
+    diagnostics.extend(
+        Diagnostic(
+            "operative.lead_unknown",
+            f"operative paragraph {paragraph.number} opens with no known verb",
+            "info",
+            paragraph.span,
+        )
+        for paragraph in _without_lead(operative)
+    )
     votes = _votes(
         reading,
         segmentation,
@@ -128,20 +156,9 @@ def build(
     )
 
 
-def _clause(
-    reading: Reading, index: int, block: Block, anchors: list[Span], diagnostics: list[Diagnostic]
-) -> PreambularClause:
+def _clause(reading: Reading, index: int, block: Block, anchors: list[Span]) -> PreambularClause:
     pieces = without(block.pieces, anchors)
     lead, lead_span, italic = _lead(reading, block, "pre")
-    if lead is None:
-        diagnostics.append(
-            Diagnostic(
-                "preamble.lead_unknown",
-                f"preambular clause {index} opens with no known lead phrase",
-                "info",
-                Span(block.start, block.end),
-            )
-        )
     return PreambularClause(
         index=index,
         lead=lead,
@@ -155,20 +172,9 @@ def _clause(
     )
 
 
-def _paragraph(
-    reading: Reading, block: Block, anchors: list[Span], diagnostics: list[Diagnostic]
-) -> OperativeParagraph:
+def _paragraph(reading: Reading, block: Block, anchors: list[Span]) -> OperativeParagraph:
     pieces = without(block.pieces, anchors)
     lead, lead_span, italic = _lead(reading, block, "op")
-    if lead is None:
-        diagnostics.append(
-            Diagnostic(
-                "operative.lead_unknown",
-                f"operative paragraph {block.number} opens with no known verb",
-                "info",
-                Span(block.start, block.end),
-            )
-        )
     return OperativeParagraph(
         number=block.number,
         lead=lead,
@@ -183,6 +189,41 @@ def _paragraph(
     )
 
 
+_Part = TypeVar("_Part", PreambularClause, OperativeParagraph)
+_INTRODUCES = (":", "：")
+
+
+def _without_lead(parts: Sequence[_Part]) -> list[_Part]:
+    """The parts with no lead that carry no lead of their own to find.
+
+    The older form introduces its items with a lead and a colon: "Considering:" then
+    "That ..., That ...,", "Resolves:" then "1. To invite ...; 2. To request ...". The
+    items after such an introduction share the introduction's lead, as long as they open
+    with the same word as the first of them; they are not missing one.
+    """
+    missing: list[_Part] = []
+    shared: str | None = None  # the first word of the items under an introduction
+    previous: _Part | None = None
+    for part in parts:
+        first = part.text.split(maxsplit=1)[0].casefold() if part.text.strip() else ""
+        if part.lead is not None:
+            shared = None
+        elif previous is not None and previous.lead is not None and _introduces(previous):
+            shared = first
+        elif shared is None or first != shared:
+            shared = None
+            missing.append(part)
+        previous = part
+    return missing
+
+
+def _introduces(part: PreambularClause | OperativeParagraph) -> bool:
+    """Whether a part ends with the colon that introduces the items after it."""
+    return part.text.rstrip().endswith(_INTRODUCES) and not (
+        isinstance(part, OperativeParagraph) and part.subparagraphs
+    )
+
+
 def _sub(reading: Reading, block: Block, anchors: list[Span]) -> SubParagraph:
     return SubParagraph(
         label=block.label or "",
@@ -193,10 +234,15 @@ def _sub(reading: Reading, block: Block, anchors: list[Span]) -> SubParagraph:
 
 
 def _annex(reading: Reading, block: Block) -> Annex:
-    """An annex: its label's line, the title on the next line, and the rest as its text."""
+    """An annex: its label's line, the title on that line or the next, the rest its text."""
     source = reading.source
     rest = block.pieces[1:]
-    title = clean(source[rest[0][0] : rest[0][1]]) if rest else None
+    first = block.pieces[0] if block.pieces else None
+    label = reading.profile.annex_re.match(source[first[0] : first[1]]) if first else None
+    if label is not None and label["title"] is not None:
+        title: str | None = clean(label["title"])  # "ANNEX 1 - Terms of reference"
+    else:
+        title = clean(source[rest[0][0] : rest[0][1]]) if rest else None
     return Annex(
         label=block.label or "Annex",
         title=title,

@@ -35,6 +35,8 @@ _QUOTES = frozenset("”’\"')]»“」』》")
 # "A", "Part B", and "B1" where a footnote marker follows the letter
 _PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\d{0,2}\s*$")
 _MAX_HEADING_WORDS = 40
+# a section's title under its number may be longer: "XII" then a 41-word title (A/RES/78/253)
+_MAX_TITLE_WORDS = 80
 
 
 class ClassifiedLine(NamedTuple):
@@ -55,6 +57,7 @@ class ClassifiedLine(NamedTuple):
     meeting: str | None = None
     vote: bool = False
     annex: bool = False
+    annex_titled: bool = False  # the annex line holds its title too ("ANNEX 1 - Terms ...")
     number: int | None = None
     sub_label: str | None = None
     heading: bool = False
@@ -65,6 +68,7 @@ class ClassifiedLine(NamedTuple):
     strong_preamble_lead: bool = False
     operative_lead: bool = False
     footnote_like: bool = False
+    loose_number: bool = False  # the number lacks its period ("26 Condemns", "3) Decides")
     # --- facts for look-aheads, set on every line ------------------------------------
     number_text: str | None = None  # the number after any list markup ("- 3." -> "3")
     bare_number: bool = False  # a number opens the line itself, with no markup before it
@@ -100,16 +104,17 @@ def _cover_line(line: Line, local: Profile) -> ClassifiedLine:
     )
 
 
-def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLine:  # noqa: C901, PLR0912 - one test per kind
+def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLine:  # noqa: C901 - one test per kind
     """Everything ``line`` could be on its own, given whether it is page furniture."""
     text = line.text
     markup = LINE_MARKUP_RE.match(text)
     pos = markup.end() if markup is not None else 0
     number, label, bare_number, bare_label = _numbering(text, markup, local)
+    loose = None if number is not None or label is not None else _loose_number(text, pos, local)
     heading, heading_continued = _heading_shape(text, local)
     formula_like = local.formula_re.match(text) is not None
     facts: dict[str, Any] = {
-        "number_text": number["n"] if number is not None else None,
+        "number_text": number["n"] if number is not None else loose["n"] if loose else None,
         "bare_number": bare_number,
         "bare_label": bare_label,
         "formula_like": formula_like,
@@ -124,33 +129,26 @@ def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLin
         return ClassifiedLine(line, line.start, formula=True, **facts)
     number_value: int | None = None
     sub_label: str | None = None
+    fields: dict[str, Any] = {}
     if number is not None:
         digits = number["n"]
         number_value = int(digits) if digits.isdigit() else 1
         pos = number.end()
+    elif loose is not None:
+        number_value = int(loose["n"])
+        pos = loose.end()
+        fields["loose_number"] = True
     elif label is not None:
         sub_label = label["label"]
         pos = label.end()
     elif markup is not None and markup["bullet"]:
         sub_label = markup["bullet"]  # "• item" or "– item": a bulleted sub-paragraph
     pos = _SKIP_MARKUP_RE.match(text, pos).end()  # type: ignore[union-attr]
-    fields: dict[str, Any] = {}
     if number_value is None and sub_label is None:
         meeting = local.meeting_re.match(text)
         if meeting is not None:
             return ClassifiedLine(line, line.start + pos, meeting=meeting["meeting"], **facts)
-        if local.vote_start_re.match(text):
-            fields["vote"] = True
-        if local.annex_re.match(text):
-            fields["annex"] = True
-        fields["part_letter"] = part_letter(text, local)
-        fields["footnote_like"] = bool(FOOTNOTE_LINE_RE.match(text)) and (
-            text[:1].isdigit() or text.startswith("[^")
-        )
-        if HEADING_RE.match(text):
-            fields["heading"] = fields["heading_strong"] = True
-        else:
-            fields["heading"] = heading
+        fields |= _unnumbered(text, local, heading=heading)
     rest = text[pos:]
     if local.starts_like_lead(rest):
         fields["capital"] = True
@@ -165,6 +163,26 @@ def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLin
     return ClassifiedLine(
         line, line.start + pos, number=number_value, sub_label=sub_label, **fields, **facts
     )
+
+
+def _unnumbered(text: str, local: Profile, *, heading: bool) -> dict[str, Any]:
+    """What a line that opens with no number or label may be: a vote, annex, heading, note."""
+    fields: dict[str, Any] = {}
+    if local.vote_start_re.match(text):
+        fields["vote"] = True
+    annex = local.annex_re.match(text)
+    if annex is not None:
+        fields["annex"] = True
+        fields["annex_titled"] = annex["title"] is not None
+    fields["part_letter"] = part_letter(text, local)
+    fields["footnote_like"] = bool(FOOTNOTE_LINE_RE.match(text)) and (
+        text[:1].isdigit() or text.startswith("[^")
+    )
+    if HEADING_RE.match(text):
+        fields["heading"] = fields["heading_strong"] = True
+    else:
+        fields["heading"] = heading
+    return fields
 
 
 def _numbering(
@@ -185,6 +203,31 @@ def _numbering(
     bare = None if bare_number else local.label_re.match(text)
     label = None if number is not None else local.label_re.match(text, pos)
     return number, label, bare_number, bare["label"] if bare is not None else None
+
+
+# "26 Condemns", "3) Decides": a paragraph number without its period
+_LOOSE_NUMBER_RE = regex.compile(r"(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+)(?=\p{Lu}\p{Ll})")
+
+
+def _loose_number(text: str, pos: int, local: Profile) -> regex.Match[str] | None:
+    """A number printed without its period, when a frequent operative verb follows it.
+
+    Only the verb tells such a number from a line that opens with a quantity ("15
+    States") or a footnote ("3 Official Records"); whether the numbering lets it open a
+    paragraph is the segmenter's question. Scripts without case have no capital to go by.
+    """
+    if not local.cased:
+        return None
+    match = _LOOSE_NUMBER_RE.match(text, pos)
+    if match is None:
+        return None
+    first = _first_word(text[match.end() :])
+    if not first or _leads.first_word_count(first, "op", local.code) < _FREQUENT:
+        return None
+    return match
+
+
+_FREQUENT = 30  # leads a first word must open in the tables to be taken as a verb here
 
 
 def _first_word_counts(text: str, local: Profile) -> tuple[int, int]:
@@ -266,10 +309,11 @@ def _heading_shape(text: str, local: Profile) -> tuple[bool, bool]:
     if not stripped or ends:
         strong = HEADING_RE.match(stripped) is not None
         return strong, strong
-    if len(stripped.split()) > _MAX_HEADING_WORDS:
+    words = len(stripped.split())
+    if words > _MAX_TITLE_WORDS:
         return False, False
     plain = local.starts_like_lead(stripped) or stripped[:1].isdigit()
-    return plain, plain or stripped[:1].isalpha()
+    return plain and words <= _MAX_HEADING_WORDS, plain or stripped[:1].isalpha()
 
 
 _TAIL = 48
@@ -372,6 +416,29 @@ def section_label(text: str, local: Profile | None = None) -> str | None:
     if match is None and local is not None and local.section_re is not None:
         match = local.section_re.match(text)
     return match["label"] if match else None
+
+
+PART_TITLE_LINES = 2  # lines a part's title may take between its letter and the formula
+
+
+def part_heading_at(lines: Sequence[Line], local: Profile) -> int | None:
+    """Where the first part's heading stands among the last lines above the formula.
+
+    A resolution in parts prints "A", maybe the part's title ("Capital master plan"),
+    then the formula; the title is a short line that ends like no sentence. The lines
+    from the letter on are the part's heading, not the document's title.
+    """
+    for back in range(min(len(lines), PART_TITLE_LINES + 1)):
+        at = len(lines) - 1 - back
+        if part_letter(lines[at].text, local):
+            titles = lines[at + 1 :]
+            if all(
+                heading_like(line.text, continued=k > 0, local=local)
+                for k, line in enumerate(titles)
+            ):
+                return at
+            return None
+    return None
 
 
 def part_letter(text: str, local: Profile | None = None) -> str | None:

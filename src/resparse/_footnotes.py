@@ -12,6 +12,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 import attrs
+import regex
 
 from resparse import _markers
 from resparse._patterns import FOOTNOTE_LINE_RE, FOOTNOTE_MARKER_ONLY_RE
@@ -189,26 +190,121 @@ def _split_block(block: Sequence[Line]) -> list[Footnote]:
         else:
             notes[-1].append(line)
         previous = line
+    notes, markers = _cut_for_markers(notes, markers, len(queue))
     for i, waiting in enumerate(markers):
         if waiting is None and queue and not FOOTNOTE_LINE_RE.match(notes[i][0].text):
             markers[i] = queue.pop(0)
-    result: list[Footnote] = []
-    for note_lines, marker_line in zip(notes, markers, strict=True):
-        start, end = note_lines[0].start, note_lines[-1].end
-        body = " ".join(line.text for line in note_lines)
-        label = _marker_text(marker_line) if marker_line is not None else ""
-        match = FOOTNOTE_LINE_RE.match(body)
-        if marker_line is None and match is not None:
-            label, body = match["marker"], match["text"]
-        marker_span = Span(marker_line.start, marker_line.end) if marker_line is not None else None
-        result.append(
-            Footnote(marker=label, text=clean(body), span=Span(start, end), marker_span=marker_span)
-        )
+    result = [
+        note
+        for note_lines, marker_line in zip(notes, markers, strict=True)
+        for note in _notes_of(note_lines, marker_line)
+    ]
     # markers with no text at all: still accounted for
     result.extend(
         Footnote(marker=_marker_text(m), text="", span=Span(m.start, m.end)) for m in queue
     )
     return result
+
+
+def _cut_for_markers(
+    notes: list[list[Line]], markers: list[Line | None], left: int
+) -> tuple[list[list[Line]], list[Line | None]]:
+    """Cut notes that ran together where more markers are left over than notes wait.
+
+    When the markers come after all the texts of a page ("Resolution S-10/2.",
+    "A/51/218, annex.", ..., "1", "2"), two notes' lines read as one; each marker left
+    with no note to go to stands for a note. A waiting note is cut where a line ends a
+    sentence and the next opens with no small letter, until every marker has one.
+    """
+    waiting = [
+        i
+        for i, marker in enumerate(markers)
+        if marker is None and not FOOTNOTE_LINE_RE.match(notes[i][0].text)
+    ]
+    spare = left - len(waiting)
+    if spare <= 0 or not waiting:
+        return notes, markers
+    cut_notes: list[list[Line]] = []
+    cut_markers: list[Line | None] = []
+    for i, (note, marker) in enumerate(zip(notes, markers, strict=True)):
+        piece = [note[0]]
+        for line in note[1:]:
+            if (
+                spare
+                and i in waiting
+                and piece[-1].text.endswith((".", ")", "]"))
+                and not line.text[:1].islower()
+            ):
+                cut_notes.append(piece)
+                cut_markers.append(marker)
+                piece = []
+                spare -= 1
+            piece.append(line)
+        cut_notes.append(piece)
+        cut_markers.append(marker)
+    return cut_notes, cut_markers
+
+
+def _notes_of(note_lines: Sequence[Line], marker_line: Line | None) -> list[Footnote]:
+    """The note of these lines, or the notes where an extractor ran two into one line."""
+    result: list[Footnote] = []
+    label = _marker_text(marker_line) if marker_line is not None else ""
+    match = FOOTNOTE_LINE_RE.match(note_lines[0].text)
+    if marker_line is None and match is not None:
+        label = match["marker"]
+    marker_span = Span(marker_line.start, marker_line.end) if marker_line is not None else None
+    for k, (marker, pieces) in enumerate(_cut_merged(note_lines, label)):
+        body = " ".join(text for _, _, text in pieces)
+        match = FOOTNOTE_LINE_RE.match(body)
+        if (k or marker_line is None) and match is not None:
+            body = match["text"]
+        span = Span(pieces[0][0], pieces[-1][1])
+        result.append(
+            Footnote(
+                marker=marker,
+                text=clean(body),
+                span=span,
+                marker_span=marker_span if k == 0 else None,
+            )
+        )
+    return result
+
+
+# "... (A/77/10). 2 Ibid.": the next note's marker after a sentence, on the same line
+_MERGED_NOTE_RE = regex.compile(
+    r"(?<=[.)\]”\"])[ \t]{1,4}(?P<marker>\d{1,3})[ \t]+(?=[^\W\d_])(?!\p{Ll})"
+)
+
+
+def _cut_merged(lines: Sequence[Line], marker: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Cut a note where an extractor ran the next note into its line.
+
+    pdftotext may print two short notes on one line: "1 Official Records ... (A/77/10).
+    2 Ibid., para. 41.". After a sentence's end, the number that follows this note's
+    marker, then a word that is not in lower case, opens the next note. Returns each
+    note's marker and its pieces (start, end, text) of the lines.
+    """
+    pieces: list[tuple[int, int, str]] = []
+    if not marker.isdigit():
+        return [(marker, [(line.start, line.end, line.text) for line in lines])]
+    notes: list[tuple[str, list[tuple[int, int, str]]]] = []
+    expected = int(marker) + 1
+    for line in lines:
+        at = 0
+        for match in _MERGED_NOTE_RE.finditer(line.text):
+            if int(match["marker"]) != expected:
+                continue
+            if match.start() > at:
+                pieces.append(
+                    (line.start + at, line.start + match.start(), line.text[at : match.start()])
+                )
+            notes.append((marker, pieces))
+            marker, pieces = match["marker"], []
+            at = match.start("marker")
+            expected += 1
+        pieces.append((line.start + at, line.end, line.text[at:]))
+    notes.append((marker, pieces))
+    return notes
 
 
 def _marker_text(line: Line) -> str:

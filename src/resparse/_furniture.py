@@ -27,6 +27,8 @@ _SPACE_RE = regex.compile(r"\s+")
 _COLUMN_GAP_RE = regex.compile(r"\s{3,}")
 _NONE_BEFORE = -10  # the index of "the last furniture line" before any was seen
 _MAX_FURNITURE = 200
+_CUT_RE = regex.compile(r"(?:\.{3}|…)$")  # the end of a running title cut short
+_MIN_CUT = 12  # characters (spaces out) a cut title keeps, so that a few words are no match
 
 
 def _key(text: str) -> str:
@@ -55,6 +57,8 @@ class RunningTitle:
         if not key:
             return False
         symbol, title = self.symbol_key, self.title_key
+        if title and _CUT_RE.search(key.removesuffix(symbol) if symbol else key):
+            return _cut_title(key, symbol, title)
         if symbol and key == symbol:
             return True
         near_break = line.page_break_before or line.index - last_furniture <= 2
@@ -69,6 +73,14 @@ class RunningTitle:
             return True
         # the short last line of a wrapped running title ("of Korea")
         return line.index - 1 == last_furniture and title.endswith(rest)
+
+
+def _cut_title(key: str, symbol: str, title: str) -> bool:
+    """A long running title cut short with "..." repeats the title's opening words."""
+    if symbol:
+        key = key.removeprefix(symbol).removesuffix(symbol)
+    head = _CUT_RE.sub("", key)
+    return len(head) >= _MIN_CUT and title.startswith(head)
 
 
 def furniture_kinds(

@@ -99,6 +99,7 @@ class Profile:
     agenda_separator_re: regex.Pattern[str] = _COMMA_BEFORE_A_NUMBER_RE
     # what stands between the sponsors a draft names (", ", " and ")
     sponsor_separator_re: regex.Pattern[str] = _COMMA_RE
+    conjunctions: frozenset[str] = frozenset()  # "and", "or": before a suspended hyphen
 
     def starts_like_lead(self, text: str) -> bool:
         """Whether text opens the way a lead does: with a capital, or any letter if uncased."""
@@ -228,6 +229,7 @@ def _build(data: dict[str, Any]) -> Profile:
         sponsor_separator_re=_compile(patterns["sponsor_separator"], values)
         if "sponsor_separator" in patterns
         else _COMMA_RE,
+        conjunctions=frozenset(word.casefold() for word in data.get("conjunctions", ())),
     )
 
 

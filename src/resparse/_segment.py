@@ -115,6 +115,7 @@ class _Builder:
         self.last_furniture_line = -2
         self.blank_separated = _blank_separated(kinds)
         self.formula_body: str | None = None  # the body the first formula names
+        self.part_title_end = -1  # the formula line after a part's letter and title
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -183,7 +184,7 @@ class _Builder:
         if kind.vote and self.zone in {_OP, _AFTER}:
             self.start_vote(line, bracket=line.text.startswith("["))
             return
-        if kind.annex and self.zone in {_OP, _AFTER}:
+        if kind.annex and self.zone in {_OP, _AFTER} and self.annex_may_open(kind):
             self.start_annex(line)
             return
         if self.zone == _PRE:
@@ -194,10 +195,15 @@ class _Builder:
             self.feed_after(line, kind)
 
     def feed_part_marker(self, line: Line, kind: ClassifiedLine) -> bool:
-        """A part letter before a formula ("B"), or the formula right after it."""
-        if kind.part_letter and self.next_is_formula(line):
+        """A part letter before a formula ("B"), its title lines, or the formula after them."""
+        if kind.furniture is None and line.index < self.part_title_end:
+            self.headings.append(Span(line.start, line.end))  # "Strategic heritage plan"
+            return True
+        formula_at = self.formula_after_title(line) if kind.part_letter else None
+        if formula_at is not None:
             self.close_units()
             self.part = kind.part_letter
+            self.part_title_end = formula_at
         elif not (kind.formula and self.part is not None and self.just_after_heading(line)):
             return False
         self.close_units()
@@ -211,10 +217,14 @@ class _Builder:
         """A formula in the body opens a part if it has its comma or names the same body.
 
         "The Committee" alone on a line is a heading over the paragraphs about the
-        sanctions committee, not the Committee enacting a part of the resolution.
+        sanctions committee, not the Committee enacting a part of the resolution. In an
+        annex, only the formula with its comma does: "The Security Council" under "Annex
+        I" and its title heads a statement the resolution adopts (S/RES/1353 (2001)).
         """
         if _classify.formula_has_comma(line.text):
             return True
+        if self.zone == _ANNEX:
+            return False  # the body's name over what an annex sets out ("Annex I", its title)
         body = _classify.formula_body(line.text, self.profile)
         return body is not None and body == self.formula_body
 
@@ -361,6 +371,10 @@ class _Builder:
 
     def plausible_number(self, number: int, line: Line, kind: ClassifiedLine) -> bool:
         """A line-initial number opens a paragraph only where the numbering allows it."""
+        if kind.loose_number:
+            # "26 Condemns": without its period a number opens only the next paragraph,
+            # after a finished one (or the preamble's last clause)
+            return number == self.last_number + 1 and (self.current is None or self.terminated())
         if number == self.last_number + 1:
             # the next number followed by a verb ("51. Welcomes") opens a paragraph even
             # when the text before it lost its final semicolon
@@ -572,6 +586,23 @@ class _Builder:
                 Diagnostic(code, message, "warning", Span(line.start, line.end))
             )
         elif (
+            kind.number == 1
+            and self.last_number > 1
+            and not self.sub_stack
+            and _classify.ends_clause(self.text_of_unit(), _SENTENCE_ENDS)
+        ):
+            # numbering that starts again after the last paragraph, with no heading: an
+            # annex's points ("Decides to remain seized of the matter." / "1. The panel ...")
+            message = (
+                f"the numbering starts again at 1 inside paragraph "
+                f"{current.number or '(unnumbered)'}; it is read as that paragraph's text"
+            )
+            self.diagnostics.append(
+                Diagnostic(
+                    "operative.number_in_text", message, "warning", Span(line.start, line.end)
+                )
+            )
+        elif (
             kind.number is None
             and kind.sub_label is None
             and not self.sub_stack
@@ -761,15 +792,37 @@ class _Builder:
         vote.closed = self.vote_ends(line, bracket=vote.bracket)
         return True
 
-    def next_is_formula(self, line: Line) -> bool:
-        """Whether the line after this one is a short formula line ("The General Assembly,")."""
-        if line.index + 1 >= len(self.kinds):
-            return False
-        following = self.kinds[line.index + 1]
-        return following.formula_like and len(following.line.text) < _FORMULA_MAX
+    def formula_after_title(self, line: Line) -> int | None:
+        """The index of a formula line after a part letter and at most two title lines.
+
+        "B" / "Strategic heritage plan" / "The General Assembly,": the title is a short
+        line that ends like no sentence; page furniture between them is passed over.
+        """
+        titles = 0
+        for following in self.kinds[line.index + 1 : line.index + 8]:
+            if following.furniture is not None:
+                continue
+            if following.formula_like and len(following.line.text) < _FORMULA_MAX:
+                return following.line.index
+            if titles == _classify.PART_TITLE_LINES or not (
+                following.heading or (titles and following.heading_continued)
+            ):
+                return None
+            titles += 1
+        return None
 
     def previous_end(self, line: Line) -> int:
         return self.kinds[line.index - 1].line.end if line.index > 0 else 0
+
+    def annex_may_open(self, kind: ClassifiedLine) -> bool:
+        """An annex line with its title ("Annex 1 - Terms of reference") follows a full stop.
+
+        A bare "Annex" line is never a sentence's text; with a title after a dash it might
+        be ("... as set out in" / "annex I - ..."), so the paragraph before must be finished.
+        """
+        if not kind.annex_titled or self.zone == _AFTER or self.current is None:
+            return True
+        return _classify.ends_clause(self.text_of_unit(), _SENTENCE_ENDS)
 
     def start_annex(self, line: Line) -> None:
         self.close_units()
@@ -910,12 +963,11 @@ def read_header_zone(
     kinds = [cover_furniture(line) for line in header_lines]
     furniture = [(line, kind) for line, kind in zip(header_lines, kinds, strict=True) if kind]
     header_lines = [line for line, kind in zip(header_lines, kinds, strict=True) if not kind]
-    part_heading = _first_part_heading(header_lines, local) if formula_index is not None else None
-    if part_heading is not None:
-        header_lines = [line for line in header_lines if line.start < part_heading.start]
-    elif header_lines and _classify.part_letter(header_lines[-1].text, local):
-        part_heading = header_lines[-1]
-        header_lines = header_lines[:-1]
+    part_heading: Line | None = None
+    at = _classify.part_heading_at(header_lines, local)
+    if at is not None:
+        part_heading = header_lines[at]
+        header_lines = header_lines[:at]
     formula = lines[formula_index] if formula_index is not None else None
     formula_body = (
         _classify.formula_body(_with_its_comma(formula.text), local)
@@ -932,25 +984,6 @@ def read_header_zone(
             head = read_header(source, header_lines, formula, formula_body, language)
     furniture = [(line, kind) for line, kind in furniture if line.index < body_start]
     return head, body_start, part_heading, furniture
-
-
-# the most lines a part's name runs over between its letter and the formula
-_PART_NAME_LINES = 2
-
-
-def _first_part_heading(header_lines: list[Line], local: Profile) -> Line | None:
-    """The first part's letter and name above the formula ("A" / "Capital master plan").
-
-    A resolution in parts prints the letter of its first part, and often the part's
-    name, between its own title and the formula; without this the title runs on over
-    them. The returned line is the letter's, widened to the end of the name, so that
-    the part heading covers both.
-    """
-    tail = header_lines[-(_PART_NAME_LINES + 1) :]
-    for offset, line in enumerate(tail):
-        if _classify.part_letter(line.text, local) and offset < len(tail) - 1:
-            return attrs.evolve(line, end=tail[-1].end)
-    return None
 
 
 def _blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
@@ -985,8 +1018,15 @@ def segment(  # noqa: PLR0913 - the lines and what the header stage found before
     for cover_line, furniture_kind in cover_furniture:
         builder.furnish(cover_line, furniture_kind)
     if part_heading is not None:
+        # the first part's letter, and its title lines ("A", "Capital master plan")
         builder.part = _classify.part_letter(part_heading.text, local)
-        builder.headings.append(Span(part_heading.start, part_heading.end))
+        furnished = {line.index for line, _ in cover_furniture}
+        last = formula.index if formula is not None else start
+        builder.headings.extend(
+            Span(kind.line.start, kind.line.end)
+            for kind in kinds[part_heading.index : last]
+            if kind.line.index not in furnished
+        )
     for kind in checked(kinds[start:], "segmenting the lines", 512):
         line = kind.line
         if not builder.feed_part_marker(line, kind):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import regex
 
 from resparse._deadline import check_deadline
 from resparse._hyphens import keeps_hyphen
+from resparse._language import has_profile, profile
 from resparse._patterns import EMPHASIS_MARK_RE
 
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ _WORD_TAIL_RE = regex.compile(r"(?r)(\w+(?:-\w+)*)-$")
 _WORD_HEAD_RE = regex.compile(r"\w+(?:-\w+)*")
 _HYPHEN_END_RE = regex.compile(r"[\p{L}\p{N}]-$")
 # "Secretary -General": pdftotext spaces a justified line's hyphen apart from its word
-_SPACED_HYPHEN_RE = regex.compile(r"(?<=\p{L}) -(?=[\p{L}\p{N}])")
+_SPACED_HYPHEN_RE = regex.compile(r"(\p{L}+) -(?=[\p{L}\p{N}])")
 # How much of the end of a line the hyphen rules read: longer than any word, and a bound
 # that keeps a text of thousands of lines ending in "-" from being scanned again and again.
 _TAIL = 256
@@ -71,15 +73,22 @@ def join_lines(pieces: Iterable[str], language: str = "en") -> str:
     return " ".join("".join(stretch) for stretch in stretches)
 
 
-def clean(text: str) -> str:
+def clean(text: str, conjunctions: frozenset[str] = frozenset()) -> str:
     """Drop emphasis markers, close "word -word" up and collapse runs of whitespace.
 
-    Non-breaking spaces stay.
+    After one of ``conjunctions`` (the language's "and", "or") the spaced hyphen is a
+    suspended one ("data collection and -sharing") and keeps its space. Non-breaking
+    spaces stay.
     """
     if "*" in text or "_" in text:
         text = EMPHASIS_MARK_RE.sub("", text)
     if " -" in text:
-        text = _SPACED_HYPHEN_RE.sub("-", text)
+
+        def close_up(match: regex.Match[str]) -> str:
+            word = match[1]
+            return match[0] if word.casefold() in conjunctions else word + "-"
+
+        text = _SPACED_HYPHEN_RE.sub(close_up, text)
     if "  " in text or not _ONLY_SPACES.isdisjoint(text):
         text = _SPACES_RE.sub(" ", text)
     return text.strip()
@@ -102,4 +111,11 @@ def clean_pieces(source: str, ranges: Iterable[tuple[int, int]], language: str =
         else:
             stretches.append(source[start:end])
         last_end = end
-    return clean(join_lines((stretch.strip() for stretch in stretches), language))
+    joined = join_lines((stretch.strip() for stretch in stretches), language)
+    return clean(joined, _conjunctions(language))
+
+
+@functools.cache
+def _conjunctions(language: str) -> frozenset[str]:
+    """The words before a suspended hyphen in ``language`` (none for a language unknown)."""
+    return profile(language).conjunctions if has_profile(language) else frozenset()
