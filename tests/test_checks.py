@@ -193,6 +193,51 @@ ROWS: list[tuple[str, str, str, bool]] = [
         False,
     ),
     (
+        "a paragraph read as a heading",
+        "heading.reads_as_part",
+        (
+            "The General Assembly,\n"
+            "I\nGlobal service delivery model\n"
+            "Recalling its resolution 74/296,\n"
+            "Having considered the report of the Secretary-General,\n"
+            "Decides to keep the question of the service delivery model under review;33\n"
+            "II\nRequest for a subvention to the Special Court\n"
+            "Recalling its resolution 74/297,\n1. Approves the subvention;\n"
+        ),
+        True,
+    ),
+    (
+        "section headings with no punctuation",
+        "heading.reads_as_part",
+        (
+            "The General Assembly,\n"
+            "I\nGlobal service delivery model\n"
+            "Recalling its resolution 74/296,\n1. Decides to keep the question under review;\n"
+            "II\nRequest for a subvention to the Special Court\n"
+            "Recalling its resolution 74/297,\n1. Approves the subvention;\n"
+        ),
+        False,
+    ),
+    (
+        "a title in parentheses read as a clause",
+        "preamble.not_a_clause",
+        FORMULA
+        + PREAMBLE
+        + "Acting under Chapter VII of the Charter of the United Nations,\n\n"
+        + "(\u201cSupporting the political process\u201d)\n"
+        + "1. Welcomes the progress;\n2. Decides to remain seized of the matter.\n",
+        True,
+    ),
+    (
+        "clauses that all open with a lead",
+        "preamble.not_a_clause",
+        FORMULA
+        + PREAMBLE
+        + "Acting under Chapter VII of the Charter of the United Nations,\n\n"
+        + "1. Welcomes the progress;\n2. Decides to remain seized of the matter.\n",
+        False,
+    ),
+    (
         "a preambular clause with no closing punctuation",
         "text.no_closing_punctuation",
         FORMULA

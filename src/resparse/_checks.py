@@ -82,6 +82,8 @@ _CHECKS: tuple[Callable[[Resolution], Iterable[Diagnostic]], ...] = (
     _checks_lines.preambular_lead_in_paragraph,
     _checks_lines.long_paragraph,
     _checks_lines.no_closing_punctuation,
+    _checks_lines.heading_reads_as_part,
+    _checks_lines.clause_without_lead,
 )
 
 

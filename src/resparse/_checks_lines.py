@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 _FIRST_WORD = regex.compile(r"\s*(\p{Lu}\p{L}*)")
 # a line that opens a sub-paragraph or a paragraph: "(a)", "b.", "ii)", "12."
 _LABELLED = regex.compile(r"\s*(?:\(\w{1,6}\)|\w{1,6}[.)]\s|\d{1,3}\.)")
+_BARE_LABEL = regex.compile(r"\(\w{1,6}\)|\w{1,6}[.)]")
 # how often the markup must open an operative paragraph with a word for it to count
 _FREQUENT = 20
 
@@ -65,10 +66,11 @@ def one_line_per_part(result: Resolution) -> bool:
 
 
 def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
-    """A lowercase line after a finished line inside a sub-paragraph.
+    """A lowercase line after another line inside a sub-paragraph.
 
     "(c) Relevant background information;" then "and its request that ..." on a line of
-    its own is the rest of the paragraph's sentence after its list, not part of item (c).
+    its own is the rest of the paragraph's sentence after its list, not part of item (c)
+    (a line that is only the label, "(e)", does not count: its text follows it).
     Only in a text whose line breaks are part breaks: a PDF wraps "...; as well as" anywhere.
     """
     if not one_line_per_part(result):
@@ -81,7 +83,8 @@ def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
                 for start, line in _own_lines(result.source, sub.span, inner):
                     text = line.strip()
                     if (
-                        previous[-1:] in (";", ".")
+                        previous
+                        and not _BARE_LABEL.fullmatch(previous)
                         and text[0].islower()
                         and not _LABELLED.match(text)
                     ):
@@ -166,7 +169,8 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     Where nine parts in ten are a single line (text rendered from markup, a word
     processor's paragraphs), a clause or paragraph whose own text (its sub-paragraphs
     aside) holds a second line that opens with a capital most likely holds two parts (a
-    lowercase line goes on with the sentence, as after a page break).
+    lowercase line goes on with the sentence, as after a page break; a line with a tab
+    inside is a table's row).
     """
     if not one_line_per_part(result):
         return
@@ -176,7 +180,7 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     for own in lines:
         for start, line in own[1:]:
             first = line.strip()[:1]
-            if first.isupper() or first == "*":
+            if (first.isupper() or first == "*") and "\t" not in line.strip():
                 message = (
                     "in a text that gives each part its own line, this part runs over "
                     "another line: it may hold two parts"
@@ -247,6 +251,41 @@ def long_paragraph(result: Resolution) -> Iterator[Diagnostic]:
                     Span(start, start + len(line.rstrip())),
                 )
                 break
+
+
+# a heading's text that ends as a clause or paragraph does, footnote marker aside
+_SENTENCE_END = regex.compile(r"[;,.]\d{0,3}$")
+
+
+def heading_reads_as_part(result: Resolution) -> Iterator[Diagnostic]:
+    """A heading that ends as a clause or a paragraph does, with a comma or semicolon.
+
+    Headings are titles and carry no closing punctuation; "Decides to keep the question
+    ... under review;" read as a heading is an operative paragraph lost from the count.
+    """
+    for heading in result.headings:
+        text = heading.text.rstrip()
+        if len(text) > 40 and _SENTENCE_END.search(text):
+            message = (
+                "a heading that ends with a comma, semicolon or full stop, as a clause or "
+                "paragraph does: it may be one, read as a heading"
+            )
+            yield Diagnostic("heading.reads_as_part", message, "warning", heading.span)
+
+
+def clause_without_lead(result: Resolution) -> Iterator[Diagnostic]:
+    """A preambular clause with no known lead that does not end as a clause does.
+
+    A clause opens with a lead and ends with a comma; a "clause" with neither (a title in
+    parentheses, a line of a table) is text that is no clause, read as one.
+    """
+    for clause in result.preamble:
+        if clause.lead is None and clause.text.rstrip()[-1:] not in (",", ";", ":"):
+            message = (
+                f"preambular clause {clause.index} opens with no known lead and does not "
+                "end with a comma: it may be a title or other text read as a clause"
+            )
+            yield Diagnostic("preamble.not_a_clause", message, "warning", clause.span)
 
 
 _OPEN_END = regex.compile(r"\p{L}$")

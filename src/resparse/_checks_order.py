@@ -25,7 +25,8 @@ def preamble_after_operative(result: Resolution) -> Iterator[Diagnostic]:
 
     Parts (A, B) and sections (I, II) may each open with their own preamble; a clause
     after a paragraph of its own part and section, or after a paragraph of no part, means
-    a text after the operative part (an annex, a declaration) was read as clauses.
+    a text after the operative part (an annex, a declaration) was read as clauses. (A
+    resolution whose parts follow paragraphs common to all of them warns too: rare.)
     """
     for clause in result.preamble:
         for paragraph in result.operative:
