@@ -8,6 +8,7 @@ place. These checks read the raw lines of each part's span.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,14 @@ _LABELLED = regex.compile(r"\s*(?:\(\w{1,6}\)|\w{1,6}[.)]\s|\d{1,3}\.)")
 _BARE_LABEL = regex.compile(r"\(\w{1,6}\)|\w{1,6}[.)]")
 # how often the markup must open an operative paragraph with a word for it to count
 _FREQUENT = 20
+
+
+def _opens_a_part(char: str) -> bool:
+    """Whether a line's first character may open a part: a capital, or a caseless letter.
+
+    Arabic and Chinese have no capitals: there every line opens alike.
+    """
+    return char.isalpha() and not char.islower()
 
 
 def lines_in(source: str, span: Span) -> Iterator[tuple[int, str]]:
@@ -146,7 +155,7 @@ def heading_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
             before = lines[i - 1][1].rstrip()
             if (
                 len(text) < 120
-                and text[0].isupper()
+                and _opens_a_part(text[0])
                 and text[-1].isalnum()
                 and before[-1:] in (";", ".", ",", ":")
                 and _LABELLED.match(lines[i + 1][1])
@@ -163,14 +172,31 @@ def heading_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
                 )
 
 
+# how a line that ends a part ends: its punctuation (any script's), a footnote marker
+# after it, or the asterisks of a separator
+_FINISHED = regex.compile(r"(?:[,;:.\u060c\u061b\uff0c\uff1b\uff1a\u3002]\d{0,3}|\*)$")
+
+
+def _opens_with_lead(line: str, language: str) -> bool:
+    """Whether a line's first word opens many leads of the markup, of either kind."""
+    words = line.split(maxsplit=1)
+    if not words:
+        return False
+    word = words[0].strip(",;:").casefold()
+    return any(
+        _leads.known_first_word(word, kind, language, minimum=_FREQUENT) for kind in ("pre", "op")
+    )
+
+
 def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     """In a text that gives each part one line, a part that runs over several.
 
     Where nine parts in ten are a single line (text rendered from markup, a word
     processor's paragraphs), a clause or paragraph whose own text (its sub-paragraphs
-    aside) holds a second line that opens with a capital most likely holds two parts (a
-    lowercase line goes on with the sentence, as after a page break; a line with a tab
-    inside is a table's row).
+    aside) holds a line that opens with a capital, after a line that ends as a part does
+    or with a frequent lead word, most likely holds two parts (a lowercase line, or one
+    after a line cut mid-sentence, goes on with the sentence, as after a page break; a
+    line with a tab inside is a table's row).
     """
     if not one_line_per_part(result):
         return
@@ -178,9 +204,14 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     parts += [(p.span, _sub_spans(p)) for p in result.operative]
     lines = [_own_lines(result.source, span, inner) for span, inner in parts]
     for own in lines:
-        for start, line in own[1:]:
+        for (_, before), (start, line) in itertools.pairwise(own):
             first = line.strip()[:1]
-            if (first.isupper() or first == "*") and "\t" not in line.strip():
+            finished = _FINISHED.search(before.rstrip()) is not None
+            if (
+                (finished or _opens_with_lead(line, result.language))
+                and (_opens_a_part(first) or first == "*")
+                and "\t" not in line.strip()
+            ):
                 message = (
                     "in a text that gives each part its own line, this part runs over "
                     "another line: it may hold two parts"
