@@ -7,6 +7,9 @@ by ``scripts/list_wrong.py`` on the development set.
 
 from __future__ import annotations
 
+import importlib.util
+import pathlib
+
 import pytest
 
 import resparse
@@ -299,3 +302,20 @@ def test_long_paragraph_with_a_verb_line() -> None:
 )
 def test_next_labels(label: str, following: set[str]) -> None:
     assert _next_labels(label) == following
+
+
+@pytest.mark.parametrize(
+    ("script", "argv"),
+    [("list_wrong.py", ["--shared", "/nonexistent"]), ("check_pdf_quiet.py", ["/nonexistent"])],
+)
+def test_measuring_scripts_skip_without_the_development_set(
+    script: str, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = pathlib.Path(__file__).resolve().parents[1] / "scripts" / script
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(argv) == 0
+    assert "skipped" in capsys.readouterr().out
