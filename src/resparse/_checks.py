@@ -11,9 +11,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from resparse import _checks_lines, _checks_order
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from resparse.model import Resolution
 
 # what may stand between a part and the text that cut it short
@@ -23,6 +26,8 @@ _INTERRUPTIONS = frozenset({"heading", "unclassified", "furniture"})
 def check(result: Resolution) -> Resolution:
     """The result with the self-checks' diagnostics added, in source order."""
     found = [*_cut_mid_sentence(result), *_not_a_resolution(result)]
+    for one in _CHECKS:
+        found.extend(one(result))
     if not found:
         return result
     diagnostics = sorted(
@@ -60,6 +65,26 @@ def _cut_mid_sentence(result: Resolution) -> list[Diagnostic]:
         ).replace("  ", " ")
         found.append(Diagnostic("text.cut_mid_sentence", message, "warning", following.span))
     return found
+
+
+# the checks on the parts' order and lines, each a general rule of how resolutions are
+# drafted (see docs/how-it-works.md, "Diagnostics")
+_CHECKS: tuple[Callable[[Resolution], Iterable[Diagnostic]], ...] = (
+    _checks_order.preamble_after_operative,
+    _checks_order.unnumbered_among_numbered,
+    _checks_order.text_after_closing,
+    _checks_order.label_sequence,
+    _checks_order.preamble_ends_with_colon,
+    _checks_lines.list_continuation,
+    _checks_lines.label_in_item,
+    _checks_lines.heading_in_paragraph,
+    _checks_lines.extra_lines,
+    _checks_lines.preambular_lead_in_paragraph,
+    _checks_lines.long_paragraph,
+    _checks_lines.no_closing_punctuation,
+    _checks_lines.heading_reads_as_part,
+    _checks_lines.clause_without_lead,
+)
 
 
 # header fields that only a UN document prints

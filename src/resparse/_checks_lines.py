@@ -1,0 +1,339 @@
+"""Self-checks on the lines inside a part: line starts that open another part.
+
+A clause or paragraph that holds a line which opens like a part of its own (a preambular
+lead inside an operative paragraph, a heading between two sub-paragraphs, the lowercase
+rest of a paragraph's sentence after its list) has most likely been cut in the wrong
+place. These checks read the raw lines of each part's span.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from typing import TYPE_CHECKING
+
+import regex
+
+from resparse import _leads
+from resparse.model import Diagnostic, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from resparse.model import OperativeParagraph, Resolution
+
+_FIRST_WORD = regex.compile(r"\s*(\p{Lu}\p{L}*)")
+# a line that opens a sub-paragraph or a paragraph: "(a)", "b.", "ii)", "12."
+_LABELLED = regex.compile(r"\s*(?:\(\w{1,6}\)|\w{1,6}[.)]\s|\d{1,3}\.)")
+_BARE_LABEL = regex.compile(r"\(\w{1,6}\)|\w{1,6}[.)]")
+# how often the markup must open an operative paragraph with a word for it to count
+_FREQUENT = 20
+
+
+def _opens_a_part(char: str) -> bool:
+    """Whether a line's first character may open a part: a capital, or a caseless letter.
+
+    Arabic and Chinese have no capitals: there every line opens alike.
+    """
+    return char.isalpha() and not char.islower()
+
+
+def lines_in(source: str, span: Span) -> Iterator[tuple[int, str]]:
+    """Each line of ``span`` with the offset it starts at."""
+    start = span.start
+    for line in source[span.start : span.end].split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _sub_spans(paragraph: OperativeParagraph) -> list[Span]:
+    return [sub.span for top in paragraph.subparagraphs for sub in top.walk()]
+
+
+def _own_lines(source: str, span: Span, inner: Sequence[Span]) -> list[tuple[int, str]]:
+    """The non-blank lines of ``span`` outside the ``inner`` spans (its sub-paragraphs)."""
+    return [
+        (start, line)
+        for start, line in lines_in(source, span)
+        if line.strip() and not any(s.start <= start < s.end for s in inner)
+    ]
+
+
+def one_line_per_part(result: Resolution) -> bool:
+    """Whether the text gives all parts but one in ten (or one) a single line of their own.
+
+    Text rendered from markup or a word processor breaks lines only between paragraphs;
+    a PDF's text breaks them anywhere. Checks that read line breaks as part breaks run
+    only on the first kind.
+    """
+    parts: list[tuple[Span, list[Span]]] = [(c.span, []) for c in result.preamble]
+    parts += [(p.span, _sub_spans(p)) for p in result.operative]
+    if len(parts) < 5:
+        return False
+    several = sum(len(_own_lines(result.source, span, inner)) > 1 for span, inner in parts)
+    return several <= max(1, len(parts) // 10)
+
+
+def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
+    """A lowercase line after another line inside a sub-paragraph.
+
+    "(c) Relevant background information;" then "and its request that ..." on a line of
+    its own is the rest of the paragraph's sentence after its list, not part of item (c)
+    (a line that is only the label, "(e)", does not count: its text follows it).
+    Only in a text whose line breaks are part breaks: a PDF wraps "...; as well as" anywhere.
+    """
+    if not one_line_per_part(result):
+        return
+    for paragraph in result.operative:
+        for top in paragraph.subparagraphs:
+            for sub in top.walk():
+                inner = [child.span for child in sub.subparagraphs]
+                previous = ""
+                for start, line in _own_lines(result.source, sub.span, inner):
+                    text = line.strip()
+                    if (
+                        previous
+                        and not _BARE_LABEL.fullmatch(previous)
+                        and text[0].islower()
+                        and not _LABELLED.match(text)
+                    ):
+                        message = (
+                            f"a lowercase line after a finished one inside sub-paragraph "
+                            f"({sub.label}): it may continue the paragraph's sentence after "
+                            "its list"
+                        )
+                        yield Diagnostic(
+                            "subparagraph.continuation",
+                            message,
+                            "warning",
+                            Span(start, start + len(line.rstrip())),
+                        )
+                    previous = text
+
+
+_PARENTHESIZED = regex.compile(r"\s*\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2}|[A-Z])\)\s")
+
+
+def label_in_item(result: Resolution) -> Iterator[Diagnostic]:
+    """A line inside a sub-paragraph that opens with a label of its own, "(d)".
+
+    The segmenter keeps a label that does not follow the one before it ("(a), (b), (d)",
+    "(ii), (ii)") as text of the item before; the item then holds a line that opens like
+    an item, and a sub-paragraph is missing, merged or read twice.
+    """
+    for paragraph in result.operative:
+        for top in paragraph.subparagraphs:
+            for sub in top.walk():
+                inner = [child.span for child in sub.subparagraphs]
+                for start, line in _own_lines(result.source, sub.span, inner)[1:]:
+                    if _PARENTHESIZED.match(line):
+                        message = (
+                            f"a line inside sub-paragraph ({sub.label}) opens with a label out "
+                            "of sequence: a sub-paragraph may be missing, merged or read twice"
+                        )
+                        yield Diagnostic(
+                            "subparagraph.label_in_text",
+                            message,
+                            "warning",
+                            Span(start, start + len(line.rstrip())),
+                        )
+                        break
+
+
+def heading_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
+    """A short unpunctuated line between a finished line and a labelled one, inside a part.
+
+    "Disarmament, demobilization and reintegration" between item (c) and item (d) is a
+    heading of the list, glued to the item before it.
+    """
+    spans = [c.span for c in result.preamble] + [p.span for p in result.operative]
+    for span in spans:
+        lines = [(s, line) for s, line in lines_in(result.source, span) if line.strip()]
+        for i in range(1, len(lines) - 1):
+            start, line = lines[i]
+            text = line.strip()
+            before = lines[i - 1][1].rstrip()
+            if (
+                len(text) < 120
+                and _opens_a_part(text[0])
+                and text[-1].isalnum()
+                and before[-1:] in (";", ".", ",", ":")
+                and _LABELLED.match(lines[i + 1][1])
+            ):
+                message = (
+                    "a short line with no closing punctuation between two items of a part: "
+                    "it may be a heading glued to the item before it"
+                )
+                yield Diagnostic(
+                    "text.heading_in_paragraph",
+                    message,
+                    "warning",
+                    Span(start, start + len(line.rstrip())),
+                )
+
+
+# how a line that ends a part ends: its punctuation (any script's), a footnote marker
+# after it, or the asterisks of a separator
+_FINISHED = regex.compile(r"(?:[,;:.\u060c\u061b\uff0c\uff1b\uff1a\u3002]\d{0,3}|\*)$")
+
+
+def _opens_with_lead(line: str, language: str) -> bool:
+    """Whether a line's first word opens many leads of the markup, of either kind."""
+    words = line.split(maxsplit=1)
+    if not words:
+        return False
+    word = words[0].strip(",;:").casefold()
+    return any(
+        _leads.known_first_word(word, kind, language, minimum=_FREQUENT) for kind in ("pre", "op")
+    )
+
+
+def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
+    """In a text that gives each part one line, a part that runs over several.
+
+    Where nine parts in ten are a single line (text rendered from markup, a word
+    processor's paragraphs), a clause or paragraph whose own text (its sub-paragraphs
+    aside) holds a line that opens with a capital, after a line that ends as a part does
+    or with a frequent lead word, most likely holds two parts (a lowercase line, or one
+    after a line cut mid-sentence, goes on with the sentence, as after a page break; a
+    line with a tab inside is a table's row).
+    """
+    if not one_line_per_part(result):
+        return
+    parts: list[tuple[Span, list[Span]]] = [(c.span, []) for c in result.preamble]
+    parts += [(p.span, _sub_spans(p)) for p in result.operative]
+    lines = [_own_lines(result.source, span, inner) for span, inner in parts]
+    for own in lines:
+        for (_, before), (start, line) in itertools.pairwise(own):
+            first = line.strip()[:1]
+            finished = _FINISHED.search(before.rstrip()) is not None
+            if (
+                (finished or _opens_with_lead(line, result.language))
+                and (_opens_a_part(first) or first == "*")
+                and "\t" not in line.strip()
+            ):
+                message = (
+                    "in a text that gives each part its own line, this part runs over "
+                    "another line: it may hold two parts"
+                )
+                yield Diagnostic(
+                    "text.extra_line", message, "warning", Span(start, start + len(line.rstrip()))
+                )
+                break
+
+
+def preambular_lead_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
+    """A line inside an operative paragraph that opens with a frequent preambular lead word.
+
+    "Reaffirming ..." or "Acting under Chapter VII ..." at a line start inside a paragraph
+    is a preambular clause (of a later part, or after a "* * *") the paragraph swallowed.
+    """
+    language = result.language
+    for paragraph in result.operative:
+        for start, line in list(lines_in(result.source, paragraph.span))[1:]:
+            match = _FIRST_WORD.match(line)
+            if match is None:
+                continue
+            word = match.group(1).casefold()
+            if _leads.known_first_word(
+                word, "pre", language, minimum=_FREQUENT
+            ) and not _leads.known_first_word(word, "op", language):
+                message = (
+                    f"a line inside operative paragraph {paragraph.number} opens with the "
+                    f"preambular lead {match.group(1)!r}: a clause may have been read into it"
+                )
+                yield Diagnostic(
+                    "operative.preambular_lead_in_text",
+                    message,
+                    "warning",
+                    Span(start, start + len(line.rstrip())),
+                )
+                break
+
+
+def long_paragraph(result: Resolution) -> Iterator[Diagnostic]:
+    """A paragraph far longer than its siblings with a line that opens like a paragraph.
+
+    Four times the median length (and over 1,500 characters), and a line opening with a
+    frequent operative verb: most likely paragraphs that lost their numbers, merged.
+    """
+    paragraphs = result.operative
+    if len(paragraphs) < 3:
+        return
+    median = statistics.median(len(p.span) for p in paragraphs)
+    language = result.language
+    for paragraph in paragraphs:
+        if len(paragraph.span) <= max(4 * median, 1500):
+            continue
+        for start, line in list(lines_in(result.source, paragraph.span))[1:]:
+            match = _FIRST_WORD.match(line)
+            if match and _leads.known_first_word(
+                match.group(1).casefold(), "op", language, minimum=_FREQUENT
+            ):
+                message = (
+                    f"operative paragraph {paragraph.number} is over four times as long as "
+                    f"its siblings and holds a line opening with {match.group(1)!r}: it may "
+                    "hold several paragraphs"
+                )
+                yield Diagnostic(
+                    "operative.long_paragraph",
+                    message,
+                    "warning",
+                    Span(start, start + len(line.rstrip())),
+                )
+                break
+
+
+# a heading's text that ends as a clause or paragraph does, footnote marker aside
+_SENTENCE_END = regex.compile(r"[;,.]\d{0,3}$")
+
+
+def heading_reads_as_part(result: Resolution) -> Iterator[Diagnostic]:
+    """A heading that ends as a clause or a paragraph does, with a comma or semicolon.
+
+    Headings are titles and carry no closing punctuation; "Decides to keep the question
+    ... under review;" read as a heading is an operative paragraph lost from the count.
+    """
+    for heading in result.headings:
+        text = heading.text.rstrip()
+        if len(text) > 40 and _SENTENCE_END.search(text):
+            message = (
+                "a heading that ends with a comma, semicolon or full stop, as a clause or "
+                "paragraph does: it may be one, read as a heading"
+            )
+            yield Diagnostic("heading.reads_as_part", message, "warning", heading.span)
+
+
+def clause_without_lead(result: Resolution) -> Iterator[Diagnostic]:
+    """A preambular clause with no known lead that does not end as a clause does.
+
+    A clause opens with a lead and ends with a comma; a "clause" with neither (a title in
+    parentheses, a line of a table) is text that is no clause, read as one.
+    """
+    for clause in result.preamble:
+        if clause.lead is None and clause.text.rstrip()[-1:] not in (",", ";", ":"):
+            message = (
+                f"preambular clause {clause.index} opens with no known lead and does not "
+                "end with a comma: it may be a title or other text read as a clause"
+            )
+            yield Diagnostic("preamble.not_a_clause", message, "warning", clause.span)
+
+
+_OPEN_END = regex.compile(r"\p{L}$")
+_LIST_END = regex.compile(r"[;,]\s*(?:and|or|et|ou|y|o)$")
+
+
+def no_closing_punctuation(result: Resolution) -> Iterator[Diagnostic]:
+    """A preambular clause that ends on a letter, right before the next clause.
+
+    A clause ends with a comma (or a semicolon or colon); one that ends on a word has
+    most likely lost the rest of its sentence, or run into the next clause's place.
+    """
+    for clause in result.preamble[:-1]:
+        text = clause.text.rstrip()
+        if _OPEN_END.search(text) and not _LIST_END.search(text):
+            message = (
+                f"preambular clause {clause.index} ends on a word, with no closing "
+                "punctuation, before the next clause: its sentence may be cut"
+            )
+            yield Diagnostic("text.no_closing_punctuation", message, "warning", clause.span)

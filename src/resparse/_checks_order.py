@@ -1,0 +1,177 @@
+"""Self-checks on the order of the parts: what a resolution's drafting never does.
+
+A resolution's preamble comes before its operative part, its paragraphs are all numbered
+or none is, its sub-paragraph labels run in sequence, and nothing follows the formula that
+closes it. A result that breaks one of these orders has most likely read a second text
+(an annex, an attached declaration) as the resolution, or cut a part in the wrong place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from resparse.model import Diagnostic, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from resparse.model import OperativeParagraph, Resolution, SubParagraph
+
+
+def preamble_after_operative(result: Resolution) -> Iterator[Diagnostic]:
+    """A preambular clause that comes after an operative paragraph of the same part.
+
+    Parts (A, B) and sections (I, II) may each open with their own preamble; a clause
+    after a paragraph of its own part and section, or after a paragraph of no part, means
+    a text after the operative part (an annex, a declaration) was read as clauses. (A
+    resolution whose parts follow paragraphs common to all of them warns too: rare.)
+    """
+    for clause in result.preamble:
+        for paragraph in result.operative:
+            if paragraph.span.start >= clause.span.start:
+                break
+            same = (paragraph.part, paragraph.section) == (clause.part, clause.section)
+            if same or (paragraph.part is None and paragraph.section is None):
+                message = (
+                    f"preambular clause {clause.index} comes after operative paragraph "
+                    f"{paragraph.number if paragraph.number is not None else '(unnumbered)'}: "
+                    "a text after the operative part may have been read as clauses"
+                )
+                yield Diagnostic(
+                    "structure.preamble_after_operative", message, "warning", clause.span
+                )
+                return
+
+
+def unnumbered_among_numbered(result: Resolution) -> Iterator[Diagnostic]:
+    """An unnumbered operative paragraph in a part and section whose others are numbered.
+
+    A resolution numbers all its operative paragraphs or (with a single one) none; an
+    unnumbered one among numbered ones is usually a preambular clause read as operative,
+    or a list item or heading cut from the paragraph before. A paragraph that ends with a
+    colon ("Resolves that:") or a comma (a budget section's "Recalls ...,") introduces the
+    numbered ones and is left alone.
+    """
+    groups: dict[tuple[str | None, str | None], list[OperativeParagraph]] = {}
+    for paragraph in result.operative:
+        groups.setdefault((paragraph.part, paragraph.section), []).append(paragraph)
+    for paragraphs in groups.values():
+        if all(p.number is None for p in paragraphs):
+            continue
+        for paragraph in paragraphs:
+            if paragraph.number is None and paragraph.text.rstrip()[-1:] not in (":", ","):
+                message = (
+                    "an unnumbered operative paragraph among numbered ones: it may be a "
+                    "preambular clause, a heading or a list item read as a paragraph"
+                )
+                yield Diagnostic(
+                    "operative.unnumbered",
+                    message,
+                    "warning",
+                    paragraph.lead_span or paragraph.span,
+                )
+                break
+
+
+# the formula that closes a resolution, in the languages whose wording is fixed enough
+_CLOSING = regex.compile(
+    r"(?i)\b(?:remain[s]?\s+(?:actively\s+)?seized\s+of\s+the\s+(?:matter|question)"
+    r"|rester\s+(?:activement\s+)?saisi\s+de\s+la\s+question"
+    r"|seguir\s+(?:ocupándose|ocupandose)\s+(?:activamente\s+)?de\s+la\s+cuestión)\s*\."
+)
+
+
+def text_after_closing(result: Resolution) -> Iterator[Diagnostic]:
+    """Words after "Decides to remain seized of the matter." inside the same paragraph.
+
+    That formula ends a resolution; words after it in its paragraph are an annex or an
+    attached text the paragraph swallowed.
+    """
+    for paragraph in result.operative:
+        raw = result.raw(paragraph.span)
+        match = _CLOSING.search(raw)
+        if match is None or not regex.search(r"\p{L}", raw[match.end() :]):
+            continue
+        start = paragraph.span.start + match.end()
+        while result.source[start].isspace():
+            start += 1
+        message = (
+            "text follows the formula that closes the resolution, inside its last "
+            "paragraph: an annex or attached text may have been read as part of it"
+        )
+        yield Diagnostic(
+            "operative.text_after_closing", message, "warning", Span(start, paragraph.span.end)
+        )
+
+
+def _roman(number: int) -> str:
+    """The lowercase roman numeral of a number below 40."""
+    tens, units = divmod(number, 10)
+    ones = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+    return "x" * tens + ones[units]
+
+
+_ROMAN = [_roman(n) for n in range(1, 40)]
+_COUNTABLE = regex.compile(r"[a-zA-Z]{1,6}|\d{1,3}")
+
+
+def _next_labels(label: str) -> set[str]:
+    """The labels that may follow ``label`` in one list: the next letter, numeral or number."""
+    found: set[str] = set()
+    if label.isdigit():
+        found.add(str(int(label) + 1))
+        return found
+    lower = label.lower()
+    if lower in _ROMAN and _ROMAN.index(lower) + 1 < len(_ROMAN):
+        following = _ROMAN[_ROMAN.index(lower) + 1]
+        found.add(following.upper() if label.isupper() else following)
+    if len(set(lower)) == 1:  # a, b ... z, then aa, bb
+        letter = lower[0]
+        step = chr(ord(letter) + 1) * len(lower) if letter != "z" else "a" * (len(lower) + 1)
+        found.add(step.upper() if label.isupper() else step)
+    return found
+
+
+def label_sequence(result: Resolution) -> Iterator[Diagnostic]:
+    """A sub-paragraph label that does not follow the one before it in its list.
+
+    ``(a), (b), (d)`` or ``(ii), (ii)`` mean a sub-paragraph was lost, merged or read
+    twice. Dashes and bullets carry no sequence and are not checked.
+    """
+
+    def walk(items: Sequence[SubParagraph]) -> Iterator[Diagnostic]:
+        previous: str | None = None
+        for item in items:
+            if not _COUNTABLE.fullmatch(item.label):
+                previous = None
+                continue
+            if previous is not None and item.label not in _next_labels(previous):
+                message = (
+                    f"sub-paragraph ({item.label}) follows ({previous}): a sub-paragraph "
+                    "may be missing, merged or read twice"
+                )
+                yield Diagnostic("subparagraph.label_sequence", message, "warning", item.span)
+            previous = item.label
+            yield from walk(item.subparagraphs)
+
+    for paragraph in result.operative:
+        yield from walk(paragraph.subparagraphs)
+
+
+def preamble_ends_with_colon(result: Resolution) -> Iterator[Diagnostic]:
+    """The last preambular clause ends with a colon, as a paragraph's chapeau does.
+
+    A preamble ends with a comma before the operative part; a colon there means the
+    clause introduces what follows, so the boundary (or the first paragraph) is doubtful.
+    """
+    if not result.preamble or not result.operative:
+        return
+    last = result.preamble[-1]
+    if last.text.rstrip().endswith(":"):
+        message = (
+            "the last preambular clause ends with a colon: the text after it may belong "
+            "to it, or it may be the first operative paragraph"
+        )
+        yield Diagnostic("preamble.ends_with_colon", message, "warning", last.span)
