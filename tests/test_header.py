@@ -622,3 +622,40 @@ def test_header_formula_ending_with_a_colon(text: str, formula: str, lead: str) 
     assert r.header.enacting_formula == formula
     assert [c.lead for c in r.preamble] == [lead]
     assert [d.code for d in r.diagnostics] == []
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "sponsor_lines",
+    [
+        "Albania, France, United Kingdom of Great Britain\nand Northern Ireland and Guyana*: draft resolution",
+        "Albania, France,\nUnited Kingdom of Great Britain and\nNorthern Ireland and Guyana: draft resolution",
+    ],
+)
+def test_header_sponsors_list_that_wraps_keeps_its_first_lines(sponsor_lines: str) -> None:
+    """The lines above the one ending with ': draft resolution' open the list; none is lost."""
+    text = (
+        "United Nations\nS/2023/792\n\nSecurity Council\n\nDistr.: General\n25 October 2023\n\n"
+        f"Original: English\n\n{sponsor_lines}\n\nThe Security Council,\n\n"
+        "Recalling its resolution 1/1,\n\n1. Decides to act.\n"
+    )
+    r = resparse.parse(text)
+    names = [name for name, _ in resparse.sponsor_states(r)]
+    assert names == [
+        "Albania",
+        "France",
+        "United Kingdom of Great Britain and Northern Ireland",
+        "Guyana",
+    ]
+    assert r.header.document_type == "draft resolution"
+    assert not [d for d in r.diagnostics if d.code == "text.unclassified"]
+
+
+@pytest.mark.issue(17)
+def test_header_sentence_above_a_sponsors_line_is_not_taken_into_it() -> None:
+    text = (
+        "S/2023/792\n\nProvisional text.\nAlbania and France: draft resolution\n\n"
+        "The Security Council,\n\nRecalling its resolution 1/1,\n\n1. Decides to act.\n"
+    )
+    r = resparse.parse(text)
+    assert r.header.sponsors == ("Albania", "France")

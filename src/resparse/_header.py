@@ -114,6 +114,8 @@ class _FieldReader:
             if not opened_here:
                 start = min(start, line.start + marks)
             fields.append(_Field(name, start, end, match, [(start, end)]))
+            if name == "sponsors" and not opened_here:
+                self.take_back_sponsor_lines(fields[-1], line)
             fields[-1].closed = name == "old_number" or (
                 name == "report_line" and bool(match["close"])
             )
@@ -125,6 +127,24 @@ class _FieldReader:
                 rest = (line.start + pos, line.end)
                 fields.append(_Field("title", rest[0], rest[1], None, [rest]))
                 return
+
+    def take_back_sponsor_lines(self, field: _Field, line: Line) -> None:
+        """The lines of a long sponsors list above the one that ends it with ": draft resolution".
+
+        A list that wraps ("Albania, France, United Kingdom of Great Britain" / "and
+        Northern Ireland and Guyana: draft resolution") opens no field on its first lines;
+        the unread lines right above the closing one, with no sentence end, are its start.
+        """
+        first = line.index
+        while (
+            self.leftovers
+            and self.leftovers[-1].index == first - 1
+            and not self.leftovers[-1].text.rstrip().endswith((".", ";", ":"))
+        ):
+            above = self.leftovers.pop()
+            field.pieces.insert(0, (above.start, above.end))
+            field.start = above.start
+            first = above.index
 
     def read_rest(self, line: Line, pos: int, *, opened_here: bool, previous: str = "") -> None:
         """Text at ``pos`` that opens no field: a title, a continuation, or unread text."""
