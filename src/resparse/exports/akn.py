@@ -41,8 +41,10 @@ and an export must share, and :func:`first_difference` names where two outlines 
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime as dt
 import functools
+import itertools
 import os
 import pathlib
 from typing import TYPE_CHECKING
@@ -55,7 +57,7 @@ from resparse._lexicon import MONTHS
 from resparse.model import Heading, OperativeParagraph, PreambularClause, Span, SubParagraph
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from lxml import etree
 
@@ -338,44 +340,72 @@ def _groups(res: Resolution) -> list[_Group]:
 # --- footnotes: from a marker's offset in the source to a place in the clean text -------
 
 
-def _visible(source: str, span: Span, excluded: Sequence[Span]) -> list[tuple[int, str]]:
-    """The non-space characters of ``span`` outside the ``excluded`` ranges, with offsets."""
-    hidden = bytearray(len(span))
-    for ex in excluded:
-        lo, hi = max(ex.start, span.start), min(ex.end, span.end)
+def _mask(length: int, spans: Iterable[Span]) -> bytearray:
+    """One byte per source character: 1 where a span the clean text leaves out covers it."""
+    hidden = bytearray(length)
+    for span in spans:
+        lo, hi = max(span.start, 0), min(span.end, length)
         if lo < hi:
-            hidden[lo - span.start : hi - span.start] = b"\x01" * (hi - lo)
-    return [
-        (i, source[i])
-        for i in range(span.start, span.end)
-        if not hidden[i - span.start] and not source[i].isspace()
-    ]
+            hidden[lo:hi] = b"\x01" * (hi - lo)
+    return hidden
 
 
-def _align(source: str, span: Span, excluded: Sequence[Span], text: str, target: int) -> int | None:
-    """Where ``target``, an offset in ``source``, falls in ``text``, the clean reading of ``span``.
+@attrs.frozen
+class _Alignment:
+    """How a part's raw source lines up with its clean text, walked once for all its notes.
+
+    ``offsets`` are the source offsets of the visible raw characters (not spaces, not
+    hidden); ``after[n]`` is the clean offset reached after the first ``n`` of them, and
+    ``matched[n]`` how many of those ``n`` found their clean character.
+    """
+
+    span: Span
+    offsets: list[int]
+    after: list[int]
+    matched: list[int]
+
+    def at(self, target: int) -> int | None:
+        """Where ``target``, a source offset, falls in the clean text; ``None`` if untrustworthy."""
+        if not self.span.start <= target <= self.span.end:
+            return None
+        n = bisect.bisect_left(self.offsets, target)
+        if n - self.matched[n] > max(8, 0.2 * n):
+            return None
+        return self.after[n]
+
+
+def _alignment(source: str, span: Span, hidden: bytearray, text: str) -> _Alignment:
+    """Walk ``span`` of ``source`` beside ``text``, its clean reading (``hidden`` is its mask).
 
     The clean text lacks line breaks, page furniture, footnote markers and labels, so the
-    two are walked side by side, character against character, skipping spaces, the
-    ``excluded`` ranges and raw characters the clean text does not have; a clean character
-    the source lacks (a repaired ligature) is stepped over. ``None`` when they do not line
-    up well enough to trust.
+    two are walked character against character, skipping spaces, hidden characters and
+    raw characters the clean text does not have (one the next 24 raw characters do not
+    hold either); a clean character the source lacks (a repaired ligature) is stepped
+    over. The walk is done once per part and its states kept, so placing many notes in one
+    long paragraph stays linear.
     """
-    if not span.start <= target <= span.end:
-        return None
-    raw = [(i, ch) for i, ch in _visible(source, span, excluded) if i < target]
+    end = min(span.end, len(source))
+    raw = [
+        (i, source[i])
+        for i in range(span.start, end)
+        if not hidden[i - span.start] and not source[i].isspace()
+    ]
     clean = [(k, ch) for k, ch in enumerate(text) if not ch.isspace()]
-    j = after = matched = 0
+    window = collections.Counter(ch for _, ch in raw[:24])  # raw[n : n + 24]
+    after, matched = [0], [0]
+    j = last = hits = 0
     for n, (_, ch) in enumerate(raw):
-        if j >= len(clean):
-            break
-        if ch != clean[j][1] and clean[j][1] not in {c for _, c in raw[n : n + 24]}:
-            j = next((k for k in range(j + 1, min(j + 4, len(clean))) if clean[k][1] == ch), j)
-        if ch == clean[j][1]:
-            after, j, matched = clean[j][0] + 1, j + 1, matched + 1
-    if len(raw) - matched > max(8, 0.2 * len(raw)):
-        return None
-    return after
+        if j < len(clean):
+            if ch != clean[j][1] and not window[clean[j][1]]:
+                j = next((k for k in range(j + 1, min(j + 4, len(clean))) if clean[k][1] == ch), j)
+            if ch == clean[j][1]:
+                last, j, hits = clean[j][0] + 1, j + 1, hits + 1
+        after.append(last)
+        matched.append(hits)
+        window[ch] -= 1
+        if n + 24 < len(raw):
+            window[raw[n + 24][1]] += 1
+    return _Alignment(span, [i for i, _ in raw], after, matched)
 
 
 @attrs.define(eq=False)
@@ -386,24 +416,50 @@ class _Notes:
     orphans: list[tuple[int, int]] = attrs.field(factory=list)  # (source offset, note)
 
 
+_Owner = PreambularClause | OperativeParagraph | SubParagraph | Heading
+
+
+class _Holders:
+    """Parts sorted by start, to find the smallest that holds a marker without a full scan."""
+
+    def __init__(self, items: Iterable[_Owner]) -> None:
+        self.items = sorted(items, key=lambda item: item.span.start)
+        self.starts = [item.span.start for item in self.items]
+        self.reach = list(itertools.accumulate((item.span.end for item in self.items), max))
+
+    def of(self, anchor: Span) -> _Owner | None:
+        """The smallest part whose span contains ``anchor`` (the first of equal ones)."""
+        found: _Owner | None = None
+        k = bisect.bisect_right(self.starts, anchor.start) - 1
+        # no part before k reaches past the anchor once the running maximum of ends is short
+        while k >= 0 and self.reach[k] >= anchor.end:
+            item = self.items[k]
+            if item.span.contains(anchor) and (found is None or _size(item) <= _size(found)):
+                found = item
+            k -= 1
+        return found
+
+
 def _place_notes(res: Resolution) -> _Notes:
     """Each note's place: in the clause, paragraph, sub-paragraph or heading holding its marker."""
     notes = _Notes()
-    units: list[PreambularClause | OperativeParagraph] = [*res.preamble, *res.operative]
+    units = _Holders([*res.preamble, *res.operative])
     annexes = [annex.span for annex in res.annexes]
-    headings = [h for h in res.headings if not any(a.contains(h.span) for a in annexes)]
+    headings = _Holders(h for h in res.headings if not any(a.contains(h.span) for a in annexes))
     excluded = [f.span for f in res.furniture]
     excluded.extend(f.span for f in res.footnotes)
     excluded.extend(f.anchor for f in res.footnotes if f.anchor is not None)
     excluded.extend(f.marker_span for f in res.footnotes if f.marker_span is not None)
     excluded.extend(u.span for u in res.unclassified)
+    base = _mask(len(res.source), excluded)
+    cut_headings = _mask(len(res.source), [*excluded, *(h.span for h in headings.items)])
+    alignments: dict[int, _Alignment] = {}
     for index, note in enumerate(res.footnotes):
         anchor = note.anchor
         if anchor is None:
             notes.orphans.append((note.span.start, index))
             continue
-        owner: PreambularClause | OperativeParagraph | SubParagraph | Heading | None
-        owner = min((u for u in units if u.span.contains(anchor)), key=_size, default=None)
+        owner = units.of(anchor)
         inner: tuple[SubParagraph, ...] = ()
         if isinstance(owner, OperativeParagraph):
             inner = owner.subparagraphs
@@ -413,15 +469,34 @@ def _place_notes(res: Resolution) -> _Notes:
                 inner = owner.subparagraphs
         if owner is None:
             # a marker the parser left in a heading (a clause's last line read as one)
-            owner = min((h for h in headings if h.span.contains(anchor)), key=_size, default=None)
+            owner = headings.of(anchor)
         if owner is None:
             notes.orphans.append((anchor.start, index))
             continue
-        cut = [*excluded, *(s.span for s in inner), *(h.span for h in headings if h is not owner)]
-        position = _align(res.source, owner.span, cut, owner.text, anchor.start)
+        alignment = alignments.get(id(owner))
+        if alignment is None:
+            span = owner.span
+            if isinstance(owner, Heading):
+                hidden = base[span.start : span.end]
+                others = (h.span for h in headings.items if h is not owner)
+                _hide(hidden, span, others)
+            else:
+                hidden = cut_headings[span.start : span.end]
+                _hide(hidden, span, (s.span for s in inner))
+            alignment = _alignment(res.source, span, hidden, owner.text)
+            alignments[id(owner)] = alignment
+        position = alignment.at(anchor.start)
         placed = notes.placed.setdefault(id(owner), [])
         placed.append((len(owner.text) if position is None else position, index))
     return notes
+
+
+def _hide(hidden: bytearray, span: Span, spans: Iterable[Span]) -> None:
+    """Mark in ``hidden`` (the mask of ``span``) the characters that ``spans`` cover."""
+    for other in spans:
+        lo, hi = max(other.start, span.start), min(other.end, span.end)
+        if lo < hi:
+            hidden[lo - span.start : hi - span.start] = b"\x01" * (hi - lo)
 
 
 def _size(part: PreambularClause | OperativeParagraph | SubParagraph | Heading) -> int:
