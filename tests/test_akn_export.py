@@ -22,6 +22,7 @@ pytest.importorskip("lxml", reason="the Akoma Ntoso export needs lxml")
 from lxml import etree
 
 import resparse
+from resparse._akn_header import SUPPLIED
 from resparse.exports.akn import (
     AKN_NAMESPACE,
     AknOutline,
@@ -405,9 +406,14 @@ def test_akn_export_gives_each_vote_its_part_when_the_letters_are_missing() -> N
     root = etree.fromstring(to_akn(res))
     statements = root.findall(f"{A}components/{A}component/{A}statement")
     assert [s.findtext(f"{A}preface/{A}p/{A}docNumber") for s in statements] == ["A", "B"]
+    # the letters are the writer's, marked as supplied: reading back gives the parts the
+    # result had (none for the votes, "A" for the second paragraph), not the letters
+    supplied = [s.find(f"{A}preface/{A}p/{A}docNumber") for s in statements]
+    assert all(n is not None and n.get(SUPPLIED) == "true" for n in supplied)
     back = from_akn(to_akn(res))
-    assert [v.part for v in back.votes] == ["A", "B"]
-    assert [(p.part, p.lead) for p in back.operative] == [("A", "Decides"), ("B", "Requests")]
+    assert [v.part for v in back.votes] == [None, None]
+    assert [(p.part, p.lead) for p in back.operative] == [(None, "Decides"), ("A", "Requests")]
+    assert "A\n" not in back.source.split("Decides")[0].split("The General Assembly")[-1]
 
 
 def test_akn_export_puts_a_note_without_a_marker_in_the_conclusions() -> None:

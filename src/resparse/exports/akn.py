@@ -32,6 +32,16 @@ Placement rules that the model leaves open:
   in order.
 * Dates: the manifestation's date is the publication's, so an input always gives the same
   bytes; a date the header does not give is the UN's placeholder ``0001-01-01``.
+* Text the parser could not place is an ``hcontainer name="unclassified"`` in the
+  mainBody, where it stood among the paragraphs (text before the first paragraph opens
+  the mainBody), so the export holds every character the parse kept.
+
+What the UN's vocabulary has no place for is said in resparse's own namespace
+(``resparse._akn_header``), which ``from_akn`` reads back and the UN's files never carry:
+the header values in ``meta/proprietary``, ``class="unnumbered"`` on a paragraph without
+a number, ``resparse:section`` and ``resparse:part`` on clauses and paragraphs, and
+``resparse:supplied`` on a part's letter the writer made up. With them the round trip
+``from_akn(to_akn(r))`` is exact (``resparse._akn_round_trip`` says what "exact" means).
 
 Text is handed to lxml as text, never as markup, so it is escaped; characters that XML
 1.0 cannot carry are dropped. :func:`outline` reads back the structure that the UN's file
@@ -52,6 +62,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from resparse import _akn_header
 from resparse._labels import first_label, follows, label_style
 from resparse._lexicon import MONTHS
 from resparse.model import Heading, OperativeParagraph, PreambularClause, Span, SubParagraph
@@ -62,7 +73,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from resparse._language import Profile
-    from resparse.model import Annex, Header, Resolution, VoteRecord
+    from resparse.model import Annex, Header, Resolution, Unclassified, VoteRecord
 
 __all__ = [
     "AKN4UN_NAMESPACE",
@@ -259,8 +270,10 @@ class _Group:
     votes: list[VoteRecord] = attrs.field(factory=list)
     headings: list[Heading] = attrs.field(factory=list)
     annexes: list[Annex] = attrs.field(factory=list)
+    unclassified: list[Unclassified] = attrs.field(factory=list)
     orphans: list[int] = attrs.field(factory=list)
     formula: Heading | None = None
+    supplied: bool = False  # a letter the writer gave a part the text did not letter
 
 
 def _votes(res: Resolution) -> list[VoteRecord]:
@@ -306,6 +319,7 @@ def _empty_groups(res: Resolution) -> tuple[list[_Group], bool]:
     for i, group in enumerate(groups):
         if group.part is None or sum(g.part == group.part for g in groups) > 1:
             group.part = chr(ord("A") + i)
+            group.supplied = True
     return groups, False
 
 
@@ -334,6 +348,8 @@ def _groups(res: Resolution) -> list[_Group]:
             at(heading.span.start).headings.append(heading)
     for annex in res.annexes:
         at(annex.span.start).annexes.append(annex)
+    for text in sorted(res.unclassified, key=lambda u: u.span.start):
+        at(text.span.start).unclassified.append(text)
     return groups
 
 
@@ -536,6 +552,12 @@ class _Writer:
         dates = (v.date for v in _votes(res) if v.date is not None)
         self.adopted = res.header.adopted or next(dates, None)
         self.issued = res.header.issued or self.adopted
+        self.reads_as: str | None = None  # the part from_akn gives what the statement holds
+
+    def mark_part(self, element: etree._Element, part: str | None) -> None:
+        """Say the part of what ``element`` holds where from_akn would read another one."""
+        if part != self.reads_as:
+            element.set(_akn_header.PART, _xml(part or ""))
 
     def marked(self, item: PreambularClause | OperativeParagraph) -> str | None:
         """The lead to set in the lead's face; none for a lead the input printed in roman."""
@@ -647,7 +669,12 @@ class _Writer:
 
     def document(self) -> etree._Element:
         root = self.etree.Element(
-            _A + "akomaNtoso", nsmap={None: AKN_NAMESPACE, "akn4un": AKN4UN_NAMESPACE}
+            _A + "akomaNtoso",
+            nsmap={
+                None: AKN_NAMESPACE,
+                "akn4un": AKN4UN_NAMESPACE,
+                "resparse": _akn_header.NAMESPACE,
+            },
         )
         groups = _groups(self.res)
         starts = [g.start for g in groups]
@@ -655,6 +682,7 @@ class _Writer:
             groups[max(bisect.bisect_right(starts, position) - 1, 0)].orphans.append(index)
         self.place_formulas(groups)
         if len(groups) == 1:
+            self.reads_as = groups[0].part
             top = self.el(root, "statement", {"name": "resolution"})
             meta = self.meta(top, groups[0], self.work_number())
             self.cover(top, groups[0])
@@ -668,6 +696,8 @@ class _Writer:
             self.components(root, top, groups)
         self.unwritten_notes(root)
         self.references(meta)
+        lone = groups[0].part if len(groups) == 1 else None
+        _akn_header.write(meta, self.header, self.ref("resparse"), lone)
         return root
 
     def unwritten_notes(self, root: etree._Element) -> None:
@@ -707,7 +737,11 @@ class _Writer:
             statement = self.el(component, "statement", {"name": "resolution"})
             self.meta(statement, group, self.work_number() + letter)
             preface = self.el(statement, "preface")
-            self.line(preface, "docNumber", {"refersTo": self.ref("letter")}, letter)
+            attrib = {"refersTo": self.ref("letter")}
+            if group.supplied:
+                attrib[_akn_header.SUPPLIED] = "true"  # from_akn neither prints nor applies it
+            self.line(preface, "docNumber", attrib, letter)
+            self.reads_as = None if group.supplied else group.part
             self.statement_body(statement, group, f"cmp_{i}__")
 
     def work_number(self) -> str:
@@ -992,6 +1026,9 @@ class _Writer:
     def container(self, parent: etree._Element, clause: PreambularClause, prefix: str) -> None:
         eid = self.eid(f"{prefix}preamble__container_{clause.index}")
         container = self.el(parent, "container", {"name": clause.lead or "clause", "eId": eid})
+        if clause.section is not None:
+            container.set(_akn_header.SECTION, _xml(clause.section))
+        self.mark_part(container, clause.part)
         p = self.el(container, "p")
         notes = self.notes.placed.get(id(clause), [])
         self.fill(p, clause.text, self.marked(clause), notes, clause.more_leads)
@@ -1000,7 +1037,10 @@ class _Writer:
         self, statement: etree._Element, group: _Group, entries: list[_Entry], prefix: str
     ) -> None:
         body = self.el(statement, "mainBody")
+        unplaced = list(reversed(group.unclassified))
         for seq, entry in enumerate(entries, start=1):
+            while unplaced and unplaced[-1].span.start < entry.start:
+                self.unclassified(body, unplaced.pop(), prefix)
             pid = self.eid(f"{prefix}para_{seq}")
             item = entry.item
             if isinstance(item, OperativeParagraph):
@@ -1010,21 +1050,44 @@ class _Writer:
             if isinstance(item, PreambularClause):
                 attrib = {"refersTo": self.ref("preamble"), "eId": self.eid(f"{pid}__crossHeading")}
                 cross = self.el(holder, "crossHeading", attrib)
+                if item.section is not None:
+                    cross.set(_akn_header.SECTION, _xml(item.section))
+                self.mark_part(cross, item.part)
                 self.fill(cross, item.text, self.marked(item), self.notes.placed.get(id(item), []))
             else:
                 heading = self.el(holder, "subheading")
                 self.fill(heading, item.text, None, self.notes.placed.get(id(item), []))
-        if not entries:
+        while unplaced:
+            self.unclassified(body, unplaced.pop(), prefix)
+        if not len(body):
             self.empty_paragraph(body, f"{prefix}para_1")
         if group.orphans and not self.has_conclusions(group):
             holder = self.last_text(body)
             for index in group.orphans:
                 self.footnote(holder, index)
 
+    def unclassified(self, body: etree._Element, text: Unclassified, prefix: str) -> None:
+        """Text the parser could not place: an ``hcontainer`` of its own, where it stood.
+
+        The text is written as it is and the reason as the ``title``: ``from_akn`` reads it
+        back as the same unclassified text, so an export loses nothing the parse kept.
+        Text before the first operative paragraph opens the mainBody.
+        """
+        attrib = {"name": "unclassified", "eId": self.eid(f"{prefix}unclassified_1")}
+        if text.reason:
+            attrib["title"] = text.reason
+        holder = self.el(body, "hcontainer", attrib)
+        self.el(self.el(holder, "content"), "p", text=text.text)
+
     def paragraph(self, parent: etree._Element, para: OperativeParagraph, pid: str) -> None:
         element = self.el(parent, "paragraph", {"eId": pid})
         if para.number is not None:
             self.el(element, "num", text=f"{para.number}.")
+        else:
+            element.set("class", "unnumbered")  # from_akn reads it as a paragraph of its own
+        if para.section is not None:
+            element.set(_akn_header.SECTION, _xml(para.section))
+        self.mark_part(element, para.part)
         notes = self.notes.placed.get(id(para), [])
         if not para.subparagraphs:
             content = self.el(element, "content", {"eId": self.eid(f"{pid}__content")})
@@ -1076,6 +1139,7 @@ class _Writer:
         if not lines:
             return
         conclusions = self.el(statement, "conclusions", {"eId": self.eid(f"{prefix}conclusions")})
+        self.mark_part(conclusions, lines[0][0].part)
         for vote, text in lines:
             self.meeting_and_date(self.el(conclusions, "p"), text, vote, event=True)
         for index in group.orphans:
@@ -1145,7 +1209,7 @@ def to_akn(resolution: Resolution) -> bytes:
     """The resolution as Akoma Ntoso 3.0 XML (UTF-8), in the shape of the UN's AKN4UN.
 
     It validates against the OASIS schema ``akomantoso30.xsd``, and ``from_akn`` reads it
-    back into the same clauses, paragraphs, leads, numbers, sub-paragraph labels and votes.
+    back into a result with the same content (``resparse._akn_round_trip.differences``).
     """
     writer = _Writer(resolution)
     root = writer.document()

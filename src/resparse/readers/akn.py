@@ -45,6 +45,14 @@ Odd markup is read by a few fixed rules; each notes an ``info`` diagnostic with 
   Arabic ``N -``, ``N –``) is operative paragraph N; the number is taken out of the text.
 * ``akn.vote_inherited``: a part of a resolution in parts whose markup gives no vote of
   its own takes the vote that the markup gives for the whole resolution.
+
+A file that resparse wrote carries a few marks of its own (``resparse._akn_header``;
+the UN's files have none), read before any rule above: the header values in
+``meta/proprietary`` are taken over the cover's reading; ``hcontainer
+name="unclassified"`` is unclassified text, kept as written; ``paragraph
+class="unnumbered"`` opens a paragraph numbered ``None``; ``resparse:section`` and
+``resparse:part`` give an item's section and part; a part letter marked
+``resparse:supplied`` is neither printed nor applied.
 """
 
 from __future__ import annotations
@@ -58,7 +66,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
-from resparse import _dates, _labels
+from resparse import _akn_header, _dates, _labels
 from resparse._language import Profile, has_profile, profile
 from resparse._leads import lead_by_words, lead_words, scope_of
 from resparse.errors import InputError, UnsafeInputError
@@ -337,6 +345,7 @@ class _Para:
     content_start: int
     pieces: list[Span] = attrs.field(factory=list)
     subs: list[_Sub] = attrs.field(factory=list)
+    section: str | None = None
 
 
 @attrs.define(eq=False)
@@ -346,6 +355,7 @@ class _Clause:
     end: int
     content_start: int
     pieces: list[Span] = attrs.field(factory=list)
+    section: str | None = None
 
 
 @attrs.define(eq=False)
@@ -466,10 +476,16 @@ class _Renderer:
         self.last_para: _Para | None = None
         self.headings: list[Span] = []
         self.unclassified: list[tuple[Span, str]] = []
+        # the text resparse itself could not place, as an export kept it: span -> text
+        self.kept_text: dict[Span, str] = {}
         self.furniture: list[Furniture] = []
         self.annex_lines: list[list[_AnnexLine]] = []
         self.in_annex = False
         self.votes: list[_VoteSource] = []
+        self.own_header: _akn_header.Kept | None = None
+        self.item_part: str | None = None  # the part of the paragraph being read
+        self.section: str | None = None  # resparse's own mark on the paragraph being read
+        self.letter_seen = False  # a part's letter line: the preface lines after it are headings
         self.formula_seen = False
         self.language = "en"
         # how this language's markup marks a lead: italics, or bold in Chinese
@@ -580,7 +596,9 @@ class _Renderer:
         return tags
 
     def footnote(self, element: etree._Element, block: _Block, *, brackets: bool = False) -> None:
-        marker = (element.get("marker") or "").strip() or str(len(self.notes) + 1)
+        given = element.get("marker")
+        # marker="" is a note the text printed without a marker (resparse writes it so)
+        marker = "" if given == "" else (given or "").strip() or str(len(self.notes) + 1)
         anchor = block.open("note")
         block.literal(f"({marker})" if brackets else marker, glue=True)
         block.close(anchor)
@@ -638,6 +656,9 @@ class _Renderer:
             for statement in _children(component)
         ]
         outer_meta = _child(top, "meta")
+        self.own_header = _akn_header.read(outer_meta)
+        if self.own_header is not None and not components:
+            self.part = self.own_header.part
         self.statement(top, meta=outer_meta, component=False)
         for statement in components:
             self.statement(statement, meta=outer_meta, component=True)
@@ -672,6 +693,24 @@ class _Renderer:
             self.votes.append(
                 _VoteSource(self.part, Span(self.pos, self.pos), None, date, vote_meta)
             )
+
+    def kept_unclassified(self, element: etree._Element) -> None:
+        """``hcontainer name="unclassified"``: text an export of resparse could not place.
+
+        Its text is kept as written (``title`` holds the reason), so that reading the export
+        gives the same unclassified text back; it opens and closes nothing around it.
+        """
+        reason = element.get("title") or "text the export could not place"
+        for block_element in _blocks(element):
+            written = self.line(block_element)
+            if written is not None:
+                self.unclassified.append((written[0], reason))
+                self.kept_text[written[0]] = "".join(block_element.itertext())
+
+    def part_of(self, element: etree._Element) -> str | None:
+        """The part of what ``element`` holds: the statement's, unless resparse marked another."""
+        marked = element.get(_akn_header.PART)
+        return self.part if marked is None else marked or None
 
     def block(self, child: etree._Element, name: str) -> None:
         """A block of the statement that needs no vote: preamble, mainBody, attachments."""
@@ -775,6 +814,9 @@ class _Renderer:
         """Number and title on one line; a part's letter, and its title, on lines of their own."""
         titles: list[Span] = []
         for p in _children(preface):
+            if any(element.get(_akn_header.SUPPLIED) for element in p.iter()):
+                self.part = None  # a letter resparse gave a part the text did not letter
+                continue
             line = _PrefaceLine()
             self.add_text(p.text, line.block)
             for child in _children(p):
@@ -811,9 +853,10 @@ class _Renderer:
             return
         if line.letter:
             self.part = self.clean([written[0]]) or None
+            self.letter_seen = True
             self.headings.append(written[0])
             return
-        if component or self.part is not None:
+        if component or self.letter_seen:
             self.headings.append(written[0])
             return
         if line.number is not None and line.number.end > line.number.start:
@@ -878,7 +921,14 @@ class _Renderer:
                     spans.append(written[0])
         if spans:
             self.clauses.append(
-                _Clause(self.part, spans[0].start, spans[-1].end, spans[0].start, spans)
+                _Clause(
+                    self.part_of(container),
+                    spans[0].start,
+                    spans[-1].end,
+                    spans[0].start,
+                    spans,
+                    container.get(_akn_header.SECTION),
+                )
             )
 
     def block_list(self, block_list: etree._Element) -> list[Span]:
@@ -905,6 +955,7 @@ class _Renderer:
 
     def body_item(self, child: etree._Element) -> None:
         name = _local(child)
+        self.item_part = self.part
         if name == "section":
             self.para = None
             for item in _children(child):
@@ -919,6 +970,8 @@ class _Renderer:
             self.cross_heading(child)
         elif name == "paragraph":
             self.paragraph(child)
+        elif name == "hcontainer" and child.get("name") == "unclassified" and not self.in_annex:
+            self.kept_unclassified(child)
         elif (
             name in {"list", "blockList", "point", "item"}
             and self.para is not None
@@ -957,13 +1010,19 @@ class _Renderer:
         if written is None:
             return
         span = written[0]
-        self.clauses.append(_Clause(self.part, span.start, span.end, span.start, [span]))
+        section = element.get(_akn_header.SECTION)
+        part = self.part_of(element)
+        self.clauses.append(_Clause(part, span.start, span.end, span.start, [span], section))
         self.note("akn.preamble_in_body", "a preambular paragraph inside the operative part", span)
 
     def paragraph(self, element: etree._Element) -> None:
         """A mainBody paragraph, read by the first rule that fits it (see the module notes)."""
         label, body, headings = _paragraph_parts(element)
-        if self.in_annex:
+        self.section = element.get(_akn_header.SECTION)
+        self.item_part = self.part_of(element)
+        if not self.in_annex and "unnumbered" in _classes(element):
+            self.unnumbered(body, headings)
+        elif self.in_annex:
             for heading in headings:
                 self.heading_line(heading)
             self.annex_paragraph(element, label, body)
@@ -981,6 +1040,17 @@ class _Renderer:
                 for heading in headings:
                     self.heading_line(heading)
                 self.loose(element, label=label, body=body)
+
+    def unnumbered(self, body: list[etree._Element], headings: list[etree._Element]) -> None:
+        """A paragraph resparse marked as one it found without a number.
+
+        It is read as one paragraph, neither a continuation of the one before nor a
+        paragraph whose number is typed in its text.
+        """
+        for heading in headings:
+            self.heading_line(heading)
+        self.para = None
+        self.operative(None, "", body)
 
     def numbered(
         self,
@@ -1204,7 +1274,8 @@ class _Renderer:
                 skip = 2
         written = self.emit(block)
         span = written[0] if written is not None else Span(self.pos, self.pos)
-        para = _Para(number, self.part, span.start, span.end, content.start)
+        para = _Para(number, self.item_part, span.start, span.end, content.start)
+        para.section = self.section
         if content.end > content.start:
             para.pieces.append(Span(content.start, content.end))
         self.paras.append(para)
@@ -1436,7 +1507,8 @@ class _Renderer:
         span = Span(spans[0].start, spans[-1].end)
         if adopted is None:
             adopted = _find_date(self.text[span.start : span.end], self.language)
-        self.votes.append(_VoteSource(self.part, span, meeting, adopted, meta, inherited=inherited))
+        part = self.part_of(conclusions)
+        self.votes.append(_VoteSource(part, span, meeting, adopted, meta, inherited=inherited))
 
     # --- annexes ----------------------------------------------------------------------------------
 
@@ -1926,10 +1998,32 @@ class _Builder:
             values[name] = value
             spans.append((name, span))
         agenda = self.agenda_items()
+        if self.r.own_header is not None:
+            kept = self.r.own_header
+            return self.own_header(spans, agenda, kept.values, kept.agenda)
         kwargs = {
             k: v for k, v in values.items() if k in attrs.fields_dict(Header) and v is not None
         }
         return Header(agenda_items=agenda, spans=SpanMap.from_pairs(spans), **kwargs)  # type: ignore[arg-type]
+
+    @staticmethod
+    def own_header(
+        spans: list[tuple[str, Span]],
+        read: tuple[AgendaItem, ...],
+        values: _akn_header.HeaderValues,
+        agenda: tuple[tuple[str, str | None], ...],
+    ) -> Header:
+        """The header a resparse export kept in its ``proprietary`` block, on the cover's spans.
+
+        Each value keeps the span of the cover line it was printed on; an agenda item takes
+        the span of the item read in its place (the last one when fewer were read).
+        """
+        kept = [(name, span) for name, span in spans if values.get(name) is not None]
+        items = tuple(
+            AgendaItem(number, title, read[min(i, len(read) - 1)].span if read else Span(0, 0))
+            for i, (number, title) in enumerate(agenda)
+        )
+        return Header(agenda_items=items, spans=SpanMap.from_pairs(kept), **values)
 
     def agenda_items(self) -> tuple[AgendaItem, ...]:
         """One item per number; "Agenda items 13 and 75 (a)" pairs each number with its title line.
@@ -1966,6 +2060,7 @@ class _Builder:
                     lead_span=lead_span,
                     lead_italic=italic,
                     part=clause.part,
+                    section=clause.section,
                     **self.more_leads(clause.pieces, lead_span.end if lead_span else 0),
                 )
             )
@@ -1986,6 +2081,7 @@ class _Builder:
                     lead_italic=italic,
                     subparagraphs=tuple(self.sub(s) for s in para.subs),
                     part=para.part,
+                    section=para.section,
                     **self.more_leads(para.pieces, lead_span.end if lead_span else 0),
                 )
             )
@@ -2077,7 +2173,8 @@ class _Builder:
 
     def unclassified(self) -> tuple[Unclassified, ...]:
         out = [
-            Unclassified(self.clean([span]), span, reason) for span, reason in self.r.unclassified
+            Unclassified(self.r.kept_text.get(span) or self.clean([span]), span, reason)
+            for span, reason in self.r.unclassified
         ]
         for item in out:
             self.r.diagnostics.append(
