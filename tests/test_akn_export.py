@@ -23,6 +23,7 @@ from lxml import etree
 
 import resparse
 from resparse._akn_header import SUPPLIED
+from resparse._akn_round_trip import differences
 from resparse.exports.akn import (
     AKN_NAMESPACE,
     AknOutline,
@@ -32,13 +33,17 @@ from resparse.exports.akn import (
     to_akn,
 )
 from resparse.model import (
+    AgendaItem,
+    Annex,
     Footnote,
     Header,
+    Heading,
     OperativeParagraph,
     PreambularClause,
     Resolution,
     Span,
     SubParagraph,
+    Unclassified,
     VoteRecord,
 )
 from resparse.readers.akn import from_akn, render_akn
@@ -584,3 +589,153 @@ def test_from_akn_reads_fifty_thousand_notes_quickly() -> None:
     assert time.process_time() - started < 10.0  # took 14.5 s once
     assert len(res.footnotes) == 50_000
     assert res.footnotes[-1].text == "Note 49999."
+
+
+# --- the round trip is exact (issue 18): each thing the export once lost ----------------------
+
+
+def _back(res: Resolution) -> Resolution:
+    back = from_akn(to_akn(res))
+    assert differences(res, back) == []
+    assert back.uncovered() == []
+    return back
+
+
+@pytest.mark.issue(18)
+def test_akn_round_trip_keeps_unclassified_text_where_it_stood() -> None:
+    res = resolution(
+        preamble=(PreambularClause(1, "Recalling", "Recalling x,", Span(0, 10)),),
+        operative=(
+            OperativeParagraph(1, "Decides", "Decides x;", Span(20, 30)),
+            OperativeParagraph(2, "Requests", "Requests y.", Span(50, 60)),
+        ),
+        unclassified=(
+            Unclassified("@@ noise", Span(12, 18), "header text that opens no field"),
+            Unclassified("]] more noise", Span(35, 45), "text between paragraphs"),
+        ),
+    )
+    back = _back(res)
+    assert [(u.text, u.reason) for u in back.unclassified] == [
+        ("@@ noise", "header text that opens no field"),
+        ("]] more noise", "text between paragraphs"),
+    ]
+    assert [p.number for p in back.operative] == [1, 2]  # the text opened and closed nothing
+
+
+@pytest.mark.issue(18)
+def test_akn_round_trip_keeps_an_unnumbered_paragraph_as_one() -> None:
+    # after a numbered paragraph it was read as its continuation; with "2." typed in its
+    # text it came back as paragraph 2
+    res = resolution(
+        operative=(
+            OperativeParagraph(1, "Decides", "Decides x;", Span(0, 10)),
+            OperativeParagraph(None, None, "2. Considers that y;", Span(20, 40)),
+            OperativeParagraph(None, "Notes", "Notes z.", Span(50, 60)),
+        )
+    )
+    back = _back(res)
+    assert [(p.number, p.lead) for p in back.operative] == [
+        (1, "Decides"),
+        (None, None),
+        (None, "Notes"),
+    ]
+
+
+@pytest.mark.issue(18)
+def test_akn_round_trip_keeps_header_values_the_cover_cannot_give_back() -> None:
+    header = Header(
+        symbol="A/RES/77/291 B",
+        body="Assemblée générale",
+        distribution="générale",
+        session=77,
+        session_title="Soixante-dix-septième session",
+        session_dates="22 February–24 March 2021",
+        original_language="English",
+        agenda_items=(AgendaItem("163 a)", "Financement des forces", Span(0, 5)),),
+        number="77/291",
+        title="Financement",
+    )
+    res = Resolution(source="", header=header, language="fr")
+    back = _back(res)
+    assert back.header.distribution == "générale"
+    assert back.header.session_dates == "22 February–24 March 2021"
+
+
+@pytest.mark.issue(18)
+def test_akn_round_trip_keeps_a_lead_that_does_not_open_its_text() -> None:
+    # Arabic glues "wa" to the lead; Chinese puts an adverb before it
+    clause = PreambularClause(1, "إذ تشير", "وإذ تشير إلى الاتفاقية،", Span(0, 10))
+    paragraph = OperativeParagraph(1, "敦促", "尤其敦促各国提供捐款；", Span(20, 30))
+    for res in (
+        Resolution(source="", preamble=(clause,), language="ar"),
+        Resolution(source="", operative=(paragraph,), language="zh"),
+    ):
+        _back(res)
+
+
+@pytest.mark.issue(18)
+def test_akn_round_trip_keeps_annex_label_and_title_in_any_language() -> None:
+    annex = Annex(
+        "Annexe A", "Articles soumis à l’approbation", "1. Missiles 2. Drones", Span(0, 9)
+    )
+    back = _back(resolution(annexes=(annex,)))
+    assert [(a.label, a.title) for a in back.annexes] == [
+        ("Annexe A", "Articles soumis à l’approbation")
+    ]
+
+
+@pytest.mark.issue(18)
+def test_akn_round_trip_keeps_parts_sections_and_a_note_without_marker() -> None:
+    res = resolution(
+        preamble=(PreambularClause(1, "Recalling", "Recalling x,", Span(0, 10), part="B"),),
+        operative=(
+            OperativeParagraph(1, "Decides", "Decides x;", Span(20, 30), part="B", section="II"),
+        ),
+        footnotes=(Footnote("", "A note printed without its marker.", Span(40, 50)),),
+    )
+    back = _back(res)
+    assert [f.marker for f in back.footnotes] == [""]
+    assert [(p.part, p.section) for p in back.operative] == [("B", "II")]
+
+
+@pytest.mark.issue(18)
+def test_akn_round_trip_keeps_a_further_lead_that_no_comma_announces() -> None:
+    clause = PreambularClause(
+        1,
+        "Welcoming",
+        "Welcoming the efforts and also commending the parties,",
+        Span(0, 10),
+        more_leads=("commending",),
+    )
+    back = _back(resolution(preamble=(clause,)))
+    assert back.preamble[0].more_leads == ("commending",)
+
+
+@pytest.mark.issue(18)
+def test_akn_round_trip_keeps_the_headings_of_parts_cut_by_their_votes_in_order() -> None:
+    # a part cut after a vote opens at its first heading (its formula), so the heading of
+    # a table in the part before does not come after the next part's formula
+    def vote(start: int) -> VoteRecord:
+        return VoteRecord(None, Span(start, start + 10), meeting="9th meeting", text="9th meeting")
+
+    votes = (vote(20), vote(90), vote(150))
+    res = resolution(
+        operative=(
+            OperativeParagraph(1, "Decides", "Decides x;", Span(0, 10)),
+            OperativeParagraph(1, "Approves", "Approves y;", Span(60, 70)),
+            OperativeParagraph(1, "Resolves", "Resolves z.", Span(130, 140)),
+        ),
+        headings=(
+            Heading("The General Assembly,", Span(35, 56)),
+            Heading("Income section Amount", Span(72, 85)),
+            Heading("The General Assembly,", Span(105, 126)),
+        ),
+        vote=votes[0],
+        votes=votes,
+    )
+    back = _back(res)
+    assert [h.text for h in back.headings] == [
+        "The General Assembly,",
+        "Income section Amount",
+        "The General Assembly,",
+    ]

@@ -23,7 +23,19 @@ if TYPE_CHECKING:
 
     from resparse.model import Header
 
-__all__ = ["NAMESPACE", "PART", "SECTION", "SUPPLIED", "HeaderValues", "Kept", "read", "write"]
+__all__ = [
+    "LABEL",
+    "LEAD",
+    "NAMESPACE",
+    "PART",
+    "SECTION",
+    "SUPPLIED",
+    "TITLE",
+    "HeaderValues",
+    "Kept",
+    "read",
+    "write",
+]
 
 NAMESPACE = "https://resparse.org/akn/header"
 _R = "{" + NAMESPACE + "}"
@@ -31,6 +43,13 @@ _R = "{" + NAMESPACE + "}"
 SECTION = _R + "section"
 # the part of a clause, paragraph or vote where it is not the part its statement gives
 PART = _R + "part"
+# on the lead of a clause or paragraph that does not open its text ("وإذ تشير")
+LEAD = _R + "lead"
+# on a further lead that follows no comma or "and" (``more_leads``)
+MORE = _R + "more"
+# on an annex's ``attachment``: its label and title as the parser read them
+LABEL = _R + "label"
+TITLE = _R + "title"
 # on a part's letter that the writer supplied (the text lettered no part): not text
 SUPPLIED = _R + "supplied"
 _DATES = frozenset({"issued", "adopted"})

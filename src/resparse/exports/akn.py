@@ -39,8 +39,11 @@ Placement rules that the model leaves open:
 What the UN's vocabulary has no place for is said in resparse's own namespace
 (``resparse._akn_header``), which ``from_akn`` reads back and the UN's files never carry:
 the header values in ``meta/proprietary``, ``class="unnumbered"`` on a paragraph without
-a number, ``resparse:section`` and ``resparse:part`` on clauses and paragraphs, and
-``resparse:supplied`` on a part's letter the writer made up. With them the round trip
+a number, ``resparse:section`` and ``resparse:part`` on clauses and paragraphs,
+``resparse:lead`` on a lead that does not open its text (``resparse:more`` on a further
+lead no comma announces), ``resparse:label`` and
+``resparse:title`` on an annex's attachment, and ``resparse:supplied`` on a part's letter
+the writer made up. With them the round trip
 ``from_akn(to_akn(r))`` is exact (``resparse._akn_round_trip`` says what "exact" means).
 
 Text is handed to lxml as text, never as markup, so it is escaped; characters that XML
@@ -302,6 +305,7 @@ def _empty_groups(res: Resolution) -> tuple[list[_Group], bool]:
         return [_Group(parts[0] if parts else None)], True
     groups = [_Group(None)]
     starts = sorted([c.span.start for c in res.preamble] + [p.span.start for p in res.operative])
+    heading_starts = sorted(h.span.start for h in res.headings)
     for vote in votes[:-1]:
         start = next((s for s in starts if s >= vote.span.end), vote.span.end)
         letter = next(
@@ -312,10 +316,10 @@ def _empty_groups(res: Resolution) -> tuple[list[_Group], bool]:
             ),
             None,
         )
-        if letter is None:
-            groups.append(_Group(None, start))
-        else:
-            groups.append(_Group(letter.text.strip(), letter.span.start))
+        # the part opens at the first heading after the vote (its letter, its formula, a
+        # title), so that its headings are its own, else at its first clause or paragraph
+        opens = next((s for s in heading_starts if vote.span.end <= s < start), start)
+        groups.append(_Group(None if letter is None else letter.text.strip(), opens))
     for i, group in enumerate(groups):
         if group.part is None or sum(g.part == group.part for g in groups) > 1:
             group.part = chr(ord("A") + i)
@@ -631,13 +635,21 @@ class _Writer:
         """
         lead_start = len(text) - len(text.lstrip(_BEFORE_LEAD))
         lead_end = lead_start + len(lead) if lead and text.startswith(lead, lead_start) else 0
-        marks: list[tuple[int, int]] = [(lead_start, lead_end)] if lead_end else []
+        inner = None  # a lead after words of the text ("وإذ تشير", "特别表示注意到"): where it is
+        if lead and not lead_end and (at := text.find(lead, lead_start)) >= 0:
+            inner, lead_end = at, at + len(lead)
+        marks = [(lead_start if inner is None else inner, lead_end)] if lead_end else []
         cursor = lead_end
+        unusual: set[int] = set()  # further leads not after a comma or "and": marked
         for phrase in more:
             found = _more_lead_re(phrase).search(text, cursor)
             if found is not None:
                 marks.append((found.start(), found.end()))
                 cursor = found.end()
+            elif phrase and (at := text.find(phrase, cursor)) >= 0:
+                marks.append((at, at + len(phrase)))
+                unusual.add(at)
+                cursor = at + len(phrase)
         events = sorted(
             [(start, 0, end) for start, end in marks]
             + [(min(max(at, lead_end), len(text)), 1, index) for at, index in notes]
@@ -651,7 +663,12 @@ class _Writer:
                 last = self.footnote(p, value)
                 cursor = position
             else:
-                last = self.el(p, "span", {"class": self.lead_class}, text[position:value])
+                attrib = {"class": self.lead_class}
+                if position == inner and value == lead_end:
+                    attrib[_akn_header.LEAD] = "true"  # from_akn takes it as the lead
+                elif position in unusual:
+                    attrib[_akn_header.MORE] = "true"  # and this as a further lead
+                last = self.el(p, "span", attrib, text[position:value])
                 cursor = value
         self.add_text(p, last, text[cursor:])
 
@@ -1187,7 +1204,11 @@ class _Writer:
     def attachments(self, statement: etree._Element, annexes: list[Annex], prefix: str) -> None:
         attachments = self.el(statement, "attachments")
         for n, annex in enumerate(annexes, start=1):
-            doc = self.el(self.el(attachments, "attachment"), "doc", {"name": "annex"})
+            attachment = self.el(attachments, "attachment")
+            attachment.set(_akn_header.LABEL, _xml(annex.label))  # from_akn keeps them
+            if annex.title is not None:
+                attachment.set(_akn_header.TITLE, _xml(annex.title))
+            doc = self.el(attachment, "doc", {"name": "annex"})
             self.identification(self.el(doc, "meta"), self.work_number(), f"!annex_{n}")
             body = self.el(doc, "mainBody")
             base = f"{prefix}att_{n}__para"

@@ -58,6 +58,7 @@ class _Builder:
         self.source = source
         self.italic_runs = _merge_runs(sorted(renderer.italics), source)
         self.run_starts = [run.start for run in self.italic_runs]
+        self.lead_starts = [span.start for span in renderer.marked_leads]
         body = next((value for name, value, _ in renderer.fields if name == "body"), None)
         self.words_language = renderer.language if has_profile(renderer.language) else None
         self.scope = (
@@ -81,6 +82,9 @@ class _Builder:
         start = content_start
         while start < limit and self.source[start] in _LEAD_SKIP:
             start += 1
+        marked = self.marked_lead(start, limit)
+        if marked is not None:
+            return self.source[marked.start : marked.end], marked, True
         index = bisect.bisect_left(self.run_starts, start)
         if index < len(self.italic_runs):
             run = self.italic_runs[index]
@@ -98,6 +102,14 @@ class _Builder:
             return None, None, False
         return self.source[found.start : found.end], found, False
 
+    def marked_lead(self, start: int, limit: int) -> Span | None:
+        """A lead resparse marked where it stands in the text (after words of its own)."""
+        leads = self.r.marked_leads
+        index = bisect.bisect_left(self.lead_starts, start)
+        if index < len(leads) and leads[index].end <= limit:
+            return leads[index]
+        return None
+
     def italic_at(self, offset: int) -> bool:
         """Whether an italic run covers ``offset``."""
         index = bisect.bisect_right(self.run_starts, offset) - 1
@@ -114,10 +126,11 @@ class _Builder:
             run = self.italic_runs[index]
             index += 1
             before = self.source[max(0, run.start - 12) : run.start]
-            if not run.end <= limit or not _MORE_LEAD_BEFORE_RE.search(before):
+            marked = run.start in self.r.marked_more
+            if not run.end <= limit or not (marked or _MORE_LEAD_BEFORE_RE.search(before)):
                 continue
             trimmed = _LEAD_TRIM_RE.sub("", self.source[run.start : run.end])
-            if trimmed[:1].islower():
+            if marked or trimmed[:1].islower():
                 spans.append(Span(run.start, run.start + len(trimmed)))
         if not spans:
             return {}
@@ -277,7 +290,10 @@ class _Builder:
 
     def annexes(self) -> tuple[Annex, ...]:
         out: list[Annex] = []
-        for lines in self.r.annex_lines:
+        for lines, kept in zip(self.r.annex_lines, self.r.annex_kept, strict=True):
+            if kept is not None:
+                out.extend(self.kept_annex(lines, *kept))
+                continue
             groups: list[list[_AnnexLine]] = []
             for line in lines:
                 text = self.source[line.span.start : line.span.end].strip()
@@ -307,6 +323,18 @@ class _Builder:
                     )
                 )
         return tuple(out)
+
+    def kept_annex(self, lines: list[_AnnexLine], label: str, title: str | None) -> list[Annex]:
+        """An annex resparse wrote: its label and title as kept, its text after their lines."""
+        if not lines:
+            return []
+        skip = 0
+        for heading in (label, title):
+            if heading and skip < len(lines) and lines[skip].heading:
+                skip += 1
+        text = self.clean([line.span for line in lines[skip:]])
+        span = Span(lines[0].span.start, lines[-1].span.end)
+        return [Annex(label=label, title=title, text=text, span=span)]
 
     def unclassified(self) -> tuple[Unclassified, ...]:
         out = [

@@ -80,6 +80,8 @@ class _Renderer:
         self.gap_pending = False
         self.italics: list[Span] = []
         self.superscripts: list[Span] = []
+        self.marked_leads: list[Span] = []  # leads resparse marked inside their text
+        self.marked_more: set[int] = set()  # where further leads resparse marked start
         self.small: list[Span] = []
         self.notes: list[_Note] = []
         self.anchors: list[Span] = []
@@ -103,6 +105,8 @@ class _Renderer:
         self.kept_text: dict[Span, str] = {}
         self.furniture: list[Furniture] = []
         self.annex_lines: list[list[_AnnexLine]] = []
+        # per attachment, the label and title a resparse export kept (None in the UN's files)
+        self.annex_kept: list[tuple[str, str | None] | None] = []
         self.in_annex = False
         self.votes: list[_VoteSource] = []
         self.own_header: _akn_header.Kept | None = None
@@ -146,6 +150,10 @@ class _Renderer:
                 self.italics.append(Span(tag.start, tag.end))
             elif tag.kind == "sup":
                 self.superscripts.append(Span(tag.start, tag.end))
+            elif tag.kind == "lead":
+                self.marked_leads.append(Span(tag.start, tag.end))
+            elif tag.kind == "more":
+                self.marked_more.add(tag.start)
             elif tag.kind == "note":
                 self.superscripts.append(Span(tag.start, tag.end))
                 self.anchors.append(Span(tag.start, tag.end))
@@ -216,6 +224,10 @@ class _Renderer:
             tags.append(block.open("italic"))
         if name == "sup" or "superscript" in classes:
             tags.append(block.open("sup"))
+        if child.get(_akn_header.LEAD):
+            tags.append(block.open("lead"))  # resparse's mark: the lead, where it stands
+        if child.get(_akn_header.MORE):
+            tags.append(block.open("more"))  # and a further lead where no rule finds one
         return tags
 
     def footnote(self, element: etree._Element, block: _Block, *, brackets: bool = False) -> None:
@@ -1142,6 +1154,11 @@ class _Renderer:
             self.gap()
             self.in_annex = True
             self.annex_lines.append([])
+            holder = attachment.getparent()  # an annex resparse wrote: its attachment says
+            label = holder.get(_akn_header.LABEL) if holder is not None else None
+            title = holder.get(_akn_header.TITLE) if holder is not None else None
+            kept = (label, title) if label is not None else None
+            self.annex_kept.append(kept)
             for child in _children(attachment):
                 if _local(child) in {"meta", "attachments"}:
                     continue
