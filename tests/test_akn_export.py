@@ -739,3 +739,41 @@ def test_akn_round_trip_keeps_the_headings_of_parts_cut_by_their_votes_in_order(
         "Income section Amount",
         "The General Assembly,",
     ]
+
+
+@pytest.mark.issue(18)
+def test_akn_round_trip_keeps_unclassified_text_apart_from_a_note_put_after_it() -> None:
+    # a note without a marker closes the last text of the mainBody: here, unclassified text
+    res = resolution(
+        operative=(OperativeParagraph(1, "Decides", "Decides x.", Span(0, 10)),),
+        unclassified=(Unclassified("nited Nations", Span(20, 30), "header text"),),
+        footnotes=(Footnote("", "A note.", Span(40, 50)),),
+    )
+    back = _back(res)
+    assert [u.text for u in back.unclassified] == ["nited Nations"]
+
+
+@pytest.mark.issue(18)
+def test_akn_round_trip_keeps_a_part_letter_the_text_printed_on_no_line() -> None:
+    def vote(start: int, part: str) -> VoteRecord:
+        return VoteRecord(
+            None, Span(start, start + 5), meeting="9th meeting", text="9th meeting", part=part
+        )
+
+    votes = (vote(30, "A"), vote(80, "B"))
+    res = resolution(
+        preamble=(
+            PreambularClause(1, "Recalling", "Recalling x,", Span(5, 10), part="A"),
+            PreambularClause(2, "Noting", "Noting y,", Span(50, 60), part="B"),
+        ),
+        operative=(
+            OperativeParagraph(1, "Decides", "Decides x.", Span(15, 25), part="A"),
+            OperativeParagraph(1, "Requests", "Requests y.", Span(65, 75), part="B"),
+        ),
+        headings=(Heading("A", Span(0, 1)),),  # part B's letter stood on no line of its own
+        vote=votes[0],
+        votes=votes,
+    )
+    back = _back(res)
+    assert [h.text for h in back.headings] == ["A"]
+    assert [p.part for p in back.operative] == ["A", "B"]

@@ -31,6 +31,7 @@ __all__ = [
     "SECTION",
     "SUPPLIED",
     "TITLE",
+    "UNPRINTED",
     "HeaderValues",
     "Kept",
     "read",
@@ -52,6 +53,8 @@ LABEL = _R + "label"
 TITLE = _R + "title"
 # on a part's letter that the writer supplied (the text lettered no part): not text
 SUPPLIED = _R + "supplied"
+# on a part's letter that the parser applied but read on no line of its own
+UNPRINTED = _R + "unprinted"
 _DATES = frozenset({"issued", "adopted"})
 _NUMBERS = frozenset({"session"})
 _LISTS = frozenset({"sponsors"})

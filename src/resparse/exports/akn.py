@@ -757,6 +757,8 @@ class _Writer:
             attrib = {"refersTo": self.ref("letter")}
             if group.supplied:
                 attrib[_akn_header.SUPPLIED] = "true"  # from_akn neither prints nor applies it
+            elif not any(h.text.strip() == letter for h in self.res.headings):
+                attrib[_akn_header.UNPRINTED] = "true"  # applied, but the text had no such line
             self.line(preface, "docNumber", attrib, letter)
             self.reads_as = None if group.supplied else group.part
             self.statement_body(statement, group, f"cmp_{i}__")

@@ -58,7 +58,8 @@ the UN's files have none), read before any rule above: the header values in
 name="unclassified"`` is unclassified text, kept as written; ``paragraph
 class="unnumbered"`` opens a paragraph numbered ``None``; ``resparse:section`` and
 ``resparse:part`` give an item's section and part; a part letter marked
-``resparse:supplied`` is neither printed nor applied; a span marked ``resparse:lead``
+``resparse:supplied`` is neither printed nor applied, one marked ``resparse:unprinted``
+applied but not printed; a span marked ``resparse:lead``
 is the lead of its clause or paragraph wherever it stands, and one marked
 ``resparse:more`` a further lead; ``resparse:label`` and
 ``resparse:title`` on an ``attachment`` are its annex's label and title.

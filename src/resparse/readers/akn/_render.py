@@ -340,7 +340,7 @@ class _Renderer:
             written = self.line(block_element)
             if written is not None:
                 self.unclassified.append((written[0], reason))
-                self.kept_text[written[0]] = "".join(block_element.itertext())
+                self.kept_text[written[0]] = _own_text(block_element)
 
     def part_of(self, element: etree._Element) -> str | None:
         """The part of what ``element`` holds: the statement's, unless resparse marked another."""
@@ -451,6 +451,10 @@ class _Renderer:
         for p in _children(preface):
             if any(element.get(_akn_header.SUPPLIED) for element in p.iter()):
                 self.part = None  # a letter resparse gave a part the text did not letter
+                continue
+            unprinted = next((e for e in p.iter() if e.get(_akn_header.UNPRINTED)), None)
+            if unprinted is not None:
+                self.part = _plain(unprinted) or None  # a letter the text printed on no line
                 continue
             line = _PrefaceLine()
             self.add_text(p.text, line.block)
@@ -1295,3 +1299,13 @@ def _cover_field(element: etree._Element) -> str | None:
     if name == "docTitle":
         return _COVER_TITLES.get(refers, "adoption_line")
     return _COVER_FIELDS.get(name)
+
+
+def _own_text(element: etree._Element) -> str:
+    """An element's text as written, without the footnotes it holds (those are notes)."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and _local(child) != "authorialNote":
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
