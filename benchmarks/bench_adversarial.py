@@ -122,6 +122,49 @@ def html_nested(n: int) -> Callable[[], object]:
     return lambda: read_bytes(data, name="deep.html")
 
 
+def akn_markers(n: int) -> Callable[[], object]:
+    """One paragraph with n footnote markers, and its n notes, written as Akoma Ntoso."""
+    from resparse.model import Footnote, OperativeParagraph, Resolution, Span  # noqa: PLC0415
+
+    words = [f"word{k} " for k in range(n)]
+    text = "Decides " + "".join(words)
+    notes_at = len(text) + 1
+    lines = [f"{k} Note {k}." for k in range(n)]
+    source = text + "\n" + "\n".join(lines)
+    anchors, cursor = [], len("Decides ")
+    for word in words:
+        cursor += len(word) - 1
+        digits = len(word) - len("word ")
+        anchors.append(Span(cursor - digits, cursor))
+        cursor += 1
+    notes, cursor = [], notes_at
+    for k, line in enumerate(lines):
+        notes.append(
+            Footnote(str(k), line.split(" ", 1)[1], Span(cursor, cursor + len(line)), anchors[k])
+        )
+        cursor += len(line) + 1
+    clean = "Decides " + " ".join("word" for _ in words)
+    paragraph = OperativeParagraph(1, "Decides", clean, Span(0, len(text)))
+    res = Resolution(source=source, operative=(paragraph,), footnotes=tuple(notes))
+    return res.to_akn
+
+
+def akn_notes(n: int) -> Callable[[], object]:
+    """Akoma Ntoso with n authorialNotes in one paragraph, read with from_akn."""
+    from resparse.readers.akn import from_akn  # noqa: PLC0415 - lxml loads on demand
+
+    ns = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+    notes = "".join(
+        f'word<authorialNote marker="{k}"><p>Note {k}.</p></authorialNote> ' for k in range(n)
+    )
+    xml = (
+        f'<akomaNtoso xmlns="{ns}"><statement name="resolution"><mainBody><paragraph>'
+        f"<num>1.</num><content><p>Decides {notes}</p></content></paragraph></mainBody>"
+        "</statement></akomaNtoso>"
+    ).encode()
+    return lambda: from_akn(xml)
+
+
 def html_deep_blocks(n: int) -> Callable[[], object]:
     """n blocks each 900 <div> deep, one after another: the deepest a page may be, n times."""
     block = "<div>" * 900 + "1. Decides" + "</div>" * 900
@@ -141,6 +184,8 @@ CASES: tuple[tuple[str, Callable[[int], Callable[[], object]], int], ...] = (
     ("DOCX counter bomb, paragraphs", docx_counter_bomb, 100),
     ("HTML nesting, depth", html_nested, 10_000),
     ("HTML blocks 900 deep, blocks", html_deep_blocks, 5),
+    ("to_akn, footnote markers", akn_markers, 1_000),
+    ("from_akn, notes", akn_notes, 5_000),
 )
 
 

@@ -18,7 +18,7 @@ settings.register_profile(
     derandomize=True,
 )
 settings.register_profile("dev", max_examples=200, deadline=None)
-# The long run (docs/reliability.md): 3 property tests x 40,000 examples = 120,000 inputs.
+# The long run (docs/reliability.md): 4 property tests x 40,000 examples = 160,000 inputs.
 settings.register_profile(
     "long",
     max_examples=40_000,

@@ -32,6 +32,19 @@ Placement rules that the model leaves open:
   in order.
 * Dates: the manifestation's date is the publication's, so an input always gives the same
   bytes; a date the header does not give is the UN's placeholder ``0001-01-01``.
+* Text the parser could not place is an ``hcontainer name="unclassified"`` in the
+  mainBody, where it stood among the paragraphs (text before the first paragraph opens
+  the mainBody), so the export holds every character the parse kept.
+
+What the UN's vocabulary has no place for is said in resparse's own namespace
+(``resparse._akn_header``), which ``from_akn`` reads back and the UN's files never carry:
+the header values in ``meta/proprietary``, ``class="unnumbered"`` on a paragraph without
+a number, ``resparse:section`` and ``resparse:part`` on clauses and paragraphs,
+``resparse:lead`` on a lead that does not open its text (``resparse:more`` on a further
+lead no comma announces), ``resparse:label`` and
+``resparse:title`` on an annex's attachment, and ``resparse:supplied`` on a part's letter
+the writer made up. With them the round trip
+``from_akn(to_akn(r))`` is exact (``resparse._akn_round_trip`` says what "exact" means).
 
 Text is handed to lxml as text, never as markup, so it is escaped; characters that XML
 1.0 cannot carry are dropped. :func:`outline` reads back the structure that the UN's file
@@ -41,8 +54,10 @@ and an export must share, and :func:`first_difference` names where two outlines 
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime as dt
 import functools
+import itertools
 import os
 import pathlib
 from typing import TYPE_CHECKING
@@ -50,17 +65,18 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from resparse import _akn_header
 from resparse._labels import first_label, follows, label_style
 from resparse._lexicon import MONTHS
 from resparse.model import Heading, OperativeParagraph, PreambularClause, Span, SubParagraph
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from lxml import etree
 
     from resparse._language import Profile
-    from resparse.model import Annex, Header, Resolution, VoteRecord
+    from resparse.model import Annex, Header, Resolution, Unclassified, VoteRecord
 
 __all__ = [
     "AKN4UN_NAMESPACE",
@@ -257,8 +273,10 @@ class _Group:
     votes: list[VoteRecord] = attrs.field(factory=list)
     headings: list[Heading] = attrs.field(factory=list)
     annexes: list[Annex] = attrs.field(factory=list)
+    unclassified: list[Unclassified] = attrs.field(factory=list)
     orphans: list[int] = attrs.field(factory=list)
     formula: Heading | None = None
+    supplied: bool = False  # a letter the writer gave a part the text did not letter
 
 
 def _votes(res: Resolution) -> list[VoteRecord]:
@@ -287,6 +305,7 @@ def _empty_groups(res: Resolution) -> tuple[list[_Group], bool]:
         return [_Group(parts[0] if parts else None)], True
     groups = [_Group(None)]
     starts = sorted([c.span.start for c in res.preamble] + [p.span.start for p in res.operative])
+    heading_starts = sorted(h.span.start for h in res.headings)
     for vote in votes[:-1]:
         start = next((s for s in starts if s >= vote.span.end), vote.span.end)
         letter = next(
@@ -297,13 +316,14 @@ def _empty_groups(res: Resolution) -> tuple[list[_Group], bool]:
             ),
             None,
         )
-        if letter is None:
-            groups.append(_Group(None, start))
-        else:
-            groups.append(_Group(letter.text.strip(), letter.span.start))
+        # the part opens at the first heading after the vote (its letter, its formula, a
+        # title), so that its headings are its own, else at its first clause or paragraph
+        opens = next((s for s in heading_starts if vote.span.end <= s < start), start)
+        groups.append(_Group(None if letter is None else letter.text.strip(), opens))
     for i, group in enumerate(groups):
         if group.part is None or sum(g.part == group.part for g in groups) > 1:
             group.part = chr(ord("A") + i)
+            group.supplied = True
     return groups, False
 
 
@@ -332,50 +352,80 @@ def _groups(res: Resolution) -> list[_Group]:
             at(heading.span.start).headings.append(heading)
     for annex in res.annexes:
         at(annex.span.start).annexes.append(annex)
+    for text in sorted(res.unclassified, key=lambda u: u.span.start):
+        at(text.span.start).unclassified.append(text)
     return groups
 
 
 # --- footnotes: from a marker's offset in the source to a place in the clean text -------
 
 
-def _visible(source: str, span: Span, excluded: Sequence[Span]) -> list[tuple[int, str]]:
-    """The non-space characters of ``span`` outside the ``excluded`` ranges, with offsets."""
-    hidden = bytearray(len(span))
-    for ex in excluded:
-        lo, hi = max(ex.start, span.start), min(ex.end, span.end)
+def _mask(length: int, spans: Iterable[Span]) -> bytearray:
+    """One byte per source character: 1 where a span the clean text leaves out covers it."""
+    hidden = bytearray(length)
+    for span in spans:
+        lo, hi = max(span.start, 0), min(span.end, length)
         if lo < hi:
-            hidden[lo - span.start : hi - span.start] = b"\x01" * (hi - lo)
-    return [
-        (i, source[i])
-        for i in range(span.start, span.end)
-        if not hidden[i - span.start] and not source[i].isspace()
-    ]
+            hidden[lo:hi] = b"\x01" * (hi - lo)
+    return hidden
 
 
-def _align(source: str, span: Span, excluded: Sequence[Span], text: str, target: int) -> int | None:
-    """Where ``target``, an offset in ``source``, falls in ``text``, the clean reading of ``span``.
+@attrs.frozen
+class _Alignment:
+    """How a part's raw source lines up with its clean text, walked once for all its notes.
+
+    ``offsets`` are the source offsets of the visible raw characters (not spaces, not
+    hidden); ``after[n]`` is the clean offset reached after the first ``n`` of them, and
+    ``matched[n]`` how many of those ``n`` found their clean character.
+    """
+
+    span: Span
+    offsets: list[int]
+    after: list[int]
+    matched: list[int]
+
+    def at(self, target: int) -> int | None:
+        """Where ``target``, a source offset, falls in the clean text; ``None`` if untrustworthy."""
+        if not self.span.start <= target <= self.span.end:
+            return None
+        n = bisect.bisect_left(self.offsets, target)
+        if n - self.matched[n] > max(8, 0.2 * n):
+            return None
+        return self.after[n]
+
+
+def _alignment(source: str, span: Span, hidden: bytearray, text: str) -> _Alignment:
+    """Walk ``span`` of ``source`` beside ``text``, its clean reading (``hidden`` is its mask).
 
     The clean text lacks line breaks, page furniture, footnote markers and labels, so the
-    two are walked side by side, character against character, skipping spaces, the
-    ``excluded`` ranges and raw characters the clean text does not have; a clean character
-    the source lacks (a repaired ligature) is stepped over. ``None`` when they do not line
-    up well enough to trust.
+    two are walked character against character, skipping spaces, hidden characters and
+    raw characters the clean text does not have (one the next 24 raw characters do not
+    hold either); a clean character the source lacks (a repaired ligature) is stepped
+    over. The walk is done once per part and its states kept, so placing many notes in one
+    long paragraph stays linear.
     """
-    if not span.start <= target <= span.end:
-        return None
-    raw = [(i, ch) for i, ch in _visible(source, span, excluded) if i < target]
+    end = min(span.end, len(source))
+    raw = [
+        (i, source[i])
+        for i in range(span.start, end)
+        if not hidden[i - span.start] and not source[i].isspace()
+    ]
     clean = [(k, ch) for k, ch in enumerate(text) if not ch.isspace()]
-    j = after = matched = 0
+    window = collections.Counter(ch for _, ch in raw[:24])  # raw[n : n + 24]
+    after, matched = [0], [0]
+    j = last = hits = 0
     for n, (_, ch) in enumerate(raw):
-        if j >= len(clean):
-            break
-        if ch != clean[j][1] and clean[j][1] not in {c for _, c in raw[n : n + 24]}:
-            j = next((k for k in range(j + 1, min(j + 4, len(clean))) if clean[k][1] == ch), j)
-        if ch == clean[j][1]:
-            after, j, matched = clean[j][0] + 1, j + 1, matched + 1
-    if len(raw) - matched > max(8, 0.2 * len(raw)):
-        return None
-    return after
+        if j < len(clean):
+            if ch != clean[j][1] and not window[clean[j][1]]:
+                j = next((k for k in range(j + 1, min(j + 4, len(clean))) if clean[k][1] == ch), j)
+            if ch == clean[j][1]:
+                last, j, hits = clean[j][0] + 1, j + 1, hits + 1
+        after.append(last)
+        matched.append(hits)
+        window[ch] -= 1
+        if n + 24 < len(raw):
+            window[raw[n + 24][1]] += 1
+    return _Alignment(span, [i for i, _ in raw], after, matched)
 
 
 @attrs.define(eq=False)
@@ -386,24 +436,50 @@ class _Notes:
     orphans: list[tuple[int, int]] = attrs.field(factory=list)  # (source offset, note)
 
 
+_Owner = PreambularClause | OperativeParagraph | SubParagraph | Heading
+
+
+class _Holders:
+    """Parts sorted by start, to find the smallest that holds a marker without a full scan."""
+
+    def __init__(self, items: Iterable[_Owner]) -> None:
+        self.items = sorted(items, key=lambda item: item.span.start)
+        self.starts = [item.span.start for item in self.items]
+        self.reach = list(itertools.accumulate((item.span.end for item in self.items), max))
+
+    def of(self, anchor: Span) -> _Owner | None:
+        """The smallest part whose span contains ``anchor`` (the first of equal ones)."""
+        found: _Owner | None = None
+        k = bisect.bisect_right(self.starts, anchor.start) - 1
+        # no part before k reaches past the anchor once the running maximum of ends is short
+        while k >= 0 and self.reach[k] >= anchor.end:
+            item = self.items[k]
+            if item.span.contains(anchor) and (found is None or _size(item) <= _size(found)):
+                found = item
+            k -= 1
+        return found
+
+
 def _place_notes(res: Resolution) -> _Notes:
     """Each note's place: in the clause, paragraph, sub-paragraph or heading holding its marker."""
     notes = _Notes()
-    units: list[PreambularClause | OperativeParagraph] = [*res.preamble, *res.operative]
+    units = _Holders([*res.preamble, *res.operative])
     annexes = [annex.span for annex in res.annexes]
-    headings = [h for h in res.headings if not any(a.contains(h.span) for a in annexes)]
+    headings = _Holders(h for h in res.headings if not any(a.contains(h.span) for a in annexes))
     excluded = [f.span for f in res.furniture]
     excluded.extend(f.span for f in res.footnotes)
     excluded.extend(f.anchor for f in res.footnotes if f.anchor is not None)
     excluded.extend(f.marker_span for f in res.footnotes if f.marker_span is not None)
     excluded.extend(u.span for u in res.unclassified)
+    base = _mask(len(res.source), excluded)
+    cut_headings = _mask(len(res.source), [*excluded, *(h.span for h in headings.items)])
+    alignments: dict[int, _Alignment] = {}
     for index, note in enumerate(res.footnotes):
         anchor = note.anchor
         if anchor is None:
             notes.orphans.append((note.span.start, index))
             continue
-        owner: PreambularClause | OperativeParagraph | SubParagraph | Heading | None
-        owner = min((u for u in units if u.span.contains(anchor)), key=_size, default=None)
+        owner = units.of(anchor)
         inner: tuple[SubParagraph, ...] = ()
         if isinstance(owner, OperativeParagraph):
             inner = owner.subparagraphs
@@ -413,15 +489,34 @@ def _place_notes(res: Resolution) -> _Notes:
                 inner = owner.subparagraphs
         if owner is None:
             # a marker the parser left in a heading (a clause's last line read as one)
-            owner = min((h for h in headings if h.span.contains(anchor)), key=_size, default=None)
+            owner = headings.of(anchor)
         if owner is None:
             notes.orphans.append((anchor.start, index))
             continue
-        cut = [*excluded, *(s.span for s in inner), *(h.span for h in headings if h is not owner)]
-        position = _align(res.source, owner.span, cut, owner.text, anchor.start)
+        alignment = alignments.get(id(owner))
+        if alignment is None:
+            span = owner.span
+            if isinstance(owner, Heading):
+                hidden = base[span.start : span.end]
+                others = (h.span for h in headings.items if h is not owner)
+                _hide(hidden, span, others)
+            else:
+                hidden = cut_headings[span.start : span.end]
+                _hide(hidden, span, (s.span for s in inner))
+            alignment = _alignment(res.source, span, hidden, owner.text)
+            alignments[id(owner)] = alignment
+        position = alignment.at(anchor.start)
         placed = notes.placed.setdefault(id(owner), [])
         placed.append((len(owner.text) if position is None else position, index))
     return notes
+
+
+def _hide(hidden: bytearray, span: Span, spans: Iterable[Span]) -> None:
+    """Mark in ``hidden`` (the mask of ``span``) the characters that ``spans`` cover."""
+    for other in spans:
+        lo, hi = max(other.start, span.start), min(other.end, span.end)
+        if lo < hi:
+            hidden[lo - span.start : hi - span.start] = b"\x01" * (hi - lo)
 
 
 def _size(part: PreambularClause | OperativeParagraph | SubParagraph | Heading) -> int:
@@ -461,6 +556,12 @@ class _Writer:
         dates = (v.date for v in _votes(res) if v.date is not None)
         self.adopted = res.header.adopted or next(dates, None)
         self.issued = res.header.issued or self.adopted
+        self.reads_as: str | None = None  # the part from_akn gives what the statement holds
+
+    def mark_part(self, element: etree._Element, part: str | None) -> None:
+        """Say the part of what ``element`` holds where from_akn would read another one."""
+        if part != self.reads_as:
+            element.set(_akn_header.PART, _xml(part or ""))
 
     def marked(self, item: PreambularClause | OperativeParagraph) -> str | None:
         """The lead to set in the lead's face; none for a lead the input printed in roman."""
@@ -534,13 +635,21 @@ class _Writer:
         """
         lead_start = len(text) - len(text.lstrip(_BEFORE_LEAD))
         lead_end = lead_start + len(lead) if lead and text.startswith(lead, lead_start) else 0
-        marks: list[tuple[int, int]] = [(lead_start, lead_end)] if lead_end else []
+        inner = None  # a lead after words of the text ("وإذ تشير", "特别表示注意到"): where it is
+        if lead and not lead_end and (at := text.find(lead, lead_start)) >= 0:
+            inner, lead_end = at, at + len(lead)
+        marks = [(lead_start if inner is None else inner, lead_end)] if lead_end else []
         cursor = lead_end
+        unusual: set[int] = set()  # further leads not after a comma or "and": marked
         for phrase in more:
             found = _more_lead_re(phrase).search(text, cursor)
             if found is not None:
                 marks.append((found.start(), found.end()))
                 cursor = found.end()
+            elif phrase and (at := text.find(phrase, cursor)) >= 0:
+                marks.append((at, at + len(phrase)))
+                unusual.add(at)
+                cursor = at + len(phrase)
         events = sorted(
             [(start, 0, end) for start, end in marks]
             + [(min(max(at, lead_end), len(text)), 1, index) for at, index in notes]
@@ -554,7 +663,12 @@ class _Writer:
                 last = self.footnote(p, value)
                 cursor = position
             else:
-                last = self.el(p, "span", {"class": self.lead_class}, text[position:value])
+                attrib = {"class": self.lead_class}
+                if position == inner and value == lead_end:
+                    attrib[_akn_header.LEAD] = "true"  # from_akn takes it as the lead
+                elif position in unusual:
+                    attrib[_akn_header.MORE] = "true"  # and this as a further lead
+                last = self.el(p, "span", attrib, text[position:value])
                 cursor = value
         self.add_text(p, last, text[cursor:])
 
@@ -572,7 +686,12 @@ class _Writer:
 
     def document(self) -> etree._Element:
         root = self.etree.Element(
-            _A + "akomaNtoso", nsmap={None: AKN_NAMESPACE, "akn4un": AKN4UN_NAMESPACE}
+            _A + "akomaNtoso",
+            nsmap={
+                None: AKN_NAMESPACE,
+                "akn4un": AKN4UN_NAMESPACE,
+                "resparse": _akn_header.NAMESPACE,
+            },
         )
         groups = _groups(self.res)
         starts = [g.start for g in groups]
@@ -580,6 +699,7 @@ class _Writer:
             groups[max(bisect.bisect_right(starts, position) - 1, 0)].orphans.append(index)
         self.place_formulas(groups)
         if len(groups) == 1:
+            self.reads_as = groups[0].part
             top = self.el(root, "statement", {"name": "resolution"})
             meta = self.meta(top, groups[0], self.work_number())
             self.cover(top, groups[0])
@@ -593,6 +713,8 @@ class _Writer:
             self.components(root, top, groups)
         self.unwritten_notes(root)
         self.references(meta)
+        lone = groups[0].part if len(groups) == 1 else None
+        _akn_header.write(meta, self.header, self.ref("resparse"), lone)
         return root
 
     def unwritten_notes(self, root: etree._Element) -> None:
@@ -632,7 +754,13 @@ class _Writer:
             statement = self.el(component, "statement", {"name": "resolution"})
             self.meta(statement, group, self.work_number() + letter)
             preface = self.el(statement, "preface")
-            self.line(preface, "docNumber", {"refersTo": self.ref("letter")}, letter)
+            attrib = {"refersTo": self.ref("letter")}
+            if group.supplied:
+                attrib[_akn_header.SUPPLIED] = "true"  # from_akn neither prints nor applies it
+            elif not any(h.text.strip() == letter for h in self.res.headings):
+                attrib[_akn_header.UNPRINTED] = "true"  # applied, but the text had no such line
+            self.line(preface, "docNumber", attrib, letter)
+            self.reads_as = None if group.supplied else group.part
             self.statement_body(statement, group, f"cmp_{i}__")
 
     def work_number(self) -> str:
@@ -917,6 +1045,9 @@ class _Writer:
     def container(self, parent: etree._Element, clause: PreambularClause, prefix: str) -> None:
         eid = self.eid(f"{prefix}preamble__container_{clause.index}")
         container = self.el(parent, "container", {"name": clause.lead or "clause", "eId": eid})
+        if clause.section is not None:
+            container.set(_akn_header.SECTION, _xml(clause.section))
+        self.mark_part(container, clause.part)
         p = self.el(container, "p")
         notes = self.notes.placed.get(id(clause), [])
         self.fill(p, clause.text, self.marked(clause), notes, clause.more_leads)
@@ -925,7 +1056,10 @@ class _Writer:
         self, statement: etree._Element, group: _Group, entries: list[_Entry], prefix: str
     ) -> None:
         body = self.el(statement, "mainBody")
+        unplaced = list(reversed(group.unclassified))
         for seq, entry in enumerate(entries, start=1):
+            while unplaced and unplaced[-1].span.start < entry.start:
+                self.unclassified(body, unplaced.pop(), prefix)
             pid = self.eid(f"{prefix}para_{seq}")
             item = entry.item
             if isinstance(item, OperativeParagraph):
@@ -935,21 +1069,44 @@ class _Writer:
             if isinstance(item, PreambularClause):
                 attrib = {"refersTo": self.ref("preamble"), "eId": self.eid(f"{pid}__crossHeading")}
                 cross = self.el(holder, "crossHeading", attrib)
+                if item.section is not None:
+                    cross.set(_akn_header.SECTION, _xml(item.section))
+                self.mark_part(cross, item.part)
                 self.fill(cross, item.text, self.marked(item), self.notes.placed.get(id(item), []))
             else:
                 heading = self.el(holder, "subheading")
                 self.fill(heading, item.text, None, self.notes.placed.get(id(item), []))
-        if not entries:
+        while unplaced:
+            self.unclassified(body, unplaced.pop(), prefix)
+        if not len(body):
             self.empty_paragraph(body, f"{prefix}para_1")
         if group.orphans and not self.has_conclusions(group):
             holder = self.last_text(body)
             for index in group.orphans:
                 self.footnote(holder, index)
 
+    def unclassified(self, body: etree._Element, text: Unclassified, prefix: str) -> None:
+        """Text the parser could not place: an ``hcontainer`` of its own, where it stood.
+
+        The text is written as it is and the reason as the ``title``: ``from_akn`` reads it
+        back as the same unclassified text, so an export loses nothing the parse kept.
+        Text before the first operative paragraph opens the mainBody.
+        """
+        attrib = {"name": "unclassified", "eId": self.eid(f"{prefix}unclassified_1")}
+        if text.reason:
+            attrib["title"] = text.reason
+        holder = self.el(body, "hcontainer", attrib)
+        self.el(self.el(holder, "content"), "p", text=text.text)
+
     def paragraph(self, parent: etree._Element, para: OperativeParagraph, pid: str) -> None:
         element = self.el(parent, "paragraph", {"eId": pid})
         if para.number is not None:
             self.el(element, "num", text=f"{para.number}.")
+        else:
+            element.set("class", "unnumbered")  # from_akn reads it as a paragraph of its own
+        if para.section is not None:
+            element.set(_akn_header.SECTION, _xml(para.section))
+        self.mark_part(element, para.part)
         notes = self.notes.placed.get(id(para), [])
         if not para.subparagraphs:
             content = self.el(element, "content", {"eId": self.eid(f"{pid}__content")})
@@ -1001,6 +1158,7 @@ class _Writer:
         if not lines:
             return
         conclusions = self.el(statement, "conclusions", {"eId": self.eid(f"{prefix}conclusions")})
+        self.mark_part(conclusions, lines[0][0].part)
         for vote, text in lines:
             self.meeting_and_date(self.el(conclusions, "p"), text, vote, event=True)
         for index in group.orphans:
@@ -1048,7 +1206,11 @@ class _Writer:
     def attachments(self, statement: etree._Element, annexes: list[Annex], prefix: str) -> None:
         attachments = self.el(statement, "attachments")
         for n, annex in enumerate(annexes, start=1):
-            doc = self.el(self.el(attachments, "attachment"), "doc", {"name": "annex"})
+            attachment = self.el(attachments, "attachment")
+            attachment.set(_akn_header.LABEL, _xml(annex.label))  # from_akn keeps them
+            if annex.title is not None:
+                attachment.set(_akn_header.TITLE, _xml(annex.title))
+            doc = self.el(attachment, "doc", {"name": "annex"})
             self.identification(self.el(doc, "meta"), self.work_number(), f"!annex_{n}")
             body = self.el(doc, "mainBody")
             base = f"{prefix}att_{n}__para"
@@ -1070,7 +1232,7 @@ def to_akn(resolution: Resolution) -> bytes:
     """The resolution as Akoma Ntoso 3.0 XML (UTF-8), in the shape of the UN's AKN4UN.
 
     It validates against the OASIS schema ``akomantoso30.xsd``, and ``from_akn`` reads it
-    back into the same clauses, paragraphs, leads, numbers, sub-paragraph labels and votes.
+    back into a result with the same content (``resparse._akn_round_trip.differences``).
     """
     writer = _Writer(resolution)
     root = writer.document()
