@@ -52,11 +52,8 @@ def test_golden_preamble(case: tuple[resparse.Resolution, dict]) -> None:
 
 # Texts where the markup's own reading (``from_akn``) is wrong and the text's parse right:
 # the paragraph numbers the parse has beyond the markup's, and why.
-MARKUP_MISREAD = {
-    # the markup holds "18 Observa ..." (its number typed without a period, no <num>) as a
-    # paragraph of its own; from_akn runs it into paragraph 17 (akn.continuation)
-    "markup_sp_A_RES_77_165-2228782S": [18],
-}
+# golden texts where the parse rightly holds paragraphs the markup reading lacks, by number
+MARKUP_MISREAD: dict[str, list[int]] = {}
 
 
 def test_golden_operative(

@@ -634,3 +634,34 @@ def test_reader_akn_entities_are_refused_in_any_encoding(encoding: str) -> None:
     xml = declaration + '<!DOCTYPE a [<!ENTITY e "x">]><akomaNtoso>&e;</akomaNtoso>'
     with pytest.raises(UnsafeInputError, match="entities"):
         from_akn(xml.encode(encoding))  # no byte-order mark
+
+
+TYPED_WITHOUT_PERIOD = (
+    '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+    '<statement name="resolution"><meta><identification source="#un"><FRBRWork>'
+    '<FRBRlanguage language="eng"/></FRBRWork></identification></meta>'
+    '<preamble><formula name="enactingFormula">'
+    '<p><span class="italic">The General Assembly</span>,</p></formula></preamble>'
+    '<mainBody><paragraph eId="para_1"><num>17.</num><content eId="c1"><p>'
+    '<span class="italic">Requests</span> the Secretary-General to report;</p>'
+    "</content></paragraph>"
+    '<paragraph eId="para_2"><content eId="c2"><p>\t{typed}\t'
+    '<span class="italic">Appropriates</span> an amount of 10,902,400 dollars;</p>'
+    "</content></paragraph></mainBody></statement></akomaNtoso>"
+)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("typed", "numbers"), [("18", [17, 18]), ("25", [17])])
+def test_from_akn_reads_the_next_number_typed_without_its_period(
+    typed: str, numbers: list[int]
+) -> None:
+    """A/RES/77/263: "18\\tAppropriates" in a paragraph with no <num> is paragraph 18.
+
+    Only the next number is read so; any other stays text of the paragraph before.
+    """
+    res = from_akn(TYPED_WITHOUT_PERIOD.format(typed=typed))
+    assert [p.number for p in res.operative] == numbers
+    if typed == "18":
+        assert res.operative[1].text.startswith("Appropriates an amount")
+        assert res.operative[1].lead == "Appropriates"

@@ -106,6 +106,20 @@ def test_unseen_number_without_its_period_opens_a_paragraph() -> None:
 
 
 @pytest.mark.issue(16)
+def test_unseen_number_without_its_period_in_a_language_whose_leads_are_lowercase() -> None:
+    """A/RES/77/118 (ru): "43\tприветствует": the frequent verb decides, not a capital."""
+    text = (
+        "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 77/1,\n\n"
+        "1.\tприветствует доклад Генерального секретаря;\n\n"
+        "2\tпросит Генерального секретаря представить доклад;\n\n"
+        "3.\tпостановляет продолжать заниматься этим вопросом.\n"
+    )
+    result = resparse.parse(text, language="ru")
+    assert [p.number for p in result.operative] == [1, 2, 3]
+    assert result.operative[1].text.startswith("просит")
+
+
+@pytest.mark.issue(16)
 def test_unseen_number_without_its_period_out_of_turn_is_text() -> None:
     """Without its period, a number opens nothing but the next paragraph after a verb."""
     body = (

@@ -206,7 +206,7 @@ def _numbering(
 
 
 # "26 Condemns", "3) Decides": a paragraph number without its period
-_LOOSE_NUMBER_RE = regex.compile(r"(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+)(?=\p{Lu}\p{Ll})")
+_LOOSE_NUMBER_RE = regex.compile(r"(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+)(?=\p{L})")
 
 
 def _loose_number(text: str, pos: int, local: Profile) -> regex.Match[str] | None:
@@ -214,12 +214,12 @@ def _loose_number(text: str, pos: int, local: Profile) -> regex.Match[str] | Non
 
     Only the verb tells such a number from a line that opens with a quantity ("15
     States") or a footnote ("3 Official Records"); whether the numbering lets it open a
-    paragraph is the segmenter's question. Scripts without case have no capital to go by.
+    paragraph is the segmenter's question. Where leads open with a capital, the verb
+    must have one too; where they do not (Russian "43 приветствует", Arabic), the verb
+    alone decides.
     """
-    if not local.cased:
-        return None
     match = _LOOSE_NUMBER_RE.match(text, pos)
-    if match is None:
+    if match is None or (local.cased and not text[match.end()].isupper()):
         return None
     first = _first_word(text[match.end() :])
     if not first or _leads.first_word_count(first, "op", local.code) < _FREQUENT:

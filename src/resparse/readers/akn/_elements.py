@@ -50,6 +50,12 @@ _TEXT_NUMBER_RE = regex.compile(
 
 # the same number at the start of the first text piece, which may end right after it
 # ("\t2 –" before the lead's own span)
+# "18\tAppropriates": a paragraph number typed without its period in a paragraph that has
+# no <num>; read as the number only where it is the next one (see _Renderer.numbered)
+_TEXT_BARE_NUMBER_RE = regex.compile(r"(?P<printed>(?P<n>\d{1,3}))[\u200e\u200f]*(?=\s)\s*(?=\S)")
+_TEXT_BARE_NUMBER_STRIP_RE = regex.compile(r"(?P<n>\d{1,3})[\u200e\u200f]*(?=\s|$)\s*")
+
+
 _TEXT_NUMBER_STRIP_RE = regex.compile(
     r"(?P<printed>(?P<n>\d{1,3})(?:\.|\s?[-–]))[\u200e\u200f]*(?=\s|$)\s*"
 )

@@ -28,6 +28,8 @@ from resparse.readers.akn._elements import (
     _SEPARATOR,
     _STRIPPABLE,
     _SUB_NUM_RE,
+    _TEXT_BARE_NUMBER_RE,
+    _TEXT_BARE_NUMBER_STRIP_RE,
     _TEXT_LABEL_RE,
     _TEXT_NUMBER_RE,
     _TEXT_NUMBER_STRIP_RE,
@@ -701,8 +703,14 @@ class _Renderer:
         """An operative paragraph: numbered ``N.`` (or ``l.``), or with ``N.`` typed in its text."""
         number = self.operative_number(label, element)
         typed = None
+        strip = _TEXT_NUMBER_STRIP_RE
         if number is None and not label and body:
-            typed = _TEXT_NUMBER_RE.match(_plain(element).lstrip(_STRIPPABLE))
+            plain = _plain(element).lstrip(_STRIPPABLE)
+            typed = _TEXT_NUMBER_RE.match(plain)
+            if typed is None and self.paras and self.paras[-1].number is not None:
+                bare = _TEXT_BARE_NUMBER_RE.match(plain)
+                if bare is not None and int(bare["n"]) == self.paras[-1].number + 1:
+                    typed, strip = bare, _TEXT_BARE_NUMBER_STRIP_RE
         if number is None and typed is None:
             return False
         for heading in headings:
@@ -711,7 +719,7 @@ class _Renderer:
             printed = f"{number}." if label.startswith("l") else label
             self.operative(number, printed, body)
             return True
-        para = self.operative(int(typed["n"]), typed["printed"], body, strip=_TEXT_NUMBER_STRIP_RE)
+        para = self.operative(int(typed["n"]), typed["printed"], body, strip=strip)
         span = Span(para.start, para.end) if para is not None else None
         message = f"read the number {typed['printed']!r} typed in the text"
         self.note("akn.number_in_text", message, span)
