@@ -15,6 +15,7 @@ import pytest
 
 pytest.importorskip("lxml", reason="the Akoma Ntoso reader needs lxml")
 
+import resparse
 from resparse.errors import InputError, UnsafeInputError
 from resparse.readers.akn import from_akn, render_akn
 
@@ -665,3 +666,23 @@ def test_from_akn_reads_the_next_number_typed_without_its_period(
     if typed == "18":
         assert res.operative[1].text.startswith("Appropriates an amount")
         assert res.operative[1].lead == "Appropriates"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("name", "sponsors"),
+    [
+        ("S_2023_792.xml", ("United States of America",)),
+        ("S_2023_507.xml", ("Russian Federation",)),
+    ],
+)
+def test_from_akn_reads_a_drafts_sponsors_line_as_its_sponsors(
+    name: str, sponsors: tuple[str, ...]
+) -> None:
+    """The preface's docTitle refersTo="sponsors" names the sponsors, as the text does."""
+    res = from_akn(AKN / "drafts" / name)
+    assert res.header.sponsors == sponsors
+    assert res.header.document_type == "draft resolution"
+    assert res.header.title is None
+    parsed = resparse.parse(res.source)
+    assert parsed.header.sponsors == sponsors

@@ -420,12 +420,7 @@ class _HeaderBuilder:
         self.put("title", clean(_OLD_NOTE_MARK_RE.sub("", joined)), span)
 
     def _field_sponsors(self, field: _Field, match: regex.Match[str], span: Span) -> None:
-        text = self.text_of(field)
-        names = text[: max(text.rfind(":"), text.rfind("："))]
-        separator = profile(self.language).sponsor_separator_re
-        self.put(
-            "sponsors", tuple(n for n in (clean(p) for p in separator.split(names)) if n), span
-        )
+        self.put("sponsors", sponsor_names(self.text_of(field), self.language), span)
         self.values["document_type"] = clean(match["kind"]).lower()
 
     def _field_subject(self, field: _Field, _match: regex.Match[str], span: Span) -> None:
@@ -535,3 +530,23 @@ def _agenda_items(source: str, field: _Field, local: Profile) -> list[AgendaItem
         title = clean(join_lines(source[a:b] for a, b in pieces))
         items.append(AgendaItem(number=number, title=title, span=Span(start, pieces[-1][1])))
     return items
+
+
+def sponsor_names(line: str, language: str) -> tuple[str, ...]:
+    """The States a draft's sponsors line names before its ": draft resolution"."""
+    names = line[: max(line.rfind(":"), line.rfind("："))]
+    separator = profile(language).sponsor_separator_re
+    return tuple(n for n in (clean(p) for p in separator.split(names)) if n)
+
+
+def read_sponsors_line(line: str, language: str) -> tuple[tuple[str, ...], str] | None:
+    """The sponsors and the document type ("draft resolution") of a sponsors line, if it is one.
+
+    The Akoma Ntoso reader calls it on the preface's ``docTitle refersTo="sponsors"``, so
+    that a draft read from markup names its sponsors as the same draft parsed as text does.
+    """
+    pattern = dict(profile(language).header_fields).get("sponsors")
+    match = pattern.match(" ".join(line.split())) if pattern is not None else None
+    if match is None:
+        return None
+    return sponsor_names(match.group(0), language), clean(match["kind"]).lower()

@@ -113,6 +113,7 @@ class _PrefaceLine:
     number: _Tag | None = None
     title: _Tag | None = None
     letter: bool = False
+    sponsors: bool = False  # the title is a draft's sponsors line (docTitle refersTo="sponsors")
 
 
 @attrs.define(eq=False)

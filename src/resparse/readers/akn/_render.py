@@ -9,6 +9,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from resparse import _akn_header, _labels
+from resparse._header import read_sponsors_line
 from resparse._language import Profile, has_profile, profile
 from resparse.errors import InputError
 from resparse.model import (
@@ -477,6 +478,7 @@ class _Renderer:
                         self.preface_line(line, titles, component=component)
                         line = _PrefaceLine()
                     line.block.text(" ")
+                    line.sponsors = child.get("refersTo") == "sponsors"
                     line.title = line.block.open("title")
                     self.inline(child, line.block)
                     line.block.close(line.title)
@@ -504,7 +506,14 @@ class _Renderer:
             number = self.text[line.number.start : line.number.end].rstrip(". ")
             self.fields.append(("number", number, Span(line.number.start, line.number.end)))
         if line.title is not None and line.title.end > line.title.start:
-            titles.append(Span(line.title.start, line.title.end))
+            span = Span(line.title.start, line.title.end)
+            read = read_sponsors_line(self.text[span.start : span.end], self.language)
+            if line.sponsors and read is not None:
+                # "United States of America: draft resolution" names the sponsors, not a title
+                self.fields.append(("sponsors", read[0], span))
+                self.fields.append(("document_type", read[1], span))
+            else:
+                titles.append(span)
 
     # --- preamble -----------------------------------------------------------------------------
 
