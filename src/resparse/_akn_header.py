@@ -79,7 +79,7 @@ FIELDS = (
     "sponsors",
 )
 # what XML 1.0 cannot carry is dropped, as everywhere in the export
-_NOT_XML_RE = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_XML_RE = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 HeaderValues = dict[str, Any]
 
@@ -93,8 +93,9 @@ class Kept:
     part: str | None = None
 
 
-def _xml(text: str) -> str:
-    return _NOT_XML_RE.sub("", text)
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry (the export drops them)."""
+    return NOT_XML_RE.sub("", text)
 
 
 def write(meta: etree._Element, header: Header, source: str, part: str | None = None) -> None:
@@ -115,13 +116,13 @@ def write(meta: etree._Element, header: Header, source: str, part: str | None = 
         values = value if name in _LISTS else (value,)
         for item in values:
             field = etree.SubElement(holder, _R + "field", {"name": name})
-            field.text = _xml(item.isoformat() if isinstance(item, dt.date) else str(item))
+            field.text = xml_text(item.isoformat() if isinstance(item, dt.date) else str(item))
     if part is not None:
-        etree.SubElement(holder, _R + "part").text = _xml(part)
+        etree.SubElement(holder, _R + "part").text = xml_text(part)
     for item in header.agenda_items:
-        element = etree.SubElement(holder, _R + "agendaItem", {"number": _xml(item.number)})
+        element = etree.SubElement(holder, _R + "agendaItem", {"number": xml_text(item.number)})
         if item.title is not None:
-            element.set("title", _xml(item.title))
+            element.set("title", xml_text(item.title))
 
 
 def _value(name: str, text: str) -> object:

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from resparse._akn_header import FIELDS, NOT_XML_RE
+
 if TYPE_CHECKING:
     from resparse.model import (
         Header,
@@ -34,29 +36,8 @@ if TYPE_CHECKING:
 
 __all__ = ["content", "differences"]
 
-_NOT_XML_RE = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SPACES_RE = regex.compile(r"[^\S\xa0\u202f]+")  # no-break spaces are text
-
-_HEADER_FIELDS = (
-    "symbol",
-    "body",
-    "distribution",
-    "issued",
-    "original_language",
-    "session",
-    "session_title",
-    "session_dates",
-    "adopted",
-    "adoption_line",
-    "number",
-    "title",
-    "report_line",
-    "enacting_formula",
-    "publisher",
-    "subject",
-    "document_type",
-    "sponsors",
-)
+_HEADER_FIELDS = FIELDS  # every header field the export keeps is compared
 _VOTE_FIELDS = (
     "method",
     "in_favour",
@@ -113,7 +94,7 @@ def _carried(value: object) -> object:
 
 
 def _text(text: str) -> str:
-    return _SPACES_RE.sub(" ", _NOT_XML_RE.sub("", text)).strip()
+    return _SPACES_RE.sub(" ", NOT_XML_RE.sub("", text)).strip()
 
 
 def content(res: Resolution) -> dict[str, object]:

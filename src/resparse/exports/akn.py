@@ -152,7 +152,6 @@ _TLCS = {
 }
 
 # Characters XML 1.0 cannot hold (form feeds, NULs): a text that carries them loses them.
-_NOT_XML_RE = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SPACES_RE = regex.compile(r"[^\S\xa0\u202f]+")  # no-break spaces are text, as in the reader
 _ID_UNSAFE_RE = regex.compile(r"[^A-Za-z0-9_\-]+")
 _SLUG_RE = regex.compile(r"[^0-9A-Za-z]+")
@@ -202,10 +201,6 @@ def _lead_class(language: str) -> str:
     from resparse._language import has_profile, profile  # noqa: PLC0415 - profiles load on demand
 
     return profile(language).lead_emphasis if has_profile(language) else "italic"
-
-
-def _xml(text: str) -> str:
-    return _NOT_XML_RE.sub("", text)
 
 
 def _squash(text: str) -> str:
@@ -561,7 +556,7 @@ class _Writer:
     def mark_part(self, element: etree._Element, part: str | None) -> None:
         """Say the part of what ``element`` holds where from_akn would read another one."""
         if part != self.reads_as:
-            element.set(_akn_header.PART, _xml(part or ""))
+            element.set(_akn_header.PART, _akn_header.xml_text(part or ""))
 
     def marked(self, item: PreambularClause | OperativeParagraph) -> str | None:
         """The lead to set in the lead's face; none for a lead the input printed in roman."""
@@ -578,9 +573,9 @@ class _Writer:
     ) -> etree._Element:
         element = self.etree.SubElement(parent, tag if tag.startswith("{") else _A + tag)
         for key, value in (attrib or {}).items():
-            element.set(key, _xml(value))
+            element.set(key, _akn_header.xml_text(value))
         if text is not None:
-            element.text = _xml(text)
+            element.text = _akn_header.xml_text(text)
         return element
 
     def line(self, parent: etree._Element, tag: str, attrib: dict[str, str], text: str) -> None:
@@ -616,9 +611,9 @@ class _Writer:
         if not text:
             return
         if last is None:
-            parent.text = (parent.text or "") + _xml(text)
+            parent.text = (parent.text or "") + _akn_header.xml_text(text)
         else:
-            last.tail = (last.tail or "") + _xml(text)
+            last.tail = (last.tail or "") + _akn_header.xml_text(text)
 
     def fill(
         self,
@@ -1046,7 +1041,7 @@ class _Writer:
         eid = self.eid(f"{prefix}preamble__container_{clause.index}")
         container = self.el(parent, "container", {"name": clause.lead or "clause", "eId": eid})
         if clause.section is not None:
-            container.set(_akn_header.SECTION, _xml(clause.section))
+            container.set(_akn_header.SECTION, _akn_header.xml_text(clause.section))
         self.mark_part(container, clause.part)
         p = self.el(container, "p")
         notes = self.notes.placed.get(id(clause), [])
@@ -1070,7 +1065,7 @@ class _Writer:
                 attrib = {"refersTo": self.ref("preamble"), "eId": self.eid(f"{pid}__crossHeading")}
                 cross = self.el(holder, "crossHeading", attrib)
                 if item.section is not None:
-                    cross.set(_akn_header.SECTION, _xml(item.section))
+                    cross.set(_akn_header.SECTION, _akn_header.xml_text(item.section))
                 self.mark_part(cross, item.part)
                 self.fill(cross, item.text, self.marked(item), self.notes.placed.get(id(item), []))
             else:
@@ -1105,7 +1100,7 @@ class _Writer:
         else:
             element.set("class", "unnumbered")  # from_akn reads it as a paragraph of its own
         if para.section is not None:
-            element.set(_akn_header.SECTION, _xml(para.section))
+            element.set(_akn_header.SECTION, _akn_header.xml_text(para.section))
         self.mark_part(element, para.part)
         notes = self.notes.placed.get(id(para), [])
         if not para.subparagraphs:
@@ -1207,9 +1202,11 @@ class _Writer:
         attachments = self.el(statement, "attachments")
         for n, annex in enumerate(annexes, start=1):
             attachment = self.el(attachments, "attachment")
-            attachment.set(_akn_header.LABEL, _xml(annex.label))  # from_akn keeps them
+            attachment.set(
+                _akn_header.LABEL, _akn_header.xml_text(annex.label)
+            )  # from_akn keeps them
             if annex.title is not None:
-                attachment.set(_akn_header.TITLE, _xml(annex.title))
+                attachment.set(_akn_header.TITLE, _akn_header.xml_text(annex.title))
             doc = self.el(attachment, "doc", {"name": "annex"})
             self.identification(self.el(doc, "meta"), self.work_number(), f"!annex_{n}")
             body = self.el(doc, "mainBody")
