@@ -179,6 +179,7 @@ _STAGES = [
     ("resparse._classify", "classify_lines"),
     ("resparse._pipeline", "segment"),
     ("resparse._pipeline", "build"),
+    ("resparse._pipeline", "check"),
     ("resparse._references", "find_references"),
 ]
 

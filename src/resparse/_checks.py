@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from resparse import _checks_lines, _checks_order
+from resparse._deadline import checked
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ _INTERRUPTIONS = frozenset({"heading", "unclassified", "furniture"})
 def check(result: Resolution) -> Resolution:
     """The result with the self-checks' diagnostics added, in source order."""
     found = [*_cut_mid_sentence(result), *_not_a_resolution(result)]
-    for one in _CHECKS:
+    for one in checked(_CHECKS, "the self-checks", every=1):
         found.extend(one(result))
     if not found:
         return result
