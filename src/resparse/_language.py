@@ -185,6 +185,11 @@ def _build(data: dict[str, Any]) -> Profile:
         "SUBJECT": patterns.get("subject", r"(?!)"),
     }
     fields = tuple((field["name"], _compile(field["pattern"], values)) for field in data["header"])
+
+    def optional(name: str, default: regex.Pattern[str]) -> regex.Pattern[str]:
+        """The language's own pattern ``name``, or ``default`` where it has none."""
+        return _compile(patterns[name], values) if name in patterns else default
+
     return Profile(
         code=data["code"],
         name=data["name"],
@@ -204,31 +209,21 @@ def _build(data: dict[str, Any]) -> Profile:
         recycle_re=_compile(patterns.get("recycle", r"(?!)"), values, ignore_case=True),
         header_fields=fields,
         leads=dict(data.get("leads", {})),
-        number_re=_compile(patterns["operative_number"], values)
-        if "operative_number" in patterns
-        else OPERATIVE_NUMBER_RE,
-        label_re=_compile(patterns["subparagraph_label"], values)
-        if "subparagraph_label" in patterns
-        else SUBPARAGRAPH_LABEL_RE,
+        number_re=optional("operative_number", OPERATIVE_NUMBER_RE),
+        label_re=optional("subparagraph_label", SUBPARAGRAPH_LABEL_RE),
         alphabet=alphabet,
         lead_emphasis=str(data.get("lead_emphasis", "italic")),
         shared_leads=bool(data.get("shared_leads", False)),
         decimal_comma=bool(data.get("decimal_comma", False)),
         section_re=_compile(patterns["section"], values) if "section" in patterns else None,
         part_re=_compile(patterns["part"], values) if "part" in patterns else None,
-        lettered_part_re=_compile(patterns["lettered_part"], values)
-        if "lettered_part" in patterns
-        else LETTERED_PART_RE,
+        lettered_part_re=optional("lettered_part", LETTERED_PART_RE),
         more_lead_conjunctions=tuple(data["more_lead_conjunctions"])
         if "more_lead_conjunctions" in data
         else None,
         ordinals=Ordinals.of(data.get("ordinals", {})),
-        agenda_separator_re=_compile(patterns["agenda_separator"], values)
-        if "agenda_separator" in patterns
-        else _COMMA_BEFORE_A_NUMBER_RE,
-        sponsor_separator_re=_compile(patterns["sponsor_separator"], values)
-        if "sponsor_separator" in patterns
-        else _COMMA_RE,
+        agenda_separator_re=optional("agenda_separator", _COMMA_BEFORE_A_NUMBER_RE),
+        sponsor_separator_re=optional("sponsor_separator", _COMMA_RE),
         conjunctions=frozenset(word.casefold() for word in data.get("conjunctions", ())),
     )
 
