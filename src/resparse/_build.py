@@ -7,7 +7,7 @@ text, further leads, vote fields and notes, and assembles the frozen ``Resolutio
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
@@ -32,12 +32,36 @@ from resparse.model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
-    from resparse._blocks import Block, Segmentation
+    from resparse._blocks import Block, Segmentation, VoteBlock
     from resparse._header import HeaderResult
     from resparse._italics import Italics
     from resparse._language import Profile
+    from resparse._vote import VoteFields
+
+
+class Marks(Protocol):
+    """How a reader of markup reads a block's lead, text and further leads.
+
+    The markup says where each lead is (its emphasis runs, resparse's own marks) and
+    which characters are footnote markers, so ``from_akn`` reads those from the markup
+    while the parts themselves are made here, as for text (see :func:`build_marked`).
+    """
+
+    def lead(self, block: Block, kind: _leads.Kind) -> tuple[str | None, Span | None, bool | None]:
+        """The lead, its span and whether it was emphasised."""
+        ...
+
+    def text(self, pieces: Sequence[tuple[int, int]]) -> str:
+        """The clean text of some ranges of the source."""
+        ...
+
+    def more(
+        self, kind: _leads.Kind, lead_span: Span | None, pieces: Sequence[tuple[int, int]]
+    ) -> dict[str, Any]:
+        """``more_leads`` and ``more_lead_spans`` of a part with a lead (``{}``: none)."""
+        ...
 
 
 @attrs.frozen
@@ -50,6 +74,7 @@ class Reading:
     italics: Italics | None  # None: the input cannot show italics
     superscripts: tuple[Span, ...] | None = None
     reader: str = "text"
+    marks: Marks | None = None  # a markup reader's own reading of leads and texts
 
     @property
     def language(self) -> str:
@@ -162,7 +187,7 @@ def _clause(reading: Reading, index: int, block: Block, anchors: list[Span]) -> 
     return PreambularClause(
         index=index,
         lead=lead,
-        text=clean_pieces(reading.source, pieces, reading.language),
+        text=_text_of(reading, pieces),
         span=Span(block.start, block.end),
         lead_span=lead_span,
         lead_italic=italic,
@@ -178,7 +203,7 @@ def _paragraph(reading: Reading, block: Block, anchors: list[Span]) -> Operative
     return OperativeParagraph(
         number=block.number,
         lead=lead,
-        text=clean_pieces(reading.source, pieces, reading.language),
+        text=_text_of(reading, pieces),
         span=Span(block.start, block.end),
         lead_span=lead_span,
         lead_italic=italic,
@@ -227,7 +252,7 @@ def _introduces(part: PreambularClause | OperativeParagraph) -> bool:
 def _sub(reading: Reading, block: Block, anchors: list[Span]) -> SubParagraph:
     return SubParagraph(
         label=block.label or "",
-        text=clean_pieces(reading.source, without(block.pieces, anchors), reading.language),
+        text=_text_of(reading, without(block.pieces, anchors)),
         span=Span(block.start, block.end),
         subparagraphs=tuple(_sub(reading, child, anchors) for child in block.children),
     )
@@ -279,26 +304,7 @@ def _votes(  # noqa: PLR0913 - the blocks, the header's own record, and the note
         meeting_match = meeting_re.match(first_line) if vote.meeting_line else None
         meeting = clean(meeting_match["meeting"]) if meeting_match is not None else fields.meeting
         diagnostics.extend(fields.diagnostics)
-        votes.append(
-            VoteRecord(
-                method=fields.method,
-                span=Span(vote.start, vote.end),
-                in_favour=fields.in_favour,
-                against=fields.against,
-                abstaining=fields.abstaining,
-                in_favour_states=fields.in_favour_states,
-                against_states=fields.against_states,
-                abstaining_states=fields.abstaining_states,
-                meeting=meeting,
-                date=fields.date,
-                text=clean(raw),
-                part=vote.part,
-                outcome=fields.outcome,
-                absent_states=fields.absent,
-                not_participating_states=fields.not_participating,
-                vetoed_by=fields.vetoed_by,
-            )
-        )
+        votes.append(_vote_record(fields, vote, clean(raw), meeting))
     adoption = header.span_of("adoption_line")
     if not votes and header_meeting is not None and adoption is not None:
         # "Adopted by the Security Council at its 8700th meeting, on ...": the header
@@ -315,6 +321,28 @@ def _votes(  # noqa: PLR0913 - the blocks, the header's own record, and the note
     return votes
 
 
+def _vote_record(fields: VoteFields, vote: VoteBlock, text: str, meeting: str | None) -> VoteRecord:
+    """The record of one adoption: what its statement (or the markup) says, where it stands."""
+    return VoteRecord(
+        method=fields.method,
+        span=Span(vote.start, vote.end),
+        in_favour=fields.in_favour,
+        against=fields.against,
+        abstaining=fields.abstaining,
+        in_favour_states=fields.in_favour_states,
+        against_states=fields.against_states,
+        abstaining_states=fields.abstaining_states,
+        meeting=meeting,
+        date=fields.date,
+        text=text,
+        part=vote.part,
+        outcome=fields.outcome,
+        absent_states=fields.absent,
+        not_participating_states=fields.not_participating,
+        vetoed_by=fields.vetoed_by,
+    )
+
+
 def _lead(
     reading: Reading, block: Block, kind: _leads.Kind
 ) -> tuple[str | None, Span | None, bool | None]:
@@ -323,6 +351,8 @@ def _lead(
     The third value says whether the lead was italic: ``None`` where the input cannot
     show italics.
     """
+    if reading.marks is not None:
+        return reading.marks.lead(block, kind)
     source = reading.source
     unmarked = False if reading.italics is not None else None
     if not block.pieces:
@@ -349,6 +379,8 @@ def _more(
     pieces: list[tuple[int, int]],
 ) -> dict[str, Any]:
     """``more_leads`` and ``more_lead_spans`` of a clause or paragraph with a lead."""
+    if reading.marks is not None:
+        return reading.marks.more(kind, lead_span, pieces)
     if lead_span is None:
         return {}
     spans = find_more_leads(
@@ -372,3 +404,80 @@ def is_state(name: str) -> bool:
     from resparse.states import resolve_state  # noqa: PLC0415 - the State table loads on first use
 
     return resolve_state(name) is not None
+
+
+def _text_of(reading: Reading, pieces: Sequence[tuple[int, int]]) -> str:
+    """A part's clean text: as its markup reader reads it, else from the source's lines."""
+    if reading.marks is not None:
+        return reading.marks.text(pieces)
+    return clean_pieces(reading.source, pieces, reading.language)
+
+
+@attrs.frozen
+class Marked:
+    """What a markup reader read from the markup itself rather than from the text.
+
+    The notes, the annexes and the header values are given there; each vote block comes
+    with the fields the markup's ``meta`` gives; ``kept`` holds unclassified text as an
+    export of resparse wrote it (by span).
+    """
+
+    header: Header
+    language: str
+    footnotes: tuple[Footnote, ...] = ()
+    votes: tuple[tuple[VoteBlock, VoteFields], ...] = ()
+    annexes: tuple[Annex, ...] = ()
+    kept: Mapping[Span, str] = attrs.field(factory=dict)
+
+
+def build_marked(reading: Reading, segmentation: Segmentation, marked: Marked) -> Resolution:
+    """The Resolution of a document read from markup (``from_akn``), made as for text.
+
+    Clauses, paragraphs, sub-paragraphs, votes, headings and unclassified text are made
+    by the same code as :func:`build` makes them, with ``reading.marks`` reading leads and
+    texts from the markup. The diagnostics are the reader's own: the markup is the gold,
+    so no lead is reported missing.
+    """
+    marks = reading.marks
+    if marks is None:
+        msg = "build_marked needs a reading with marks"
+        raise ValueError(msg)
+    source = reading.source
+    preamble = tuple(
+        _clause(reading, index, block, []) for index, block in enumerate(segmentation.clauses, 1)
+    )
+    operative = tuple(_paragraph(reading, block, []) for block in segmentation.paragraphs)
+    votes = tuple(
+        _vote_record(fields, vote, marks.text([(vote.start, vote.end)]), fields.meeting)
+        for vote, fields in marked.votes
+    )
+    unclassified = [
+        Unclassified(marked.kept.get(span) or marks.text([(span.start, span.end)]), span, reason)
+        for span, reason in segmentation.unclassified
+    ]
+    diagnostics = [
+        *segmentation.diagnostics,
+        *(
+            Diagnostic(
+                "text.unclassified", f"could not place text: {item.reason}", "warning", item.span
+            )
+            for item in unclassified
+        ),
+    ]
+    diagnostics.sort(key=lambda d: (d.span.start if d.span else -1, d.code))
+    return Resolution(
+        source=source,
+        header=marked.header,
+        preamble=preamble,
+        operative=operative,
+        vote=votes[0] if votes else None,
+        votes=votes,
+        footnotes=marked.footnotes,
+        unclassified=tuple(sorted(unclassified, key=lambda u: u.span.start)),
+        diagnostics=tuple(diagnostics),
+        headings=tuple(Heading(marks.text([(s.start, s.end)]), s) for s in segmentation.headings),
+        annexes=marked.annexes,
+        furniture=segmentation.furniture,
+        language=marked.language,
+        reader=reading.reader,
+    )

@@ -9,9 +9,10 @@ blocks, footnotes at the end), and :func:`from_akn` reads the same rendering int
 
 The package has one job a module: ``_layout`` lays blocks of running text out as lines
 with tagged ranges; ``_elements`` holds the patterns, the element helpers and the records
-of what was written; ``_render`` walks the markup and writes the text; ``_model`` turns
-the records into the parts of a Resolution. This module keeps the XML hardening (no
-entities, no DTD, bounded depth) and the two entry points.
+of what was written; ``_render`` walks the markup and writes the text; ``_reading`` turns
+the records into the blocks from which ``resparse._build`` makes the Resolution, as it
+makes a parsed text's. This module keeps the XML hardening (no entities, no DTD,
+bounded depth) and the two entry points.
 
 The emphasis spans of the rendered document (``Document.italics``) are the UN's lead
 marking: the runs the markup sets in italics, or in bold where the language's profile
@@ -73,16 +74,18 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from resparse._build import Marked, Reading, build_marked
 from resparse.errors import InputError, UnsafeInputError
-from resparse.model import Heading, Resolution
 from resparse.readers._prolog import xml_encoding
 from resparse.readers.akn._elements import _local
-from resparse.readers.akn._model import _Builder, _merge_runs
+from resparse.readers.akn._reading import _Marks, _merge_runs, _Reading
 from resparse.readers.akn._render import _Renderer
 from resparse.readers.base import Document
 
 if TYPE_CHECKING:
     from lxml import etree
+
+    from resparse.model import Resolution
 
 __all__ = ["from_akn", "render_akn"]
 XmlInput = str | bytes | os.PathLike[str]
@@ -188,28 +191,32 @@ def _document(renderer: _Renderer, path: str | None) -> Document:
 
 
 def from_akn(xml: XmlInput) -> Resolution:
-    """The markup as a Resolution whose source is exactly ``render_akn(xml).text``."""
+    """The markup as a Resolution whose source is exactly ``render_akn(xml).text``.
+
+    The renderer's records become the text pipeline's blocks, and the builder that makes
+    a parsed text's Resolution makes this one (``resparse._build.build_marked``).
+    """
     renderer, _ = _render(xml)
     source = renderer.text
-    builder = _Builder(renderer, source)
-    votes = builder.votes()
-    unclassified = builder.unclassified()  # adds a diagnostic for each
-    diagnostics = sorted(
-        renderer.diagnostics, key=lambda d: (d.span.start if d.span else -1, d.code)
-    )
-    return Resolution(
-        source=source,
-        header=builder.header(),
-        preamble=builder.preamble(),
-        operative=builder.operative(),
-        vote=votes[0] if votes else None,
-        votes=votes,
-        footnotes=builder.footnotes(),
-        unclassified=unclassified,
-        diagnostics=tuple(diagnostics),
-        headings=tuple(Heading(builder.clean([span]), span) for span in sorted(renderer.headings)),
-        annexes=builder.annexes(),
-        furniture=tuple(renderer.furniture),
+    reading = _Reading(renderer, source)
+    votes = reading.votes()  # notes each vote a part inherits, before the blocks take them
+    marked = Marked(
+        header=reading.header(),
         language=renderer.language,
-        reader="akn",
+        footnotes=reading.footnotes(),
+        votes=votes,
+        annexes=reading.annexes(),
+        kept=renderer.kept_text,
     )
+    segmentation = reading.segmentation()
+    marks = _Marks(renderer, source, reading.lead_starts)
+    build_reading = Reading(
+        source=source,
+        profile=renderer.profile(),
+        scope=marks.scope,
+        italics=None,
+        superscripts=tuple(sorted(renderer.superscripts)),
+        reader="akn",
+        marks=marks,
+    )
+    return build_marked(build_reading, segmentation, marked)

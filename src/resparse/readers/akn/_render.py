@@ -69,6 +69,7 @@ from resparse.readers.akn._layout import _SPACES_RE, _Block, _lay_out, _Layout, 
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable
 
     import regex
     from lxml import etree
@@ -488,14 +489,14 @@ class _Renderer:
             self.preface_line(line, titles, component=component)
         if titles:
             span = Span(titles[0].start, titles[-1].end)
-            self.fields.append(("title", self.clean(titles), span))
+            self.fields.append(("title", self.clean([(t.start, t.end) for t in titles]), span))
 
     def preface_line(self, line: _PrefaceLine, titles: list[Span], *, component: bool) -> None:
         written = self.emit(line.block)
         if written is None:
             return
         if line.letter:
-            self.part = self.clean([written[0]]) or None
+            self.part = self.clean([(written[0].start, written[0].end)]) or None
             self.letter_seen = True
             self.headings.append(written[0])
             return
@@ -1271,21 +1272,22 @@ class _Renderer:
 
     # --- reading back ---------------------------------------------------------------
 
-    def clean(self, pieces: list[Span], source: str | None = None) -> str:
+    def clean(self, pieces: Iterable[tuple[int, int]], source: str | None = None) -> str:
         """The clean text of some ranges: footnote markers cut out, whitespace collapsed."""
         text = self.text if source is None else source
+        anchors = self.anchors
         out: list[str] = []
-        for piece in pieces:
-            cursor = piece.start
+        for start, end in pieces:
+            cursor = start
             chunk: list[str] = []
             # anchors are written in order and never overlap: start at the first that may cut
             index = bisect.bisect_right(self.anchor_ends, cursor)
-            for anchor in self.anchors[index:]:
-                if anchor.start >= piece.end:
-                    break
+            while index < len(anchors) and anchors[index].start < end:
+                anchor = anchors[index]
                 chunk.append(text[cursor : anchor.start])
                 cursor = max(cursor, anchor.end)
-            chunk.append(text[cursor : piece.end])
+                index += 1
+            chunk.append(text[cursor:end])
             out.append("".join(chunk))
         return _SPACES_RE.sub(" ", " ".join(out)).strip(" ")
 

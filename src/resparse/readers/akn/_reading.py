@@ -1,7 +1,9 @@
-"""Markup records -> model objects: the renderer's records read into a Resolution's parts.
+"""Markup records -> blocks and readings: what ``resparse._build`` makes the Resolution from.
 
-Leads come from the markup's emphasis runs (or, for a lead left in roman, from its
-words), texts from the rendered source, votes from ``meta``.
+The renderer's records of clauses, paragraphs and points become the same ``Block`` values
+the text pipeline's segmenter gives; leads come from the markup's emphasis runs (or, for a
+lead left in roman, from its words) and texts from the rendered source (``_Marks``); the
+header, notes, annexes and votes are read as the markup gives them (votes from ``meta``).
 """
 
 from __future__ import annotations
@@ -12,21 +14,17 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
+from resparse._blocks import Block, Segmentation, VoteBlock
 from resparse._language import has_profile
 from resparse._leads import lead_by_words, lead_words, scope_of
+from resparse._vote import VoteFields
 from resparse.model import (
     AgendaItem,
     Annex,
-    Diagnostic,
     Footnote,
     Header,
-    OperativeParagraph,
-    PreambularClause,
     Span,
     SpanMap,
-    SubParagraph,
-    Unclassified,
-    VoteRecord,
 )
 from resparse.readers import _akn_votes
 from resparse.readers.akn._elements import (
@@ -43,43 +41,47 @@ from resparse.readers.akn._elements import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lxml import etree
 
     from resparse import _akn_header
+    from resparse._blocks import Pieces
     from resparse._leads import Kind
     from resparse.readers.akn._render import _Renderer
 
 
-class _Builder:
-    """Turns the renderer's records into model objects, reading text from the source."""
+class _Marks:
+    """Leads, texts and further leads as the markup gives them (``resparse._build.Marks``)."""
 
-    def __init__(self, renderer: _Renderer, source: str) -> None:
+    def __init__(self, renderer: _Renderer, source: str, lead_starts: dict[Block, int]) -> None:
         self.r = renderer
         self.source = source
+        self.content_starts = lead_starts  # where each clause's and paragraph's text starts
         self.italic_runs = _merge_runs(sorted(renderer.italics), source)
         self.run_starts = [run.start for run in self.italic_runs]
         self.lead_starts = [span.start for span in renderer.marked_leads]
-        body = next((value for name, value, _ in renderer.fields if name == "body"), None)
         self.words_language = renderer.language if has_profile(renderer.language) else None
+        body = next((value for name, value, _ in renderer.fields if name == "body"), None)
         self.scope = (
             scope_of(body if isinstance(body, str) else None, self.words_language)
             if self.words_language
             else None
         )
 
-    def clean(self, pieces: list[Span]) -> str:
+    def text(self, pieces: Sequence[tuple[int, int]]) -> str:
+        """The clean text of some ranges: footnote markers cut out, whitespace collapsed."""
         return self.r.clean(pieces, self.source)
 
-    def lead(
-        self, content_start: int, limit: int, kind: Kind
-    ) -> tuple[str | None, Span | None, bool | None]:
-        """The lead that opens the text at ``content_start``, and whether it is italic.
+    def lead(self, block: Block, kind: Kind) -> tuple[str | None, Span | None, bool | None]:
+        """The lead that opens a clause or paragraph, and whether it is italic.
 
         The italic run there, without trailing punctuation; where the markup has none (the
         UN's converter keeps a lead the print set in roman as plain text) the lead tables
         read the opening words, as they read plain text, and the lead is not italic.
         """
-        start = content_start
+        start = self.content_starts[block]
+        limit = block.pieces[0][1] if block.pieces else start
         while start < limit and self.source[start] in _LEAD_SKIP:
             start += 1
         marked = self.marked_lead(start, limit)
@@ -115,11 +117,15 @@ class _Builder:
         index = bisect.bisect_right(self.run_starts, offset) - 1
         return index >= 0 and self.italic_runs[index].end > offset
 
-    def more_leads(self, pieces: list[Span], after: int) -> dict[str, Any]:
+    def more(
+        self, kind: Kind, lead_span: Span | None, pieces: Sequence[tuple[int, int]]
+    ) -> dict[str, Any]:
         """Further italic leads in the first piece: lower case, after a comma or "and"."""
+        del kind  # the markup marks both kinds alike
+        after = lead_span.end if lead_span is not None else 0
         if after <= 0 or not pieces:
             return {}
-        limit = pieces[0].end
+        limit = pieces[0][1]
         spans: list[Span] = []
         index = bisect.bisect_right(self.run_starts, after)
         while index < len(self.italic_runs) and self.italic_runs[index].start < limit:
@@ -138,6 +144,18 @@ class _Builder:
             "more_leads": tuple(self.source[s.start : s.end] for s in spans),
             "more_lead_spans": tuple(spans),
         }
+
+
+class _Reading:
+    """The renderer's records read into blocks and into what the markup itself gives."""
+
+    def __init__(self, renderer: _Renderer, source: str) -> None:
+        self.r = renderer
+        self.source = source
+        self.lead_starts: dict[Block, int] = {}
+
+    def clean(self, pieces: list[Span]) -> str:
+        return self.r.clean([(p.start, p.end) for p in pieces], self.source)
 
     def header(self) -> Header:
         values: dict[str, object] = {}
@@ -197,56 +215,43 @@ class _Builder:
                 items.append(AgendaItem(number_text, joined, Span(line.start, end)))
         return tuple(items)
 
-    def preamble(self) -> tuple[PreambularClause, ...]:
-        out: list[PreambularClause] = []
-        for index, clause in enumerate(sorted(self.r.clauses, key=lambda c: c.start), start=1):
-            lead, lead_span, italic = self.lead(clause.content_start, clause.pieces[0].end, "pre")
-            out.append(
-                PreambularClause(
-                    index=index,
-                    lead=lead,
-                    text=self.clean(clause.pieces),
-                    span=Span(clause.start, clause.end),
-                    lead_span=lead_span,
-                    lead_italic=italic,
-                    part=clause.part,
-                    section=clause.section,
-                    **self.more_leads(clause.pieces, lead_span.end if lead_span else 0),
-                )
+    def clauses(self) -> tuple[Block, ...]:
+        """The preambular clauses, in the order of the text."""
+        out: list[Block] = []
+        for clause in sorted(self.r.clauses, key=lambda c: c.start):
+            block = Block(
+                "clause",
+                clause.start,
+                clause.end,
+                _pieces(clause.pieces),
+                part=clause.part,
+                section=clause.section,
             )
+            self.lead_starts[block] = clause.content_start
+            out.append(block)
         return tuple(out)
 
-    def operative(self) -> tuple[OperativeParagraph, ...]:
-        out: list[OperativeParagraph] = []
+    def paragraphs(self) -> tuple[Block, ...]:
+        """The operative paragraphs with their sub-paragraphs."""
+        out: list[Block] = []
         for para in self.r.paras:
-            limit = para.pieces[0].end if para.pieces else para.content_start
-            lead, lead_span, italic = self.lead(para.content_start, limit, "op")
-            out.append(
-                OperativeParagraph(
-                    number=para.number,
-                    lead=lead,
-                    text=self.clean(para.pieces),
-                    span=Span(para.start, para.end),
-                    lead_span=lead_span,
-                    lead_italic=italic,
-                    subparagraphs=tuple(self.sub(s) for s in para.subs),
-                    part=para.part,
-                    section=para.section,
-                    **self.more_leads(para.pieces, lead_span.end if lead_span else 0),
-                )
+            block = Block(
+                "paragraph",
+                para.start,
+                para.end,
+                _pieces(para.pieces),
+                number=para.number,
+                children=tuple(_sub_block(sub) for sub in para.subs),
+                part=para.part,
+                section=para.section,
             )
+            self.lead_starts[block] = para.content_start
+            out.append(block)
         return tuple(out)
 
-    def sub(self, sub: _Sub) -> SubParagraph:
-        return SubParagraph(
-            label=sub.label,
-            text=self.clean(sub.pieces),
-            span=Span(sub.start, sub.last_end()),
-            subparagraphs=tuple(self.sub(child) for child in sub.children),
-        )
-
-    def votes(self) -> tuple[VoteRecord, ...]:
-        out: list[VoteRecord] = []
+    def votes(self) -> tuple[tuple[VoteBlock, VoteFields], ...]:
+        """Each printed adoption with what the markup's ``meta`` says of its vote."""
+        out: list[tuple[VoteBlock, VoteFields]] = []
         for source in self.r.votes:
             fields = _vote_fields(source.meta)
             if source.inherited and fields.method is not None:
@@ -255,23 +260,10 @@ class _Builder:
                     "the markup gives one vote for the whole resolution",
                     source.span,
                 )
-            out.append(
-                VoteRecord(
-                    method=fields.method,
-                    span=source.span,
-                    in_favour=fields.counts.get("in_favour"),
-                    against=fields.counts.get("against"),
-                    abstaining=fields.counts.get("abstaining"),
-                    in_favour_states=fields.states.get("in_favour", ()),
-                    against_states=fields.states.get("against", ()),
-                    abstaining_states=fields.states.get("abstaining", ()),
-                    meeting=source.meeting,
-                    date=source.date,
-                    text=self.clean([source.span]),
-                    part=source.part,
-                    **_outcome_fields(source.meta, fields.method),
-                )
-            )
+            fields.meeting = source.meeting
+            fields.date = source.date
+            vote = VoteBlock(source.span.start, source.span.end, False, source.part)  # noqa: FBT003
+            out.append((vote, fields))
         return tuple(out)
 
     def footnotes(self) -> tuple[Footnote, ...]:
@@ -336,21 +328,34 @@ class _Builder:
         span = Span(lines[0].span.start, lines[-1].span.end)
         return [Annex(label=label, title=title, text=text, span=span)]
 
-    def unclassified(self) -> tuple[Unclassified, ...]:
-        out = [
-            Unclassified(self.r.kept_text.get(span) or self.clean([span]), span, reason)
-            for span, reason in self.r.unclassified
-        ]
-        for item in out:
-            self.r.diagnostics.append(
-                Diagnostic(
-                    "text.unclassified",
-                    f"could not place text: {item.reason}",
-                    "warning",
-                    item.span,
-                )
-            )
-        return tuple(sorted(out, key=lambda u: u.span.start))
+    def segmentation(self) -> Segmentation:
+        """The blocks of the rendered document, as the text pipeline's segmenter gives them.
+
+        Call after :meth:`votes`, which adds the notes on inherited votes.
+        """
+        return Segmentation(
+            clauses=self.clauses(),
+            paragraphs=self.paragraphs(),
+            headings=tuple(sorted(self.r.headings)),
+            furniture=tuple(self.r.furniture),
+            unclassified=tuple(self.r.unclassified),
+            diagnostics=tuple(self.r.diagnostics),
+        )
+
+
+def _pieces(spans: list[Span]) -> Pieces:
+    return tuple((span.start, span.end) for span in spans)
+
+
+def _sub_block(sub: _Sub) -> Block:
+    return Block(
+        "sub",
+        sub.start,
+        sub.last_end(),
+        _pieces(sub.pieces),
+        label=sub.label,
+        children=tuple(_sub_block(child) for child in sub.children),
+    )
 
 
 def _merge_runs(italics: list[Span], source: str) -> list[Span]:
@@ -364,60 +369,51 @@ def _merge_runs(italics: list[Span], source: str) -> list[Span]:
     return runs
 
 
-@attrs.define
-class _VoteFields:
-    """What ``meta`` says about a vote."""
-
-    method: str | None = None
-    counts: dict[str, int | None] = attrs.field(factory=dict)
-    states: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
-
-
 _COUNT_NAMES = {"inFavour": "in_favour", "against": "against", "abstaining": "abstaining"}
 _TALLY_RE = regex.compile(r"(\d{1,3})-(\d{1,3})-(\d{1,3})")
 
 
-def _vote_fields(meta: etree._Element | None) -> _VoteFields:
-    """Method, counts and voters from ``meta``: analysis/parliamentary/voting and workflow."""
-    fields = _VoteFields()
-    if meta is None:
-        return fields
-    voting = _voting(meta)
-    steps = (e for e in meta.iter() if _local(e) == "step" and e.get("outcome") == "adopted")
-    adopted_by = " ".join(e.get("by") or "" for e in steps).casefold()
+def _vote_fields(meta: etree._Element | None) -> VoteFields:
+    """Method, counts, voters, outcome and vetoes from ``meta`` (voting and workflow)."""
+    counts: dict[str, int | None] = {}
+    states: dict[str, tuple[str, ...]] = {}
+    voting = _voting(meta) if meta is not None else None
     outcome = (voting.get("outcome") or "") if voting is not None else ""
-    counts = [e for e in voting.iter() if _local(e) == "count"] if voting is not None else []
-    for count in counts:
+    for count in (e for e in voting.iter() if _local(e) == "count") if voting is not None else ():
         key = _COUNT_NAMES.get((count.get("refersTo") or "").lstrip("#"))
         if key is None:
             continue
         value = (count.get("value") or "").strip()
-        fields.counts[key] = int(value) if value.isdigit() else None
+        counts[key] = int(value) if value.isdigit() else None
         voters = (_plain(e) for e in count.iter() if _local(e) == "organization")
-        fields.states[key] = tuple(name for name in voters if name)
-    if fields.counts:
+        states[key] = tuple(name for name in voters if name)
+    if counts:
         # a tally that names no one against (or abstaining) counts zero there
         for key in _COUNT_NAMES.values():
-            fields.counts.setdefault(key, 0)
+            counts.setdefault(key, 0)
     elif (tally := _TALLY_RE.search(outcome)) is not None:
-        fields.counts = dict(
-            zip(_COUNT_NAMES.values(), (int(g) for g in tally.groups()), strict=True)
-        )
-    fields.method = _vote_method(outcome, adopted_by, fields.counts)
-    if _akn_votes.failed_step(meta) is not None:
-        fields.method = "rejected"
-    return fields
-
-
-def _outcome_fields(meta: etree._Element | None, method: str | None) -> dict[str, Any]:
-    """The VoteRecord fields on the outcome, absentees and vetoes (see ``_akn_votes``)."""
+        counts = dict(zip(_COUNT_NAMES.values(), (int(g) for g in tally.groups()), strict=True))
+    method = None
+    if meta is not None:
+        steps = (e for e in meta.iter() if _local(e) == "step" and e.get("outcome") == "adopted")
+        adopted_by = " ".join(e.get("by") or "" for e in steps).casefold()
+        method = _vote_method(outcome, adopted_by, counts)
+        if _akn_votes.failed_step(meta) is not None:
+            method = "rejected"
     told = _akn_votes.read_outcome(meta, method)
-    return {
-        "outcome": told.outcome,
-        "absent_states": told.absent,
-        "not_participating_states": told.not_participating,
-        "vetoed_by": told.vetoed_by,
-    }
+    return VoteFields(
+        method=method,
+        in_favour=counts.get("in_favour"),
+        against=counts.get("against"),
+        abstaining=counts.get("abstaining"),
+        in_favour_states=states.get("in_favour", ()),
+        against_states=states.get("against", ()),
+        abstaining_states=states.get("abstaining", ()),
+        not_participating=told.not_participating,
+        absent=told.absent,
+        vetoed_by=told.vetoed_by,
+        outcome=told.outcome,
+    )
 
 
 def _vote_method(outcome: str, adopted_by: str, counts: dict[str, int | None]) -> str | None:
