@@ -9,10 +9,13 @@ blocks, footnotes at the end), and :func:`from_akn` reads the same rendering int
 
 The package has one job a module: ``_layout`` lays blocks of running text out as lines
 with tagged ranges; ``_elements`` holds the patterns, the element helpers and the records
-of what was written; ``_render`` walks the markup and writes the text; ``_reading`` turns
-the records into the blocks from which ``resparse._build`` makes the Resolution, as it
-makes a parsed text's. This module keeps the XML hardening (no entities, no DTD,
-bounded depth) and the two entry points.
+of what was read (``_State``); ``_writer`` writes the text and its marked ranges; the walk
+over the markup is ``_render`` (document, statements, adoption, annexes) with ``_front``
+(cover page, preface, preamble), ``_body`` (which rule a mainBody element falls under) and
+``_points`` (a paragraph's lines, lists and points); ``_reading`` turns the records into
+the blocks from which ``resparse._build`` makes the Resolution, as it makes a parsed
+text's. This module keeps the XML hardening (no entities, no DTD, bounded depth) and
+the two entry points.
 
 The emphasis spans of the rendered document (``Document.italics``) are the UN's lead
 marking: the runs the markup sets in italics, or in bold where the language's profile
@@ -179,14 +182,14 @@ def render_akn(xml: XmlInput) -> Document:
 
 def _document(renderer: _Renderer, path: str | None) -> Document:
     return Document(
-        text=renderer.text,
+        text=renderer.out.text,
         reader="akn",
         # runs parted only by spaces are one lead ("وإذ" and "تلاحظ" set as two spans)
-        italics=tuple(_merge_runs(sorted(renderer.italics), renderer.text)),
-        diagnostics=tuple(renderer.diagnostics),
+        italics=tuple(_merge_runs(sorted(renderer.out.italics), renderer.out.text)),
+        diagnostics=tuple(renderer.out.diagnostics),
         path=path,
-        superscripts=tuple(sorted(renderer.superscripts)),
-        small=tuple(renderer.small),
+        superscripts=tuple(sorted(renderer.out.superscripts)),
+        small=tuple(renderer.out.small),
     )
 
 
@@ -197,25 +200,25 @@ def from_akn(xml: XmlInput) -> Resolution:
     a parsed text's Resolution makes this one (``resparse._build.build_marked``).
     """
     renderer, _ = _render(xml)
-    source = renderer.text
+    source = renderer.out.text
     reading = _Reading(renderer, source)
     votes = reading.votes()  # notes each vote a part inherits, before the blocks take them
     marked = Marked(
         header=reading.header(),
-        language=renderer.language,
+        language=renderer.out.language,
         footnotes=reading.footnotes(),
         votes=votes,
         annexes=reading.annexes(),
-        kept=renderer.kept_text,
+        kept=renderer.st.kept_text,
     )
     segmentation = reading.segmentation()
     marks = _Marks(renderer, source, reading.lead_starts)
     build_reading = Reading(
         source=source,
-        profile=renderer.profile(),
+        profile=renderer.out.profile(),
         scope=marks.scope,
         italics=None,
-        superscripts=tuple(sorted(renderer.superscripts)),
+        superscripts=tuple(sorted(renderer.out.superscripts)),
         reader="akn",
         marks=marks,
     )

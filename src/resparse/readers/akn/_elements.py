@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse import _dates
+from resparse import _akn_header, _dates
 from resparse._language import has_profile, profile
 from resparse.readers.akn._layout import _SPACES_RE, _Block, _Tag
 
@@ -174,6 +174,42 @@ class _VoteSource:
 class _AnnexLine:
     span: Span
     heading: bool
+
+
+@attrs.define(eq=False)
+class _State:
+    """What the walk has read so far, and where it stands (the part, the open paragraph)."""
+
+    # header
+    fields: list[tuple[str, object, Span]] = attrs.field(factory=list)
+    agenda: list[tuple[str, Span]] = attrs.field(factory=list)
+    agenda_titles: list[tuple[str, Span]] = attrs.field(factory=list)
+    sc_adoption: tuple[str | None, dt.date | None, Span] | None = None
+    own_header: _akn_header.Kept | None = None
+    # body
+    part: str | None = None
+    clauses: list[_Clause] = attrs.field(factory=list)
+    paras: list[_Para] = attrs.field(factory=list)
+    para: _Para | None = None
+    last_para: _Para | None = None
+    headings: list[Span] = attrs.field(factory=list)
+    unclassified: list[tuple[Span, str]] = attrs.field(factory=list)
+    # the text resparse itself could not place, as an export kept it: span -> text
+    kept_text: dict[Span, str] = attrs.field(factory=dict)
+    annex_lines: list[list[_AnnexLine]] = attrs.field(factory=list)
+    # per attachment, the label and title a resparse export kept (None in the UN's files)
+    annex_kept: list[tuple[str, str | None] | None] = attrs.field(factory=list)
+    in_annex: bool = False
+    votes: list[_VoteSource] = attrs.field(factory=list)
+    item_part: str | None = None  # the part of the paragraph being read
+    section: str | None = None  # resparse's own mark on the paragraph being read
+    letter_seen: bool = False  # a part's letter line: the preface lines after it are headings
+    formula_seen: bool = False
+
+    def part_of(self, element: etree._Element) -> str | None:
+        """The part of what ``element`` holds: the statement's, unless resparse marked another."""
+        marked = element.get(_akn_header.PART)
+        return self.part if marked is None else marked or None
 
 
 def _local(element: etree._Element) -> str:
@@ -364,3 +400,13 @@ def _session_number(value: str | None, title: str) -> int | None:
 
 def _voting(meta: etree._Element) -> etree._Element | None:
     return next((e for e in meta.iter() if _local(e) == "voting"), None)
+
+
+def _own_text(element: etree._Element) -> str:
+    """An element's text as written, without the footnotes it holds (those are notes)."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and _local(child) != "authorialNote":
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -58,11 +58,11 @@ class _Marks:
         self.r = renderer
         self.source = source
         self.content_starts = lead_starts  # where each clause's and paragraph's text starts
-        self.italic_runs = _merge_runs(sorted(renderer.italics), source)
+        self.italic_runs = _merge_runs(sorted(renderer.out.italics), source)
         self.run_starts = [run.start for run in self.italic_runs]
-        self.lead_starts = [span.start for span in renderer.marked_leads]
-        self.words_language = renderer.language if has_profile(renderer.language) else None
-        body = next((value for name, value, _ in renderer.fields if name == "body"), None)
+        self.lead_starts = [span.start for span in renderer.out.marked_leads]
+        self.words_language = renderer.out.language if has_profile(renderer.out.language) else None
+        body = next((value for name, value, _ in renderer.st.fields if name == "body"), None)
         self.scope = (
             scope_of(body if isinstance(body, str) else None, self.words_language)
             if self.words_language
@@ -71,7 +71,7 @@ class _Marks:
 
     def text(self, pieces: Sequence[tuple[int, int]]) -> str:
         """The clean text of some ranges: footnote markers cut out, whitespace collapsed."""
-        return self.r.clean(pieces, self.source)
+        return self.r.out.clean(pieces, self.source)
 
     def lead(self, block: Block, kind: Kind) -> tuple[str | None, Span | None, bool | None]:
         """The lead that opens a clause or paragraph, and whether it is italic.
@@ -106,7 +106,7 @@ class _Marks:
 
     def marked_lead(self, start: int, limit: int) -> Span | None:
         """A lead resparse marked where it stands in the text (after words of its own)."""
-        leads = self.r.marked_leads
+        leads = self.r.out.marked_leads
         index = bisect.bisect_left(self.lead_starts, start)
         if index < len(leads) and leads[index].end <= limit:
             return leads[index]
@@ -132,7 +132,7 @@ class _Marks:
             run = self.italic_runs[index]
             index += 1
             before = self.source[max(0, run.start - 12) : run.start]
-            marked = run.start in self.r.marked_more
+            marked = run.start in self.r.out.marked_more
             if not run.end <= limit or not (marked or _MORE_LEAD_BEFORE_RE.search(before)):
                 continue
             trimmed = _LEAD_TRIM_RE.sub("", self.source[run.start : run.end])
@@ -155,19 +155,19 @@ class _Reading:
         self.lead_starts: dict[Block, int] = {}
 
     def clean(self, pieces: list[Span]) -> str:
-        return self.r.clean([(p.start, p.end) for p in pieces], self.source)
+        return self.r.out.clean([(p.start, p.end) for p in pieces], self.source)
 
     def header(self) -> Header:
         values: dict[str, object] = {}
         spans: list[tuple[str, Span]] = []
-        for name, value, span in self.r.fields:
+        for name, value, span in self.r.st.fields:
             if name in values or value is None:
                 continue
             values[name] = value
             spans.append((name, span))
         agenda = self.agenda_items()
-        if self.r.own_header is not None:
-            kept = self.r.own_header
+        if self.r.st.own_header is not None:
+            kept = self.r.st.own_header
             return self.own_header(spans, agenda, kept.values, kept.agenda)
         kwargs = {
             k: v for k, v in values.items() if k in attrs.fields_dict(Header) and v is not None
@@ -200,10 +200,10 @@ class _Reading:
         cover their title lines. When numbers and titles do not pair up, the line is one item.
         """
         items: list[AgendaItem] = []
-        titles = self.r.agenda_titles
-        for number_text, line in self.r.agenda:
+        titles = self.r.st.agenda_titles
+        for number_text, line in self.r.st.agenda:
             numbers = [n for n in _AGENDA_SPLIT_RE.split(number_text) if n]
-            if len(self.r.agenda) == 1 and len(numbers) == len(titles) > 1:
+            if len(self.r.st.agenda) == 1 and len(numbers) == len(titles) > 1:
                 for i, (number, (title, title_line)) in enumerate(
                     zip(numbers, titles, strict=True)
                 ):
@@ -218,7 +218,7 @@ class _Reading:
     def clauses(self) -> tuple[Block, ...]:
         """The preambular clauses, in the order of the text."""
         out: list[Block] = []
-        for clause in sorted(self.r.clauses, key=lambda c: c.start):
+        for clause in sorted(self.r.st.clauses, key=lambda c: c.start):
             block = Block(
                 "clause",
                 clause.start,
@@ -234,7 +234,7 @@ class _Reading:
     def paragraphs(self) -> tuple[Block, ...]:
         """The operative paragraphs with their sub-paragraphs."""
         out: list[Block] = []
-        for para in self.r.paras:
+        for para in self.r.st.paras:
             block = Block(
                 "paragraph",
                 para.start,
@@ -252,10 +252,10 @@ class _Reading:
     def votes(self) -> tuple[tuple[VoteBlock, VoteFields], ...]:
         """Each printed adoption with what the markup's ``meta`` says of its vote."""
         out: list[tuple[VoteBlock, VoteFields]] = []
-        for source in self.r.votes:
+        for source in self.r.st.votes:
             fields = _vote_fields(source.meta)
             if source.inherited and fields.method is not None:
-                self.r.note(
+                self.r.out.note(
                     "akn.vote_inherited",
                     "the markup gives one vote for the whole resolution",
                     source.span,
@@ -268,7 +268,7 @@ class _Reading:
 
     def footnotes(self) -> tuple[Footnote, ...]:
         out: list[Footnote] = []
-        for note in self.r.notes:
+        for note in self.r.out.notes:
             if note.span is None:
                 continue
             anchor = (
@@ -282,7 +282,7 @@ class _Reading:
 
     def annexes(self) -> tuple[Annex, ...]:
         out: list[Annex] = []
-        for lines, kept in zip(self.r.annex_lines, self.r.annex_kept, strict=True):
+        for lines, kept in zip(self.r.st.annex_lines, self.r.st.annex_kept, strict=True):
             if kept is not None:
                 out.extend(self.kept_annex(lines, *kept))
                 continue
@@ -336,10 +336,10 @@ class _Reading:
         return Segmentation(
             clauses=self.clauses(),
             paragraphs=self.paragraphs(),
-            headings=tuple(sorted(self.r.headings)),
-            furniture=tuple(self.r.furniture),
-            unclassified=tuple(self.r.unclassified),
-            diagnostics=tuple(self.r.diagnostics),
+            headings=tuple(sorted(self.r.st.headings)),
+            furniture=tuple(self.r.out.furniture),
+            unclassified=tuple(self.r.st.unclassified),
+            diagnostics=tuple(self.r.out.diagnostics),
         )
 
 
