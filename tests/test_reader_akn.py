@@ -686,3 +686,116 @@ def test_from_akn_reads_a_drafts_sponsors_line_as_its_sponsors(
     assert res.header.title is None
     parsed = resparse.parse(res.source)
     assert parsed.header.sponsors == sponsors
+
+
+# --- one builder for text and markup (issue 15) ----------------------------------------------
+
+_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+
+def _statement(body: str) -> bytes:
+    return (
+        f'<akomaNtoso xmlns="{_NS}"><statement name="resolution">{body}</statement></akomaNtoso>'
+    ).encode()
+
+
+@pytest.mark.issue(15)
+def test_from_akn_makes_its_parts_with_the_text_builder(monkeypatch: pytest.MonkeyPatch) -> None:
+    from resparse import _build  # noqa: PLC0415 - the builder's own helpers are watched
+
+    made: list[str] = []
+    clause, paragraph = _build._clause, _build._paragraph
+
+    def watch_clause(*args: object, **kwargs: object) -> object:
+        made.append("clause")
+        return clause(*args, **kwargs)  # type: ignore[arg-type]
+
+    def watch_paragraph(*args: object, **kwargs: object) -> object:
+        made.append("paragraph")
+        return paragraph(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_build, "_clause", watch_clause)
+    monkeypatch.setattr(_build, "_paragraph", watch_paragraph)
+    res = from_akn(
+        _statement(
+            '<preamble><container name="pp"><p><i>Recalling</i> its work,</p></container>'
+            "</preamble><mainBody><paragraph><num>1.</num><content><p><i>Decides</i> to act;"
+            "</p></content></paragraph></mainBody>"
+        )
+    )
+    assert made == ["clause", "paragraph"]
+    assert (res.preamble[0].lead, res.operative[0].lead) == ("Recalling", "Decides")
+    assert res.reader == "akn"
+
+
+@pytest.mark.issue(15)
+def test_build_marked_needs_a_markup_reading() -> None:
+    from resparse import _build  # noqa: PLC0415
+    from resparse._blocks import Segmentation  # noqa: PLC0415
+    from resparse._language import profile  # noqa: PLC0415
+    from resparse.model import Header  # noqa: PLC0415
+
+    reading = _build.Reading(source="", profile=profile("en"), scope=None, italics=None)
+    with pytest.raises(ValueError, match="marks"):
+        _build.build_marked(reading, Segmentation(), _build.Marked(Header(), "en"))
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("body", "text", "sub_labels"),
+    [
+        # the first child's text opens the line; a list after it gives the points
+        (
+            (
+                "<content><p>Decides:</p></content><list><point><num>(a)</num><content><p>one;"
+                "</p></content></point></list>"
+            ),
+            "Decides:",
+            ["a"],
+        ),
+        # a list that opens the paragraph gives its intro to the paragraph's line
+        (
+            (
+                "<list><intro><p>Requests:</p></intro><point><num>(a)</num><content><p>one;</p>"
+                "</content></point><point><num>(b)</num><content><p>two.</p></content></point>"
+                "</list>"
+            ),
+            "Requests:",
+            ["a", "b"],
+        ),
+    ],
+)
+def test_operative_paragraph_first_text(body: str, text: str, sub_labels: list[str]) -> None:
+    res = from_akn(_statement(f"<mainBody><paragraph><num>1.</num>{body}</paragraph></mainBody>"))
+    (para,) = res.operative
+    assert para.text == text
+    assert [sub.label for sub in para.subparagraphs] == sub_labels
+
+
+@pytest.mark.issue(15)
+def test_annex_paragraph_first_text_is_one_line_and_its_list_the_next() -> None:
+    res = from_akn(
+        _statement(
+            "<mainBody><paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>"
+            "</mainBody><attachments><attachment><doc name='annex'><mainBody><paragraph>"
+            "<num>1.</num><blockList><listIntroduction>Terms:</listIntroduction><item>"
+            "<num>(a)</num><p>first</p></item></blockList></paragraph></mainBody></doc>"
+            "</attachment></attachments>"
+        )
+    )
+    lines = res.source[res.annexes[0].span.start : res.annexes[0].span.end].splitlines()
+    assert lines[0].startswith("1.\t")
+    assert any(line.startswith("(a)\tfirst") for line in lines)
+
+
+@pytest.mark.issue(15)
+def test_a_marker_after_a_space_takes_the_space_back() -> None:
+    from resparse.readers.akn._layout import _Block, _lay_out  # noqa: PLC0415
+
+    block = _Block()
+    block.text("word ")
+    tag = block.marker("note", "3")
+    block.text(" more")
+    layout = _lay_out(block)
+    assert layout.text == "word3 more"
+    assert layout.text[tag.start : tag.end] == "3"

@@ -14,7 +14,7 @@ import regex
 
 from resparse import _akn_header, _dates
 from resparse._language import has_profile, profile
-from resparse.readers.akn._layout import _SPACES_RE, _Block, _Tag
+from resparse.readers.akn._layout import _SPACES_RE, _Block, _Layout, _Tag
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -153,7 +153,7 @@ class _Clause:
 class _Note:
     marker: str
     anchor: _Tag
-    block: _Block
+    layout: _Layout  # the note's line, laid out, written after the text
     body: _Tag
     span: Span | None = None
 

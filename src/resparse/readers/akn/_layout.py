@@ -40,8 +40,20 @@ class _Literal:
     glue: bool = False
 
 
+@attrs.frozen
+class _Marker:
+    """A footnote marker: glued to the text before it, with a tag around it.
+
+    One piece where an open tag, a glued literal and a close would be three: a paragraph
+    may hold thousands of markers, and each piece lives until the paragraph is written.
+    """
+
+    tag: _Tag
+    text: str
+
+
 _BREAK = object()
-_Piece = str | _Open | _Close | _Literal | object
+_Piece = str | _Open | _Close | _Literal | _Marker | object
 
 
 @attrs.define(eq=False)
@@ -66,6 +78,12 @@ class _Block:
 
     def line_break(self) -> None:
         self.pieces.append(_BREAK)
+
+    def marker(self, kind: str, text: str) -> _Tag:
+        """Add a glued footnote marker and return its tag."""
+        tag = _Tag(kind)
+        self.pieces.append(_Marker(tag, text))
+        return tag
 
 
 @attrs.define
@@ -144,6 +162,12 @@ def _lay_out(block: _Block) -> _Layout:
             piece.tag.start = setter.size
             setter.tags.append(piece.tag)
         elif isinstance(piece, _Close):
+            piece.tag.end = setter.size
+        elif isinstance(piece, _Marker):
+            setter.drop_space()
+            piece.tag.start = setter.size
+            setter.tags.append(piece.tag)
+            setter.put(piece.text)
             piece.tag.end = setter.size
         elif piece is _BREAK:
             setter.line_break()

@@ -70,7 +70,10 @@ class _Writer:
 
     def emit(self, block: _Block) -> tuple[Span, _Layout] | None:
         """Write a block as its own line(s); ``None`` when it holds no text."""
-        layout = _lay_out(block)
+        return self.place(_lay_out(block))
+
+    def place(self, layout: _Layout) -> tuple[Span, _Layout] | None:
+        """Write a laid-out block at the end of the text and place its tags there."""
         if not layout.text:
             return None
         if self.gap_pending and self.pos > 0:
@@ -92,8 +95,9 @@ class _Writer:
             elif tag.kind == "more":
                 self.marked_more.add(tag.start)
             elif tag.kind == "note":
-                self.superscripts.append(Span(tag.start, tag.end))
-                self.anchors.append(Span(tag.start, tag.end))
+                marker = Span(tag.start, tag.end)
+                self.superscripts.append(marker)
+                self.anchors.append(marker)
                 self.anchor_ends.append(tag.end)
         self.parts.append(layout.text + "\n")
         self.pos += len(layout.text) + 1
@@ -169,9 +173,7 @@ class _Writer:
         given = element.get("marker")
         # marker="" is a note the text printed without a marker (resparse writes it so)
         marker = "" if given == "" else (given or "").strip() or str(len(self.notes) + 1)
-        anchor = block.open("note")
-        block.literal(f"({marker})" if brackets else marker, glue=True)
-        block.close(anchor)
+        anchor = block.marker("note", f"({marker})" if brackets else marker)
         note_block = _Block()
         note_block.literal(marker)
         note_block.literal("\t")
@@ -183,7 +185,8 @@ class _Writer:
             else:
                 self.element(child, note_block)
         note_block.close(body)
-        self.notes.append(_Note(marker, anchor, note_block, body))
+        # laid out now, written after the text: the block's pieces need not live that long
+        self.notes.append(_Note(marker, anchor, _lay_out(note_block), body))
 
     def line(
         self, *elements: etree._Element, prefix: str | None = None
@@ -252,7 +255,7 @@ class _Writer:
         if written is not None:
             self.furniture.append(Furniture("separator", _SEPARATOR, written[0]))
         for note in self.notes:
-            written = self.emit(note.block)
+            written = self.place(note.layout)
             if written is not None:
                 note.span = written[0]
                 self.small.append(written[0])
