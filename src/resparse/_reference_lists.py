@@ -23,6 +23,7 @@ from resparse._reference_words import (
     SYMBOL_RE,
     TITLE_RE,
     TREATIES,
+    TREATY_FIRST_WORDS,
     TREATY_RE,
     Grammar,
     grammar,
@@ -326,9 +327,8 @@ def _symbols(text: str, span: Span, covered: list[Span], place: _Place) -> Itera
 
 
 def _treaties(text: str, span: Span, place: _Place) -> Iterator[Reference]:
-    for match in TREATY_RE.finditer(text, span.start, span.end):
-        group = next(name for name, value in match.groupdict().items() if value is not None)
-        _, target = TREATIES[int(group[1:])]
+    for match in _treaty_matches(text, span.start, span.end):
+        _, target = TREATIES[int((match.lastgroup or "t0")[1:])]  # the one name that matched
         yield Reference(
             kind="treaty",
             target=target,
@@ -339,3 +339,26 @@ def _treaties(text: str, span: Span, place: _Place) -> Iterator[Reference]:
             part=place.part,
             index=place.index,
         )
+
+
+def _treaty_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``TREATY_RE.finditer(text, start, end)``, tried only where a treaty's first word is.
+
+    Every name begins with its first word as printed, so a match can start nowhere else:
+    ``str.find`` finds those places, and the pattern is matched at each place in order
+    that no earlier match covers, as ``finditer`` would find them.
+    """
+    places: set[int] = set()
+    for word in TREATY_FIRST_WORDS:
+        at = text.find(word, start, end)
+        while at != -1:
+            places.add(at)
+            at = text.find(word, at + 1, end)
+    done = start
+    for at in sorted(places):
+        if at < done:
+            continue
+        match = TREATY_RE.match(text, at, end)
+        if match is not None:
+            yield match
+            done = match.end()

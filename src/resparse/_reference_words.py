@@ -227,6 +227,8 @@ TREATY_RE = regex.compile(
     regex.VERSION1,
 )
 
+# The words treaty names begin with: a treaty is matched only where one of them stands.
+TREATY_FIRST_WORDS = tuple(sorted({name.split()[0] for name, _ in TREATIES}))
 # A word every treaty name prints (its longest), to find the parts that may name one.
 TREATY_WORDS = tuple(sorted({max(name.split(), key=len) for name, _ in TREATIES}))
 

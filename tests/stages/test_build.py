@@ -21,6 +21,8 @@ from resparse._italics import Italics
 from resparse._language import profile
 from resparse._leads import opening_words, word_key
 from resparse._patterns import WORD_TOKEN_RE
+from resparse._reference_lists import _treaty_matches
+from resparse._reference_words import TREATY_RE
 from resparse.model import Diagnostic, Header, Resolution, Span
 
 
@@ -304,3 +306,26 @@ def test_build_markers_for_wanted_notes_are_those_of_all(text: str, wanted: set[
 def test_build_is_state(name: str, *, known: bool) -> None:
     assert is_state(name) is known
     assert is_state(name) is known  # the second answer comes from the cache
+
+
+TREATY_TEXTS = [
+    "the Charter of the United Nations and the United Nations Convention on the Law of the Sea",
+    (
+        "the International Covenant on Civil and\nPolitical Rights, the International Covenant on "
+        "Economic, Social and Cultural Rights"
+    ),
+    "XConvention on the Rights of the Child; Convention on the Rights of the Child",
+    "the Paris Agreement, Kyoto Protocol and Geneva Conventions of 12 August 1949",
+    (
+        "United States, International cooperation, the Rome Statute of the International Criminal "
+        "Court"
+    ),
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TREATY_TEXTS)
+def test_build_treaty_matches_are_those_of_finditer(text: str) -> None:
+    for start, end in ((0, len(text)), (4, len(text) - 3)):
+        expected = [(m.span(), m.lastgroup) for m in TREATY_RE.finditer(text, start, end)]
+        assert [(m.span(), m.lastgroup) for m in _treaty_matches(text, start, end)] == expected
