@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from resparse import _checks_lines, _checks_order
+from resparse import _checks_lines, _checks_lists, _checks_order
 from resparse._deadline import checked
 from resparse.model import Diagnostic, Span
 
@@ -85,6 +85,9 @@ _CHECKS: tuple[Callable[[Resolution], Iterable[Diagnostic]], ...] = (
     _checks_lines.no_closing_punctuation,
     _checks_lines.heading_reads_as_part,
     _checks_lines.clause_without_lead,
+    _checks_lists.item_with_more_lines,
+    _checks_lists.colon_without_list,
+    _checks_lists.title_as_last_item,
 )
 
 
