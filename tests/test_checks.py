@@ -353,6 +353,15 @@ SPANISH = (
     "1. Decide actuar;\n"
     "2. Decide seguir ocupándose de la cuestión.\n"
 )
+FRENCH_LIST = (
+    "Le Conseil de sécurité,\nRappelant ses résolutions,\nNotant le rapport,\n"
+    "1.\tDemande à la Puissance occupante :\n"
+)
+FRENCH_COVER = (
+    "Nations Unies\nA/RES/77/266\nAssemblée générale\n\n"
+    "Résolution adoptée par l’Assemblée générale le 30 décembre 2022\n\n"
+    "77/266. Fonds de roulement pour 2023\n\n{formula}\n\n"
+)
 LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
     (
         "a lowercase clause after a finished one, in a language whose leads open lowercase",
@@ -374,6 +383,32 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         "es",
         SPANISH.format(line="Medidas"),
         True,
+    ),
+    (
+        "a label after z the segmenter keeps as text of item z",
+        "subparagraph.label_in_text",
+        "fr",
+        FRENCH_LIST
+        + "".join(f"{chr(c)})\tde respecter l’obligation {chr(c)} ;\n" for c in range(97, 123))
+        + "aa)\tde mettre fin aux transferts ;\nbb)\tde garantir le respect du droit ;\n"
+        + "2.\tDécide de rester saisi de la question.\n",
+        True,
+    ),
+    (
+        "a title run on over the formula into the first paragraph",
+        "header.title_ends_with_colon",
+        "fr",
+        FRENCH_COVER.format(formula="L’Assemblée générale")
+        + "Décide ce qui suit :\n1.\tLe montant est fixé ;\n2.\tLes avances sont calculées ;\n",
+        True,
+    ),
+    (
+        "a title that ends on a word",
+        "header.title_ends_with_colon",
+        "fr",
+        FRENCH_COVER.format(formula="L’Assemblée générale,")
+        + "Rappelant sa résolution 76/272,\n1.\tDécide que le montant est fixé ;\n",
+        False,
     ),
     (
         "a short clause closed by its comma",

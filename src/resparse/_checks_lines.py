@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from resparse._language import Profile
-    from resparse.model import OperativeParagraph, Resolution
+    from resparse.model import OperativeParagraph, Resolution, Segment
 
 _FIRST_WORD = regex.compile(r"\s*(\p{Lu}\p{L}*)")
 # a line that opens a sub-paragraph or a paragraph: "(a)", "b.", "ii)", "12."
@@ -66,6 +66,21 @@ def own_lines(source: str, span: Span, inner: Sequence[Span]) -> list[tuple[int,
     ]
 
 
+# the last result asked about and what was found for it: three checks ask about the same
+# result in turn, and the answer (a walk over every line) is the same each time
+_LAST_LINES: list[tuple[Resolution, bool]] = []
+_LAST_SEGMENTS: list[tuple[Resolution, list[Segment]]] = []
+
+
+def segments_of(result: Resolution) -> list[Segment]:
+    """``result.segments()``, built once for the checks that read it one after another."""
+    if _LAST_SEGMENTS and _LAST_SEGMENTS[0][0] is result:
+        return _LAST_SEGMENTS[0][1]
+    segments = result.segments()
+    _LAST_SEGMENTS[:] = [(result, segments)]
+    return segments
+
+
 def one_line_per_part(result: Resolution) -> bool:
     """Whether the text gives all parts but one in ten (or one) a single line of their own.
 
@@ -73,6 +88,14 @@ def one_line_per_part(result: Resolution) -> bool:
     a PDF's text breaks them anywhere. Checks that read line breaks as part breaks run
     only on the first kind.
     """
+    if _LAST_LINES and _LAST_LINES[0][0] is result:
+        return _LAST_LINES[0][1]
+    found = _one_line_per_part(result)
+    _LAST_LINES[:] = [(result, found)]
+    return found
+
+
+def _one_line_per_part(result: Resolution) -> bool:
     parts: list[tuple[Span, list[Span]]] = [(c.span, []) for c in result.preamble]
     parts += [(p.span, _sub_spans(p)) for p in result.operative]
     if len(parts) < 5:
@@ -113,11 +136,14 @@ def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
                     previous = text
 
 
-_PARENTHESIZED = regex.compile(r"\s*\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2}|[A-Z])\)\s")
+# "(d)", "(ii)", "(3)", "(B)", and the French, Spanish and Russian "d)", "aa)", "ii)"
+_PARENTHESIZED = regex.compile(
+    r"\s*(?:\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2}|[A-Z])\)|(?:[a-z]{1,2}|[ivx]{1,5})\))\s"
+)
 
 
 def label_in_item(result: Resolution) -> Iterator[Diagnostic]:
-    """A line inside a sub-paragraph that opens with a label of its own, "(d)".
+    """A line inside a sub-paragraph that opens with a label of its own, "(d)" or "aa)".
 
     The segmenter keeps a label that does not follow the one before it ("(a), (b), (d)",
     "(ii), (ii)") as text of the item before; the item then holds a line that opens like
@@ -167,6 +193,7 @@ def heading_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
 # how a line that ends a part ends: its punctuation (any script's), a footnote marker
 # after it, or the asterisks of a separator
 _FINISHED = regex.compile(r"(?:[,;:.\u060c\u061b\uff0c\uff1b\uff1a\u3002]\d{0,3}|\*)$")
+_FINISHED_LENGTH = 4  # the longest end it matches: a comma and a three-digit marker
 
 
 def _opens_with_lead(line: str, language: str) -> bool:
@@ -208,7 +235,7 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     for own in lines:
         for (_, before), (start, line) in itertools.pairwise(own):
             first = line.strip()[:1]
-            finished = _FINISHED.search(before.rstrip()) is not None
+            finished = _FINISHED.search(before.rstrip()[-_FINISHED_LENGTH:]) is not None
             opens = _opens_a_part(first) or (
                 finished and not local.cased and first.isalpha() and not _joins(line, local)
             )
@@ -325,8 +352,8 @@ def clause_without_lead(result: Resolution) -> Iterator[Diagnostic]:
             yield Diagnostic("preamble.not_a_clause", message, "warning", clause.span)
 
 
-_OPEN_END = regex.compile(r"\p{L}$")
 _LIST_END = regex.compile(r"[;,]\s*(?:and|or|et|ou|y|o)$")
+_LIST_END_LENGTH = 12  # enough for "; and" after a few spaces: the search reads no more
 
 
 def no_closing_punctuation(result: Resolution) -> Iterator[Diagnostic]:
@@ -337,7 +364,7 @@ def no_closing_punctuation(result: Resolution) -> Iterator[Diagnostic]:
     """
     for clause in result.preamble[:-1]:
         text = clause.text.rstrip()
-        if _OPEN_END.search(text) and not _LIST_END.search(text):
+        if text[-1:].isalpha() and not _LIST_END.search(text[-_LIST_END_LENGTH:]):
             message = (
                 f"preambular clause {clause.index} ends on a word, with no closing "
                 "punctuation, before the next clause: its sentence may be cut"

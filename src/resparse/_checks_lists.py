@@ -88,8 +88,7 @@ def colon_without_list(result: Resolution) -> Iterator[Diagnostic]:
     the next paragraph's text). A colon right before the next paragraph is a misprint
     of its semicolon, and is left alone.
     """
-    segments = result.segments()
-    starts = [segment.span.start for segment in segments]
+    starts: list[int] = []
     for paragraph in result.operative:
         if (
             paragraph.number is None
@@ -97,6 +96,8 @@ def colon_without_list(result: Resolution) -> Iterator[Diagnostic]:
             or not paragraph.text.rstrip().endswith(":")
         ):
             continue
+        segments = _checks_lines.segments_of(result)
+        starts = starts or [segment.span.start for segment in segments]
         index = bisect.bisect_left(starts, paragraph.span.end)
         if index < len(segments) and segments[index].kind != "operative":
             message = (

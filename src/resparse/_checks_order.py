@@ -175,3 +175,22 @@ def preamble_ends_with_colon(result: Resolution) -> Iterator[Diagnostic]:
             "to it, or it may be the first operative paragraph"
         )
         yield Diagnostic("preamble.ends_with_colon", message, "warning", last.span)
+
+
+def title_ends_with_colon(result: Resolution) -> Iterator[Diagnostic]:
+    """A title that ends with a colon, as a paragraph's chapeau does.
+
+    A title names the resolution and ends on a word; one that ends with "Décide ce qui
+    suit :" has run on over the formula into the first paragraph, which is lost.
+    """
+    title = result.header.title
+    if not title or not title.rstrip().endswith((":", "\uff1a")):
+        return
+    for segment in result.segments():
+        if segment.kind == "header.title":
+            message = (
+                "the title ends with a colon, as a paragraph's opening does: it may have run "
+                "on over the enacting formula into the first paragraph"
+            )
+            yield Diagnostic("header.title_ends_with_colon", message, "warning", segment.span)
+            return
