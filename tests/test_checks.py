@@ -353,6 +353,9 @@ SPANISH = (
     "1. Decide actuar;\n"
     "2. Decide seguir ocupándose de la cuestión.\n"
 )
+ARABIC_PREAMBLE = (
+    "إن الجمعية العامة،\nإذ تشير إلى قراراتها السابقة،\nوإذ تلاحظ تقرير الأمين العام،\n"
+)
 FRENCH_LIST = (
     "Le Conseil de sécurité,\nRappelant ses résolutions,\nNotant le rapport,\n"
     "1.\tDemande à la Puissance occupante :\n"
@@ -392,6 +395,16 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         + "".join(f"{chr(c)})\tde respecter l’obligation {chr(c)} ;\n" for c in range(97, 123))
         + "aa)\tde mettre fin aux transferts ;\nbb)\tde garantir le respect du droit ;\n"
         + "2.\tDécide de rester saisi de la question.\n",
+        True,
+    ),
+    (
+        "an Arabic label out of the segmenter's sequence kept as text",
+        "subparagraph.label_in_text",
+        "ar",
+        ARABIC_PREAMBLE
+        + "1 -\tتطلب إلى الدول ما يلي:\n(أ)\tأن تتعاون؛\n(ب)\tأن تقدم تقارير؛\n"
+        + "(ج)\tأن تتخذ تدابير؛\n(د)\tأن تحمي المدنيين؛\n(و)\tأن تدعم الجهود؛\n"
+        + "2 -\tتقرر أن تبقي المسألة قيد نظرها.\n",
         True,
     ),
     (

@@ -136,9 +136,14 @@ def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
                     previous = text
 
 
-# "(d)", "(ii)", "(3)", "(B)", and the French, Spanish and Russian "d)", "aa)", "ii)"
+# "(d)", "(ii)", "(3)", "(B)"; the French, Spanish and Russian "d)", "aa)", "ii)"; and the
+# letters of a caseless script, Arabic "(و)", "(أ أ)", Chinese "(十一)"
 _PARENTHESIZED = regex.compile(
-    r"\s*(?:\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2}|[A-Z])\)|(?:[a-z]{1,2}|[ivx]{1,5})\))\s"
+    r"""\s*(?:
+        \((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2}|[A-Z]|\p{Lo}{1,3}|\p{Lo}\s\p{Lo})\)
+        | (?:[a-z]{1,2}|[ivx]{1,5}|\p{Lo}{1,2})\)
+    )\s""",
+    regex.VERBOSE,
 )
 
 
