@@ -356,6 +356,17 @@ SPANISH = (
 ARABIC_PREAMBLE = (
     "إن الجمعية العامة،\nإذ تشير إلى قراراتها السابقة،\nوإذ تلاحظ تقرير الأمين العام،\n"
 )
+SPANISH_DECLARATION = (
+    "Naciones Unidas\nA/RES/77/289\nAsamblea General\n\n"
+    "Resolución aprobada por la Asamblea General el 18 de mayo de 2023\n\n"
+    "77/289. Declaración política de la reunión de alto nivel sobre el Marco de Sendái\n\n"
+    "{formula}\n\n"
+    "Aprueba la declaración política que figura en el anexo de la presente resolución.\n\n"
+    "71a sesión plenaria\n18 de mayo de 2023\n\nAnexo\nDeclaración política\n"
+    "1.\t\nLos Jefes de Estado y de Gobierno nos hemos reunido los días 18 y 19 de mayo;\n"
+    "2.\t\nRecordamos que el Marco de Sendái se aplica a riesgos de desastres;\n"
+    "3.\t\nReiteramos el llamamiento hecho en el Marco de Sendái;\n"
+)
 FRENCH_LIST = (
     "Le Conseil de sécurité,\nRappelant ses résolutions,\nNotant le rapport,\n"
     "1.\tDemande à la Puissance occupante :\n"
@@ -421,6 +432,20 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         "fr",
         FRENCH_COVER.format(formula="L’Assemblée générale,")
         + "Rappelant sa résolution 76/272,\n1.\tDécide que le montant est fixé ;\n",
+        False,
+    ),
+    (
+        "an annex's points read as paragraphs, the resolution's one lost with its formula",
+        "structure.paragraphs_after_meeting",
+        "es",
+        SPANISH_DECLARATION.format(formula="La Asamblea General"),
+        True,
+    ),
+    (
+        "the resolution's paragraph before its meeting line, the annex after it",
+        "structure.paragraphs_after_meeting",
+        "es",
+        SPANISH_DECLARATION.format(formula="La Asamblea General,"),
         False,
     ),
     (

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from resparse import _checks_lines
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -193,4 +194,24 @@ def title_ends_with_colon(result: Resolution) -> Iterator[Diagnostic]:
                 "on over the enacting formula into the first paragraph"
             )
             yield Diagnostic("header.title_ends_with_colon", message, "warning", segment.span)
+            return
+
+
+def paragraphs_after_meeting(result: Resolution) -> Iterator[Diagnostic]:
+    """Operative paragraphs that all come after the meeting line that closes a resolution.
+
+    "71st plenary meeting" ends a General Assembly resolution; when every paragraph
+    follows it, the resolution's own paragraphs were lost (run into the title, say) and
+    an annex's numbered points ("1. We, the Heads of State ...") were read in their place.
+    """
+    if not result.operative:
+        return
+    first = result.operative[0].span.start
+    for segment in _checks_lines.segments_of(result):
+        if segment.kind == "header.meeting" and segment.span.end <= first:
+            message = (
+                "every operative paragraph comes after the meeting line that ends the "
+                "resolution: they may be an annex's points, the resolution's own lost"
+            )
+            yield Diagnostic("structure.paragraphs_after_meeting", message, "warning", segment.span)
             return
