@@ -7,11 +7,12 @@ sub-paragraph labels that differ, and the codes of the warnings (with spans) it 
 document marked ``SILENT`` is a wrong parse that says nothing. With ``--right`` it lists
 the warnings that right documents carry too (the other side of the self-check).
 
-It scores exactly as ``resparse.evaluate`` does (same cases, alignment and error count).
+It scores exactly as ``resparse.evaluate`` does (same cases, alignment and error count,
+and the same gold, normalised unless ``--gold-as-marked``).
 Skips cleanly when the shared folder is absent.
 
 Usage: python scripts/list_wrong.py [--shared DIR] [--shape S] [--language L] [--limit N]
-       [--right] [--silent-only]
+       [--right] [--silent-only] [--gold-as-marked]
 """
 
 from __future__ import annotations
@@ -126,18 +127,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--right", action="store_true", help="list warned right documents too")
     parser.add_argument("--silent-only", action="store_true", help="only the unwarned wrong ones")
+    parser.add_argument(
+        "--gold-as-marked", action="store_true", help="the markup as it is, not normalised"
+    )
     args = parser.parse_args(argv)
+    evaluate.GOLD_AS_MARKED.set(args.gold_as_marked)
     shared = pathlib.Path(args.shared)
     if not (shared / "unxml").is_dir():
         print(f"list_wrong: skipped, no development set at {shared / 'unxml'}")
         return 0
-    from resparse.readers.akn import from_akn  # noqa: PLC0415 - lxml loads on demand
-
     summary: collections.Counter[str] = collections.Counter()
     right_codes: collections.Counter[str] = collections.Counter()
     for case in _selected(args, shared):
         try:
-            gold = from_akn(case.gold_path)
+            gold = evaluate.gold_of(case.gold_path)
         except ResparseError:
             continue
         try:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import importlib.util
 import pathlib
 
+import attrs
 import pytest
 
 import resparse
+from resparse import evaluate
 from resparse._checks_order import _next_labels
+from resparse.model import OperativeParagraph, Resolution
 
 FORMULA = "The Security Council,\n"
 PREAMBLE = (
@@ -23,8 +26,8 @@ PREAMBLE = (
 )
 
 
-def _codes(text: str) -> list[str]:
-    result = resparse.parse(text)
+def _codes(text: str, language: str = "en") -> list[str]:
+    result = resparse.parse(text, language=language)
     return [d.code for d in result.diagnostics if d.severity == "warning" and d.span is not None]
 
 
@@ -258,6 +261,200 @@ ROWS: list[tuple[str, str, str, bool]] = [
         + "1. Decides to act;\n2. Decides to remain seized of the matter.\n",
         False,
     ),
+    (
+        "an item's title with its text on the next line",
+        "subparagraph.more_lines",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides that the mandate shall include the following tasks:\n"
+        + "(a)\tProtection of civilians\nTo protect civilians under threat of violence;\n"
+        + "(b)\tElections\nTo assist the authorities in the preparation of elections;\n"
+        + "2. Decides to remain seized of the matter.\n",
+        True,
+    ),
+    (
+        "items of one line each",
+        "subparagraph.more_lines",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides that the mandate shall include the following tasks:\n"
+        + "(a)\tTo protect civilians under threat of violence;\n"
+        + "(b)\tTo assist the authorities in the preparation of elections;\n"
+        + "2. Decides to remain seized of the matter.\n",
+        False,
+    ),
+    (
+        "a paragraph announces a list that is read as a heading",
+        "operative.list_missing",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides to act;\n"
+        + "2. Decides to extend the term of office of the following judges until 2011:\n"
+        + "Mehmet Güney (Turkey) Andrésia Vaz (Senegal)\n"
+        + "3. Decides to remain seized of the matter.\n",
+        True,
+    ),
+    (
+        "a paragraph announces a list it holds",
+        "operative.list_missing",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides to act;\n"
+        + "2. Decides to extend the term of office of the following judges until 2011:\n"
+        + "(a) Mehmet Güney (Turkey);\n(b) Andrésia Vaz (Senegal);\n"
+        + "3. Decides to remain seized of the matter.\n",
+        False,
+    ),
+    (
+        "a title read as the last item",
+        "subparagraph.reads_as_title",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides to act;\n"
+        + "2. Reaffirms that all States shall register the weapons they capture:\n"
+        + "(a) Their type and serial number;\n"
+        + "(b) Exemptions, advance approvals and notifications\n"
+        + "3. Decides that the measures shall not apply to supplies;\n"
+        + "4. Decides to remain seized of the matter.\n",
+        True,
+    ),
+    (
+        "a last item closed by its punctuation",
+        "subparagraph.reads_as_title",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides to act;\n"
+        + "2. Reaffirms that all States shall register the weapons they capture:\n"
+        + "(a) Their type and serial number; and\n(b) Their place of capture;\n"
+        + "3. Decides that the measures shall not apply to supplies;\n"
+        + "4. Decides to remain seized of the matter.\n",
+        False,
+    ),
+]
+
+# Russian clauses open in lower case: two clauses on two lines of one "clause"
+RUSSIAN = (
+    "Совет Безопасности,\n"
+    "ссылаясь на свои предыдущие резолюции,\n"
+    "вновь подтверждая свою приверженность суверенитету государства,\n"
+    "отмечая доклад Генерального секретаря,\n"
+    "сознавая важность мира,\n"
+    "приветствуя усилия сторон,\n"
+    "ссылаясь также на свою резолюцию 67/19 от 29 ноября 2012 года,\n"
+    "{line}\n"
+    "1.\tпостановляет действовать;\n"
+    "2.\tпостановляет продолжать заниматься этим вопросом.\n"
+)
+SPANISH = (
+    "El Consejo de Seguridad,\n"
+    "Recordando sus resoluciones anteriores,\n"
+    "Reafirmando su compromiso con la soberanía,\n"
+    "{line}\n"
+    "1. Decide actuar;\n"
+    "2. Decide seguir ocupándose de la cuestión.\n"
+)
+ARABIC_PREAMBLE = (
+    "إن الجمعية العامة،\nإذ تشير إلى قراراتها السابقة،\nوإذ تلاحظ تقرير الأمين العام،\n"
+)
+SPANISH_DECLARATION = (
+    "Naciones Unidas\nA/RES/77/289\nAsamblea General\n\n"
+    "Resolución aprobada por la Asamblea General el 18 de mayo de 2023\n\n"
+    "77/289. Declaración política de la reunión de alto nivel sobre el Marco de Sendái\n\n"
+    "{formula}\n\n"
+    "Aprueba la declaración política que figura en el anexo de la presente resolución.\n\n"
+    "71a sesión plenaria\n18 de mayo de 2023\n\nAnexo\nDeclaración política\n"
+    "1.\t\nLos Jefes de Estado y de Gobierno nos hemos reunido los días 18 y 19 de mayo;\n"
+    "2.\t\nRecordamos que el Marco de Sendái se aplica a riesgos de desastres;\n"
+    "3.\t\nReiteramos el llamamiento hecho en el Marco de Sendái;\n"
+)
+FRENCH_LIST = (
+    "Le Conseil de sécurité,\nRappelant ses résolutions,\nNotant le rapport,\n"
+    "1.\tDemande à la Puissance occupante :\n"
+)
+FRENCH_COVER = (
+    "Nations Unies\nA/RES/77/266\nAssemblée générale\n\n"
+    "Résolution adoptée par l’Assemblée générale le 30 décembre 2022\n\n"
+    "77/266. Fonds de roulement pour 2023\n\n{formula}\n\n"
+)
+LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
+    (
+        "a lowercase clause after a finished one, in a language whose leads open lowercase",
+        "text.extra_line",
+        "ru",
+        RUSSIAN.format(line="утверждая право всех государств жить в мире,"),
+        True,
+    ),
+    (
+        "a lowercase line that opens with a conjunction goes on with the clause",
+        "text.extra_line",
+        "ru",
+        RUSSIAN.format(line="и на содержащихся в ней обязательствах,"),
+        False,
+    ),
+    (
+        "a heading whose one word a lead table knows, read as a clause",
+        "preamble.not_a_clause",
+        "es",
+        SPANISH.format(line="Medidas"),
+        True,
+    ),
+    (
+        "a label after z the segmenter keeps as text of item z",
+        "subparagraph.label_in_text",
+        "fr",
+        FRENCH_LIST
+        + "".join(f"{chr(c)})\tde respecter l’obligation {chr(c)} ;\n" for c in range(97, 123))
+        + "aa)\tde mettre fin aux transferts ;\nbb)\tde garantir le respect du droit ;\n"
+        + "2.\tDécide de rester saisi de la question.\n",
+        True,
+    ),
+    (
+        "an Arabic label out of the segmenter's sequence kept as text",
+        "subparagraph.label_in_text",
+        "ar",
+        ARABIC_PREAMBLE
+        + "1 -\tتطلب إلى الدول ما يلي:\n(أ)\tأن تتعاون؛\n(ب)\tأن تقدم تقارير؛\n"
+        + "(ج)\tأن تتخذ تدابير؛\n(د)\tأن تحمي المدنيين؛\n(و)\tأن تدعم الجهود؛\n"
+        + "2 -\tتقرر أن تبقي المسألة قيد نظرها.\n",
+        True,
+    ),
+    (
+        "a title run on over the formula into the first paragraph",
+        "header.title_ends_with_colon",
+        "fr",
+        FRENCH_COVER.format(formula="L’Assemblée générale")
+        + "Décide ce qui suit :\n1.\tLe montant est fixé ;\n2.\tLes avances sont calculées ;\n",
+        True,
+    ),
+    (
+        "a title that ends on a word",
+        "header.title_ends_with_colon",
+        "fr",
+        FRENCH_COVER.format(formula="L’Assemblée générale,")
+        + "Rappelant sa résolution 76/272,\n1.\tDécide que le montant est fixé ;\n",
+        False,
+    ),
+    (
+        "an annex's points read as paragraphs, the resolution's one lost with its formula",
+        "structure.paragraphs_after_meeting",
+        "es",
+        SPANISH_DECLARATION.format(formula="La Asamblea General"),
+        True,
+    ),
+    (
+        "the resolution's paragraph before its meeting line, the annex after it",
+        "structure.paragraphs_after_meeting",
+        "es",
+        SPANISH_DECLARATION.format(formula="La Asamblea General,"),
+        False,
+    ),
+    (
+        "a short clause closed by its comma",
+        "preamble.not_a_clause",
+        "es",
+        SPANISH.format(line="Observando el informe,"),
+        False,
+    ),
 ]
 
 
@@ -267,6 +464,16 @@ ROWS: list[tuple[str, str, str, bool]] = [
 )
 def test_self_check(code: str, text: str, *, fires: bool) -> None:
     assert (code in _codes(text)) is fires
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("code", "language", "text", "fires"),
+    [row[1:] for row in LANGUAGE_ROWS],
+    ids=[row[0] for row in LANGUAGE_ROWS],
+)
+def test_self_check_in_language(code: str, language: str, text: str, *, fires: bool) -> None:
+    assert (code in _codes(text, language)) is fires
 
 
 @pytest.mark.issue(16)
@@ -284,6 +491,40 @@ def test_long_paragraph_with_a_verb_line() -> None:
     assert "operative.long_paragraph" in _codes(text)
     quiet = FORMULA + PREAMBLE + short + "7. Decides to remain seized of the matter.\n"
     assert "operative.long_paragraph" not in _codes(quiet)
+
+
+def _misplaced(text: str) -> tuple[Resolution, Resolution]:
+    """A parse, and the same with its last clause moved to the body as the markup does."""
+    right = resparse.parse(text)
+    last = right.preamble[-1]
+    moved = OperativeParagraph(number=None, lead=last.lead, text=last.text, span=last.span)
+    marked = attrs.evolve(right, preamble=right.preamble[:-1], operative=(moved, *right.operative))
+    return right, marked
+
+
+@pytest.mark.issue(16)
+def test_gold_normalised_where_the_markup_puts_the_last_clause_in_the_body() -> None:
+    text = FORMULA + PREAMBLE + "Remaining committed to peace,\n1. Decides to act;\n2. Decides.\n"
+    right, marked = _misplaced(text)
+    normalised = evaluate.normalise_gold(marked)
+    assert [c.text for c in normalised.preamble] == [c.text for c in right.preamble]
+    assert [p.number for p in normalised.operative] == [1, 2]
+    assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
+    assert evaluate.structural_errors(evaluate.score(marked, right)) > 0
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Resolves that:\n1. The budget is approved;\n2. It is final.\n",  # a chapeau
+        "Decides to act.\n",  # a single unnumbered paragraph
+        "Decides to act;\nDecides also to act;\n",  # none numbered
+    ],
+)
+def test_gold_left_as_marked_where_the_paragraph_is_no_clause(body: str) -> None:
+    gold = resparse.parse("The General Assembly,\n" + body)
+    assert evaluate.normalise_gold(gold) is gold
 
 
 @pytest.mark.parametrize(

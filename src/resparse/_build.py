@@ -7,6 +7,7 @@ text, further leads, vote fields and notes, and assembles the frozen ``Resolutio
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
@@ -400,7 +401,24 @@ def _more(
 
 
 def is_state(name: str) -> bool:
-    """Whether a name in a vote list is a State the State table knows."""
+    """Whether a name in a vote list is a State the State table knows.
+
+    Names of a usual length are looked up once: a vote's checks ask about each name
+    several times, and the same names come back in every document (the table is fixed
+    once loaded). A long run of text is not kept in the cache.
+    """
+    return _is_known_state(name) if len(name) <= _CACHED_NAME_LENGTH else _resolves(name)
+
+
+_CACHED_NAME_LENGTH = 120
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_known_state(name: str) -> bool:
+    return _resolves(name)
+
+
+def _resolves(name: str) -> bool:
     from resparse.states import resolve_state  # noqa: PLC0415 - the State table loads on first use
 
     return resolve_state(name) is not None

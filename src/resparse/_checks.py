@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from resparse import _checks_lines, _checks_order
+from resparse import _checks_lines, _checks_lists, _checks_order
 from resparse._deadline import checked
 from resparse.model import Diagnostic, Span
 
@@ -44,8 +44,6 @@ def _cut_mid_sentence(result: Resolution) -> list[Diagnostic]:
     heading, page furniture or unplaced text has most likely lost the rest of its
     sentence to it (a line after a page break read as a heading or a running header).
     """
-    segments = result.segments()
-    starts = [segment.span.start for segment in segments]
     found: list[Diagnostic] = []
     parts: list[tuple[str, int | None, str, Span]] = [
         ("preambular clause", c.index, c.text, c.span) for c in result.preamble
@@ -55,6 +53,8 @@ def _cut_mid_sentence(result: Resolution) -> list[Diagnostic]:
         stripped = text.rstrip()
         if not stripped or not stripped[-1].isalnum():
             continue
+        segments = _checks_lines.segments_of(result)  # only for a part that ends on a word
+        starts = [segment.span.start for segment in segments]
         index = bisect.bisect_left(starts, span.end)
         following = segments[index] if index < len(segments) else None
         if following is None or following.kind not in _INTERRUPTIONS:
@@ -76,6 +76,8 @@ _CHECKS: tuple[Callable[[Resolution], Iterable[Diagnostic]], ...] = (
     _checks_order.text_after_closing,
     _checks_order.label_sequence,
     _checks_order.preamble_ends_with_colon,
+    _checks_order.title_ends_with_colon,
+    _checks_order.paragraphs_after_meeting,
     _checks_lines.list_continuation,
     _checks_lines.label_in_item,
     _checks_lines.heading_in_paragraph,
@@ -85,6 +87,9 @@ _CHECKS: tuple[Callable[[Resolution], Iterable[Diagnostic]], ...] = (
     _checks_lines.no_closing_punctuation,
     _checks_lines.heading_reads_as_part,
     _checks_lines.clause_without_lead,
+    _checks_lists.item_with_more_lines,
+    _checks_lists.colon_without_list,
+    _checks_lists.title_as_last_item,
 )
 
 

@@ -15,17 +15,19 @@ from typing import TYPE_CHECKING
 import regex
 
 from resparse import _leads
+from resparse._language import profile
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-    from resparse.model import OperativeParagraph, Resolution
+    from resparse._language import Profile
+    from resparse.model import OperativeParagraph, Resolution, Segment
 
 _FIRST_WORD = regex.compile(r"\s*(\p{Lu}\p{L}*)")
 # a line that opens a sub-paragraph or a paragraph: "(a)", "b.", "ii)", "12."
-_LABELLED = regex.compile(r"\s*(?:\(\w{1,6}\)|\w{1,6}[.)]\s|\d{1,3}\.)")
-_BARE_LABEL = regex.compile(r"\(\w{1,6}\)|\w{1,6}[.)]")
+LABELLED = regex.compile(r"\s*(?:\(\w{1,6}\)|\w{1,6}[.)]\s|\d{1,3}\.)")
+BARE_LABEL = regex.compile(r"\(\w{1,6}\)|\w{1,6}[.)]")
 # how often the markup must open an operative paragraph with a word for it to count
 _FREQUENT = 20
 
@@ -55,13 +57,28 @@ def _sub_spans(paragraph: OperativeParagraph) -> list[Span]:
     return [sub.span for top in paragraph.subparagraphs for sub in top.walk()]
 
 
-def _own_lines(source: str, span: Span, inner: Sequence[Span]) -> list[tuple[int, str]]:
+def own_lines(source: str, span: Span, inner: Sequence[Span]) -> list[tuple[int, str]]:
     """The non-blank lines of ``span`` outside the ``inner`` spans (its sub-paragraphs)."""
     return [
         (start, line)
         for start, line in lines_in(source, span)
         if line.strip() and not any(s.start <= start < s.end for s in inner)
     ]
+
+
+# the last result asked about and what was found for it: three checks ask about the same
+# result in turn, and the answer (a walk over every line) is the same each time
+_LAST_LINES: list[tuple[Resolution, bool]] = []
+_LAST_SEGMENTS: list[tuple[Resolution, list[Segment]]] = []
+
+
+def segments_of(result: Resolution) -> list[Segment]:
+    """``result.segments()``, built once for the checks that read it one after another."""
+    if _LAST_SEGMENTS and _LAST_SEGMENTS[0][0] is result:
+        return _LAST_SEGMENTS[0][1]
+    segments = result.segments()
+    _LAST_SEGMENTS[:] = [(result, segments)]
+    return segments
 
 
 def one_line_per_part(result: Resolution) -> bool:
@@ -71,11 +88,19 @@ def one_line_per_part(result: Resolution) -> bool:
     a PDF's text breaks them anywhere. Checks that read line breaks as part breaks run
     only on the first kind.
     """
+    if _LAST_LINES and _LAST_LINES[0][0] is result:
+        return _LAST_LINES[0][1]
+    found = _one_line_per_part(result)
+    _LAST_LINES[:] = [(result, found)]
+    return found
+
+
+def _one_line_per_part(result: Resolution) -> bool:
     parts: list[tuple[Span, list[Span]]] = [(c.span, []) for c in result.preamble]
     parts += [(p.span, _sub_spans(p)) for p in result.operative]
     if len(parts) < 5:
         return False
-    several = sum(len(_own_lines(result.source, span, inner)) > 1 for span, inner in parts)
+    several = sum(len(own_lines(result.source, span, inner)) > 1 for span, inner in parts)
     return several <= max(1, len(parts) // 10)
 
 
@@ -94,13 +119,13 @@ def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
             for sub in top.walk():
                 inner = [child.span for child in sub.subparagraphs]
                 previous = ""
-                for start, line in _own_lines(result.source, sub.span, inner):
+                for start, line in own_lines(result.source, sub.span, inner):
                     text = line.strip()
                     if (
                         previous
-                        and not _BARE_LABEL.fullmatch(previous)
+                        and not BARE_LABEL.fullmatch(previous)
                         and text[0].islower()
-                        and not _LABELLED.match(text)
+                        and not LABELLED.match(text)
                     ):
                         message = (
                             f"a lowercase line after a finished one inside sub-paragraph "
@@ -111,11 +136,19 @@ def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
                     previous = text
 
 
-_PARENTHESIZED = regex.compile(r"\s*\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2}|[A-Z])\)\s")
+# "(d)", "(ii)", "(3)", "(B)"; the French, Spanish and Russian "d)", "aa)", "ii)"; and the
+# letters of a caseless script, Arabic "(و)", "(أ أ)", Chinese "(十一)"
+_PARENTHESIZED = regex.compile(
+    r"""\s*(?:
+        \((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2}|[A-Z]|\p{Lo}{1,3}|\p{Lo}\s\p{Lo})\)
+        | (?:[a-z]{1,2}|[ivx]{1,5}|\p{Lo}{1,2})\)
+    )\s""",
+    regex.VERBOSE,
+)
 
 
 def label_in_item(result: Resolution) -> Iterator[Diagnostic]:
-    """A line inside a sub-paragraph that opens with a label of its own, "(d)".
+    """A line inside a sub-paragraph that opens with a label of its own, "(d)" or "aa)".
 
     The segmenter keeps a label that does not follow the one before it ("(a), (b), (d)",
     "(ii), (ii)") as text of the item before; the item then holds a line that opens like
@@ -125,7 +158,7 @@ def label_in_item(result: Resolution) -> Iterator[Diagnostic]:
         for top in paragraph.subparagraphs:
             for sub in top.walk():
                 inner = [child.span for child in sub.subparagraphs]
-                for start, line in _own_lines(result.source, sub.span, inner)[1:]:
+                for start, line in own_lines(result.source, sub.span, inner)[1:]:
                     if _PARENTHESIZED.match(line):
                         message = (
                             f"a line inside sub-paragraph ({sub.label}) opens with a label out "
@@ -153,7 +186,7 @@ def heading_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
                 and _opens_a_part(text[0])
                 and text[-1].isalnum()
                 and before[-1:] in (";", ".", ",", ":")
-                and _LABELLED.match(lines[i + 1][1])
+                and LABELLED.match(lines[i + 1][1])
             ):
                 message = (
                     "a short line with no closing punctuation between two items of a part: "
@@ -165,6 +198,7 @@ def heading_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
 # how a line that ends a part ends: its punctuation (any script's), a footnote marker
 # after it, or the asterisks of a separator
 _FINISHED = regex.compile(r"(?:[,;:.\u060c\u061b\uff0c\uff1b\uff1a\u3002]\d{0,3}|\*)$")
+_FINISHED_LENGTH = 4  # the longest end it matches: a comma and a three-digit marker
 
 
 def _opens_with_lead(line: str, language: str) -> bool:
@@ -178,6 +212,12 @@ def _opens_with_lead(line: str, language: str) -> bool:
     )
 
 
+def _joins(line: str, local: Profile) -> bool:
+    """Whether a line opens with one of the language's conjunctions ("and", "и")."""
+    words = line.split(maxsplit=1)
+    return bool(words) and words[0].casefold() in local.conjunctions
+
+
 def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     """In a text that gives each part one line, a part that runs over several.
 
@@ -186,20 +226,27 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     aside) holds a line that opens with a capital, after a line that ends as a part does
     or with a frequent lead word, most likely holds two parts (a lowercase line, or one
     after a line cut mid-sentence, goes on with the sentence, as after a page break; a
-    line with a tab inside is a table's row).
+    line with a tab inside is a table's row). Where the language's leads open in lower
+    case (``cased = false``: Russian's "ссылаясь также ...,"), a lowercase line after a
+    finished one counts too, unless it opens with a conjunction ("и на ...": the same
+    sentence goes on).
     """
     if not one_line_per_part(result):
         return
+    local = profile(result.language)
     parts: list[tuple[Span, list[Span]]] = [(c.span, []) for c in result.preamble]
     parts += [(p.span, _sub_spans(p)) for p in result.operative]
-    lines = [_own_lines(result.source, span, inner) for span, inner in parts]
+    lines = [own_lines(result.source, span, inner) for span, inner in parts]
     for own in lines:
         for (_, before), (start, line) in itertools.pairwise(own):
             first = line.strip()[:1]
-            finished = _FINISHED.search(before.rstrip()) is not None
+            finished = _FINISHED.search(before.rstrip()[-_FINISHED_LENGTH:]) is not None
+            opens = _opens_a_part(first) or (
+                finished and not local.cased and first.isalpha() and not _joins(line, local)
+            )
             if (
                 (finished or _opens_with_lead(line, result.language))
-                and (_opens_a_part(first) or first == "*")
+                and (opens or first == "*")
                 and "\t" not in line.strip()
             ):
                 message = (
@@ -282,14 +329,27 @@ def heading_reads_as_part(result: Resolution) -> Iterator[Diagnostic]:
             yield Diagnostic("heading.reads_as_part", message, "warning", heading.span)
 
 
+# how a preambular clause ends; how many words and characters a heading read as one has
+_CLAUSE_END = regex.compile(r"[,;:.\u060c\u061b\uff0c\uff1b\uff1a\u3002]\d{0,3}\p{Cf}*$")
+_TITLE_WORDS = 3
+_TITLE_LENGTH = 30
+
+
 def clause_without_lead(result: Resolution) -> Iterator[Diagnostic]:
     """A preambular clause with no known lead that does not end as a clause does.
 
     A clause opens with a lead and ends with a comma; a "clause" with neither (a title in
-    parentheses, a line of a table) is text that is no clause, read as one.
+    parentheses, a line of a table) is text that is no clause, read as one. So is a
+    clause of a few words with no closing punctuation even if a lead table knows its
+    first word: "Medidas" is a heading, whatever a table learned from a stray italic.
     """
     for clause in result.preamble:
-        if clause.lead is None and clause.text.rstrip()[-1:] not in (",", ";", ":"):
+        text = clause.text.rstrip()
+        if (clause.lead is None and text[-1:] not in (",", ";", ":")) or (
+            len(text) < _TITLE_LENGTH
+            and len(text.split()) <= _TITLE_WORDS
+            and not _CLAUSE_END.search(text)
+        ):
             message = (
                 f"preambular clause {clause.index} opens with no known lead and does not "
                 "end with a comma: it may be a title or other text read as a clause"
@@ -297,8 +357,8 @@ def clause_without_lead(result: Resolution) -> Iterator[Diagnostic]:
             yield Diagnostic("preamble.not_a_clause", message, "warning", clause.span)
 
 
-_OPEN_END = regex.compile(r"\p{L}$")
 _LIST_END = regex.compile(r"[;,]\s*(?:and|or|et|ou|y|o)$")
+_LIST_END_LENGTH = 12  # enough for "; and" after a few spaces: the search reads no more
 
 
 def no_closing_punctuation(result: Resolution) -> Iterator[Diagnostic]:
@@ -309,7 +369,7 @@ def no_closing_punctuation(result: Resolution) -> Iterator[Diagnostic]:
     """
     for clause in result.preamble[:-1]:
         text = clause.text.rstrip()
-        if _OPEN_END.search(text) and not _LIST_END.search(text):
+        if text[-1:].isalpha() and not _LIST_END.search(text[-_LIST_END_LENGTH:]):
             message = (
                 f"preambular clause {clause.index} ends on a word, with no closing "
                 "punctuation, before the next clause: its sentence may be cut"

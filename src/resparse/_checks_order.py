@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from resparse import _checks_lines
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -175,3 +176,42 @@ def preamble_ends_with_colon(result: Resolution) -> Iterator[Diagnostic]:
             "to it, or it may be the first operative paragraph"
         )
         yield Diagnostic("preamble.ends_with_colon", message, "warning", last.span)
+
+
+def title_ends_with_colon(result: Resolution) -> Iterator[Diagnostic]:
+    """A title that ends with a colon, as a paragraph's chapeau does.
+
+    A title names the resolution and ends on a word; one that ends with "Décide ce qui
+    suit :" has run on over the formula into the first paragraph, which is lost.
+    """
+    title = result.header.title
+    if not title or not title.rstrip().endswith((":", "\uff1a")):
+        return
+    for segment in result.segments():
+        if segment.kind == "header.title":
+            message = (
+                "the title ends with a colon, as a paragraph's opening does: it may have run "
+                "on over the enacting formula into the first paragraph"
+            )
+            yield Diagnostic("header.title_ends_with_colon", message, "warning", segment.span)
+            return
+
+
+def paragraphs_after_meeting(result: Resolution) -> Iterator[Diagnostic]:
+    """Operative paragraphs that all come after the meeting line that closes a resolution.
+
+    "71st plenary meeting" ends a General Assembly resolution; when every paragraph
+    follows it, the resolution's own paragraphs were lost (run into the title, say) and
+    an annex's numbered points ("1. We, the Heads of State ...") were read in their place.
+    """
+    if not result.operative:
+        return
+    first = result.operative[0].span.start
+    for segment in _checks_lines.segments_of(result):
+        if segment.kind == "header.meeting" and segment.span.end <= first:
+            message = (
+                "every operative paragraph comes after the meeting line that ends the "
+                "resolution: they may be an annex's points, the resolution's own lost"
+            )
+            yield Diagnostic("structure.paragraphs_after_meeting", message, "warning", segment.span)
+            return

@@ -124,8 +124,13 @@ def _place_in_order(  # noqa: PLR0913 - the notes, where to look, and what is ta
             bound = note.anchor.start
     next_starts.reverse()
     note_spans = sorted(note.span for note in notes)
+    wanted = {note.marker for note in notes if note.anchor is None and note.marker.isdigit()}
     markers = _markers.Markers(
-        source, body_start, max(n.span.start for n in notes), decimal_comma=decimal_comma
+        source,
+        body_start,
+        max(n.span.start for n in notes),
+        decimal_comma=decimal_comma,
+        wanted=wanted,
     )
     start = body_start
     for i, note in enumerate(notes):
@@ -166,17 +171,17 @@ def _split_block(block: Sequence[Line]) -> list[Footnote]:
     markers: list[Line | None] = []
     queue: list[Line] = []
     previous: Line | None = None
+    last_known: list[tuple[str | None, object]] = []  # the last marker line a note took
     for line in block:
         if FOOTNOTE_MARKER_ONLY_RE.match(line.text):
             queue.append(line)
             previous = None
             continue
         match = FOOTNOTE_LINE_RE.match(line.text)
-        known = [_marker_text(m) for m in markers if m is not None]
         if (
             match
             and match["marker"].isdigit()
-            and _markers.plausible_marker(match["marker"], [(k, None) for k in known])
+            and _markers.plausible_marker(match["marker"], last_known)
         ):
             notes.append([line])
             markers.append(None)
@@ -187,6 +192,8 @@ def _split_block(block: Sequence[Line]) -> list[Footnote]:
         ):
             notes.append([line])
             markers.append(queue.pop(0) if queue else None)
+            if markers[-1] is not None:  # the marker the next note's number follows
+                last_known = [(_marker_text(markers[-1]), None)]
         else:
             notes[-1].append(line)
         previous = line

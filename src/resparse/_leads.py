@@ -457,15 +457,36 @@ def opening_words(
 ) -> list[tuple[str, int, int]]:
     """The first words of a part, casefolded, with offsets, up to the first punctuation."""
     words: list[tuple[str, int, int]] = []
+    count = max(min(limit, 12), 1)
+    run_re = _opening_run_re(count)
     for start, end in pieces:
-        for match in _TOKEN_RE.finditer(source, start, end):
-            token = match[0]
-            if not token[:1].isalnum():
-                return words
-            words.append((word_key(token), match.start(), match.end()))
-            if len(words) >= limit:
-                return words
+        at = start
+        while True:
+            run = run_re.match(source, at, end)
+            if run is None:  # never: the pattern matches the empty string
+                break
+            tokens = run.captures(1)
+            for token, first, last in zip(tokens, run.starts(1), run.ends(1), strict=True):
+                if not token[:1].isalnum():
+                    return words
+                words.append((word_key(token), first, last))
+                if len(words) >= limit:
+                    return words
+            if len(tokens) < count:
+                break  # the piece has no more tokens
+            at = run.end()
     return words
+
+
+@functools.cache
+def _opening_run_re(count: int) -> regex.Pattern[str]:
+    """Up to ``count`` tokens in one match, found as ``_TOKEN_RE.finditer`` finds them.
+
+    Between two tokens stand only the characters no token takes (white space, "*", "_",
+    the direction marks), so one match with repeated captures gives the same tokens, with
+    the same offsets, at a fraction of the cost of one match object per token.
+    """
+    return regex.compile(r"(?:[\s*_\u200e\u200f]*+(" + _TOKEN_RE.pattern + f")){{0,{count}}}")
 
 
 _LEAD_TRIM_RE = regex.compile(r"[\s,;:.*_،؛，；：。\u200e\u200f]+$")

@@ -16,7 +16,7 @@ import regex
 from resparse.model import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Collection, Iterator, Sequence
 
 
 def strip_trailing_marker(text: str) -> str:
@@ -124,12 +124,23 @@ class Markers:
     ("[^3]") says itself what it is and comes first.
     """
 
-    def __init__(self, source: str, start: int, end: int, *, decimal_comma: bool) -> None:
+    def __init__(
+        self,
+        source: str,
+        start: int,
+        end: int,
+        *,
+        decimal_comma: bool,
+        wanted: Collection[str] | None = None,
+    ) -> None:
+        """Collect the candidates; with ``wanted``, only those for these markers."""
         self.written: dict[str, list[Span]] = {}
         self.plain: dict[str, list[Span]] = {}
         for reference in _MARKDOWN_REFERENCE_RE.finditer(source, start, end):
             self.written.setdefault(reference["n"], []).append(Span(*reference.span()))
         for run in _DIGITS_RE.finditer(source, start, end):
+            if wanted is not None and not _may_be(source, run.start(), run.end(), wanted):
+                continue
             found = _marker_in(source, run.start(), run.end(), end)
             if found is None:
                 continue
@@ -145,6 +156,18 @@ class Markers:
             while index < len(spans) and spans[index].start < end:
                 yield spans[index]
                 index += 1
+
+
+def _may_be(source: str, start: int, stop: int, wanted: Collection[str]) -> bool:
+    """Whether a run of digits can be one of the ``wanted`` markers at all.
+
+    A marker :func:`_marker_in` finds is always the end of its run: all of a short run,
+    or what follows a year, so a run that ends in no wanted marker need not be matched.
+    """
+    length = stop - start
+    if length <= 3:
+        return source[start:stop] in wanted
+    return 5 <= length <= 7 and source[start + 4 : stop] in wanted
 
 
 def _marker_in(source: str, start: int, stop: int, end: int) -> regex.Match[str] | None:

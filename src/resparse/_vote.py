@@ -15,6 +15,7 @@ with the span of the vote, and the names stay as the text prints them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -305,7 +306,8 @@ def read_vote(  # noqa: PLR0913 - independent facts about one statement, all key
     """
     fields = VoteFields()
     whole = Span(offset, offset + len(text))
-    labels = list(LIST_LABEL_RE.finditer(text))
+    # every label ends with a colon: a statement without one is not scanned for labels
+    labels = list(LIST_LABEL_RE.finditer(text)) if ":" in text else []
     head = text[: labels[0].start()] if labels else text
     flat = " ".join(head.split())
     marker = TRAILING_MARKER_RE.search(flat)
@@ -553,28 +555,50 @@ def split_states(text: str, is_state: Callable[[str], bool]) -> tuple[str, ...]:
     """Split "A, B (C of), D and E" into names; an "and" inside a State's name is kept."""
     names: list[str] = []
     for piece in checked(_top_level_pieces(text), "the vote's lists", 64):
-        item = _tidy(piece)
-        if not item or item.casefold() in _EMPTY_LIST:
-            continue
-        names.extend(_split_and(_join_hyphen(item, is_state), is_state))
+        if len(piece) <= _CACHED_PIECE_LENGTH:
+            names.extend(_piece_names(piece, is_state))
+        else:
+            names.extend(_read_piece(piece, is_state))
     return tuple(names)
 
 
+_CACHED_PIECE_LENGTH = 160
+
+
+@functools.lru_cache(maxsize=4096)
+def _piece_names(piece: str, is_state: Callable[[str], bool]) -> tuple[str, ...]:
+    """:func:`_read_piece`, once per piece: the same names come back in every list."""
+    return _read_piece(piece, is_state)
+
+
+def _read_piece(piece: str, is_state: Callable[[str], bool]) -> tuple[str, ...]:
+    """The names in one piece of a list between commas: none, one, or several joined by "and"."""
+    item = _tidy(piece)
+    if not item or item.casefold() in _EMPTY_LIST:
+        return ()
+    return tuple(_split_and(_join_hyphen(item, is_state), is_state))
+
+
+_LIST_MARK_RE = regex.compile(r"[(),;]")
+
+
 def _top_level_pieces(text: str) -> list[str]:
-    """Cut at commas and semicolons outside parentheses (a character loop: no backtracking)."""
+    """Cut at commas and semicolons outside parentheses (one pass over those marks only)."""
     pieces: list[str] = []
     depth = 0
     start = 0
-    for i, char in enumerate(text):
-        if not i % 65536:
+    for count, mark in enumerate(_LIST_MARK_RE.finditer(text)):
+        if not count % 4096:
             check_deadline("the vote's lists")
+        char = mark[0]
         if char == "(":
             depth += 1
         elif char == ")":
             depth = max(depth - 1, 0)
-        elif char in ",;" and depth == 0:
-            pieces.append(text[start:i])
-            start = i + 1
+        elif depth == 0:
+            at = mark.start()
+            pieces.append(text[start:at])
+            start = at + 1
     pieces.append(text[start:])
     return pieces
 

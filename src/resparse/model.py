@@ -444,7 +444,10 @@ class Resolution:
         """
         items: list[tuple[str, int | None, Span]] = []
         seen: set[Span] = set()
-        for name, span in self.header.spans.items():
+        entries = self.header.spans.entries
+        first = dict(reversed(entries))  # the first span of a name, as spans[name] gives it
+        for name, _ in entries:
+            span = first[name]
             if span not in seen:  # derived fields (session, adopted) share their source's span
                 seen.add(span)
                 items.append((f"header.{name}", None, span))
@@ -480,28 +483,27 @@ class Resolution:
         Whitespace between parts is not a segment. Together with :meth:`uncovered` this is
         the "nothing lost" guarantee: every other character is in exactly one segment.
         """
-        events = self.top_level()
         out: list[Segment] = []
         stack: list[tuple[str, int | None, Span]] = []
         cursor = 0
-
-        def emit(kind: str, index: int | None, start: int, end: int) -> None:
-            if end > start:
-                out.append(Segment(kind, Span(start, end), index))
-
-        for kind, index, span in events:
+        # a part's whole span is reused as its segment's span where nothing cut into it
+        for kind, index, span in self.top_level():
             while stack and stack[-1][2].end <= span.start:
-                top = stack.pop()
-                emit(top[0], top[1], cursor, top[2].end)
-                cursor = max(cursor, top[2].end)
-            if stack:
-                emit(stack[-1][0], stack[-1][1], cursor, span.start)
+                top_kind, top_index, top = stack.pop()
+                if top.end > cursor:
+                    piece = top if cursor == top.start else Span(cursor, top.end)
+                    out.append(Segment(top_kind, piece, top_index))
+                    cursor = top.end
+            if stack and span.start > cursor:
+                out.append(Segment(stack[-1][0], Span(cursor, span.start), stack[-1][1]))
             cursor = max(cursor, span.start)
             stack.append((kind, index, span))
         while stack:
-            top = stack.pop()
-            emit(top[0], top[1], cursor, top[2].end)
-            cursor = max(cursor, top[2].end)
+            top_kind, top_index, top = stack.pop()
+            if top.end > cursor:
+                piece = top if cursor == top.start else Span(cursor, top.end)
+                out.append(Segment(top_kind, piece, top_index))
+                cursor = top.end
         return out
 
     def uncovered(self) -> list[Span]:

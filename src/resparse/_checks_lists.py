@@ -1,0 +1,135 @@
+"""Self-checks on a paragraph's list: a list announced and missing, or items read wrong.
+
+A paragraph that ends with a colon announces a list; its items are labelled lines, each
+one line of its own in a text whose line breaks are part breaks. A colon with no item
+after it, an item that is a title with its text on the next line, or a last "item" that
+is a short unpunctuated title all mean the list was cut in the wrong place.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import regex
+
+from resparse import _checks_lines
+from resparse.model import Diagnostic, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from resparse.model import Resolution, SubParagraph
+
+# a line's label and the space after it: "(c)\t", "ii. "
+_LABEL = regex.compile(r"\s*(?:\(\w{1,6}\)|\w{1,6}[.)])\s*")
+# the end of a list item that the next one completes: "; and", ", or"
+_LIST_END = regex.compile(r"[;,]\s*(?:and|or|et|ou|y|o)$")
+# how long a last item may be and still read as a title
+_TITLE_LENGTH = 150
+
+
+def _items(result: Resolution) -> Iterator[SubParagraph]:
+    for paragraph in result.operative:
+        for top in paragraph.subparagraphs:
+            yield from top.walk()
+
+
+def _opens_a_title(before: str) -> bool:
+    """Whether a line reads as a list's or an item's title: it ends with a colon or a word."""
+    return before.endswith(":") or before[-1:].isalnum()
+
+
+def item_with_more_lines(result: Resolution) -> Iterator[Diagnostic]:
+    """A sub-paragraph that holds a capitalised line after a title line or a colon.
+
+    In a text whose line breaks are part breaks, "(c) 2020/2021 elections" then "To
+    assist the authorities ..." is an item's title with its text (or an unlabelled item)
+    under it, and "(b) ... the following themes:" then "Panel 1: ..." an item with a list
+    of its own that carries no labels: either way the item holds parts the parse did not
+    cut (a lowercase line is ``subparagraph.continuation``; a table's row, with a tab
+    inside, is left alone).
+    """
+    if not _checks_lines.one_line_per_part(result):
+        return
+    for sub in _items(result):
+        inner = [child.span for child in sub.subparagraphs]
+        before = ""
+        for start, line in _checks_lines.own_lines(result.source, sub.span, inner):
+            text = line.strip()
+            title = _LABEL.sub("", before, count=1)
+            if (
+                title
+                and not _checks_lines.BARE_LABEL.fullmatch(before)
+                and not _checks_lines.LABELLED.match(text)
+                and not text[0].islower()
+                and "\t" not in text + title
+                and _opens_a_title(title)
+            ):
+                message = (
+                    f"sub-paragraph ({sub.label}) goes on, after a title or a colon, with a "
+                    "line of its own: it may hold its text under a title or items with no label"
+                )
+                yield Diagnostic(
+                    "subparagraph.more_lines",
+                    message,
+                    "warning",
+                    Span(start, start + len(line.rstrip())),
+                )
+                break
+            before = text
+
+
+def colon_without_list(result: Resolution) -> Iterator[Diagnostic]:
+    """A numbered paragraph that ends with a colon and has no sub-paragraph.
+
+    "Decides to extend the term of office of the following judges:" announces a list;
+    with no item after it, the list was read as something else (a heading, furniture,
+    the next paragraph's text). A colon right before the next paragraph is a misprint
+    of its semicolon, and is left alone.
+    """
+    starts: list[int] = []
+    for paragraph in result.operative:
+        if (
+            paragraph.number is None
+            or paragraph.subparagraphs
+            or not paragraph.text.rstrip().endswith(":")
+        ):
+            continue
+        segments = _checks_lines.segments_of(result)
+        starts = starts or [segment.span.start for segment in segments]
+        index = bisect.bisect_left(starts, paragraph.span.end)
+        if index < len(segments) and segments[index].kind != "operative":
+            message = (
+                f"operative paragraph {paragraph.number} ends with a colon and has no "
+                "sub-paragraph: the list it announces was read as something else"
+            )
+            yield Diagnostic("operative.list_missing", message, "warning", paragraph.span)
+
+
+def title_as_last_item(result: Resolution) -> Iterator[Diagnostic]:
+    """The last sub-paragraph of a paragraph is one short line that ends on a word.
+
+    An item ends with its punctuation, or with "; and" before the next; a last "item"
+    such as "(i) Exemptions, advance approvals and notifications" is the title of what
+    follows, numbered like an item and read as one.
+    """
+    for paragraph in result.operative:
+        if not paragraph.subparagraphs:
+            continue
+        last = paragraph.subparagraphs[-1]
+        while last.subparagraphs:
+            last = last.subparagraphs[-1]
+        text = last.text.rstrip()
+        if (
+            "\n" not in result.raw(last.span).strip()
+            and len(text) < _TITLE_LENGTH
+            and text[-1:].isalpha()
+            and not _LIST_END.search(text)
+        ):
+            message = (
+                f"the last sub-paragraph ({last.label}) of operative paragraph "
+                f"{paragraph.number} is a short line that ends on a word: it may be a title "
+                "read as an item"
+            )
+            yield Diagnostic("subparagraph.reads_as_title", message, "warning", last.span)
