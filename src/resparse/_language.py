@@ -124,6 +124,9 @@ class Profile:
     # what stands between the sponsors a draft names (", ", " and ")
     sponsor_separator_re: regex.Pattern[str] = _COMMA_RE
     conjunctions: frozenset[str] = frozenset()  # "and", "or": before a suspended hyphen
+    # closed word classes from ``[words]`` ("function_words", "determiners", ...): what a
+    # lead does not end on, adverbs that bind to it; empty for a language that lists none
+    words: dict[str, frozenset[str]] = attrs.field(factory=dict)
     # how vote statements are worded, from ``[vote]``; a language without one reads none
     vote: VoteWords = attrs.field(factory=lambda: vote_words({}))
 
@@ -363,6 +366,10 @@ def _build(data: dict[str, Any]) -> Profile:
         agenda_separator_re=optional("agenda_separator", _COMMA_BEFORE_A_NUMBER_RE),
         sponsor_separator_re=optional("sponsor_separator", _COMMA_RE),
         conjunctions=frozenset(word.casefold() for word in data.get("conjunctions", ())),
+        words={
+            key: frozenset(word.casefold() for word in listed)
+            for key, listed in data.get("words", {}).items()
+        },
         vote=vote_words(data.get("vote", {})),
     )
 
