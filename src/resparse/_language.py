@@ -280,6 +280,7 @@ def _forget_tables() -> None:
     for cached in (
         has_profile,
         profile,
+        _detection,
         _leads.tables,
         _leads._first_words,  # noqa: SLF001 - the caches of files this module resolves
         _leads.morphology,
@@ -374,44 +375,92 @@ def _build(data: dict[str, Any]) -> Profile:
     )
 
 
-# Words that are frequent in one Latin-script language's resolutions and rare in the others.
-_MARKERS = {
-    "en": ("the", "of", "and", "to", "its", "that", "with", "for"),
-    "fr": ("les", "des", "et", "du", "le", "sur", "dans", "au"),
-    "es": ("los", "las", "y", "del", "el", "por", "con", "su"),
-}
-_PUNCTUATION_RE = regex.compile(r"[^\p{L}\s]+")
-# French elides its commonest small words ("l’Assemblée", "d’agir", "qu’il"); the
-# counting above splits them into single letters, so they are counted on their own
-_ELISION_RE = regex.compile(r"(?<!\p{L})(?:[ldjmnst]|qu)[’'](?=\p{L})", regex.IGNORECASE)
-_NON_LATIN_RE = regex.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
-# No character of those three scripts lies below U+0400 or in General Punctuation (where
-# the quotes and dashes of Latin texts are; a test checks every code point): a search of
-# the standard library for anything else, three times quicker, clears most texts at once.
+# No character of the Han, Arabic or Cyrillic scripts lies below U+0400 or in General
+# Punctuation (where the quotes and dashes of Latin texts are; a test checks every code
+# point): a search of the standard library for anything else, three times quicker than
+# counting, clears most texts at once.
 _BEYOND_LATIN_RE = re.compile(r"[^\u0000-\u03ff\u2000-\u206f]")
-_SCRIPTS = (
-    ("zh", regex.compile(r"\p{Han}")),
-    ("ar", regex.compile(r"\p{Arabic}")),
-    ("ru", regex.compile(r"\p{Cyrillic}")),
-)
+_PREFILTERED_SCRIPTS = frozenset({"Han", "Arabic", "Cyrillic"})
+# Words are counted between letters: everything else separates them.
+_PUNCTUATION_RE = regex.compile(r"[^\p{L}\s]+")
+
+
+@attrs.frozen
+class _Detection:
+    """What detect() reads from every lexicon's ``[detect]`` table, compiled once."""
+
+    # (code, a pattern of one letter of its script), for languages with a script of their own
+    scripts: tuple[tuple[str, regex.Pattern[str]], ...]
+    # any letter of those scripts; None when there are none
+    non_latin_re: regex.Pattern[str] | None
+    # whether _BEYOND_LATIN_RE may clear a text before the scripts are counted
+    prefilter: bool
+    # casefolded marker -> the languages it counts for
+    marker_codes: dict[str, tuple[str, ...]]
+    # further patterns that count for a language (French elisions: "l’", "d’", "qu’")
+    extra: tuple[tuple[str, regex.Pattern[str]], ...]
+    # the Latin-script languages, in the order ties are settled (English first)
+    latin: tuple[str, ...]
+
+
+@functools.cache
+def _detection() -> _Detection:
+    """Read ``[detect]`` from every shipped and registered lexicon (data only, no profile)."""
+    scripts: list[tuple[str, regex.Pattern[str]]] = []
+    names: list[str] = []
+    marker_codes: dict[str, list[str]] = {}
+    extra: list[tuple[str, regex.Pattern[str]]] = []
+    latin: list[str] = []
+    for code in (*LANGUAGES, *_REGISTERED):
+        resource = lexicon_file(f"{code}.toml")
+        if resource is None:
+            continue
+        table = tomllib.loads(resource.read_text(encoding="utf-8")).get("detect", {})
+        script = str(table.get("script", "Latin"))
+        if script != "Latin":
+            scripts.append((code, regex.compile(rf"\p{{{script}}}")))
+            names.append(script)
+            continue
+        latin.append(code)
+        for word in table.get("markers", ()):
+            marker_codes.setdefault(word.casefold(), []).append(code)
+        if "counts_also" in table:
+            pattern = regex.compile(table["counts_also"], regex.VERBOSE | regex.IGNORECASE)
+            extra.append((code, pattern))
+    return _Detection(
+        scripts=tuple(scripts),
+        non_latin_re=regex.compile("|".join(rf"\p{{{n}}}" for n in names)) if names else None,
+        prefilter=set(names) <= _PREFILTERED_SCRIPTS,
+        marker_codes={word: tuple(codes) for word, codes in marker_codes.items()},
+        extra=tuple(extra),
+        latin=tuple(latin),
+    )
 
 
 def detect(text: str, sample: int = 6000) -> str:
     """The language of a resolution, from its script and its most frequent small words.
 
     No model is needed: the six official languages differ in script (Chinese, Arabic,
-    Russian) or in their function words (English, French, Spanish). English is the
-    answer when the text gives no evidence.
+    Russian) or in their function words (English, French, Spanish), both given by each
+    lexicon's ``[detect]`` table. English is the answer when the text gives no evidence.
     """
+    found = _detection()
     head = text[:sample]
-    beyond = _BEYOND_LATIN_RE.search(head) is not None
-    if beyond and _NON_LATIN_RE.search(head) is not None:  # most texts are Latin: no counting
+    beyond = not found.prefilter or _BEYOND_LATIN_RE.search(head) is not None
+    if beyond and found.non_latin_re is not None and found.non_latin_re.search(head):
         letters = max(1, sum(map(str.isalpha, head)))
-        for code, script in _SCRIPTS:
-            if len(script.findall(head)) > letters * 0.3:
-                return code
-    words = collections.Counter(_PUNCTUATION_RE.sub(" ", head.casefold()).split())
-    counts = {code: sum(words[word] for word in markers) for code, markers in _MARKERS.items()}
-    counts["fr"] += len(_ELISION_RE.findall(head))
+        share, code = max((len(script.findall(head)), code) for code, script in found.scripts)
+        if share > letters * 0.3:
+            return code
+    counts = dict.fromkeys(found.latin, 0)
+    if found.marker_codes:
+        words = collections.Counter(_PUNCTUATION_RE.sub(" ", head.casefold()).split())
+        for word, codes in found.marker_codes.items():
+            for code in codes:
+                counts[code] += words[word]
+    for code, pattern in found.extra:
+        counts[code] += len(pattern.findall(head))
+    if not counts:
+        return "en"
     best = max(counts, key=lambda code: (counts[code], code == "en"))
     return best if counts[best] else "en"
