@@ -104,8 +104,11 @@ def test_language_every_profile_compiles_and_is_linear(code: str) -> None:
 
 def test_the_quick_latin_check_clears_no_character_of_the_three_scripts() -> None:
     """What the standard-library search lets through never holds Han, Arabic or Cyrillic."""
-    from resparse._language import _BEYOND_LATIN_RE, _NON_LATIN_RE  # noqa: PLC0415
+    from resparse._language import _BEYOND_LATIN_RE, _detection  # noqa: PLC0415
 
+    found = _detection()
+    assert found.prefilter
+    assert found.non_latin_re is not None
     cleared = [chr(c) for c in range(0x110000) if _BEYOND_LATIN_RE.match(chr(c)) is None]
     assert len(cleared) == 0x400 + 0x70
-    assert [c for c in cleared if _NON_LATIN_RE.match(c) is not None] == []
+    assert [c for c in cleared if found.non_latin_re.match(c) is not None] == []

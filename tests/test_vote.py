@@ -6,11 +6,14 @@ import datetime as dt
 import pathlib
 import time
 
+import attrs
 import pytest
+import regex
 
 import resparse
-from resparse import _vote
+from resparse import _vote_words
 from resparse._build import is_state as _is_state
+from resparse._language import LANGUAGES, profile
 from resparse._vote import VoteFields, membership, read_vote, split_states
 from resparse.exports.votes import COLUMNS, votes_frame
 from resparse.model import Span, VoteRecord
@@ -22,8 +25,13 @@ GA = "General Assembly"
 HRC = "Human Rights Council"
 
 
-def read(text: str, body: str | None = None, notes: dict[str, str] | None = None) -> VoteFields:
-    return read_vote(text, 0, is_state=_is_state, body=body, notes=notes)
+def read(
+    text: str,
+    body: str | None = None,
+    notes: dict[str, str] | None = None,
+    language: str = "en",
+) -> VoteFields:
+    return read_vote(text, 0, is_state=_is_state, body=body, notes=notes, language=language)
 
 
 def codes(fields: VoteFields) -> list[str]:
@@ -50,8 +58,9 @@ def form(  # noqa: PLR0913 - one keyword per thing a form can print
     yes: tuple[str, ...] = (),
     no: tuple[str, ...] = (),
     abstain: tuple[str, ...] = (),
+    language: str = "en",
 ) -> object:
-    return pytest.param(text, body, method, counts, (yes, no, abstain), id=name)
+    return pytest.param(text, body, method, counts, (yes, no, abstain), language, id=name)
 
 
 FORMS = [
@@ -208,39 +217,76 @@ FORMS = [
         "recorded",
         counts=(150, 7, 17),
     ),
-    form("fr", "[Adoptée sans vote.]", "Conseil des droits de l'homme", "without_vote"),
-    form("es", "[Aprobada sin votación.]", "Consejo de Derechos Humanos", "without_vote"),
+    form(
+        "fr",
+        "[Adoptée sans vote.]",
+        "Conseil des droits de l'homme",
+        "without_vote",
+        language="fr",
+    ),
+    form(
+        "es",
+        "[Aprobada sin votación.]",
+        "Consejo de Derechos Humanos",
+        "without_vote",
+        language="es",
+    ),
+    form("fr-consensus", "Adoptée par consensus.", None, "consensus", language="fr"),
+    form("es-unanimous", "Aprobada por unanimidad.", None, "unanimous", language="es"),
     form(
         "french-labels",
-        "[Adopted by a recorded vote of 1 to 1, with 1 abstention. Pour : Chile\nContre : Peru\nAbstentions : Cuba]",
-        None,
+        "[Adoptée à l’issue d’un vote enregistré par 1 voix contre 1, avec 1 abstention. "
+        "Les voix se sont réparties comme suit :\nPour : Chile\nContre : Peru\nAbstentions : Cuba]",
+        "Conseil des droits de l’homme",
         "recorded",
         counts=(1, 1, 1),
         yes=("Chile",),
         no=("Peru",),
         abstain=("Cuba",),
+        language="fr",
+    ),
+    form(
+        "french-sc",
+        "Adoptée par 13 voix contre zéro, avec 2 abstentions (China, France).",
+        "Conseil de sécurité",
+        "non_recorded",
+        counts=(13, 0, 2),
+        abstain=("China", "France"),
+        language="fr",
     ),
     form(
         "spanish-labels",
-        "[Votos a favor: Chile\nEn contra: Peru\nAbstenciones: Cuba]",
-        None,
+        "[Aprobada en votación registrada por 1 voto contra 1 y 1 abstención. "
+        "Votos a favor: Chile\nEn contra: Peru\nAbstenciones: Cuba]",
+        "Consejo de Derechos Humanos",
         "recorded",
+        counts=(1, 1, 1),
         yes=("Chile",),
         no=("Peru",),
         abstain=("Cuba",),
+        language="es",
+    ),
+    form(
+        "spanish-sc",
+        "Aprobada por 13 votos contra ninguno y 2 abstenciones.",
+        "Consejo de Seguridad",
+        "non_recorded",
+        counts=(13, 0, 2),
+        language="es",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "body", "method", "counts", "lists"), FORMS)
-def test_vote_reads_every_form(
+@pytest.mark.parametrize(("text", "body", "method", "counts", "lists", "language"), FORMS)
+def test_vote_reads_every_form(  # noqa: PLR0913, PLR0917 - one parameter per column of FORMS
     text: str,
     body: str | None,
     method: str,
     counts: tuple[int, int, int] | None,
     lists: tuple[tuple[str, ...], ...],
+    language: str,
 ) -> None:
-    fields = read(text, body)
+    fields = read(text, body, language=language)
     assert fields.method == method
     got = (fields.in_favour, fields.against, fields.abstaining)
     assert got == (counts or (None, None, None))
@@ -682,9 +728,22 @@ CHUNKS = (
 )  # fmt: skip
 
 
-@pytest.mark.parametrize("name", [n for n in dir(_vote) if n.endswith("_RE")])
-def test_vote_patterns_are_linear_on_adversarial_input(name: str) -> None:
-    pattern = getattr(_vote, name)
+def _vote_patterns() -> list[object]:
+    """Every vote pattern: the shared ones and each language's, compiled from its lexicon."""
+    found: list[object] = [
+        pytest.param(getattr(_vote_words, n), id=n) for n in dir(_vote_words) if n.endswith("_RE")
+    ]
+    for code in LANGUAGES:
+        words = profile(code).vote
+        for field in attrs.fields(type(words)):
+            value = getattr(words, field.name)
+            if isinstance(value, regex.Pattern):
+                found.append(pytest.param(value, id=f"{code}-{field.name}"))
+    return found
+
+
+@pytest.mark.parametrize("pattern", _vote_patterns())
+def test_vote_patterns_are_linear_on_adversarial_input(pattern: regex.Pattern[str]) -> None:
     for chunk in CHUNKS:
         text = chunk * 3000 + "!"
         pattern.search(text, timeout=2.0)
@@ -695,3 +754,35 @@ def test_vote_reader_is_fast_on_adversarial_input() -> None:
         started = time.perf_counter()
         read(chunk * 3000 + "!", GA)
         assert time.perf_counter() - started < 2.0, repr(chunk)
+
+
+# --- each language reads its own words, and only those ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "method"),
+    [
+        ("[Adopted without a vote.]", "en", "without_vote"),
+        ("[Adopted without a vote.]", "fr", None),  # English words are not French
+        ("[Adoptée sans vote.]", "en", None),  # nor French words English
+        ("[Adoptée sans vote.]", "fr", "without_vote"),
+        ("[Aprobada sin votación.]", "fr", None),
+        ("[Adopted without a vote.]", "ru", None),  # a language with no [vote] reads none
+    ],
+)
+def test_vote_words_are_the_language_s_own(text: str, language: str, method: str | None) -> None:
+    assert read(text, language=language).method == method
+
+
+def test_vote_lists_cut_at_the_language_s_joiner_only() -> None:
+    english = read("[In favour: Chile and Peru]", language="en")
+    assert english.in_favour_states == ("Chile", "Peru")
+    # French lists keep "et": State names are known in English only (see fr.toml)
+    french = read("[Pour : Chili et Pérou]", language="fr")
+    assert french.in_favour_states == ("Chili et Pérou",)
+
+
+def test_vote_membership_knows_a_body_by_its_local_name() -> None:
+    assert membership("Conseil de sécurité", dt.date(2021, 1, 1), "fr") == 15
+    assert membership("Consejo de Derechos Humanos", None, "es") == 47
+    assert membership("Conseil de sécurité", dt.date(2021, 1, 1), "en") is None

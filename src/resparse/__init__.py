@@ -21,6 +21,7 @@ Entry points:
 * :func:`to_frame` and :func:`votes_frame` pandas tables (the ``pandas`` extra),
   :func:`align` the language versions of one resolution, :func:`json_schema` the JSON
   Schema of ``to_json()``;
+* :func:`register_language` a language from lexicon files of one's own (docs/languages.md);
 * ``resparse.pipeline``, a spaCy component (the ``spacy`` extra), and ``resparse.corpus``
   and the ``resparse`` command for folders.
 
@@ -75,6 +76,7 @@ from resparse.readers.base import Document
 from resparse.schema import json_schema
 
 if TYPE_CHECKING:
+    from resparse._language import LexiconError, UnknownLanguageError, register_language
     from resparse.exports.frame import to_frame
     from resparse.exports.references import references_frame, references_graph, to_graphml
     from resparse.exports.votes import vote_matrix, votes_frame
@@ -111,6 +113,9 @@ _LAZY = {
     "parse_file": "resparse.parser",
     "RollCallEntry": "resparse.rollcall",
     "roll_call": "resparse.rollcall",
+    "LexiconError": "resparse._language",
+    "UnknownLanguageError": "resparse._language",
+    "register_language": "resparse._language",
 }
 
 
@@ -143,6 +148,7 @@ __all__ = [
     "InputDecodeError",
     "InputError",
     "InputTooLargeError",
+    "LexiconError",
     "MissingExtraError",
     "OperativeParagraph",
     "ParseError",
@@ -161,6 +167,7 @@ __all__ = [
     "StateMention",
     "SubParagraph",
     "Unclassified",
+    "UnknownLanguageError",
     "UnsafeInputError",
     "VoteRecord",
     "__version__",
@@ -174,6 +181,7 @@ __all__ = [
     "parse_file",
     "references_frame",
     "references_graph",
+    "register_language",
     "roll_call",
     "sponsor_states",
     "states_named",

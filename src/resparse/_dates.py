@@ -3,37 +3,48 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
 
-from resparse import _lexicon
-
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-_MONTH_NUMBERS = {name.casefold(): i for i, name in enumerate(_lexicon.MONTHS, start=1)}
+# A date whose month OCR may have misspelt ("3 Apri] 1991"): English, the printed volumes'
 _DATE_RE = regex.compile(
     r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z\]\[|1l]{3,9})\s*,?\s+(?P<year>\d{4})"
 )
-_FUZZY_MONTHS = tuple(
-    (regex.compile(rf"(?:{name}){{e<=1}}", regex.IGNORECASE | regex.BESTMATCH), i)
-    for i, name in enumerate(_lexicon.MONTHS, start=1)
-    if len(name) >= 5
-)
+
+
+@functools.cache
+def _fuzzy_months() -> tuple[tuple[regex.Pattern[str], int], ...]:
+    """English's month names (its lexicon's), each allowed one OCR slip."""
+    from resparse._language import profile  # noqa: PLC0415 - profiles import this module
+
+    spellings = sorted(profile("en").months.items(), key=lambda item: item[1])
+    return tuple(
+        (regex.compile(rf"(?:{name}){{e<=1}}", regex.IGNORECASE | regex.BESTMATCH), number)
+        for name, number in spellings
+        if len(name) >= 5
+    )
+
+
 _DIGIT_ORDINAL_RE = regex.compile(
     r"(?P<n>\d{1,4})\s?(?:st|nd|rd|th|d|e|ème|ª|º|a)\b", regex.IGNORECASE
 )
 
 
 def month_number(name: str, *, fuzzy: bool = False) -> tuple[int | None, bool]:
-    """The month a name gives, and whether an OCR slip had to be forgiven to read it."""
-    exact = _MONTH_NUMBERS.get(name.casefold())
+    """An English month's number, and whether an OCR slip had to be forgiven to read it."""
+    from resparse._language import profile  # noqa: PLC0415 - profiles import this module
+
+    exact = profile("en").months.get(name.casefold())
     if exact is not None or not fuzzy:
         return exact, False
-    for pattern, number in _FUZZY_MONTHS:
+    for pattern, number in _fuzzy_months():
         if pattern.fullmatch(name):
             return number, True
     return None, False

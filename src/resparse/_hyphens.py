@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib.resources
 from typing import TYPE_CHECKING
 
 import attrs
+
+from resparse._language import lexicon_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -60,8 +61,8 @@ def replaced_tables(texts: Mapping[str, str]) -> Iterator[None]:
 def _table_text(name: str) -> str | None:
     if name in _REPLACED:
         return _REPLACED[name]
-    resource = importlib.resources.files("resparse.lexicon").joinpath(name)
-    return resource.read_text(encoding="utf-8") if resource.is_file() else None
+    resource = lexicon_file(name)
+    return resource.read_text(encoding="utf-8") if resource is not None else None
 
 
 @functools.cache

@@ -8,6 +8,9 @@ open with a capital letter (``cased``), which punctuation ends a clause
 (``operative_number``, ``subparagraph_label``, ``alphabet``) and how the UN's markup
 marks a lead (``lead_emphasis``). Adding a language is adding that file and its lead
 tables (``lexicon/<code>.tsv``, built by scripts/build_lexicon.py); no code changes.
+A language kept outside the package is added at run time with :func:`register_language`,
+from the same files in a folder of one's own. docs/languages.md lists every key and the
+default a key left out takes.
 """
 
 from __future__ import annotations
@@ -15,21 +18,27 @@ from __future__ import annotations
 import collections
 import functools
 import importlib.resources
+import pathlib
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
 
 from resparse._dates import Ordinals
 from resparse._patterns import LETTERED_PART_RE, OPERATIVE_NUMBER_RE, SUBPARAGRAPH_LABEL_RE
+from resparse._vote_words import VoteWords, VoteWordsError, vote_words
 from resparse.errors import ResparseError
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+if TYPE_CHECKING:
+    import os
+    from importlib.abc import Traversable
 
 _V = regex.VERBOSE | regex.VERSION1
 
@@ -49,6 +58,21 @@ _COMMA_RE = regex.compile(r"\s*,\s*")
 
 class UnknownLanguageError(ResparseError, ValueError):
     """No profile exists for the language asked for."""
+
+
+class LexiconError(ResparseError, ValueError):
+    """A lexicon file that cannot be read: bad TOML, a required key missing, a bad pattern."""
+
+
+# Languages added at run time by register_language: code -> the folder of its files.
+# Filled only by that call, never at import.
+_REGISTERED: dict[str, pathlib.Path] = {}
+# The keys a profile cannot do without (the enacting formula opens the preamble: no
+# default could tell it from a clause); every other key has a default (docs/languages.md).
+_REQUIRED = ("code", "patterns.formula")
+_NEVER = "(?!)"
+# What a lexicon without its own ``date`` reads: "7 <month> 2023".
+_DEFAULT_DATE = r"(?P<day>\d{1,2})\s+(?P<month><<MONTH>>)\s+(?P<year>\d{4})"
 
 
 @attrs.frozen
@@ -100,6 +124,11 @@ class Profile:
     # what stands between the sponsors a draft names (", ", " and ")
     sponsor_separator_re: regex.Pattern[str] = _COMMA_RE
     conjunctions: frozenset[str] = frozenset()  # "and", "or": before a suspended hyphen
+    # closed word classes from ``[words]`` ("function_words", "determiners", ...): what a
+    # lead does not end on, adverbs that bind to it; empty for a language that lists none
+    words: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    # how vote statements are worded, from ``[vote]``; a language without one reads none
+    vote: VoteWords = attrs.field(factory=lambda: vote_words({}))
 
     def starts_like_lead(self, text: str) -> bool:
         """Whether text opens the way a lead does: with a capital, or any letter if uncased."""
@@ -135,34 +164,144 @@ def _compile(
     return regex.compile(_fill(pattern, values), flags)
 
 
+def lexicon_file(name: str) -> Traversable | None:
+    """A lexicon file ("fr.tsv", "xx.toml"), a registered language's or the package's.
+
+    None when there is no such file. Every reader of lexicon files goes through here, so
+    that a language registered from a folder of one's own is read like a shipped one.
+    """
+    code = name.split(".", 1)[0]
+    folder = _REGISTERED.get(code)
+    if folder is not None:
+        path = folder / name
+        return path if path.is_file() else None
+    resource = importlib.resources.files("resparse.lexicon").joinpath(name)
+    return resource if resource.is_file() else None
+
+
+def lexicon_names() -> list[str]:
+    """The names of every lexicon file, shipped and registered."""
+    names = {entry.name for entry in importlib.resources.files("resparse.lexicon").iterdir()}
+    for code, folder in _REGISTERED.items():
+        names |= {entry.name for entry in folder.glob(f"{code}.*") if entry.is_file()}
+    return sorted(names)
+
+
 @functools.cache
 def has_profile(code: str) -> bool:
     """Whether resparse has a profile for this language.
 
     Every parse asks; the files are looked up once, as :func:`profile` reads them once.
     """
-    return importlib.resources.files("resparse.lexicon").joinpath(f"{code}.toml").is_file()
+    return lexicon_file(f"{code}.toml") is not None
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES) + 2)
 def profile(code: str = "en") -> Profile:
     """The profile of a language (loaded once)."""
-    resource = importlib.resources.files("resparse.lexicon").joinpath(f"{code}.toml")
-    if not resource.is_file():
-        msg = f"no language profile for {code!r}; known: {', '.join(LANGUAGES)}"
+    resource = lexicon_file(f"{code}.toml")
+    if resource is None:
+        known = ", ".join([*LANGUAGES, *sorted(_REGISTERED)])
+        msg = f"no language profile for {code!r}; known: {known}"
         raise UnknownLanguageError(msg)
-    data: dict[str, Any] = tomllib.loads(resource.read_text(encoding="utf-8"))
-    return _build(data)
+    return _load(resource.read_text(encoding="utf-8"), f"{code}.toml")
+
+
+def _load(text: str, where: str) -> Profile:
+    """Build a profile from a lexicon's text; every failure is a :class:`LexiconError`."""
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        msg = f"{where} is not valid TOML: {error}"
+        raise LexiconError(msg) from None
+    missing = [key for key in _REQUIRED if not _has_key(data, key)]
+    if missing:
+        msg = f"{where} lacks the required key {missing[0]!r}"
+        raise LexiconError(msg)
+    try:
+        return _build(data)
+    except VoteWordsError as error:
+        msg = f"{where}: {error}"
+        raise LexiconError(msg) from None
+    except regex.error as error:
+        msg = f"{where} holds a pattern that does not compile: {error}"
+        raise LexiconError(msg) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        msg = f"{where} holds a key of the wrong shape: {error!r}"
+        raise LexiconError(msg) from None
+
+
+def _has_key(data: dict[str, Any], dotted: str) -> bool:
+    table: Any = data
+    for part in dotted.split("."):
+        if not isinstance(table, dict) or part not in table:
+            return False
+        table = table[part]
+    return True
+
+
+def register_language(path: str | os.PathLike[str]) -> str:
+    """Add a language from its lexicon file, ``<code>.toml``, and the tables beside it.
+
+    The lead tables (``<code>.tsv``, ``<code>.extra.tsv``, ``<code>.hyphens.tsv``) are
+    read from the same folder. The file is read and checked at once, so a malformed one
+    raises :class:`LexiconError` here, not in the middle of a parse. Returns the code,
+    which ``parse(text, language=code)`` then accepts. A shipped language cannot be
+    replaced; registering a code again replaces the files it was registered from.
+    """
+    file = pathlib.Path(path)
+    if not file.is_file():
+        msg = f"no lexicon file at {str(file)!r}"
+        raise LexiconError(msg)
+    built = _load(file.read_text(encoding="utf-8"), file.name)
+    code = built.code
+    if file.name != f"{code}.toml":
+        msg = f"{file.name} declares code = {code!r}: name the file {code}.toml"
+        raise LexiconError(msg)
+    if code in LANGUAGES:
+        msg = f"{code!r} is a shipped language; give the new one a code of its own"
+        raise LexiconError(msg)
+    _REGISTERED[code] = file.resolve().parent
+    _forget_tables()
+    return code
+
+
+def _forget_tables() -> None:
+    """Drop what was read from lexicon files, so that the next parse reads them afresh."""
+    from resparse import (  # noqa: PLC0415 - they import this module
+        _hyphens,
+        _leads,
+        _more_leads,
+        _split,
+        _text,
+        _vote_checks,
+    )
+
+    for cached in (
+        has_profile,
+        profile,
+        _detection,
+        _leads.tables,
+        _leads._first_words,  # noqa: SLF001 - the caches of files this module resolves
+        _leads.morphology,
+        _leads._body_words,  # noqa: SLF001
+        _hyphens._table,  # noqa: SLF001
+        _more_leads._separator,  # noqa: SLF001
+        _split._loaded,  # noqa: SLF001
+        _text._conjunctions,  # noqa: SLF001
+        _vote_checks._printed_names,  # noqa: SLF001
+    ):
+        cached.cache_clear()
 
 
 def _build(data: dict[str, Any]) -> Profile:
     months: dict[str, int] = {}
     spellings: list[str] = []
-    for number, names in enumerate(data["months"], start=1):
+    for number, names in enumerate(data.get("months", ()), start=1):
         for name in [names] if isinstance(names, str) else names:
             months[name.casefold()] = number
             spellings.append(name)
-    month_pattern = _alternation(spellings)
+    month_pattern = _alternation(spellings) or _NEVER
     alphabet: dict[str, tuple[str, int]] = {}
     for style, key in (("alpha", "alphabet"), ("roman", "numerals")):
         for place, letters in enumerate(data.get(key, ())):
@@ -173,18 +312,21 @@ def _build(data: dict[str, Any]) -> Profile:
     # they are not sub-paragraph labels, so they join the alphabet after its pattern
     for place, name in enumerate(data.get("part_letters", ())):
         alphabet[name] = ("upper", place)
-    date_pattern = _fill(data["date"], values)
-    patterns = data["patterns"]
+    date_pattern = _fill(data.get("date", _DEFAULT_DATE), values)
+    patterns = data.get("patterns", {})
+    bodies = data.get("bodies", {})
     values |= {
         "DATE": date_pattern.replace("?P<day>", "?:")
         .replace("?P<month>", "?:")
         .replace("?P<year>", "?:"),
-        "BODIES": _alternation(list(data["bodies"])),
+        "BODIES": _alternation(list(bodies)) or _NEVER,
         "BODY_HEADS": _alternation(patterns.get("body_heads", ["Assembly", "Council"])),
         "SYMBOL": SYMBOL,
         "SUBJECT": patterns.get("subject", r"(?!)"),
     }
-    fields = tuple((field["name"], _compile(field["pattern"], values)) for field in data["header"])
+    fields = tuple(
+        (field["name"], _compile(field["pattern"], values)) for field in data.get("header", ())
+    )
 
     def optional(name: str, default: regex.Pattern[str]) -> regex.Pattern[str]:
         """The language's own pattern ``name``, or ``default`` where it has none."""
@@ -192,20 +334,20 @@ def _build(data: dict[str, Any]) -> Profile:
 
     return Profile(
         code=data["code"],
-        name=data["name"],
+        name=str(data.get("name", data["code"])),
         cased=bool(data.get("cased", True)),
         terminators=frozenset(data.get("terminators", ",;:.")),
         months=months,
         date_re=regex.compile(date_pattern, _V | regex.IGNORECASE),
         date_pattern=values["DATE"],
         month_pattern=month_pattern,
-        bodies=dict(data["bodies"]),
+        bodies=dict(bodies),
         bodies_pattern=values["BODIES"],
         formula_re=_compile(patterns["formula"], values),
-        meeting_re=_compile(patterns["meeting"], values, ignore_case=True),
+        meeting_re=_compile(patterns.get("meeting", _NEVER), values, ignore_case=True),
         date_line_re=_compile(r"(?P<date><<DATE>>)\.?\s*$", values, ignore_case=True),
-        vote_start_re=_compile(patterns["vote_start"], values),
-        annex_re=_compile(patterns["annex"], values, ignore_case=True),
+        vote_start_re=_compile(patterns.get("vote_start", _NEVER), values),
+        annex_re=_compile(patterns.get("annex", _NEVER), values, ignore_case=True),
         recycle_re=_compile(patterns.get("recycle", r"(?!)"), values, ignore_case=True),
         header_fields=fields,
         leads=dict(data.get("leads", {})),
@@ -225,47 +367,100 @@ def _build(data: dict[str, Any]) -> Profile:
         agenda_separator_re=optional("agenda_separator", _COMMA_BEFORE_A_NUMBER_RE),
         sponsor_separator_re=optional("sponsor_separator", _COMMA_RE),
         conjunctions=frozenset(word.casefold() for word in data.get("conjunctions", ())),
+        words={
+            key: frozenset(word.casefold() for word in listed)
+            for key, listed in data.get("words", {}).items()
+        },
+        vote=vote_words(data.get("vote", {})),
     )
 
 
-# Words that are frequent in one Latin-script language's resolutions and rare in the others.
-_MARKERS = {
-    "en": ("the", "of", "and", "to", "its", "that", "with", "for"),
-    "fr": ("les", "des", "et", "du", "le", "sur", "dans", "au"),
-    "es": ("los", "las", "y", "del", "el", "por", "con", "su"),
-}
-_PUNCTUATION_RE = regex.compile(r"[^\p{L}\s]+")
-# French elides its commonest small words ("l’Assemblée", "d’agir", "qu’il"); the
-# counting above splits them into single letters, so they are counted on their own
-_ELISION_RE = regex.compile(r"(?<!\p{L})(?:[ldjmnst]|qu)[’'](?=\p{L})", regex.IGNORECASE)
-_NON_LATIN_RE = regex.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
-# No character of those three scripts lies below U+0400 or in General Punctuation (where
-# the quotes and dashes of Latin texts are; a test checks every code point): a search of
-# the standard library for anything else, three times quicker, clears most texts at once.
+# No character of the Han, Arabic or Cyrillic scripts lies below U+0400 or in General
+# Punctuation (where the quotes and dashes of Latin texts are; a test checks every code
+# point): a search of the standard library for anything else, three times quicker than
+# counting, clears most texts at once.
 _BEYOND_LATIN_RE = re.compile(r"[^\u0000-\u03ff\u2000-\u206f]")
-_SCRIPTS = (
-    ("zh", regex.compile(r"\p{Han}")),
-    ("ar", regex.compile(r"\p{Arabic}")),
-    ("ru", regex.compile(r"\p{Cyrillic}")),
-)
+_PREFILTERED_SCRIPTS = frozenset({"Han", "Arabic", "Cyrillic"})
+# Words are counted between letters: everything else separates them.
+_PUNCTUATION_RE = regex.compile(r"[^\p{L}\s]+")
+
+
+@attrs.frozen
+class _Detection:
+    """What detect() reads from every lexicon's ``[detect]`` table, compiled once."""
+
+    # (code, a pattern of one letter of its script), for languages with a script of their own
+    scripts: tuple[tuple[str, regex.Pattern[str]], ...]
+    # any letter of those scripts; None when there are none
+    non_latin_re: regex.Pattern[str] | None
+    # whether _BEYOND_LATIN_RE may clear a text before the scripts are counted
+    prefilter: bool
+    # casefolded marker -> the languages it counts for
+    marker_codes: dict[str, tuple[str, ...]]
+    # further patterns that count for a language (French elisions: "l’", "d’", "qu’")
+    extra: tuple[tuple[str, regex.Pattern[str]], ...]
+    # the Latin-script languages, in the order ties are settled (English first)
+    latin: tuple[str, ...]
+
+
+@functools.cache
+def _detection() -> _Detection:
+    """Read ``[detect]`` from every shipped and registered lexicon (data only, no profile)."""
+    scripts: list[tuple[str, regex.Pattern[str]]] = []
+    names: list[str] = []
+    marker_codes: dict[str, list[str]] = {}
+    extra: list[tuple[str, regex.Pattern[str]]] = []
+    latin: list[str] = []
+    for code in (*LANGUAGES, *_REGISTERED):
+        resource = lexicon_file(f"{code}.toml")
+        if resource is None:
+            continue
+        table = tomllib.loads(resource.read_text(encoding="utf-8")).get("detect", {})
+        script = str(table.get("script", "Latin"))
+        if script != "Latin":
+            scripts.append((code, regex.compile(rf"\p{{{script}}}")))
+            names.append(script)
+            continue
+        latin.append(code)
+        for word in table.get("markers", ()):
+            marker_codes.setdefault(word.casefold(), []).append(code)
+        if "counts_also" in table:
+            pattern = regex.compile(table["counts_also"], regex.VERBOSE | regex.IGNORECASE)
+            extra.append((code, pattern))
+    return _Detection(
+        scripts=tuple(scripts),
+        non_latin_re=regex.compile("|".join(rf"\p{{{n}}}" for n in names)) if names else None,
+        prefilter=set(names) <= _PREFILTERED_SCRIPTS,
+        marker_codes={word: tuple(codes) for word, codes in marker_codes.items()},
+        extra=tuple(extra),
+        latin=tuple(latin),
+    )
 
 
 def detect(text: str, sample: int = 6000) -> str:
     """The language of a resolution, from its script and its most frequent small words.
 
     No model is needed: the six official languages differ in script (Chinese, Arabic,
-    Russian) or in their function words (English, French, Spanish). English is the
-    answer when the text gives no evidence.
+    Russian) or in their function words (English, French, Spanish), both given by each
+    lexicon's ``[detect]`` table. English is the answer when the text gives no evidence.
     """
+    found = _detection()
     head = text[:sample]
-    beyond = _BEYOND_LATIN_RE.search(head) is not None
-    if beyond and _NON_LATIN_RE.search(head) is not None:  # most texts are Latin: no counting
+    beyond = not found.prefilter or _BEYOND_LATIN_RE.search(head) is not None
+    if beyond and found.non_latin_re is not None and found.non_latin_re.search(head):
         letters = max(1, sum(map(str.isalpha, head)))
-        for code, script in _SCRIPTS:
-            if len(script.findall(head)) > letters * 0.3:
-                return code
-    words = collections.Counter(_PUNCTUATION_RE.sub(" ", head.casefold()).split())
-    counts = {code: sum(words[word] for word in markers) for code, markers in _MARKERS.items()}
-    counts["fr"] += len(_ELISION_RE.findall(head))
+        share, code = max((len(script.findall(head)), code) for code, script in found.scripts)
+        if share > letters * 0.3:
+            return code
+    counts = dict.fromkeys(found.latin, 0)
+    if found.marker_codes:
+        words = collections.Counter(_PUNCTUATION_RE.sub(" ", head.casefold()).split())
+        for word, codes in found.marker_codes.items():
+            for code in codes:
+                counts[code] += words[word]
+    for code, pattern in found.extra:
+        counts[code] += len(pattern.findall(head))
+    if not counts:
+        return "en"
     best = max(counts, key=lambda code: (counts[code], code == "en"))
     return best if counts[best] else "en"

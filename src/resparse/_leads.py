@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib.resources
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 import regex
 
 from resparse import _lexicon
-from resparse._language import profile
+from resparse._language import lexicon_file, lexicon_names, profile
 from resparse._patterns import WORD_TOKEN_RE as _TOKEN_RE
 from resparse.model import Span
 
@@ -121,8 +120,8 @@ def replaced_tables(texts: Mapping[str, str]) -> Iterator[None]:
 def _read_rows(name: str) -> list[list[str]]:
     text = _REPLACED.get(name)
     if text is None:
-        resource = importlib.resources.files("resparse.lexicon").joinpath(name)
-        if not resource.is_file():
+        resource = lexicon_file(name)
+        if resource is None:
             return []
         text = resource.read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -177,11 +176,8 @@ def first_word_count(word: str, kind: Kind, language: str = "en") -> int:
 @functools.lru_cache(maxsize=32)
 def _first_words(language: str, kind: Kind) -> dict[str, int]:
     counts: dict[str, int] = {}
-    folder = importlib.resources.files("resparse.lexicon")
     names = [f"{language}.tsv"]
-    names += sorted(
-        {entry.name for entry in folder.iterdir()} | set(_REPLACED),
-    )
+    names += sorted({*lexicon_names(), *_REPLACED})
     names = [
         name
         for i, name in enumerate(names)

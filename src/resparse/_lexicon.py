@@ -1,271 +1,44 @@
-"""Word lists the patterns are built from. Data only: no logic, no regular expressions.
+"""English's closed word classes, read from ``lexicon/en.toml``: the words live there.
 
-The large, learned tables of lead phrases live in ``lexicon/<language>.tsv``; this module
-holds the small closed classes that a person can check by reading them.
+The lead finder's fallbacks (``_leads``, ``_classify``) and the Akoma Ntoso writer use
+these names; the words themselves are data, in the ``[words]`` table and the ``months``
+of ``lexicon/en.toml``, so that every per-language word sits in that language's lexicon.
+Other languages give their own under the same keys, read from ``Profile.words``.
 """
 
 from __future__ import annotations
 
-MONTHS: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+import importlib.resources
+import sys
+from typing import Any
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+
+def _english() -> dict[str, Any]:
+    """The English lexicon as data (no patterns compiled: this module stays cheap)."""
+    text = importlib.resources.files("resparse.lexicon").joinpath("en.toml").read_text("utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
+
+
+_DATA = _english()
+_WORDS: dict[str, list[str]] = _DATA["words"]
+
+MONTHS: tuple[str, ...] = tuple(_DATA["months"])
 # Words that may follow a lead's head word and still belong to the lead when the learned
 # tables have never seen the phrase ("Recalling also", "Noting further").
-LEAD_ADVERBS: tuple[str, ...] = (
-    "also",
-    "further",
-    "furthermore",
-    "moreover",
-    "again",
-    "once again",
-    "in particular",
-    "likewise",
-    "similarly",
-)
-
+LEAD_ADVERBS: tuple[str, ...] = tuple(_WORDS["lead_adverbs"])
 # Words a lead phrase does not end on.
-FUNCTION_WORDS: tuple[str, ...] = (
-    "the",
-    "a",
-    "an",
-    "that",
-    "this",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "to",
-    "of",
-    "in",
-    "on",
-    "for",
-    "with",
-    "and",
-    "or",
-    "by",
-    "at",
-    "as",
-    "from",
-    "all",
-    "any",
-    "each",
-    "every",
-    "such",
-    "which",
-    "who",
-    "whose",
-    "whether",
-    "it",
-    "they",
-    "there",
-)
-
+FUNCTION_WORDS: tuple[str, ...] = tuple(_WORDS["function_words"])
 # Words that open a noun phrase: a lead phrase never ends on one.
-DETERMINERS: tuple[str, ...] = (
-    "the",
-    "a",
-    "an",
-    "that",
-    "this",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "all",
-    "any",
-    "each",
-    "every",
-    "such",
-    "which",
-    "whose",
-    "and",
-    "or",
-)
-
+DETERMINERS: tuple[str, ...] = tuple(_WORDS["determiners"])
 # Adverbs that open a lead and bind to the next word ("Deeply concerned", "Also requests").
-LEAD_INTENSIFIERS: tuple[str, ...] = (
-    "also",
-    "further",
-    "again",
-    "deeply",
-    "gravely",
-    "seriously",
-    "strongly",
-    "firmly",
-    "fully",
-    "greatly",
-    "highly",
-    "profoundly",
-    "keenly",
-    "particularly",
-    "once",
-    "most",
-    "duly",
-    "equally",
-    "ever",
-    "remaining",
-    "noting",
-)
-
+LEAD_INTENSIFIERS: tuple[str, ...] = tuple(_WORDS["lead_intensifiers"])
 # Adjectives that open preambular clauses without being participles.
-PREAMBULAR_ADJECTIVES: tuple[str, ...] = (
-    "mindful",
-    "aware",
-    "conscious",
-    "cognizant",
-    "cognisant",
-    "convinced",
-    "concerned",
-    "confident",
-    "desirous",
-    "determined",
-    "anxious",
-    "alarmed",
-    "appalled",
-    "dismayed",
-    "resolved",
-    "satisfied",
-    "encouraged",
-    "grateful",
-    "fearful",
-    "eager",
-    "sensible",
-    "keen",
-    "hopeful",
-    "gratified",
-    "persuaded",
-    "committed",
-    "guided",
-    "acting",
-)
-
+PREAMBULAR_ADJECTIVES: tuple[str, ...] = tuple(_WORDS["preamble_adjectives"])
 # Capitalized words that end in "-s" or "-ing" but never open a clause.
-NON_LEAD_WORDS: tuple[str, ...] = (
-    "this",
-    "thus",
-    "its",
-    "his",
-    "us",
-    "as",
-    "is",
-    "was",
-    "has",
-    "bis",
-    "during",
-    "including",
-    "according",
-    "regarding",
-    "concerning",
-    "notwithstanding",
-    "pending",
-    "nothing",
-    "everything",
-    "anything",
-    "something",
-    "king",
-    "beijing",
-    "nanjing",
-    "wellington",
-    "kingdom",
-    "things",
-    "states",
-    "nations",
-    "affairs",
-    "rights",
-    "forces",
-    "islands",
-    "parties",
-    "members",
-    "countries",
-    "emirates",
-    "bahamas",
-    "barbados",
-    "comoros",
-    "philippines",
-    "seychelles",
-    "maldives",
-    "netherlands",
-    "honduras",
-    "mauritius",
-    "cyprus",
-    "marshall",
-    "services",
-    "operations",
-    "resources",
-    "programmes",
-    "activities",
-    "measures",
-    "others",
-    "arrangements",
-    "guidelines",
-    "principles",
-    "conclusions",
-    "recommendations",
-    "decisions",
-    "resolutions",
-    "questions",
-    "basis",
-    "analysis",
-    "crisis",
-    "thesis",
-    "emphasis",
-    "various",
-    "previous",
-    "serious",
-    "religious",
-    "numerous",
-    "tremendous",
-    "dangerous",
-    "continuous",
-    "indigenous",
-    "famous",
-)
-
-# Labels that open the lists of a recorded vote, and the methods other lines name.
-VOTE_LIST_LABELS: tuple[tuple[str, str], ...] = (
-    ("in favour", "in_favour"),
-    ("in favor", "in_favour"),
-    ("against", "against"),
-    ("abstaining", "abstaining"),
-    ("abstentions", "abstaining"),
-)
-
-NUMBER_WORDS: tuple[tuple[str, int], ...] = (
-    ("none", 0),
-    ("no", 0),
-    ("nil", 0),
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-)
+NON_LEAD_WORDS: tuple[str, ...] = tuple(_WORDS["non_lead_words"])
