@@ -22,6 +22,8 @@ from resparse._patterns import (
     LINE_MARKUP_RE,
     SEPARATOR_RE,
     WORD_TOKEN_RE,
+    Gate,
+    gate,
 )
 
 if TYPE_CHECKING:
@@ -31,10 +33,12 @@ if TYPE_CHECKING:
 
 _TOKEN_RE = WORD_TOKEN_RE
 _SKIP_MARKUP_RE = regex.compile(r"[\s*_\"“‘'(\[\u200e\u200f]*")
+_SKIP_ONE = gate(regex.compile(r"[\s*_\"“‘'(\[\u200e\u200f]"))  # whether the above skips any
 _TERMINAL = frozenset(",;:.")
 _QUOTES = frozenset("”’\"')]»“」』》")
 # "A", "Part B", and "B1" where a footnote marker follows the letter
 _PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\d{0,2}\s*$")
+_PART = gate(_PART_RE)
 _MAX_HEADING_WORDS = 40
 # a section's title under its number may be longer: "XII" then a 41-word title (A/RES/78/253)
 _MAX_TITLE_WORDS = 80
@@ -90,7 +94,7 @@ def classify_lines(
     frequent lead opens it); look-aheads run forward from body lines and never reach them.
     ``furniture`` holds one kind for each line from ``start`` on.
     """
-    counts = _Counts.of(local.code)
+    counts = _Counts.of(local)
     cover = [_cover_line(line, local, counts) for line in lines[:start]]
     body = zip(lines[start:], furniture, strict=True)
     cover.extend(
@@ -99,32 +103,50 @@ def classify_lines(
     return tuple(cover)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Counts:
-    """A language's first-word tables, fetched once per document instead of once per word."""
+    """A language's first-word tables and its patterns' gates, fetched once per document.
+
+    Each pattern is tried through its ``Gate``: only where the line's first character
+    can open a match (most lines open with a word that no number, label, formula, vote or
+    annex pattern starts with).
+    """
 
     pre: Mapping[str, int]
     op: Mapping[str, int]
+    number: Gate
+    label: Gate
+    formula: Gate
+    meeting: Gate
+    vote_start: Gate
+    annex: Gate
+    part: Gate | None
 
     @classmethod
-    def of(cls, language: str) -> _Counts:
+    def of(cls, local: Profile) -> _Counts:
+        table = _leads.first_word_table
         return cls(
-            _leads.first_word_table(language, "pre"), _leads.first_word_table(language, "op")
+            table(local.code, "pre"),
+            table(local.code, "op"),
+            gate(local.number_re),
+            gate(local.label_re),
+            gate(local.formula_re),
+            gate(local.meeting_re),
+            gate(local.vote_start_re),
+            gate(local.annex_re),
+            gate(local.part_re) if local.part_re is not None else None,
         )
 
 
-# What each language-independent pattern can open with, so a line is matched only against
-# the patterns its first character allows (lines are stripped: no leading whitespace).
-_MARKUP_FIRST = frozenset("-+•▪◦·–—*#>")
-_SEPARATOR_FIRST = frozenset("_-")
-_HEADING_FIRST = frozenset("IVXLABCDEFGHPSC*")
-_PART_FIRST = frozenset("*_#PABCDEFGH")
-_LOOSE_FIRST = frozenset("123456789")
+_MARKUP = gate(LINE_MARKUP_RE)
+_SEPARATOR = gate(SEPARATOR_RE)
+_HEADING = gate(HEADING_RE)
+_FOOTNOTE = gate(FOOTNOTE_LINE_RE)
 
 
 def _cover_line(line: Line, local: Profile, counts: _Counts) -> ClassifiedLine:
     pre_count, op_count, _ = _first_word_counts(line.text, local, counts)
-    bare_number = local.number_re.match(line.text) is not None
+    bare_number = counts.number.match(line.text) is not None
     return ClassifiedLine(
         line, line.start, bare_number=bare_number, pre_count=pre_count, op_count=op_count
     )
@@ -150,19 +172,15 @@ def classify(  # noqa: C901 - one test per kind
     ``counts``: the language's first-word tables, when the caller fetched them already.
     """
     if counts is None:
-        counts = _Counts.of(local.code)
+        counts = _Counts.of(local)
     text = line.text
     first_char = text[:1]
-    markup = LINE_MARKUP_RE.match(text) if first_char in _MARKUP_FIRST else None
+    markup = LINE_MARKUP_RE.match(text) if _MARKUP[first_char] else None
     pos = markup.end() if markup is not None else 0
-    number, label, bare_number, bare_label = _numbering(text, markup, local)
-    loose = (
-        _loose_number(text, pos, local, counts)
-        if number is None and label is None and text[pos : pos + 1] in _LOOSE_FIRST
-        else None
-    )
+    number, label, bare_number, bare_label = _numbering(text, markup, counts)
+    loose = _loose_number(text, pos, local, counts) if number is None and label is None else None
     heading, heading_continued = _heading_shape(text, local)
-    formula_like = local.formula_re.match(text) is not None
+    formula_like = counts.formula[first_char] and counts.formula.pattern.match(text) is not None
     number_text = number["n"] if number is not None else loose["n"] if loose else None
     pre_count, op_count, counted = _first_word_counts(text, local, counts)
     facts = _Facts(
@@ -170,7 +188,7 @@ def classify(  # noqa: C901 - one test per kind
     )
     if furniture is not None:
         return _only(line, line.start, facts, furniture=furniture)
-    if first_char in _SEPARATOR_FIRST and SEPARATOR_RE.match(text):
+    if _SEPARATOR[first_char] and SEPARATOR_RE.match(text):
         return _only(line, line.start, facts, separator=True)
     if formula_like:
         return _only(line, line.start, facts, formula=True)
@@ -188,13 +206,14 @@ def classify(  # noqa: C901 - one test per kind
         pos = label.end()
     elif markup is not None and markup["bullet"]:
         sub_label = markup["bullet"]  # "• item" or "– item": a bulleted sub-paragraph
-    pos = _SKIP_MARKUP_RE.match(text, pos).end()  # type: ignore[union-attr]
+    if _SKIP_ONE[text[pos : pos + 1]]:
+        pos = _SKIP_MARKUP_RE.match(text, pos).end()  # type: ignore[union-attr]
     unnumbered = _NOTHING
     if number_value is None and sub_label is None:
-        meeting = local.meeting_re.match(text)
+        meeting = counts.meeting.pattern.match(text) if counts.meeting[first_char] else None
         if meeting is not None:
             return _only(line, line.start + pos, facts, meeting=meeting["meeting"])
-        unnumbered = _unnumbered(text, local, first_char)
+        unnumbered = _unnumbered(text, counts, first_char)
         heading = heading or unnumbered.heading_strong
     else:
         heading = False
@@ -242,17 +261,16 @@ class _Unnumbered(NamedTuple):
 _NOTHING = _Unnumbered()
 
 
-def _unnumbered(text: str, local: Profile, first_char: str) -> _Unnumbered:
+def _unnumbered(text: str, counts: _Counts, first_char: str) -> _Unnumbered:
     """Vote, annex, part letter, footnote and heading tests of a line with no number."""
-    annex = local.annex_re.match(text)
+    annex = counts.annex.pattern.match(text) if counts.annex[first_char] else None
     return _Unnumbered(
-        local.vote_start_re.match(text) is not None,
+        counts.vote_start[first_char] and counts.vote_start.pattern.match(text) is not None,
         annex is not None,
         annex is not None and annex["title"] is not None,
-        _part_letter(text, local, first_char),
-        (first_char.isdigit() or text.startswith("[^"))
-        and FOOTNOTE_LINE_RE.match(text) is not None,
-        first_char in _HEADING_FIRST and HEADING_RE.match(text) is not None,
+        _part_letter(text, counts, first_char),
+        (first_char.isdigit() or text.startswith("[^")) and _FOOTNOTE.match(text) is not None,
+        _HEADING[first_char] and HEADING_RE.match(text) is not None,
     )
 
 
@@ -293,7 +311,7 @@ def _lead_kinds(rest: str, local: Profile, counts: _Counts, counted: str, facts:
 
 
 def _numbering(
-    text: str, markup: regex.Match[str] | None, local: Profile
+    text: str, markup: regex.Match[str] | None, counts: _Counts
 ) -> tuple[regex.Match[str] | None, regex.Match[str] | None, bool, str | None]:
     """The number or label after any list markup, and whether one opens the bare line.
 
@@ -302,18 +320,19 @@ def _numbering(
     and the label it opens with.
     """
     pos = markup.end() if markup is not None else 0
-    number = local.number_re.match(text, pos)
+    number = counts.number.match(text, pos)
     if markup is None:
-        label = None if number is not None else local.label_re.match(text)
+        label = None if number is not None else counts.label.match(text)
         return number, label, number is not None, label["label"] if label is not None else None
-    bare_number = local.number_re.match(text) is not None
-    bare = None if bare_number else local.label_re.match(text)
-    label = None if number is not None else local.label_re.match(text, pos)
+    bare_number = counts.number.match(text) is not None
+    bare = None if bare_number else counts.label.match(text)
+    label = None if number is not None else counts.label.match(text, pos)
     return number, label, bare_number, bare["label"] if bare is not None else None
 
 
 # "26 Condemns", "3) Decides": a paragraph number without its period
 _LOOSE_NUMBER_RE = regex.compile(r"(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+)(?=\p{L})")
+_LOOSE_NUMBER = gate(_LOOSE_NUMBER_RE)
 
 
 def _loose_number(text: str, pos: int, local: Profile, counts: _Counts) -> regex.Match[str] | None:
@@ -325,7 +344,7 @@ def _loose_number(text: str, pos: int, local: Profile, counts: _Counts) -> regex
     must have one too; where they do not (Russian "43 приветствует", Arabic), the verb
     alone decides.
     """
-    match = _LOOSE_NUMBER_RE.match(text, pos)
+    match = _LOOSE_NUMBER.match(text, pos)
     if match is None or (local.cased and not text[match.end()].isupper()):
         return None
     first = _first_word(text[match.end() :])
@@ -560,9 +579,9 @@ def part_letter(text: str, local: Profile | None = None) -> str | None:
     return match["letter"] if match else None
 
 
-def _part_letter(text: str, local: Profile, first_char: str) -> str | None:
-    """``part_letter`` of a stripped line: ``_PART_RE`` is tried only where it may open."""
-    match = _PART_RE.match(text) if first_char in _PART_FIRST else None
-    if match is None and local is not None and local.part_re is not None:
-        match = local.part_re.match(text)
+def _part_letter(text: str, counts: _Counts, first_char: str) -> str | None:
+    """``part_letter`` through the patterns' gates."""
+    match = _PART_RE.match(text) if _PART[first_char] else None
+    if match is None and counts.part is not None and counts.part[first_char]:
+        match = counts.part.pattern.match(text)
     return match["letter"] if match else None
