@@ -27,7 +27,7 @@ from resparse._patterns import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Sequence
 
     from resparse._scan import Line
 
@@ -112,8 +112,8 @@ class _Counts:
     annex pattern starts with).
     """
 
-    pre: Mapping[str, int]
-    op: Mapping[str, int]
+    pre: Callable[[str], int]
+    op: Callable[[str], int]
     number: Gate
     label: Gate
     formula: Gate
@@ -124,10 +124,10 @@ class _Counts:
 
     @classmethod
     def of(cls, local: Profile) -> _Counts:
-        table = _leads.first_word_table
+        count = _leads.first_word_count
         return cls(
-            table(local.code, "pre"),
-            table(local.code, "op"),
+            functools.partial(count, kind="pre", language=local.code),
+            functools.partial(count, kind="op", language=local.code),
             gate(local.number_re),
             gate(local.label_re),
             gate(local.formula_re),
@@ -300,7 +300,7 @@ def _lead_kinds(rest: str, local: Profile, counts: _Counts, counted: str, facts:
     if first == counted:
         first_pre, first_op = facts.pre_count, facts.op_count
     else:
-        first_pre, first_op = counts.pre.get(first, 0), counts.op.get(first, 0)
+        first_pre, first_op = counts.pre(first), counts.op(first)
     language = local.code
     return _Lead(
         True,  # noqa: FBT003 - the fields in order, positional for speed
@@ -348,7 +348,7 @@ def _loose_number(text: str, pos: int, local: Profile, counts: _Counts) -> regex
     if match is None or (local.cased and not text[match.end()].isupper()):
         return None
     first = _first_word(text[match.end() :])
-    if not first or counts.op.get(first, 0) < _FREQUENT:
+    if not first or counts.op(first) < _FREQUENT:
         return None
     return match
 
@@ -368,7 +368,7 @@ def _first_word_counts(text: str, local: Profile, counts: _Counts) -> tuple[int,
     first = _first_word(stripped)
     if not first or not local.starts_like_lead(stripped):
         return 0, 0, ""
-    return counts.pre.get(first, 0), counts.op.get(first, 0), first
+    return counts.pre(first), counts.op(first), first
 
 
 def _first_words(text: str) -> list[str]:

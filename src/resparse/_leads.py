@@ -174,11 +174,6 @@ def first_word_count(word: str, kind: Kind, language: str = "en") -> int:
     return _first_words(language, kind).get(word, 0)
 
 
-def first_word_table(language: str, kind: Kind) -> Mapping[str, int]:
-    """Every first word's count at once, for a stage that looks up many words (read only)."""
-    return _first_words(language, kind)
-
-
 @functools.lru_cache(maxsize=32)
 def _first_words(language: str, kind: Kind) -> dict[str, int]:
     counts: dict[str, int] = {}
