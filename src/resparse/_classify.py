@@ -8,8 +8,9 @@ segmenter's job. Every line is classified exactly once (``classify_lines``).
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+import attrs
 import regex
 
 from resparse import _leads, _lexicon
@@ -21,19 +22,23 @@ from resparse._patterns import (
     LINE_MARKUP_RE,
     SEPARATOR_RE,
     WORD_TOKEN_RE,
+    Gate,
+    gate,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from resparse._scan import Line
 
 _TOKEN_RE = WORD_TOKEN_RE
 _SKIP_MARKUP_RE = regex.compile(r"[\s*_\"“‘'(\[\u200e\u200f]*")
+_SKIP_ONE = gate(regex.compile(r"[\s*_\"“‘'(\[\u200e\u200f]"))  # whether the above skips any
 _TERMINAL = frozenset(",;:.")
 _QUOTES = frozenset("”’\"')]»“」』》")
 # "A", "Part B", and "B1" where a footnote marker follows the letter
 _PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\d{0,2}\s*$")
+_PART = gate(_PART_RE)
 _MAX_HEADING_WORDS = 40
 # a section's title under its number may be longer: "XII" then a 41-word title (A/RES/78/253)
 _MAX_TITLE_WORDS = 80
@@ -89,47 +94,106 @@ def classify_lines(
     frequent lead opens it); look-aheads run forward from body lines and never reach them.
     ``furniture`` holds one kind for each line from ``start`` on.
     """
-    cover = tuple(_cover_line(line, local) for line in lines[:start])
+    counts = _Counts.of(local)
+    cover = [_cover_line(line, local, counts) for line in lines[:start]]
     body = zip(lines[start:], furniture, strict=True)
-    return cover + tuple(
-        classify(line, kind, local) for line, kind in checked(body, "classifying the lines")
+    cover.extend(
+        classify(line, kind, local, counts) for line, kind in checked(body, "classifying the lines")
     )
+    return tuple(cover)
 
 
-def _cover_line(line: Line, local: Profile) -> ClassifiedLine:
-    pre_count, op_count = _first_word_counts(line.text, local)
-    bare_number = local.number_re.match(line.text) is not None
+@attrs.frozen(eq=False)
+class _Counts:
+    """A language's first-word tables and its patterns' gates, fetched once per document.
+
+    Each pattern is tried through its ``Gate``: only where the line's first character
+    can open a match (most lines open with a word that no number, label, formula, vote or
+    annex pattern starts with).
+    """
+
+    pre: Callable[[str], int]
+    op: Callable[[str], int]
+    number: Gate
+    label: Gate
+    formula: Gate
+    meeting: Gate
+    vote_start: Gate
+    annex: Gate
+    part: Gate | None
+
+    @classmethod
+    def of(cls, local: Profile) -> _Counts:
+        count = _leads.first_word_count
+        return cls(
+            functools.partial(count, kind="pre", language=local.code),
+            functools.partial(count, kind="op", language=local.code),
+            gate(local.number_re),
+            gate(local.label_re),
+            gate(local.formula_re),
+            gate(local.meeting_re),
+            gate(local.vote_start_re),
+            gate(local.annex_re),
+            gate(local.part_re) if local.part_re is not None else None,
+        )
+
+
+_MARKUP = gate(LINE_MARKUP_RE)
+_SEPARATOR = gate(SEPARATOR_RE)
+_HEADING = gate(HEADING_RE)
+_FOOTNOTE = gate(FOOTNOTE_LINE_RE)
+
+
+def _cover_line(line: Line, local: Profile, counts: _Counts) -> ClassifiedLine:
+    pre_count, op_count, _ = _first_word_counts(line.text, local, counts)
+    bare_number = counts.number.match(line.text) is not None
     return ClassifiedLine(
         line, line.start, bare_number=bare_number, pre_count=pre_count, op_count=op_count
     )
 
 
-def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLine:  # noqa: C901 - one test per kind
-    """Everything ``line`` could be on its own, given whether it is page furniture."""
+class _Facts(NamedTuple):
+    """The look-ahead facts every line carries, whatever it is."""
+
+    number_text: str | None
+    bare_number: bool
+    bare_label: str | None
+    formula_like: bool
+    pre_count: int
+    op_count: int
+    heading_continued: bool
+
+
+def classify(  # noqa: C901 - one test per kind
+    line: Line, furniture: str | None, local: Profile, counts: _Counts | None = None
+) -> ClassifiedLine:
+    """Everything ``line`` could be on its own, given whether it is page furniture.
+
+    ``counts``: the language's first-word tables, when the caller fetched them already.
+    """
+    if counts is None:
+        counts = _Counts.of(local)
     text = line.text
-    markup = LINE_MARKUP_RE.match(text)
+    first_char = text[:1]
+    markup = LINE_MARKUP_RE.match(text) if _MARKUP[first_char] else None
     pos = markup.end() if markup is not None else 0
-    number, label, bare_number, bare_label = _numbering(text, markup, local)
-    loose = None if number is not None or label is not None else _loose_number(text, pos, local)
+    number, label, bare_number, bare_label = _numbering(text, markup, counts)
+    loose = _loose_number(text, pos, local, counts) if number is None and label is None else None
     heading, heading_continued = _heading_shape(text, local)
-    formula_like = local.formula_re.match(text) is not None
-    facts: dict[str, Any] = {
-        "number_text": number["n"] if number is not None else loose["n"] if loose else None,
-        "bare_number": bare_number,
-        "bare_label": bare_label,
-        "formula_like": formula_like,
-        "heading_continued": heading_continued,
-    }
-    facts["pre_count"], facts["op_count"] = _first_word_counts(text, local)
+    formula_like = counts.formula[first_char] and counts.formula.pattern.match(text) is not None
+    number_text = number["n"] if number is not None else loose["n"] if loose else None
+    pre_count, op_count, counted = _first_word_counts(text, local, counts)
+    facts = _Facts(
+        number_text, bare_number, bare_label, formula_like, pre_count, op_count, heading_continued
+    )
     if furniture is not None:
-        return ClassifiedLine(line, line.start, furniture=furniture, **facts)
-    if SEPARATOR_RE.match(text):
-        return ClassifiedLine(line, line.start, separator=True, **facts)
+        return _only(line, line.start, facts, furniture=furniture)
+    if _SEPARATOR[first_char] and SEPARATOR_RE.match(text):
+        return _only(line, line.start, facts, separator=True)
     if formula_like:
-        return ClassifiedLine(line, line.start, formula=True, **facts)
+        return _only(line, line.start, facts, formula=True)
     number_value: int | None = None
     sub_label: str | None = None
-    fields: dict[str, Any] = {}
     if number is not None:
         digits = number["n"]
         number_value = int(digits) if digits.isdigit() else 1
@@ -137,56 +201,117 @@ def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLin
     elif loose is not None:
         number_value = int(loose["n"])
         pos = loose.end()
-        fields["loose_number"] = True
     elif label is not None:
         sub_label = label["label"]
         pos = label.end()
     elif markup is not None and markup["bullet"]:
         sub_label = markup["bullet"]  # "• item" or "– item": a bulleted sub-paragraph
-    pos = _SKIP_MARKUP_RE.match(text, pos).end()  # type: ignore[union-attr]
+    if _SKIP_ONE[text[pos : pos + 1]]:
+        pos = _SKIP_MARKUP_RE.match(text, pos).end()  # type: ignore[union-attr]
+    unnumbered = _NOTHING
     if number_value is None and sub_label is None:
-        meeting = local.meeting_re.match(text)
+        meeting = counts.meeting.pattern.match(text) if counts.meeting[first_char] else None
         if meeting is not None:
-            return ClassifiedLine(line, line.start + pos, meeting=meeting["meeting"], **facts)
-        fields |= _unnumbered(text, local, heading=heading)
-    rest = text[pos:]
-    if local.starts_like_lead(rest):
-        fields["capital"] = True
-        words = _first_words(rest)
-        if words:
-            language = local.code
-            fields["preamble_lead"] = _opens_lead(words, "pre", language)
-            fields["strong_preamble_lead"] = _leads.known_first_word(
-                words[0], "pre", language, minimum=30
-            )
-            fields["operative_lead"] = _opens_lead(words, "op", language)
-    return ClassifiedLine(
-        line, line.start + pos, number=number_value, sub_label=sub_label, **fields, **facts
-    )
-
-
-def _unnumbered(text: str, local: Profile, *, heading: bool) -> dict[str, Any]:
-    """What a line that opens with no number or label may be: a vote, annex, heading, note."""
-    fields: dict[str, Any] = {}
-    if local.vote_start_re.match(text):
-        fields["vote"] = True
-    annex = local.annex_re.match(text)
-    if annex is not None:
-        fields["annex"] = True
-        fields["annex_titled"] = annex["title"] is not None
-    fields["part_letter"] = part_letter(text, local)
-    fields["footnote_like"] = bool(FOOTNOTE_LINE_RE.match(text)) and (
-        text[:1].isdigit() or text.startswith("[^")
-    )
-    if HEADING_RE.match(text):
-        fields["heading"] = fields["heading_strong"] = True
+            return _only(line, line.start + pos, facts, meeting=meeting["meeting"])
+        unnumbered = _unnumbered(text, counts, first_char)
+        heading = heading or unnumbered.heading_strong
     else:
-        fields["heading"] = heading
-    return fields
+        heading = False
+    lead = _lead_kinds(text[pos:] if pos else text, local, counts, counted, facts)
+    # positional, through _make: keyword construction of a 27-field tuple cost a third of
+    # the whole classification
+    return ClassifiedLine._make(
+        (
+            line,
+            line.start + pos,
+            None,  # furniture
+            False,  # separator
+            False,  # formula
+            None,  # meeting
+            *unnumbered[:3],  # vote, annex, annex_titled
+            number_value,
+            sub_label,
+            heading,
+            unnumbered.heading_strong,
+            unnumbered.part_letter,
+            *lead,  # capital, preamble_lead, strong_preamble_lead, operative_lead
+            unnumbered.footnote_like,
+            loose is not None and number is None,  # loose_number
+            *facts,
+        )
+    )
+
+
+def _only(line: Line, start: int, facts: _Facts, **kind: str | bool) -> ClassifiedLine:
+    """A line that is one thing only (furniture, a separator, a formula, a meeting line)."""
+    return ClassifiedLine(line, start, **kind, **facts._asdict())  # type: ignore[arg-type]
+
+
+class _Unnumbered(NamedTuple):
+    """What a line that opens with no number or label may be: a vote, annex, heading, note."""
+
+    vote: bool = False
+    annex: bool = False
+    annex_titled: bool = False
+    part_letter: str | None = None
+    footnote_like: bool = False
+    heading_strong: bool = False
+
+
+_NOTHING = _Unnumbered()
+
+
+def _unnumbered(text: str, counts: _Counts, first_char: str) -> _Unnumbered:
+    """Vote, annex, part letter, footnote and heading tests of a line with no number."""
+    annex = counts.annex.pattern.match(text) if counts.annex[first_char] else None
+    return _Unnumbered(
+        counts.vote_start[first_char] and counts.vote_start.pattern.match(text) is not None,
+        annex is not None,
+        annex is not None and annex["title"] is not None,
+        _part_letter(text, counts, first_char),
+        (first_char.isdigit() or text.startswith("[^")) and _FOOTNOTE.match(text) is not None,
+        _HEADING[first_char] and HEADING_RE.match(text) is not None,
+    )
+
+
+class _Lead(NamedTuple):
+    capital: bool = False
+    preamble: bool = False
+    strong_preamble: bool = False
+    operative: bool = False
+
+
+_NO_LEAD = _Lead()
+_CAPITAL_ONLY = _Lead(capital=True)
+
+
+def _lead_kinds(rest: str, local: Profile, counts: _Counts, counted: str, facts: _Facts) -> _Lead:
+    """Whether the text after any number or label opens like a lead, and of which kind.
+
+    ``counted`` is the first word whose counts ``facts`` holds: when the same word opens
+    ``rest`` (no quote, bracket or number was passed over), they are not looked up again.
+    """
+    if not local.starts_like_lead(rest):
+        return _NO_LEAD
+    words = _first_words(rest)
+    if not words:
+        return _CAPITAL_ONLY
+    first = words[0]
+    if first == counted:
+        first_pre, first_op = facts.pre_count, facts.op_count
+    else:
+        first_pre, first_op = counts.pre(first), counts.op(first)
+    language = local.code
+    return _Lead(
+        True,  # noqa: FBT003 - the fields in order, positional for speed
+        _opens_lead(words, "pre", language, first_pre),
+        first_pre >= _STRONG_LEAD,
+        _opens_lead(words, "op", language, first_op),
+    )
 
 
 def _numbering(
-    text: str, markup: regex.Match[str] | None, local: Profile
+    text: str, markup: regex.Match[str] | None, counts: _Counts
 ) -> tuple[regex.Match[str] | None, regex.Match[str] | None, bool, str | None]:
     """The number or label after any list markup, and whether one opens the bare line.
 
@@ -195,21 +320,22 @@ def _numbering(
     and the label it opens with.
     """
     pos = markup.end() if markup is not None else 0
-    number = local.number_re.match(text, pos)
+    number = counts.number.match(text, pos)
     if markup is None:
-        label = None if number is not None else local.label_re.match(text)
+        label = None if number is not None else counts.label.match(text)
         return number, label, number is not None, label["label"] if label is not None else None
-    bare_number = local.number_re.match(text) is not None
-    bare = None if bare_number else local.label_re.match(text)
-    label = None if number is not None else local.label_re.match(text, pos)
+    bare_number = counts.number.match(text) is not None
+    bare = None if bare_number else counts.label.match(text)
+    label = None if number is not None else counts.label.match(text, pos)
     return number, label, bare_number, bare["label"] if bare is not None else None
 
 
 # "26 Condemns", "3) Decides": a paragraph number without its period
 _LOOSE_NUMBER_RE = regex.compile(r"(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+)(?=\p{L})")
+_LOOSE_NUMBER = gate(_LOOSE_NUMBER_RE)
 
 
-def _loose_number(text: str, pos: int, local: Profile) -> regex.Match[str] | None:
+def _loose_number(text: str, pos: int, local: Profile, counts: _Counts) -> regex.Match[str] | None:
     """A number printed without its period, when a frequent operative verb follows it.
 
     Only the verb tells such a number from a line that opens with a quantity ("15
@@ -218,28 +344,31 @@ def _loose_number(text: str, pos: int, local: Profile) -> regex.Match[str] | Non
     must have one too; where they do not (Russian "43 приветствует", Arabic), the verb
     alone decides.
     """
-    match = _LOOSE_NUMBER_RE.match(text, pos)
+    match = _LOOSE_NUMBER.match(text, pos)
     if match is None or (local.cased and not text[match.end()].isupper()):
         return None
     first = _first_word(text[match.end() :])
-    if not first or _leads.first_word_count(first, "op", local.code) < _FREQUENT:
+    if not first or counts.op(first) < _FREQUENT:
         return None
     return match
 
 
 _FREQUENT = 30  # leads a first word must open in the tables to be taken as a verb here
+_STRONG_LEAD = 30  # ... to be a frequent preambular lead (strong_preamble_lead)
+_KNOWN_WORD = 2  # ... to be known as opening a lead at all (as _leads.known_first_word)
 
 
-def _first_word_counts(text: str, local: Profile) -> tuple[int, int]:
-    """How many preambular and operative leads the line's first word opens in the tables."""
+def _first_word_counts(text: str, local: Profile, counts: _Counts) -> tuple[int, int, str]:
+    """How many preambular and operative leads the line's first word opens in the tables.
+
+    The word itself comes back too (empty when it was not counted), so that the lead test
+    on the same word reuses the counts.
+    """
     stripped = text.lstrip("*_ ")
     first = _first_word(stripped)
     if not first or not local.starts_like_lead(stripped):
-        return 0, 0
-    return (
-        _leads.first_word_count(first, "pre", local.code),
-        _leads.first_word_count(first, "op", local.code),
-    )
+        return 0, 0, ""
+    return counts.pre(first), counts.op(first), first
 
 
 def _first_words(text: str) -> list[str]:
@@ -254,11 +383,11 @@ def _first_words(text: str) -> list[str]:
     return words
 
 
-def _opens_lead(words: list[str], kind: _leads.Kind, language: str) -> bool:
+def _opens_lead(words: list[str], kind: _leads.Kind, language: str, first_count: int) -> bool:
     """Whether the words open a lead of this kind: known, or shaped like one.
 
     An opening adverb defers to the word after it: "Further recalling" is preambular,
-    "Further decides" operative.
+    "Further decides" operative. ``first_count``: the leads of this kind the first word opens.
     """
     first = words[0]
     if first in _INTENSIFIERS and len(words) > 1:
@@ -271,9 +400,7 @@ def _opens_lead(words: list[str], kind: _leads.Kind, language: str) -> bool:
             second, _OTHER[kind], language, minimum=30
         ):
             return False
-    return _leads.known_first_word(first, kind, language) or _leads.looks_like_lead_word(
-        first, kind, language
-    )
+    return first_count >= _KNOWN_WORD or _leads.looks_like_lead_word(first, kind, language)
 
 
 # adverbs only: participles such as "noting" that also open leads are leads themselves
@@ -449,4 +576,12 @@ def part_letter(text: str, local: Profile | None = None) -> str | None:
     match = _PART_RE.match(text)
     if match is None and local is not None and local.part_re is not None:
         match = local.part_re.match(text)
+    return match["letter"] if match else None
+
+
+def _part_letter(text: str, counts: _Counts, first_char: str) -> str | None:
+    """``part_letter`` through the patterns' gates."""
+    match = _PART_RE.match(text) if _PART[first_char] else None
+    if match is None and counts.part is not None and counts.part[first_char]:
+        match = counts.part.pattern.match(text)
     return match["letter"] if match else None

@@ -17,8 +17,9 @@ from resparse._checks import check
 from resparse._furniture import RunningTitle, furniture_kinds
 from resparse._italics import Italics, markdown_italics
 from resparse._language import profile
+from resparse._locate import locate_body, read_header_zone
 from resparse._scan import scan
-from resparse._segment import locate_body, read_header_zone, segment
+from resparse._segment import segment
 from resparse.model import Diagnostic, Resolution, Span, Unclassified
 
 if TYPE_CHECKING:

@@ -1,0 +1,269 @@
+"""The preamble and operative zones: which line opens a clause or a paragraph.
+
+A preambular clause opens on a lead after a finished clause; an operative paragraph opens
+on the number the numbering allows, or on an operative verb where numbers are missing.
+Everything else continues the part that is open, with a warning where it looks like the
+next part.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from resparse import _classify
+from resparse._zone_lists import Lists
+from resparse._zone_state import KNOWN, OP, PRE, SENTENCE_ENDS, STRONG, Unit
+from resparse.model import Diagnostic, Span
+
+if TYPE_CHECKING:
+    from resparse._classify import ClassifiedLine
+    from resparse._scan import Line
+
+
+class Feeders(Lists):
+    """Feeds the lines of the preamble and of the operative part."""
+
+    def feed_preamble(self, line: Line, kind: ClassifiedLine) -> None:
+        if kind.number is not None and self.plausible_number(kind.number, line, kind):
+            self.zone = OP
+            self.start_paragraph(line, kind)
+            return
+        if self.heading_before_paragraph(line, kind):
+            self.add_heading(line)
+            return
+        current = self.current
+        if current is not None and kind.sub_label is not None:
+            current.pieces.append((line.start, line.end))  # "(a) ..." items of a clause's list
+            return
+        if current is None or self.starts_clause(line, kind):
+            if (
+                current is not None
+                and kind.operative_lead
+                and (not kind.preamble_lead or self.ends_sentence(line))
+                and not self.numbering_decides(line)
+            ):
+                self.zone = OP
+                self.start_paragraph(line, kind, unnumbered=True)
+                return
+            if (
+                current is None
+                and kind.operative_lead
+                and not kind.preamble_lead
+                and not self.clauses
+            ):
+                self.zone = OP
+                self.start_paragraph(line, kind, unnumbered=True)
+                return
+            self.close_units()
+            self.current = Unit(
+                "clause", line.start, [(line.start, line.end)], part=self.part, section=self.section
+            )
+            self.clauses.append(self.current)
+            return
+        current.pieces.append((line.start, line.end))
+
+    def starts_clause(self, line: Line, kind: ClassifiedLine) -> bool:
+        """Whether a line opens a new preambular clause rather than continuing one."""
+        if not kind.capital:
+            return False
+        if not self.terminated():
+            # extractors that reorder justified lines can leave a clause without its comma;
+            # a frequent lead after a blank line still opens the next clause
+            return kind.strong_preamble_lead and line.blanks_before > 0
+        if line.blanks_before > 0 and not line.page_break_before:
+            return True
+        if self.blank_separated and line.index - 1 != self.last_furniture_line:
+            return False  # this document separates its paragraphs with blank lines
+        lead_like = kind.preamble_lead or kind.operative_lead
+        if self.doc.italics:
+            # a reader that sees fonts marks every lead; titles are italic too, so both count
+            return lead_like and self.lead_marked(line, kind)
+        return lead_like
+
+    def lead_marked(self, line: Line, kind: ClassifiedLine) -> bool:
+        """Whether the reader's lead marking opens the line, or follows a short opening.
+
+        Chinese may put a phrase before the lead ("在这方面" then a bold "欢迎": in this
+        regard, welcoming); up to six characters without punctuation are allowed.
+        """
+        italics = self.italics
+        if italics is None:
+            return False
+        if italics.at(kind.content_start) is not None:
+            return True
+        start = italics.next_start(kind.content_start)
+        if start is None:
+            return False
+        opening = self.source[kind.content_start : start]
+        terminators = self.profile.terminators
+        return start < line.end and len(opening) <= 6 and not any(c in terminators for c in opening)
+
+    def plausible_number(self, number: int, line: Line, kind: ClassifiedLine) -> bool:
+        """A line-initial number opens a paragraph only where the numbering allows it."""
+        if kind.loose_number:
+            # "26 Condemns": without its period a number opens only the next paragraph,
+            # after a finished one (or the preamble's last clause)
+            return number == self.last_number + 1 and (self.current is None or self.terminated())
+        if number == self.last_number + 1:
+            # the next number followed by a verb ("51. Welcomes") opens a paragraph even
+            # when the text before it lost its final semicolon
+            return self.terminated() or self.current is None or self.verb_follows(line, kind)
+        if number == 1 and self.current is None and self.just_after_heading(line):
+            return True  # numbering restarts under a new heading ("II", "1.", "2.", ...)
+        if number == 1 and self.opens_section() and self.terminated():
+            return True  # after a section's unnumbered opening ("Recalls ...,", "1. Notes")
+        if self.last_number == 0 and self.current is not None and not self.paragraphs_in_part():
+            return number == 1 and self.terminated()
+        if number <= self.last_number or not self.terminated():
+            return False
+        # a gap in the numbering (a paragraph lost in extraction) is reported, not followed
+        return line.blanks_before > 0 or (
+            number - self.last_number <= 3 and self.verb_follows(line, kind)
+        )
+
+    def opens_section(self) -> bool:
+        """Whether the open paragraph is an unnumbered one, the first under the last heading."""
+        current = self.current
+        if current is None or current.number is not None or self.sub_stack or not self.headings:
+            return False
+        if self.paragraphs[-1] is not current:
+            return False
+        heading = self.headings[-1]
+        earlier = self.paragraphs[-2] if len(self.paragraphs) > 1 else None
+        return current.start >= heading.end and (earlier is None or earlier.start < heading.start)
+
+    def verb_follows(self, line: Line, kind: ClassifiedLine) -> bool:
+        """Whether an operative verb follows a paragraph number, on its line or the next."""
+        if kind.content_start < line.end:
+            return kind.operative_lead and kind.capital
+        if line.index + 1 < len(self.kinds):
+            return self.kinds[line.index + 1].op_count >= KNOWN
+        return False
+
+    def paragraphs_in_part(self) -> bool:
+        return any(p.part == self.part for p in self.paragraphs)
+
+    def start_paragraph(
+        self, line: Line, kind: ClassifiedLine, *, unnumbered: bool = False
+    ) -> None:
+        self.close_units()
+        start = line.start + (0 if unnumbered else kind.content_start - line.start)
+        number = None if unnumbered else kind.number
+        if number is not None:
+            if number not in {self.last_number + 1, 1}:  # numbering restarts under a heading
+                self.diagnostics.append(
+                    Diagnostic(
+                        "operative.numbering_gap",
+                        f"paragraph {number} follows paragraph {self.last_number}",
+                        "warning",
+                        Span(line.start, line.end),
+                    )
+                )
+            self.last_number = number
+        pieces = [(start, line.end)] if start < line.end else []
+        self.current = Unit(
+            "paragraph",
+            line.start,
+            pieces,
+            number=number,
+            part=self.part,
+            section=self.section,
+            head_end=line.end,
+        )
+        self.paragraphs.append(self.current)
+        if number is not None:
+            self.open_list_on_number_line(line, start)
+
+    def feed_operative(self, line: Line, kind: ClassifiedLine) -> None:
+        if kind.number is not None and self.plausible_number(kind.number, line, kind):
+            self.start_paragraph(line, kind)
+            return
+        if self.try_list_item(line, kind):
+            return
+        if self.heading_before_paragraph(line, kind):
+            self.add_heading(line)
+            return
+        current = self.current
+        if current is None:
+            if (
+                kind.preamble_lead
+                and (not kind.operative_lead or self.numbering_decides(line))
+                and self.headings
+            ):
+                # a section with a preamble of its own ("II", title, "Recalling ...", "1. ...")
+                self.zone = PRE
+                self.last_number = 0
+                self.feed_preamble(line, kind)
+                return
+            if kind.capital:
+                self.start_paragraph(line, kind, unnumbered=True)
+            else:
+                self.unclassified.append(
+                    (Span(line.start, line.end), "text after a heading that opens no paragraph")
+                )
+            return
+        if (
+            current.number is None
+            and not self.sub_stack
+            and line.blanks_before > 0
+            and kind.operative_lead
+            and self.terminated()
+        ):
+            self.start_paragraph(line, kind, unnumbered=True)
+            return
+        unit = self.open_unit()
+        if unit is not None:
+            self.doubt_continuation(line, kind, current)
+            unit.pieces.append((line.start, line.end))
+
+    def doubt_continuation(self, line: Line, kind: ClassifiedLine, current: Unit) -> None:
+        """Say so where a line read as a paragraph's text looks like the next paragraph.
+
+        A number above the last one that the numbering did not let open a paragraph
+        ("2. ..." then "9. ..."), the last number again, or a frequent operative verb
+        opening the line right after a finished sentence ("...;" then "Condemns ...", its
+        number lost), may be a paragraph merged into the one before it.
+        """
+        if kind.number is not None and kind.number >= self.last_number:
+            repeated = kind.number == self.last_number
+            code = "operative.numbering_repeat" if repeated else "operative.number_in_text"
+            message = (
+                f"a line opens with the number {kind.number} inside paragraph "
+                f"{current.number or '(unnumbered)'}; it is read as that paragraph's text"
+            )
+            self.diagnostics.append(
+                Diagnostic(code, message, "warning", Span(line.start, line.end))
+            )
+        elif (
+            kind.number == 1
+            and self.last_number > 1
+            and not self.sub_stack
+            and _classify.ends_clause(self.text_of_unit(), SENTENCE_ENDS)
+        ):
+            # numbering that starts again after the last paragraph, with no heading: an
+            # annex's points ("Decides to remain seized of the matter." / "1. The panel ...")
+            message = (
+                f"the numbering starts again at 1 inside paragraph "
+                f"{current.number or '(unnumbered)'}; it is read as that paragraph's text"
+            )
+            self.diagnostics.append(
+                Diagnostic(
+                    "operative.number_in_text", message, "warning", Span(line.start, line.end)
+                )
+            )
+        elif (
+            kind.number is None
+            and kind.sub_label is None
+            and not self.sub_stack
+            and current.number is not None
+            and kind.capital
+            and kind.op_count >= STRONG
+            and _classify.ends_clause(self.text_of_unit(), SENTENCE_ENDS)
+        ):
+            message = (
+                f"a line inside paragraph {current.number} opens with an operative verb after "
+                "a finished sentence; it may be the next paragraph without its number"
+            )
+            self.diagnostics.append(
+                Diagnostic("operative.lead_in_text", message, "warning", Span(line.start, line.end))
+            )

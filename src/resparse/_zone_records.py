@@ -1,0 +1,118 @@
+"""The zones after the operative part: the adoption record, the annexes, what follows.
+
+A meeting line or a vote statement opens the adoption record, which runs to its closing
+full stop or bracket; an annex line opens an annex that takes every line up to the next.
+Footnotes printed after the record are gathered into note blocks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from resparse import _classify, _markers
+from resparse._patterns import FOOTNOTE_LINE_RE
+from resparse._text import clean
+from resparse._zone_state import AFTER, ANNEX, SENTENCE_ENDS, State, Unit, Vote
+from resparse.model import Span
+
+if TYPE_CHECKING:
+    from resparse._classify import ClassifiedLine
+    from resparse._scan import Line
+
+
+class Records(State):
+    """Feeds the adoption record, the annexes and the text after them."""
+
+    def start_meeting(self, line: Line) -> None:
+        self.close_units()
+        self.zone = AFTER
+        self.vote = Vote(line.start, line.end, bracket=False, meeting_line=True, part=self.part)
+        self.votes.append(self.vote)
+
+    def start_vote(self, line: Line, *, bracket: bool) -> None:
+        self.close_units()
+        self.zone = AFTER
+        if (
+            self.vote is not None
+            and self.vote.meeting_line
+            and self.vote.part == self.part
+            and not self.vote.bracket
+            and self.vote.end == self.previous_end(line)
+        ):
+            self.vote.end = line.end
+            self.vote.bracket = bracket
+            self.vote.closed = self.vote_ends(line, bracket=bracket)
+            return
+        self.vote = Vote(line.start, line.end, bracket=bracket, meeting_line=False, part=self.part)
+        self.vote.closed = self.vote_ends(line, bracket=bracket)
+        self.votes.append(self.vote)
+
+    @staticmethod
+    def vote_ends(line: Line, *, bracket: bool) -> bool:
+        text = _markers.strip_trailing_marker(line.text)
+        if bracket:
+            return text.endswith(("]", "].", "]*"))
+        return text.endswith((".", ".)", ")."))
+
+    def continue_vote(self, line: Line, kind: ClassifiedLine) -> bool:
+        vote = self.vote
+        assert vote is not None  # noqa: S101 - checked by the caller
+        if vote.meeting_line and not vote.bracket:
+            if self.profile.date_line_re.match(line.text) and vote.end == self.previous_end(line):
+                vote.end = line.end
+                return True
+            vote.closed = True
+            return False
+        if not vote.bracket and (line.blanks_before > 1 or kind.formula or kind.annex):
+            vote.closed = True
+            return False
+        vote.end = line.end
+        vote.closed = self.vote_ends(line, bracket=vote.bracket)
+        return True
+
+    def annex_may_open(self, kind: ClassifiedLine) -> bool:
+        """An annex line with its title ("Annex 1 - Terms of reference") follows a full stop.
+
+        A bare "Annex" line is never a sentence's text; with a title after a dash it might
+        be ("... as set out in" / "annex I - ..."), so the paragraph before must be finished.
+        """
+        if not kind.annex_titled or self.zone == AFTER or self.current is None:
+            return True
+        return _classify.ends_clause(self.text_of_unit(), SENTENCE_ENDS)
+
+    def start_annex(self, line: Line) -> None:
+        self.close_units()
+        self.zone = ANNEX
+        match = self.profile.annex_re.match(line.text)
+        label = clean(match["label"]) if match else clean(line.text)
+        self.current = Unit(
+            "annex", line.start, [(line.start, line.end)], label=label, part=self.part
+        )
+        self.annexes.append(self.current)
+
+    def feed_annex(self, line: Line, kind: ClassifiedLine) -> None:
+        if kind.annex:
+            self.start_annex(line)
+            return
+        if self.current is not None:
+            self.current.pieces.append((line.start, line.end))
+
+    def feed_after(self, line: Line, kind: ClassifiedLine) -> None:
+        if kind.vote:
+            self.start_vote(line, bracket=line.text.startswith("["))
+            return
+        if FOOTNOTE_LINE_RE.match(line.text) and kind.footnote_like:
+            if not self.footnote_blocks or (
+                self.footnote_blocks[-1] and self.footnote_blocks[-1][-1].index != line.index - 1
+            ):
+                self.footnote_blocks.append([])
+            self.footnote_blocks[-1].append(line)
+            return
+        if (
+            self.footnote_blocks
+            and self.footnote_blocks[-1]
+            and self.footnote_blocks[-1][-1].index == line.index - 1
+        ):
+            self.footnote_blocks[-1].append(line)
+            return
+        self.unclassified.append((Span(line.start, line.end), "text after the adoption record"))

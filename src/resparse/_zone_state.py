@@ -1,0 +1,259 @@
+"""The zone machine's state: the parts being built, and what every zone asks of it.
+
+``State`` holds one pass over the body lines: the open clause or paragraph, its open
+sub-paragraphs, the headings, furniture, votes and note blocks found so far, and the
+look-aheads that read the classified lines after the current one. The feeders of each
+zone (``_zone_feeders``, ``_zone_lists``, ``_zone_records``) build on it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from resparse import _classify
+from resparse._blocks import Block, Segmentation, VoteBlock
+from resparse._deadline import checked
+from resparse._language import profile
+from resparse.model import Diagnostic, Furniture, Span
+
+if TYPE_CHECKING:
+    from resparse._classify import ClassifiedLine
+    from resparse._italics import Italics
+    from resparse._scan import Line
+    from resparse.readers.base import Document
+
+PRE, OP, AFTER, ANNEX = "preamble", "operative", "after", "annex"
+_FULL_STOPS = frozenset("。.")
+_CLAUSE_COMMAS = frozenset(_classify.FORMULA_COMMAS)
+KNOWN = 5  # leads a first word must open in the tables to count as opening one
+STRONG = 30  # ... to count as a frequent lead
+SENTENCE_ENDS = frozenset(".;؛；。")  # what ends a paragraph, not a clause's comma
+
+
+@attrs.define
+class Unit:
+    """A part being built: its raw pieces, and for paragraphs their number and children."""
+
+    kind: str
+    start: int
+    pieces: list[tuple[int, int]]
+    number: int | None = None
+    label: str | None = None
+    level: int = 0
+    style: str = ""
+    children: list[Unit] = attrs.field(factory=list)
+    part: str | None = None
+    section: str | None = None
+    head_end: int = 0  # the end of the line that opened the part ("1." alone on its line)
+
+    @property
+    def end(self) -> int:
+        own = self.pieces[-1][1] if self.pieces else self.start
+        return max([own, self.head_end, *(c.end for c in self.children)])
+
+    def own_end(self) -> int:
+        return self.pieces[-1][1] if self.pieces else self.start
+
+
+@attrs.define
+class Vote:
+    start: int
+    end: int
+    bracket: bool
+    meeting_line: bool
+    closed: bool = False
+    part: str | None = None
+
+
+class State:
+    """Holds the state of one pass over the body lines, and the questions all zones ask."""
+
+    def __init__(
+        self,
+        doc: Document,
+        kinds: tuple[ClassifiedLine, ...],
+        italics: Italics | None,
+        language: str,
+    ) -> None:
+        self.doc = doc
+        self.language = language
+        self.profile = profile(language)
+        self.source = doc.text
+        self.kinds = kinds
+        self.italics = italics
+        self.zone = PRE
+        self.part: str | None = None
+        self.section: str | None = None
+        self.clauses: list[Unit] = []
+        self.paragraphs: list[Unit] = []
+        self.headings: list[Span] = []
+        self.furniture: list[Furniture] = []
+        self.footnote_blocks: list[list[Line]] = []
+        self.votes: list[Vote] = []
+        self.annexes: list[Unit] = []
+        self.unclassified: list[tuple[Span, str]] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.current: Unit | None = None  # the clause or paragraph open now
+        self.sub_stack: list[Unit] = []  # open sub-paragraphs, outermost first
+        self.in_footnotes = False
+        self.vote: Vote | None = None
+        self.last_number = 0
+        self.last_furniture_line = -2
+        self.blank_separated = blank_separated(kinds)
+        self.formula_body: str | None = None  # the body the first formula names
+        self.part_title_end = -1  # the formula line after a part's letter and title
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def open_unit(self) -> Unit | None:
+        return self.sub_stack[-1] if self.sub_stack else self.current
+
+    def text_of_unit(self) -> str:
+        unit = self.open_unit()
+        if unit is None or not unit.pieces:
+            return ""
+        start, end = unit.pieces[-1]
+        return self.source[start:end]
+
+    def terminated(self) -> bool:
+        """Whether the open part's text ends where a clause or paragraph may end."""
+        return _classify.ends_clause(self.text_of_unit(), self.profile.terminators)
+
+    def furnish(self, line: Line, kind: str) -> None:
+        self.furniture.append(Furniture(kind, line.text, Span(line.start, line.end)))
+        self.last_furniture_line = line.index
+
+    def previous_end(self, line: Line) -> int:
+        return self.kinds[line.index - 1].line.end if line.index > 0 else 0
+
+    def just_after_heading(self, line: Line) -> bool:
+        return bool(self.headings) and self.headings[-1].end == self.previous_end(line)
+
+    def close_units(self) -> None:
+        self.current = None
+        self.sub_stack.clear()
+
+    def next_number(self, line: Line, window: int) -> str | None:
+        """The number of the next numbered line within ``window`` lines below this one."""
+        for following in self.kinds[line.index + 1 : line.index + window]:
+            if following.number_text is not None:
+                return following.number_text
+        return None
+
+    def numbering_decides(self, line: Line) -> bool:
+        """Whether paragraph 1 is still to come, where a lead's word cannot tell the parts apart.
+
+        Chinese uses one verb for both kinds ("回顾" recalling or recalls, "吁请"): a clause
+        before the next "1." belongs to the preamble (of the resolution or of a section).
+        """
+        return (
+            self.profile.shared_leads
+            and self.next_number(line, 120) == "1"
+            and (self.zone == PRE) == (self.last_number == 0)
+        )
+
+    def ends_sentence(self, line: Line) -> bool:
+        """A full stop ends the line, where a lead's word cannot tell the parts apart.
+
+        Preambular clauses end with a comma, so such a line is the operative part (unnumbered
+        in a one-paragraph resolution: "表示注意到人权理事会的报告。").
+        """
+        return self.profile.shared_leads and _classify.ends_clause(line.text, _FULL_STOPS)
+
+    def heading_before_paragraph(self, line: Line, kind: ClassifiedLine) -> bool:
+        """A heading-like line that leads, through other such lines, to the next number."""
+        after_heading = self.just_after_heading(line)
+        # a long heading wraps: its later lines may open in lower case ("section 34, ...")
+        heading = kind.heading or (after_heading and kind.heading_continued)
+        if not heading or not (self.terminated() or self.current is None):
+            return False
+        if self.zone == PRE and kind.preamble_lead and not after_heading:
+            return False
+        if kind.strong_preamble_lead and after_heading and self.clause_before_number(line):
+            return False  # a section's own preamble: "VIII", its title, "Having considered ...,"
+        under_section = (
+            _classify.section_label(line.text, self.profile) is not None or after_heading
+        )
+        for following in self.kinds[line.index + 1 : line.index + 9]:
+            number = following.number_text
+            if number is not None:
+                return number.isdigit() and int(number) in {self.last_number + 1, 1}
+            if following.pre_count >= KNOWN and (self.zone == PRE or under_section):
+                return True
+            if self.zone == OP and under_section and following.op_count >= KNOWN:
+                return True  # a section of one unnumbered paragraph ("XX", title, "Approves ...")
+            # a long heading wraps: its later lines may open in lower case ("of Cambodia")
+            if not following.heading_continued:
+                return False
+        return False
+
+    def clause_before_number(self, line: Line) -> bool:
+        """Whether the lines from ``line`` to the next paragraph end like a clause (",").
+
+        The next paragraph is a numbered line, or an operative verb after the comma (a
+        section of one unnumbered paragraph: "Having considered ...," / "Takes note ...").
+        """
+        last = line
+        for following in self.kinds[line.index + 1 : line.index + 9]:
+            ends = _classify.ends_clause(last.text, _CLAUSE_COMMAS)
+            if following.number_text is not None:
+                return ends
+            if ends and following.op_count >= KNOWN:
+                return True
+            last = following.line
+        return False
+
+    def add_heading(self, line: Line) -> None:
+        """Record a heading; a numbered one ("II", "B.") names the section that follows."""
+        self.close_units()
+        self.headings.append(Span(line.start, line.end))
+        label = _classify.section_label(line.text, self.profile)
+        if label is not None:
+            self.section = label
+
+    def segmentation(self) -> Segmentation:
+        """What the pass found, frozen for the builder."""
+        return Segmentation(
+            clauses=tuple(freeze(unit) for unit in self.clauses),
+            paragraphs=tuple(freeze(unit) for unit in self.paragraphs),
+            annexes=tuple(freeze(unit) for unit in self.annexes),
+            headings=tuple(self.headings),
+            furniture=tuple(self.furniture),
+            note_blocks=tuple(tuple(block) for block in self.footnote_blocks),
+            votes=tuple(
+                VoteBlock(v.start, v.end, meeting_line=v.meeting_line, part=v.part)
+                for v in self.votes
+            ),
+            unclassified=tuple(self.unclassified),
+            diagnostics=tuple(self.diagnostics),
+        )
+
+
+def freeze(unit: Unit) -> Block:
+    return Block(
+        kind=unit.kind,
+        start=unit.start,
+        end=unit.end,
+        pieces=tuple(unit.pieces),
+        number=unit.number,
+        label=unit.label,
+        children=tuple(freeze(child) for child in unit.children),
+        part=unit.part,
+        section=unit.section,
+    )
+
+
+def blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
+    """Whether the document puts a blank line before (nearly) every clause and paragraph."""
+    opening = [
+        k.line
+        for k in checked(kinds, "looking for blank lines")
+        if k.pre_count >= STRONG or k.bare_number
+    ]
+    if len(opening) < 4:
+        return False
+    return sum(line.blanks_before > 0 or line.page_break_before for line in opening) >= 0.9 * len(
+        opening
+    )

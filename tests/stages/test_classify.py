@@ -1,0 +1,127 @@
+"""The classify stage on its own: one line in, what it can be out (table-driven)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from resparse import _classify
+from resparse._language import LANGUAGES, profile
+from resparse._patterns import (
+    FOOTNOTE_LINE_RE,
+    HEADING_RE,
+    LINE_MARKUP_RE,
+    OPERATIVE_NUMBER_RE,
+    SEPARATOR_RE,
+    Gate,
+)
+from resparse._scan import scan
+
+FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures"
+
+
+def _one(text: str, furniture: str | None = None, language: str = "en") -> _classify.ClassifiedLine:
+    (line,) = scan(text)
+    return _classify.classify(line, furniture, profile(language))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The General Assembly,", {"formula": True, "formula_like": True}),
+        ("1. Decides to remain seized of the matter.", {"number": 1, "number_text": "1"}),
+        ("26 Condemns the attacks;", {"number": 26, "loose_number": True}),
+        ("15 States voted", {"number": None, "loose_number": False}),
+        ("(b) To report;", {"sub_label": "b", "bare_label": "b", "number": None}),
+        ("- 3. Requests", {"number": 3, "number_text": "3", "bare_number": False}),
+        ("• an item", {"sub_label": "•"}),
+        ("__________", {"separator": True}),
+        ("II", {"heading": True, "heading_strong": True}),
+        ("Part B", {"part_letter": "B", "heading": True}),
+        ("B", {"part_letter": "B"}),
+        ("1 Official Records of the General Assembly", {"footnote_like": True}),
+        ("Annex", {"annex": True, "annex_titled": False}),
+        ("45th plenary meeting", {"meeting": "45th plenary meeting"}),
+        ("Recalling its resolution 1/1,", {"capital": True, "preamble_lead": True}),
+        ("Further decides to continue", {"operative_lead": True, "preamble_lead": False}),
+        ("Further recalling its resolution", {"preamble_lead": True, "operative_lead": False}),
+        ("continued text of a clause,", {"capital": False, "preamble_lead": False}),
+    ],
+)
+def test_classify_reads_one_line(text: str, expected: dict[str, object]) -> None:
+    kind = _one(text)
+    assert {name: getattr(kind, name) for name in expected} == expected
+
+
+def test_classify_furniture_keeps_only_the_look_ahead_facts() -> None:
+    kind = _one("1. Decides", furniture="page_number")
+    assert kind.furniture == "page_number"
+    assert kind.number is None
+    assert kind.number_text == "1"
+
+
+def test_classify_first_word_counts_and_lead_agree() -> None:
+    # the counts of the first word are reused by the lead test: both read the same table
+    kind = _one("Recalling its resolution 1/1,")
+    assert kind.pre_count >= 30
+    assert kind.strong_preamble_lead
+    quoted = _one('"Recalling its resolution 1/1,')
+    assert quoted.pre_count == 0  # the counts do not skip a quote; the lead test does
+    assert quoted.strong_preamble_lead
+
+
+def test_classify_lines_gives_cover_lines_only_the_document_facts() -> None:
+    lines = scan("United Nations\n1. Something\nThe General Assembly,\nRecalling x,\n")
+    kinds = _classify.classify_lines(lines, [None, None], profile("en"), start=2)
+    assert [k.bare_number for k in kinds[:2]] == [False, True]
+    assert kinds[1].number is None  # a cover line is not read as a paragraph
+    assert kinds[2].formula
+    assert kinds[3].preamble_lead
+
+
+def _sample_lines() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("**/*.txt"))[:60]]
+    lines = [line.text for text in texts for line in scan(text)]
+    # lines that open with the characters the patterns start at, and a few odd ones
+    lines += ["1.", "l. Decides", "I. Title", "* * *", "[^1]: note", "> quoted", "## 3. Decides"]
+    lines += ["ﾠ x", "Ⅳ", "ß", "١. يقرر", "一、决定", "(a)", "a) decide", "_____", "--------"]
+    return lines
+
+
+def _patterns() -> list[regex.Pattern[str]]:
+    found = [LINE_MARKUP_RE, SEPARATOR_RE, HEADING_RE, FOOTNOTE_LINE_RE, OPERATIVE_NUMBER_RE]
+    for code in LANGUAGES:
+        local = profile(code)
+        found += [local.number_re, local.label_re, local.formula_re, local.meeting_re]
+        found += [local.vote_start_re, local.annex_re, local.date_line_re, local.recycle_re]
+        found += [p for p in (local.part_re, local.section_re) if p is not None]
+    return found
+
+
+def test_gate_never_refuses_a_line_its_pattern_matches() -> None:
+    """A gate is only a shortcut: where the pattern matches, the gate lets it through."""
+    lines = _sample_lines()
+    assert len(lines) > 100
+    for pattern in _patterns():
+        gate = Gate(pattern)
+        for text in lines:
+            if pattern.match(text) is not None:
+                assert gate[text[:1]], (pattern.pattern[:60], text)
+            assert (gate.match(text) is None) == (pattern.match(text) is None)
+
+
+@pytest.mark.parametrize(
+    ("source", "char", "opens"),
+    [
+        (r"\d+\.", "7", True),
+        (r"\d+\.", "x", False),
+        (r"(?i)meeting", "M", True),
+        (r"(?<=a)b", "z", True),  # a look-behind: always tried
+        (r"\s*$", "z", True),  # matches the empty text: always tried
+        (r"ab", "", True),  # at the end of the text: tried
+    ],
+)
+def test_gate_table(source: str, char: str, opens: bool) -> None:
+    assert Gate(regex.compile(source))[char] is opens

@@ -1,0 +1,110 @@
+"""The segment stage on its own: small texts in, blocks out (table-driven)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from resparse import _classify
+from resparse._furniture import RunningTitle, furniture_kinds
+from resparse._language import profile
+from resparse._locate import locate_body, read_header_zone
+from resparse._scan import scan
+from resparse._segment import segment
+from resparse.readers.base import Document
+
+if TYPE_CHECKING:
+    from resparse._blocks import Segmentation
+
+HEAD = "The General Assembly,\n\n"
+
+
+def _segment(text: str, language: str = "en") -> Segmentation:
+    """Every stage before the segmenter, then the segmenter, as the pipeline runs them."""
+    lines = scan(text)
+    located = locate_body(lines, language, [])
+    assert located is not None
+    formula_index, body_start = located
+    head, body_start, part_heading, cover = read_header_zone(
+        text, lines, formula_index, body_start, language
+    )
+    local = profile(language)
+    start = body_start + 1 if formula_index is not None else body_start
+    title = RunningTitle.of(head.header.symbol, head.header.title)
+    furniture = furniture_kinds(lines[start:], title, local)
+    kinds = _classify.classify_lines(lines, furniture, local, start=start)
+    return segment(
+        Document(text=text, reader="text"),
+        kinds,
+        local=local,
+        start=start,
+        italics=None,
+        formula=lines[formula_index] if formula_index is not None else None,
+        cover_furniture=cover,
+        part_heading=part_heading,
+    )
+
+
+def _texts(text: str, blocks: tuple[object, ...]) -> list[str]:
+    return [" ".join(text[a:b] for a, b in block.pieces) for block in blocks]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("body", "clauses", "numbers"),
+    [
+        ("Recalling a,\n\nNoting b,\n\n1. Decides c;\n\n2. Requests d.\n", 2, [1, 2]),
+        # a number that the numbering does not allow stays in its paragraph
+        ("Recalling a,\n\n1. Decides c in paragraph\n5. of the report;\n", 1, [1]),
+        # a number without its period opens the next paragraph when a verb follows
+        ("Recalling a,\n\n1. Decides c;\n2 Requests d;\n", 1, [1, 2]),
+        # no numbers: an operative verb after the last clause opens the operative part
+        ("Recalling a,\n\nDecides to act.\n", 1, [None]),
+        # a clause's line that wraps continues the clause
+        ("Recalling its resolution\nof last year,\n\n1. Decides c.\n", 1, [1]),
+    ],
+)
+def test_segment_zones(body: str, clauses: int, numbers: list[int | None]) -> None:
+    result = _segment(HEAD + body)
+    assert len(result.clauses) == clauses
+    assert [p.number for p in result.paragraphs] == numbers
+
+
+def test_segment_sub_paragraphs_nest() -> None:
+    text = (
+        HEAD
+        + "Recalling a,\n\n1. Requests:\n(a) To report;\n(i) First;\n(ii) Second;\n(b) To act.\n"
+    )
+    (paragraph,) = _segment(text).paragraphs
+    assert [c.label for c in paragraph.children] == ["a", "b"]
+    assert [c.label for c in paragraph.children[0].children] == ["i", "ii"]
+
+
+def test_segment_furniture_and_notes_leave_the_paragraph() -> None:
+    text = HEAD + (
+        "Recalling its resolution 1/1,1\n\n1. Decides to continue the\n"
+        "__________\n1 See A/78/1.\n\fwork of the Council.\n"
+    )
+    result = _segment(text)
+    (paragraph,) = result.paragraphs
+    assert _texts(text, (paragraph,)) == ["Decides to continue the work of the Council."]
+    assert [f.kind for f in result.furniture] == ["separator"]
+    assert [[line.text for line in block] for block in result.note_blocks] == [["1 See A/78/1."]]
+
+
+def test_segment_heading_before_a_numbered_section() -> None:
+    text = HEAD + "Recalling a,\n\n1. Decides b;\n\nII\n\nFinancing\n\n2. Requests c.\n"
+    result = _segment(text)
+    assert [text[h.start : h.end] for h in result.headings] == ["II", "Financing"]
+    assert [p.section for p in result.paragraphs] == [None, "II"]
+
+
+def test_segment_adoption_record_and_annex() -> None:
+    text = (
+        HEAD
+        + "Recalling a,\n\n1. Decides b.\n\n45th plenary meeting\n1 May 2024\n\nAnnex\n\nText.\n"
+    )
+    result = _segment(text)
+    assert len(result.votes) == 1
+    assert result.votes[0].meeting_line
+    assert [a.label for a in result.annexes] == ["Annex"]
