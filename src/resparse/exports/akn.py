@@ -22,11 +22,11 @@ Placement rules that the model leaves open:
   ``paragraph`` because the schema admits a crossHeading only inside a hierarchy.
 * A heading between paragraphs is a ``paragraph`` holding only a ``subheading``; a
   heading inside the preamble is a ``p``.
-* A footnote goes where its marker stood: the marker's offset in the source is carried
-  into the clean text by walking the two side by side. When that fails the note closes
-  its clause or paragraph; a marker the parser left in a heading stays in it; a note
-  whose marker is nowhere in the text goes to the conclusions (with no conclusions to
-  hold it, it closes the last paragraph).
+* A footnote goes where its marker stood, after the word before it: the part's source is
+  read again as clean text with its offset map (``resparse._text.CleanText``), which
+  carries the marker's offset into the text; a marker the parser left in a heading stays
+  in it; a note whose marker is nowhere in the text goes to the conclusions (with no
+  conclusions to hold it, it closes the last paragraph).
 * A resolution with more votes than lettered parts (the parser missed a part's letter)
   is cut after each vote, so that each part keeps its own vote; its parts are lettered
   in order.
@@ -54,8 +54,8 @@ and an export must share, and :func:`first_difference` names where two outlines 
 from __future__ import annotations
 
 import bisect
-import collections
 import datetime as dt
+import difflib
 import functools
 import itertools
 import os
@@ -68,6 +68,7 @@ import regex
 from resparse import _akn_header
 from resparse._labels import first_label, follows, label_style
 from resparse._lexicon import MONTHS
+from resparse._text import CleanText, clean_ranges
 from resparse.model import Heading, OperativeParagraph, PreambularClause, Span, SubParagraph
 
 if TYPE_CHECKING:
@@ -365,62 +366,57 @@ def _mask(length: int, spans: Iterable[Span]) -> bytearray:
     return hidden
 
 
-@attrs.frozen
-class _Alignment:
-    """How a part's raw source lines up with its clean text, walked once for all its notes.
+def _visible_lines(source: str, span: Span, hidden: bytearray) -> list[tuple[int, int]]:
+    """The ranges of ``span`` its clean text is read from: not ``hidden``, cut at line breaks."""
+    lines: list[tuple[int, int]] = []
+    start: int | None = None
+    for i in range(span.start, min(span.end, len(source))):
+        if hidden[i - span.start] or source[i] == "\n":
+            if start is not None:
+                lines.append((start, i))
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        lines.append((start, min(span.end, len(source))))
+    return lines
 
-    ``offsets`` are the source offsets of the visible raw characters (not spaces, not
-    hidden); ``after[n]`` is the clean offset reached after the first ``n`` of them, and
-    ``matched[n]`` how many of those ``n`` found their clean character.
+
+class _Places:
+    """Where source offsets fall in a part's text, read off the offset map of its source.
+
+    The part's source, less what its text leaves out (furniture, notes, their markers,
+    the headings and sub-paragraphs inside it), is read again as clean text with its
+    offset map. The part's own text is that reading less its label ("1.", "(a)"), so it
+    starts somewhere in it; a text the parser read another way (``from_akn`` keeps
+    underscores that ``parse`` drops) is matched to the reading block by block.
     """
 
-    span: Span
-    offsets: list[int]
-    after: list[int]
-    matched: list[int]
+    def __init__(self, reading: CleanText, text: str) -> None:
+        self.reading = reading
+        self.text = text
+        shift = reading.text.find(text)
+        if shift >= 0:
+            self.blocks: list[tuple[int, int, int]] = [(shift, 0, len(text))]
+        else:
+            matcher = difflib.SequenceMatcher(None, reading.text, text, autojunk=False)
+            self.blocks = [(m.a, m.b, m.size) for m in matcher.get_matching_blocks() if m.size]
 
-    def at(self, target: int) -> int | None:
-        """Where ``target``, a source offset, falls in the clean text; ``None`` if untrustworthy."""
-        if not self.span.start <= target <= self.span.end:
-            return None
-        n = bisect.bisect_left(self.offsets, target)
-        if n - self.matched[n] > max(8, 0.2 * n):
-            return None
-        return self.after[n]
+    def at(self, offset: int) -> int:
+        """Where source ``offset`` falls in the text.
 
-
-def _alignment(source: str, span: Span, hidden: bytearray, text: str) -> _Alignment:
-    """Walk ``span`` of ``source`` beside ``text``, its clean reading (``hidden`` is its mask).
-
-    The clean text lacks line breaks, page furniture, footnote markers and labels, so the
-    two are walked character against character, skipping spaces, hidden characters and
-    raw characters the clean text does not have (one the next 24 raw characters do not
-    hold either); a clean character the source lacks (a repaired ligature) is stepped
-    over. The walk is done once per part and its states kept, so placing many notes in one
-    long paragraph stays linear.
-    """
-    end = min(span.end, len(source))
-    raw = [
-        (i, source[i])
-        for i in range(span.start, end)
-        if not hidden[i - span.start] and not source[i].isspace()
-    ]
-    clean = [(k, ch) for k, ch in enumerate(text) if not ch.isspace()]
-    window = collections.Counter(ch for _, ch in raw[:24])  # raw[n : n + 24]
-    after, matched = [0], [0]
-    j = last = hits = 0
-    for n, (_, ch) in enumerate(raw):
-        if j < len(clean):
-            if ch != clean[j][1] and not window[clean[j][1]]:
-                j = next((k for k in range(j + 1, min(j + 4, len(clean))) if clean[k][1] == ch), j)
-            if ch == clean[j][1]:
-                last, j, hits = clean[j][0] + 1, j + 1, hits + 1
-        after.append(last)
-        matched.append(hits)
-        window[ch] -= 1
-        if n + 24 < len(raw):
-            window[raw[n + 24][1]] += 1
-    return _Alignment(span, [i for i, _ in raw], after, matched)
+        That is after the last character read before it that the text holds, and before the
+        spaces after that character: a note follows the word it stands after.
+        """
+        k = self.reading.index(offset)
+        place = 0
+        for start, target, size in self.blocks:
+            if start >= k:
+                break
+            place = target + min(k - start, size)
+        while place > 0 and self.text[place - 1].isspace():
+            place -= 1
+        return place
 
 
 @attrs.define(eq=False)
@@ -468,7 +464,7 @@ def _place_notes(res: Resolution) -> _Notes:
     excluded.extend(u.span for u in res.unclassified)
     base = _mask(len(res.source), excluded)
     cut_headings = _mask(len(res.source), [*excluded, *(h.span for h in headings.items)])
-    alignments: dict[int, _Alignment] = {}
+    places: dict[int, _Places] = {}
     for index, note in enumerate(res.footnotes):
         anchor = note.anchor
         if anchor is None:
@@ -488,8 +484,8 @@ def _place_notes(res: Resolution) -> _Notes:
         if owner is None:
             notes.orphans.append((anchor.start, index))
             continue
-        alignment = alignments.get(id(owner))
-        if alignment is None:
+        place = places.get(id(owner))
+        if place is None:
             span = owner.span
             if isinstance(owner, Heading):
                 hidden = base[span.start : span.end]
@@ -498,11 +494,10 @@ def _place_notes(res: Resolution) -> _Notes:
             else:
                 hidden = cut_headings[span.start : span.end]
                 _hide(hidden, span, (s.span for s in inner))
-            alignment = _alignment(res.source, span, hidden, owner.text)
-            alignments[id(owner)] = alignment
-        position = alignment.at(anchor.start)
-        placed = notes.placed.setdefault(id(owner), [])
-        placed.append((len(owner.text) if position is None else position, index))
+            lines = _visible_lines(res.source, span, hidden)
+            place = _Places(clean_ranges(res.source, lines, res.language), owner.text)
+            places[id(owner)] = place
+        notes.placed.setdefault(id(owner), []).append((place.at(anchor.start), index))
     return notes
 
 
