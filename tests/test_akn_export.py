@@ -777,3 +777,55 @@ def test_akn_round_trip_keeps_a_part_letter_the_text_printed_on_no_line() -> Non
     back = _back(res)
     assert [h.text for h in back.headings] == ["A"]
     assert [p.part for p in back.operative] == ["A", "B"]
+
+
+# --- footnotes placed by the offset map of the clean text --------------------------------
+
+
+def _one_note(line: str, marker: str, text: str) -> Resolution:
+    """A paragraph "1. <line>" whose footnote marker ``marker`` stands in it, and the note."""
+    source = f"1. {line}\n{marker} The note.\n"
+    at = source.index(marker, 3)
+    anchor = Span(at, at + len(marker))
+    below = source.index("\n", at) + 1
+    note = Footnote(marker, "The note.", Span(below, len(source) - 1), anchor)
+    paragraph = OperativeParagraph(1, "Decides", text, Span(0, below - 1))
+    return Resolution(source=source, operative=(paragraph,), footnotes=(note,))
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "before"),
+    [
+        # a word broken at a line end and mended: the note follows the whole word
+        ("Decides that the Secu-\nrity4 Council", "Decides that the Security Council", "Security"),
+        # a hyphen pdftotext spaced from its word, closed up
+        ("Decides that the Secretary -General4 may", "Decides that the Secretary-General may",
+         "Secretary-General"),
+        # a marker after a space goes after the word, not the space
+        ("Decides that the Agreement 4 and", "Decides that the Agreement and", "Agreement"),
+        # a text read another way than parse reads it (from_akn keeps underscores)
+        ("Decides ____ that4 it", "Decides ____ that it", "that"),
+    ],
+)  # fmt: skip
+def test_akn_export_puts_a_note_after_the_word_before_its_marker(
+    line: str, text: str, before: str
+) -> None:
+    xml = to_akn(_one_note(line, "4", text))
+    assert notes_in_context(xml)["4"].endswith(before)
+
+
+def test_akn_export_keeps_a_marker_left_in_a_heading_after_its_note() -> None:
+    # the parser left the marker "1" in the heading "B1": the note goes where it stood
+    source = "B1\n\n1. Decides that.\n1 The note.\n"
+    note = Footnote("1", "The note.", Span(21, 32), Span(1, 2))
+    res = Resolution(
+        source=source,
+        operative=(OperativeParagraph(1, "Decides", "Decides that.", Span(4, 20)),),
+        headings=(Heading("B1", Span(0, 2)),),
+        footnotes=(note,),
+    )
+    root = etree.fromstring(to_akn(res))
+    (found,) = root.iter(A + "authorialNote")
+    parent = found.getparent()
+    assert parent is not None
+    assert (parent.text, found.tail) == ("B", "1")

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resparse import corpus
+from resparse import _corpus_output, _corpus_records, corpus
 from resparse.cli import EXIT_INPUT, main
 from resparse.corpus import (
     DOCUMENT_COLUMNS,
@@ -26,6 +26,7 @@ from resparse.corpus import (
     run_pool,
 )
 from resparse.dask import parse_bag, to_dataframes
+from resparse.errors import OutputBusyError
 from tests.conftest import FIXTURES
 
 SEED = FIXTURES / "A_HRC_RES_46_13.txt"
@@ -245,7 +246,7 @@ def test_corpus_parquet_without_pyarrow(
         msg = "Parquet output needs pyarrow, an optional extra"
         raise ImportError(msg)
 
-    monkeypatch.setattr(corpus, "_pyarrow", missing)
+    monkeypatch.setattr(_corpus_output, "_pyarrow", missing)
     assert _run(folder, tmp_path / "out.parquet") == 2
     assert not (tmp_path / "out.parquet").exists()
 
@@ -331,7 +332,7 @@ def test_parse_path_out_of_memory_is_a_typed_record(monkeypatch: pytest.MonkeyPa
 
 
 def report_memory_limit(_path: str, _timeout: float | None, key: str) -> DocumentResult:
-    return corpus.failure(key, str(corpus._memory_limit()), None)
+    return corpus.failure(key, str(_corpus_records._memory_limit()), None)
 
 
 @pytest.mark.issue(18)
@@ -350,7 +351,7 @@ def test_corpus_second_run_on_one_output_is_refused(
     first = CorpusOutput(out)
     first.begin(resume=False)
     first.append(corpus.failure("kept.txt", "InputError: x", None))
-    with pytest.raises(corpus.OutputBusyError, match="another resparse corpus run"):
+    with pytest.raises(OutputBusyError, match="another resparse corpus run"):
         CorpusOutput(out).begin(resume=False)
     assert _run(folder, out) == EXIT_INPUT  # the command says so and exits
     assert "another resparse corpus run" in capsys.readouterr().err

@@ -5,10 +5,19 @@ from __future__ import annotations
 import pathlib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import resparse
 from resparse._hyphens import keeps_hyphen
-from resparse._text import clean, clean_pieces, join_lines
+from resparse._text import (
+    CleanText,
+    clean,
+    clean_pieces,
+    clean_ranges,
+    clean_text,
+    join_lines,
+)
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -139,3 +148,106 @@ def test_french_text_keeps_its_compounds_at_line_ends() -> None:
         "Rappelant sa résolution adoptée à sa soixante-dix-septième session et le rapport "
         "sous-régional de l’Assemblée,"
     )
+
+
+# --- the offset map ----------------------------------------------------------------------
+
+# Chunks that exercise every step of cleaning: broken and kept hyphens at line ends, spaced
+# hyphens after a word and after a conjunction, emphasis marks (one escaped), runs of every
+# kind of whitespace, no-break spaces and capitals.
+_CHUNKS = st.sampled_from(
+    [
+        "a",
+        "Secu",
+        "rity",
+        "capacity",
+        "building",
+        "and",
+        "or",
+        "et",
+        "B",
+        "7",
+        "é",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\xa0",
+        "\u2003",
+        "-",
+        " -",
+        "- ",
+        "-\n",
+        "*",
+        "**",
+        "_",
+        "\\*",
+        "\n\n",
+        "(a)",
+        ",",
+    ]
+)
+_TEXTS = st.lists(_CHUNKS, max_size=40).map("".join)
+
+
+@st.composite
+def _pieces(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """A source and ranges of it in order, with gaps between some of them."""
+    source = draw(_TEXTS)
+    cuts = sorted(draw(st.lists(st.integers(0, len(source)), max_size=12)))
+    pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
+    return source, pairs
+
+
+def _check_map(mapped: CleanText, source: str, ranges: list[tuple[int, int]]) -> None:
+    """Each clean character maps into the part's extent, in rising order; kept ones to itself."""
+    lo = min((a for a, b in ranges if a < b), default=0)
+    hi = max((b for a, b in ranges if a < b), default=0)
+    assert len(mapped.offsets) == len(mapped.text)
+    for char, offset in zip(mapped.text, mapped.offsets, strict=True):
+        assert lo <= offset < hi or (offset == hi and char == " ")
+        if not char.isspace() and char != "-":
+            assert source[offset] == char  # a letter, digit or mark is read where it stood
+    assert all(a < b for a, b in zip(mapped.offsets, mapped.offsets[1:], strict=False))
+
+
+@given(_TEXTS, st.sampled_from([frozenset(), frozenset({"and", "or"})]))
+def test_clean_text_is_clean_with_a_rising_map(text: str, conjunctions: frozenset[str]) -> None:
+    mapped = clean_text(text, conjunctions, start=5)
+    assert mapped.text == clean(text, conjunctions)
+    _check_map(mapped, "_" * 5 + text, [(5, 5 + len(text))])
+
+
+@given(_pieces(), st.sampled_from(["en", "fr"]))
+def test_clean_ranges_is_clean_pieces_with_a_rising_map(
+    case: tuple[str, list[tuple[int, int]]], language: str
+) -> None:
+    source, ranges = case
+    mapped = clean_ranges(source, ranges, language)
+    assert mapped.text == clean_pieces(source, ranges, language)
+    _check_map(mapped, source, ranges)
+
+
+@pytest.mark.parametrize(
+    ("source", "ranges", "offset", "index"),
+    [
+        # a marker cut out of a word's end: its note goes right after the word
+        ("budgétaires4,\nRappelant", [(0, 11), (12, 13)], 11, 11),
+        # a broken word mended across the line end: offsets after the break still land
+        ("the Secu-\nrity Council", [(0, 9), (10, 23)], 10, 8),
+        # a spaced hyphen closed up: the word after it keeps its place
+        ("Secretary -General", [(0, 18)], 11, 10),
+        # before everything, and past the end
+        ("text", [(0, 4)], 0, 0),
+        ("text", [(0, 4)], 9, 4),
+    ],
+)
+def test_clean_text_index(
+    source: str, ranges: list[tuple[int, int]], offset: int, index: int
+) -> None:
+    assert clean_ranges(source, ranges).index(offset) == index
+
+
+def test_clean_text_wants_one_offset_per_character() -> None:
+    with pytest.raises(ValueError, match="2 offsets for 3 characters"):
+        CleanText("abc", (0, 1))

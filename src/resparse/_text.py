@@ -1,10 +1,19 @@
-"""The clean reading of a part: its pieces of raw text joined, markup and breaks removed."""
+"""The clean reading of a part: its pieces of raw text joined, markup and breaks removed.
+
+Two forms of each step: the string alone (``clean``, ``join_lines``, ``clean_pieces``), the
+fast path the parser takes thousands of times per document, and the same reading with its
+offset map (``clean_text``, ``clean_ranges``: a :class:`CleanText`), for a writer that must
+carry a source offset into the clean text, such as a footnote marker's place. Both forms
+take the same decisions; a property test holds them to the same text.
+"""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import TYPE_CHECKING
 
+import attrs
 import regex
 
 from resparse._deadline import check_deadline
@@ -13,7 +22,7 @@ from resparse._language import has_profile, profile
 from resparse._patterns import EMPHASIS_MARK_RE
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
 _SPACES_RE = regex.compile(r"[^\S\xa0\u202f]+")
 # whitespace other than the plain and non-breaking spaces: if none is there, no regex runs
@@ -34,6 +43,29 @@ _SPACED_HYPHEN_RE = regex.compile(r"(\p{L}+) -(?=[\p{L}\p{N}])")
 _TAIL = 256
 
 
+# How a line follows a stretch that ends in a hyphen: as a new stretch after a space, run
+# on in the same word, or run on with the hyphen dropped (a word broken at the line end).
+_NEW, _RUN_ON, _MEND = 0, 1, 2
+
+
+def _follows(end: str, piece: str, language: str) -> int:
+    """How ``piece`` goes on from a stretch whose last characters ``end`` close with "-"."""
+    if piece[0].islower():
+        tail = _WORD_TAIL_RE.search(end)
+        head = _WORD_HEAD_RE.match(piece)
+        if (
+            tail
+            and head
+            and _SOFT_HYPHEN_BREAK_RE.search(end)
+            and not keeps_hyphen(tail[1], head[0], language)
+        ):
+            return _MEND
+        return _RUN_ON
+    if piece[0].isalnum() and _HYPHEN_END_RE.search(end):
+        return _RUN_ON
+    return _NEW
+
+
 def join_lines(pieces: Iterable[str], language: str = "en") -> str:
     """Join the lines of a paragraph with single spaces, mending words broken at line ends.
 
@@ -48,28 +80,17 @@ def join_lines(pieces: Iterable[str], language: str = "en") -> str:
     for index, piece in enumerate(pieces):
         if not index % 4096:
             check_deadline("joining lines")
-        if stretches and piece and end.endswith("-"):
-            stretch = stretches[-1]
-            if piece[0].islower():
-                tail = _WORD_TAIL_RE.search(end)
-                head = _WORD_HEAD_RE.match(piece)
-                if (
-                    tail
-                    and head
-                    and _SOFT_HYPHEN_BREAK_RE.search(end)
-                    and not keeps_hyphen(tail[1], head[0], language)
-                ):
-                    stretch[-1] = stretch[-1][:-1]
-                    end = end[:-1]
-                stretch.append(piece)
-                end = (end + piece)[-_TAIL:]
-                continue
-            if piece[0].isalnum() and _HYPHEN_END_RE.search(end):
-                stretch.append(piece)
-                end = (end + piece)[-_TAIL:]
-                continue
-        stretches.append([piece])
-        end = piece[-_TAIL:]
+        how = _follows(end, piece, language) if stretches and piece and end.endswith("-") else _NEW
+        if how == _NEW:
+            stretches.append([piece])
+            end = piece[-_TAIL:]
+            continue
+        stretch = stretches[-1]
+        if how == _MEND:
+            stretch[-1] = stretch[-1][:-1]
+            end = end[:-1]
+        stretch.append(piece)
+        end = (end + piece)[-_TAIL:]
     return " ".join("".join(stretch) for stretch in stretches)
 
 
@@ -119,3 +140,153 @@ def clean_pieces(source: str, ranges: Iterable[tuple[int, int]], language: str =
 def _conjunctions(language: str) -> frozenset[str]:
     """The words before a suspended hyphen in ``language`` (none for a language unknown)."""
     return profile(language).conjunctions if has_profile(language) else frozenset()
+
+
+# --- the same readings with their offset map ---------------------------------------------
+
+
+@attrs.frozen
+class CleanText:
+    """A clean reading and, for each of its characters, the source offset it was read from.
+
+    The offsets rise strictly when the reading was made from ranges in source order. A
+    space that stands for a run of whitespace maps to the run's first character; a space
+    that stands for a line break maps to the place just after the line's last character.
+    With the map, a writer finds where a source offset falls in the clean text without
+    walking the two side by side.
+    """
+
+    text: str
+    offsets: tuple[int, ...] = attrs.field()
+
+    @offsets.validator
+    def _check(self, _: object, offsets: tuple[int, ...]) -> None:
+        if len(offsets) != len(self.text):
+            msg = f"{len(offsets)} offsets for {len(self.text)} characters"
+            raise ValueError(msg)
+
+    def index(self, offset: int) -> int:
+        """Where source ``offset`` falls in the clean text: how many characters come before it."""
+        return bisect.bisect_left(self.offsets, offset)
+
+
+# A reading being built: its characters and their source offsets, one for one.
+_Mapped = tuple[str, list[int]]
+
+
+def _sub_mapped(
+    pattern: regex.Pattern[str],
+    text: str,
+    offsets: list[int],
+    replace: Callable[[regex.Match[str]], _Mapped],
+) -> _Mapped:
+    """``pattern.sub`` that carries the offsets: ``replace`` gives a match's text and offsets."""
+    out: list[str] = []
+    mapped: list[int] = []
+    cursor = 0
+    for match in pattern.finditer(text):
+        out.append(text[cursor : match.start()])
+        mapped.extend(offsets[cursor : match.start()])
+        new, where = replace(match)
+        out.append(new)
+        mapped.extend(where)
+        cursor = match.end()
+    out.append(text[cursor:])
+    mapped.extend(offsets[cursor:])
+    return "".join(out), mapped
+
+
+def _strip_mapped(text: str, offsets: list[int]) -> _Mapped:
+    """``str.strip`` that carries the offsets."""
+    stripped = text.lstrip()
+    lead = len(text) - len(stripped)
+    stripped = stripped.rstrip()
+    return stripped, offsets[lead : lead + len(stripped)]
+
+
+def _clean_mapped(text: str, offsets: list[int], conjunctions: frozenset[str]) -> _Mapped:
+    """What ``clean`` does to ``text``, step by step, with each character's offset kept."""
+
+    def drop(_: regex.Match[str]) -> _Mapped:
+        return "", []
+
+    def close_up(match: regex.Match[str]) -> _Mapped:
+        if match[1].casefold() in conjunctions:
+            return match[0], offsets[match.start() : match.end()]
+        return match[1] + "-", [*offsets[match.start(1) : match.end(1)], offsets[match.end() - 1]]
+
+    def collapse(match: regex.Match[str]) -> _Mapped:
+        return " ", [offsets[match.start()]]
+
+    if "*" in text or "_" in text:
+        text, offsets = _sub_mapped(EMPHASIS_MARK_RE, text, offsets, drop)
+    if " -" in text:
+        text, offsets = _sub_mapped(_SPACED_HYPHEN_RE, text, offsets, close_up)
+    if "  " in text or not _ONLY_SPACES.isdisjoint(text):
+        text, offsets = _sub_mapped(_SPACES_RE, text, offsets, collapse)
+    return _strip_mapped(text, offsets)
+
+
+def clean_text(
+    text: str, conjunctions: frozenset[str] = frozenset(), *, start: int = 0
+) -> CleanText:
+    """``clean(text, conjunctions)`` with its offset map; ``text`` stands at ``start``."""
+    cleaned, offsets = _clean_mapped(text, list(range(start, start + len(text))), conjunctions)
+    return CleanText(cleaned, tuple(offsets))
+
+
+def _join_mapped(pieces: Sequence[tuple[str, list[int], int]], language: str) -> _Mapped:
+    """``join_lines`` that carries the offsets; each piece is (text, offsets, where it stands)."""
+    stretches: list[tuple[list[str], list[int], int]] = []
+    end = ""
+    for index, (piece, offsets, at) in enumerate(pieces):
+        if not index % 4096:
+            check_deadline("joining lines")
+        how = _follows(end, piece, language) if stretches and piece and end.endswith("-") else _NEW
+        if how == _NEW:
+            stretches.append(([piece], list(offsets), at))
+            end = piece[-_TAIL:]
+            continue
+        texts, mapped, _ = stretches[-1]
+        if how == _MEND:
+            texts[-1] = texts[-1][:-1]
+            mapped.pop()
+            end = end[:-1]
+        texts.append(piece)
+        mapped.extend(offsets)
+        end = (end + piece)[-_TAIL:]
+    out: list[str] = []
+    joined: list[int] = []
+    for texts, mapped, at in stretches:
+        if out:
+            out.append(" ")  # the line break: just after the last character read before it
+            joined.append(joined[-1] + 1 if joined else at)
+        out.extend(texts)
+        joined.extend(mapped)
+    return "".join(out), joined
+
+
+def clean_ranges(source: str, ranges: Iterable[tuple[int, int]], language: str = "en") -> CleanText:
+    """``clean_pieces(source, ranges, language)`` with its offset map into ``source``."""
+    stretches: list[tuple[str, list[int]]] = []
+    last_end = -1
+    for start, end in ranges:
+        if end <= start:
+            continue
+        gap = source[last_end:start] if 0 <= last_end <= start else " "
+        piece = source[start:end]
+        if stretches and not any(char.isspace() for char in gap):
+            text, offsets = stretches[-1]
+            stretches[-1] = (text + piece, offsets)
+        else:
+            stretches.append((piece, []))
+            offsets = stretches[-1][1]
+        offsets.extend(range(start, start + len(piece)))
+        last_end = end
+    pieces = []
+    for text, offsets in stretches:
+        stripped, kept = _strip_mapped(text, offsets)
+        pieces.append((stripped, kept, kept[0] if kept else offsets[0]))
+    joined, offsets = _join_mapped(pieces, language)
+    cleaned, mapped = _clean_mapped(joined, offsets, _conjunctions(language))
+    return CleanText(cleaned, tuple(mapped))
