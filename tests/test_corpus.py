@@ -130,7 +130,8 @@ def test_pool_kills_an_overrunning_worker_and_goes_on() -> None:
     # the limit leaves the seed's parse time to spare on a loaded machine
     results = run_pool(tasks, jobs=1, timeout=3.0, grace=0.3, work=slow_or_crashing)
     by_key = {result.path: result for result in results}
-    assert time.monotonic() - started < 15
+    # killed, not waited for: the slow worker sleeps 60 s (a loose bound, for loaded machines)
+    assert time.monotonic() - started < 45
     assert set(by_key) == set(names)
     assert by_key["a-slow.txt"].error == "ParseTimeoutError: no result after 3.3 s; worker killed"
     assert by_key["b-crash.txt"].error == "WorkerCrash: the worker process died (exit code 7)"
@@ -422,7 +423,7 @@ def test_dask_bag_stops_a_file_past_its_timeout(tmp_path: pathlib.Path) -> None:
     started = time.monotonic()
     with dask.config.set(scheduler="synchronous"):
         results = parse_bag([slow, SEED], timeout=0.5).compute()
-    assert time.monotonic() - started < 15  # the worker starts, then at most twice the limit
+    assert time.monotonic() - started < 45  # stopped, not run out: a loose bound for loaded CI
     # the pool hands results back as they finish: find each by its path, not its place
     by_path = {pathlib.Path(r.path).name: r for r in results}
     assert set(by_path) == {slow.name, SEED.name}
