@@ -153,6 +153,9 @@ def classify(line: Line, furniture: str | None, local: Profile) -> ClassifiedLin
     if local.starts_like_lead(rest):
         fields["capital"] = True
         words = _first_words(rest)
+        if words and _leads.adverb_opener(words[0], local.code):
+            words = _first_words(rest, _HEAD_WORDS)
+            words = words[_leads.head_index(words, local.code) :]
         if words:
             language = local.code
             fields["preamble_lead"] = _opens_lead(words, "pre", language)
@@ -236,20 +239,26 @@ def _first_word_counts(text: str, local: Profile) -> tuple[int, int]:
     first = _first_word(stripped)
     if not first or not local.starts_like_lead(stripped):
         return 0, 0
+    if _leads.adverb_opener(first, local.code):  # "самым решительным образом осуждая"
+        words = _first_words(stripped, _HEAD_WORDS)
+        first = words[_leads.head_index(words, local.code)]
     return (
         _leads.first_word_count(first, "pre", local.code),
         _leads.first_word_count(first, "op", local.code),
     )
 
 
-def _first_words(text: str) -> list[str]:
-    """The first two words of a line, casefolded; empty when it does not open with a word."""
+_HEAD_WORDS = 4  # an opening adverb of up to three words and its head
+
+
+def _first_words(text: str, limit: int = 2) -> list[str]:
+    """The first words of a line, casefolded; empty when it does not open with a word."""
     words: list[str] = []
     for match in _TOKEN_RE.finditer(text, 0, min(len(text), 80)):
         if not match[0][:1].isalpha():
             break
         words.append(_leads.word_key(match[0]))
-        if len(words) == 2:
+        if len(words) == limit:
             break
     return words
 

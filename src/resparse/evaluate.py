@@ -374,10 +374,6 @@ def run(selected: Sequence[Case], *, progress: Callable[[int, int], None] | None
 
 # The emphasis that marks a lead where a language has no profile saying otherwise.
 _LEAD_EMPHASIS_DEFAULT = "italic"
-# Security Council folders added to the development set after the shipped tables were
-# learned (the 2000-2012 resolutions and the drafts not adopted): the shipped tables have
-# never seen them, so they are held out whatever the fold.
-ADDED_LATER = frozenset({*(str(year) for year in range(2000, 2013)), "drafts-not-adopted"})
 
 
 @attrs.frozen
@@ -395,12 +391,11 @@ class Learner:
     with the functions that wrote the shipped tables (``resparse._learn``).
     """
 
-    def __init__(self, shared: pathlib.Path, *, everything: bool = False) -> None:
+    def __init__(self, shared: pathlib.Path) -> None:
         """Index the markup of every language under ``shared/unxml``.
 
-        By default the tables learn from the folders the shipped tables were built from,
-        so that "in sample" is the package as shipped; ``everything`` adds the folders
-        that came later (``ADDED_LATER``), as a rebuild of the tables today would.
+        The tables learn from every folder ``scripts/build_lexicon.py`` reads, so that
+        "in sample" is the package as shipped.
         """
         from resparse import _learn  # noqa: PLC0415 - lxml loads on demand
 
@@ -409,13 +404,9 @@ class Learner:
         self.general: dict[str, list[pathlib.Path]] = {}
         self.council: dict[str, list[pathlib.Path]] = {}
 
-        def kept(path: pathlib.Path) -> bool:
-            return everything or path.parent.parent.name not in ADDED_LATER
-
         for code, folder in _learn.FOLDERS.items():
             self.general[code] = sorted(self.unxml.glob(f"ga/*/{folder}/*.xml"))
-            council = self.unxml.glob(f"sc/*/{folder}/*.xml")
-            self.council[code] = sorted(path for path in council if kept(path))
+            self.council[code] = sorted(self.unxml.glob(f"sc/*/{folder}/*.xml"))
         self._openings: dict[pathlib.Path, dict[str, list[tuple[list[str], int]]]] = {}
         self._words: dict[pathlib.Path, collections.Counter[str]] = {}
         self._all_words: dict[str, collections.Counter[str]] = {}
@@ -533,16 +524,14 @@ def run_held_out(
     selected: Sequence[Case],
     shared: pathlib.Path,
     *,
-    everything: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> HeldOut:
     """Score each case with tables learned from all the markup, then without its fold.
 
     A case belongs to the fold that holds its gold file; cases whose gold is in no fold
-    are scored in sample only. ``everything``: learn from the folders added after the
-    shipped tables too (see ``Learner``).
+    are scored in sample only.
     """
-    learner = Learner(shared, everything=everything)
+    learner = Learner(shared)
     with _tables(learner.texts()):
         in_sample = run(selected)
     if progress is not None:
@@ -679,16 +668,14 @@ def format_report(report: Report) -> str:
     return "\n".join(rows)
 
 
-def _score_and_print(
-    selected: Sequence[Case], shared: pathlib.Path, *, held_out: bool, everything: bool
-) -> Report:
+def _score_and_print(selected: Sequence[Case], shared: pathlib.Path, *, held_out: bool) -> Report:
     """Run the cases (in sample and held out, or once), print the tables, give the report."""
     if held_out:
 
         def progress(line: str) -> None:
             print(line, file=sys.stderr)
 
-        result = run_held_out(selected, shared, everything=everything, progress=progress)
+        result = run_held_out(selected, shared, progress=progress)
         print("in sample / held out (tables learned from everything / without the part scored)")
         print(format_held_out(result))
         print("\nby part held out:")
@@ -737,12 +724,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="learn every table without each part in turn and score the parser on that part,"
         " beside the figures with tables learned from everything",
     )
-    parser.add_argument(
-        "--learn-all",
-        action="store_true",
-        help="with --held-out: learn from the folders added after the shipped tables too"
-        " (SC 2000-2012, the drafts not adopted)",
-    )
     args = parser.parse_args(argv)
     shared = pathlib.Path(args.shared)
     if not (shared / "unxml").is_dir():
@@ -758,7 +739,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if per_shape[case.shape] <= args.limit:
                 kept.append(case)
         selected = kept
-    report = _score_and_print(selected, shared, held_out=args.held_out, everything=args.learn_all)
+    report = _score_and_print(selected, shared, held_out=args.held_out)
     for shape, name, why in report.skipped[:10]:
         print(f"skipped (unreadable markup) {shape:<17} {name}: {why[:100]}")
     if report.errors:
