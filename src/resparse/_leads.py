@@ -155,7 +155,12 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
     if scope:
         # a body's own table replaces the default's knowledge of every phrase it has seen
         scoped = (_Node(), _Node())
-        for row in _read_rows(f"{language}.{scope}.tsv"):
+        rows = _read_rows(f"{language}.{scope}.tsv")
+        if rows:
+            # the body's own modifiers: the Council italicizes "Recalling" where the
+            # Assembly writes "Recalling in particular"
+            tails = {"pre": set(), "op": set()}
+        for row in rows:
             _read_row(row, scoped[0], scoped[1], tails)
         _overlay(pre, scoped[0])
         _overlay(op, scoped[1])
@@ -242,7 +247,9 @@ def _adverbs(language: str) -> frozenset[tuple[str, ...]]:
     found: set[tuple[str, ...]] = set()
     for kind in ("pre", "op"):
         known = _first_words(language, kind)
-        stack = [((word,), node) for word, node in tables(language).root(kind).children.items()]
+        stack: list[tuple[tuple[str, ...], _Node]] = [
+            ((word,), node) for word, node in tables(language).root(kind).children.items()
+        ]
         while stack:
             path, node = stack.pop()
             if node.ends or _CHARACTER_RE.match(path[0]):
