@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.resources
+
 import pytest
 
 from resparse import _leads
@@ -89,3 +91,100 @@ def test_leads_tables_load_once() -> None:
     assert _leads.tables("en") is _leads.tables("en")
     assert _leads.known_first_word("recalling", "pre")
     assert not _leads.known_first_word("recalling", "op")
+
+
+# A table in the shipped format: "Requests" and "Notes" are whole leads, "also" finishes
+# leads after three heads, "Notes also" never seen; "Recalls" saw "also" left outside.
+TOY = """pre\trecalling\t10\t0\t0\t10
+op\trequests\t10\t0\t0\t6
+op\trequests also\t4\t0\t0\t4
+op\tnotes\t10\t0\t0\t10
+op\turges\t5\t0\t0\t3
+op\turges also\t2\t0\t0\t2
+op\tdecides\t8\t0\t0\t6
+op\tdecides also\t2\t0\t0\t2
+op\trecalls\t9\t0\t0\t9
+op\trecalls also\t0\t5\t0\t0
+op+\talso\t8\t0\t3
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Notes also the report", "Notes also"),  # a modifier after a head that never had it
+        ("Requests also the Secretary-General", "Requests also"),  # the trie's own pair
+        ("Recalls also its resolution", "Recalls"),  # the trie saw "also" outside here
+        ("Notes the report", "Notes"),
+    ],
+)
+def test_leads_modifier_finishes_an_unseen_pair(text: str, lead: str) -> None:
+    with _leads.replaced_tables({"en.tsv": TOY, "en.sc.tsv": ""}):
+        assert lead_of(text, "op") == lead
+
+
+def _without(language: str, phrase: str) -> dict[str, str]:
+    """The shipped table of a language without the phrase and every node below it."""
+    name = f"{language}.tsv"
+    text = importlib.resources.files("resparse.lexicon").joinpath(name).read_text("utf-8")
+    kept = [
+        line
+        for line in text.splitlines()
+        if line.startswith("#") or not f"{line.split(chr(9))[1]} ".startswith(f"{phrase} ")
+    ]
+    return {name: "\n".join(kept) + "\n"}
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "text", "lead"),
+    [
+        # real clauses of the General Assembly's session 77 (United Nations), scored with
+        # their pair of head and modifier taken out of the tables, as if never seen
+        (
+            "fr",
+            "pre",
+            "Prenant note avec satisfaction également de la résolution",
+            "Prenant note avec satisfaction également",
+        ),
+        ("fr", "op", "Réaffirme en outre que, lorsqu’elles sont adaptées", "Réaffirme en outre"),
+        ("es", "op", "Encomia también los esfuerzos de la Presidencia", "Encomia también"),
+        ("ar", "op", "تطلب مرة أخرى إلى الأمين العام أن يواصل", "تطلب مرة أخرى"),
+    ],
+)
+def test_leads_modifiers_held_out(language: str, kind: _leads.Kind, text: str, lead: str) -> None:
+    words = opening_words(text, [(0, len(text))])
+    pair = " ".join(w for w, _, _ in words[: len(lead.split())])
+    with _leads.replaced_tables(_without(language, pair)):
+        n = _leads.lead_length([w for w, _, _ in words], kind, language)
+    assert text[: words[n - 1][2]] == lead
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "head"),
+    [
+        # the adverb was only seen before operative verbs; the participle decides
+        ("ru", ["самым", "решительным", "образом", "осуждая"], 3),
+        ("ru", ["с", "удовлетворением", "отмечая"], 2),
+        ("en", ["further", "recalling", "its"], 1),
+        ("en", ["strongly", "condemns", "all"], 1),
+        ("en", ["expressing", "concern", "at"], 0),  # "concern" opens no lead: no adverb
+        ("en", ["recalling", "its", "resolution"], 0),
+    ],
+)
+def test_leads_head_after_an_opening_adverb(language: str, words: list[str], head: int) -> None:
+    assert _leads.head_index(words, language) == head
+
+
+def test_leads_adverb_then_its_heads_lead() -> None:
+    words = ["самым", "решительным", "образом", "осуждая", "диверсию"]
+    assert _leads.lead_length(words, "pre", "ru") == 4
+
+
+def test_leads_first_word_of_the_other_kind_is_not_counted() -> None:
+    """A body's few numbered "Recalling" paragraphs do not make "Recalling" an operative verb."""
+    general = "pre\trecalling\t500\t0\t0\t500\nop\tdecides\t300\t0\t0\t300\n"
+    council = "op\trecalling\t6\t0\t0\t6\npre\tacting\t40\t0\t0\t40\n"
+    with _leads.replaced_tables({"en.tsv": general, "en.sc.tsv": council}):
+        assert not _leads.known_first_word("recalling", "op")
+        assert _leads.known_first_word("recalling", "pre")
+        assert _leads.known_first_word("acting", "pre")  # a word only the body's table knows

@@ -82,3 +82,23 @@ def test_hyphens_replaced_tables_swap_and_restore() -> None:
     with _hyphens.replaced_tables({"en.hyphens.tsv": "join\tcapacitybuilding\n"}):
         assert not _hyphens.keeps_hyphen("capacity", "building")
     assert _hyphens.keeps_hyphen("capacity", "building")
+
+
+def test_learn_modifiers_finish_leads_after_several_heads() -> None:
+    openings = [
+        (["requests", "also", "the"], 2),
+        (["requests", "the"], 1),
+        (["urges", "also", "all"], 2),
+        (["urges", "states"], 1),
+        (["decides", "also", "to"], 2),
+        (["decides", "to"], 1),
+        # "with" follows whole leads outside them as often as inside: no modifier
+        (["notes", "with", "concern"], 1),
+        (["notes", "the"], 1),
+        (["welcomes", "with", "appreciation"], 2),
+        (["welcomes", "the"], 1),
+    ]
+    rows = {row[0]: row[1:] for row in _learn.modifiers(openings)}
+    assert rows == {"also": ("3", "0", "3")}
+    text = _learn.lead_table_text({"pre": [], "op": openings}, 1, "test")
+    assert "op+\talso\t3\t0\t3" in text.splitlines()

@@ -294,6 +294,9 @@ def _lead_kinds(rest: str, local: Profile, counts: _Counts, counted: str, facts:
     if not local.starts_like_lead(rest):
         return _NO_LEAD
     words = _first_words(rest)
+    if words and _leads.adverb_opener(words[0], local.code):  # "Further recalling"
+        words = _first_words(rest, _HEAD_WORDS)
+        words = words[_leads.head_index(words, local.code) :]
     if not words:
         return _CAPITAL_ONLY
     first = words[0]
@@ -368,17 +371,23 @@ def _first_word_counts(text: str, local: Profile, counts: _Counts) -> tuple[int,
     first = _first_word(stripped)
     if not first or not local.starts_like_lead(stripped):
         return 0, 0, ""
+    if _leads.adverb_opener(first, local.code):  # "самым решительным образом осуждая"
+        words = _first_words(stripped, _HEAD_WORDS)
+        first = words[_leads.head_index(words, local.code)]
     return counts.pre(first), counts.op(first), first
 
 
-def _first_words(text: str) -> list[str]:
-    """The first two words of a line, casefolded; empty when it does not open with a word."""
+_HEAD_WORDS = 4  # an opening adverb of up to three words and its head
+
+
+def _first_words(text: str, limit: int = 2) -> list[str]:
+    """The first words of a line, casefolded; empty when it does not open with a word."""
     words: list[str] = []
     for match in _TOKEN_RE.finditer(text, 0, min(len(text), 80)):
         if not match[0][:1].isalpha():
             break
         words.append(_leads.word_key(match[0]))
-        if len(words) == 2:
+        if len(words) == limit:
             break
     return words
 

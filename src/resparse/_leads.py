@@ -67,10 +67,15 @@ class _Node:
 
 @attrs.frozen
 class LeadTables:
-    """The preambular and operative tries of one language (and body scope)."""
+    """The preambular and operative tries of one language (and body scope).
+
+    ``tails``: by kind, the modifiers that finish a lead after many heads ("also",
+    "avec satisfaction"), for pairs of head and modifier the tries never saw.
+    """
 
     pre: _Node
     op: _Node
+    tails: dict[str, frozenset[tuple[str, ...]]] = attrs.field(factory=dict)
 
     def root(self, kind: Kind) -> _Node:
         """The trie for one kind of paragraph."""
@@ -106,15 +111,20 @@ def replaced_tables(texts: Mapping[str, str]) -> Iterator[None]:
     """
     saved = dict(_REPLACED)
     _REPLACED.update(texts)
-    tables.cache_clear()
-    _first_words.cache_clear()
+    _clear()
     try:
         yield
     finally:
         _REPLACED.clear()
         _REPLACED.update(saved)
-        tables.cache_clear()
-        _first_words.cache_clear()
+        _clear()
+
+
+def _clear() -> None:
+    tables.cache_clear()
+    _first_words.cache_clear()
+    _adverbs.cache_clear()
+    _openers.cache_clear()
 
 
 def _read_rows(name: str) -> list[list[str]]:
@@ -138,17 +148,19 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
     Rights Council's texts, "hrc").
     """
     pre, op = _Node(), _Node()
+    tails: dict[str, set[tuple[str, ...]]] = {"pre": set(), "op": set()}
     for row in _read_rows(f"{language}.tsv"):
-        kind, phrase, inside, stop, shorter, ends = row[:6]
-        counts = (int(inside), int(stop), int(shorter), int(ends))
-        _insert(pre if kind == "pre" else op, phrase, counts)
+        _read_row(row, pre, op, tails)
     if scope:
         # a body's own table replaces the default's knowledge of every phrase it has seen
         scoped = (_Node(), _Node())
-        for row in _read_rows(f"{language}.{scope}.tsv"):
-            kind, phrase, inside, stop, shorter, ends = row[:6]
-            counts = (int(inside), int(stop), int(shorter), int(ends))
-            _insert(scoped[0] if kind == "pre" else scoped[1], phrase, counts)
+        rows = _read_rows(f"{language}.{scope}.tsv")
+        if rows:
+            # the body's own modifiers: the Council italicizes "Recalling" where the
+            # Assembly writes "Recalling in particular"
+            tails = {"pre": set(), "op": set()}
+        for row in rows:
+            _read_row(row, scoped[0], scoped[1], tails)
         _overlay(pre, scoped[0])
         _overlay(op, scoped[1])
     for row in _read_rows(f"{language}.extra.tsv"):
@@ -156,7 +168,20 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
         row_scope = row[4] if len(row) > 4 and row[4] else None
         if row_scope is None or row_scope == scope:
             _insert(pre if kind == "pre" else op, phrase, (int(inside), 0, 0, int(ends)))
-    return LeadTables(pre, op)
+    return LeadTables(pre, op, {kind: frozenset(found) for kind, found in tails.items()})
+
+
+def _read_row(
+    row: list[str], pre: _Node, op: _Node, tails: dict[str, set[tuple[str, ...]]]
+) -> None:
+    """One row of a learned table: a trie node, or a modifier ("pre+", "op+")."""
+    kind = row[0]
+    if kind.endswith("+"):
+        if kind[:-1] in tails:
+            tails[kind[:-1]].add(tuple(row[1].split(" ")))
+        return
+    inside, stop, shorter, ends = (int(n) for n in row[2:6])
+    _insert(pre if kind == "pre" else op, row[1], (inside, stop, shorter, ends))
 
 
 def known_first_word(word: str, kind: Kind, language: str = "en", *, minimum: int = 2) -> bool:
@@ -173,27 +198,98 @@ def first_word_count(word: str, kind: Kind, language: str = "en") -> int:
     return _first_words(language, kind).get(word, 0)
 
 
+# A word that opens this many times more leads of the other kind is not a first word of
+# this one: the Security Council's older texts number a few paragraphs that open with
+# "Recalling" or "Noting", and counted as operative verbs those would open paragraphs in
+# every body's preamble.
+_OTHER_KIND_RATIO = 20
+
+
 @functools.lru_cache(maxsize=32)
 def _first_words(language: str, kind: Kind) -> dict[str, int]:
+    mine = _first_word_totals(language, kind)
+    other = _first_word_totals(language, "op" if kind == "pre" else "pre")
+    return {word: n for word, n in mine.items() if n * _OTHER_KIND_RATIO >= other.get(word, 0)}
+
+
+def _first_word_totals(language: str, kind: Kind) -> dict[str, int]:
+    """Leads of one kind each first word opens, summed over every table of the language."""
     counts: dict[str, int] = {}
-    names = [f"{language}.tsv"]
-    names += sorted({*lexicon_names(), *_REPLACED})
-    names = [
+    names = {*lexicon_names(), *_REPLACED}
+    names = {
         name
-        for i, name in enumerate(names)
-        if i == 0
-        or (
-            name.startswith(f"{language}.")
-            and name.endswith(".tsv")
-            and name != names[0]
-            and not name.endswith(".extra.tsv")
-        )
-    ]
-    for name in names:
+        for name in names
+        if name.startswith(f"{language}.")
+        and name.endswith(".tsv")
+        and not name.endswith((".extra.tsv", ".hyphens.tsv"))
+    }
+    for name in sorted(names | {f"{language}.tsv"}):
         for row in _read_rows(name):
             if row[0] == kind and " " not in row[1]:
                 counts[row[1]] = counts.get(row[1], 0) + int(row[2])
     return counts
+
+
+_HEAD_SEARCH = 3  # words an adverb before the head may take ("самым решительным образом")
+
+
+@functools.lru_cache(maxsize=32)
+def _adverbs(language: str) -> frozenset[tuple[str, ...]]:
+    """Opening adverbs: paths of first words no lead ended on, seen before a lead's head.
+
+    "further" before "recalling" (preambular) and "decides" (operative), "самым
+    решительным образом" before "призывает": each is followed, in its own trie, by a
+    word that opens leads of that kind. "Prenant" is no adverb: "note" after it opens
+    operative leads ("Note avec satisfaction"), not preambular ones.
+    """
+    found: set[tuple[str, ...]] = set()
+    for kind in ("pre", "op"):
+        known = _first_words(language, kind)
+        stack: list[tuple[tuple[str, ...], _Node]] = [
+            ((word,), node) for word, node in tables(language).root(kind).children.items()
+        ]
+        while stack:
+            path, node = stack.pop()
+            if node.ends or _CHARACTER_RE.match(path[0]):
+                continue
+            if any(known.get(word, 0) >= _HEAD_MINIMUM for word in node.children):
+                found.add(path)
+            if len(path) < _HEAD_SEARCH:
+                stack.extend(((*path, word), child) for word, child in node.children.items())
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=32)
+def _openers(language: str) -> frozenset[str]:
+    return frozenset(path[0] for path in _adverbs(language))
+
+
+def adverb_opener(word: str, language: str = "en") -> bool:
+    """Whether a clause's first word may open an adverb that leaves the kind to its head."""
+    return word in _openers(language)
+
+
+def head_index(words: Sequence[str], language: str = "en") -> int:
+    """Where the head of a lead stands, after an opening adverb the tables know.
+
+    "Самым решительным образом осуждая": the tables saw the adverb only before operative
+    verbs ("... осуждает"), so its first word counts as operative; the word after the
+    adverb is the one that tells the kinds apart. 0 when the first word is the head.
+    """
+    if not words or not adverb_opener(words[0], language):
+        return 0
+    adverbs = _adverbs(language)
+    for k in range(1, min(_HEAD_SEARCH, len(words) - 1) + 1):
+        if tuple(words[:k]) not in adverbs:
+            continue
+        head = words[k]
+        known = first_word_count(head, "pre", language) + first_word_count(head, "op", language)
+        if known >= _HEAD_MINIMUM and not adverb_opener(head, language):
+            return k
+    return 0
+
+
+_HEAD_MINIMUM = 2
 
 
 @attrs.frozen
@@ -261,6 +357,16 @@ def lead_length(
     """
     if not words:
         return 0
+    length = _walk_length(words, kind, language, scope)
+    head = head_index(words, language)
+    if head and length <= head:
+        # the walk ended inside an opening adverb: the adverb, then its head's own lead
+        rest = _walk_length(words[head:], kind, language, scope)
+        return head + rest if rest else length
+    return length
+
+
+def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | None) -> int:
     root = tables(language, scope).root(kind)
     node = root.children.get(words[0])
     if node is None:
@@ -279,8 +385,49 @@ def lead_length(
         adverbs = morphology(language).adverbs
         extended = _extend(words, path, limit, root, adverbs, kind=kind, language=language)
         if extended > length:
-            return extended
-    return max(_back_off(path, length), 1)
+            return _with_tails(words, extended, root, limit, tables(language, scope).tails[kind])
+    length = max(_back_off(path, length), 1)
+    return _with_tails(words, length, root, limit, tables(language, scope).tails[kind])
+
+
+def _with_tails(
+    words: Sequence[str],
+    length: int,
+    root: _Node,
+    limit: int,
+    tails: frozenset[tuple[str, ...]],
+) -> int:
+    """The lead finished by the modifiers that follow it, where the trie never saw them.
+
+    "Prenant note avec satisfaction *également*": the tables saw "également" finish
+    leads after many heads, not after this one. The trie's own word wins where it saw
+    the pair: a node whose leads stopped before the modifier keeps it out.
+    """
+    for _ in range(2):  # "prie également de nouveau": two modifiers at most
+        tail = next(
+            (
+                tail
+                for size in range(min(3, limit - length), 0, -1)
+                if (tail := tuple(words[length : length + size])) in tails
+            ),
+            None,
+        )
+        if tail is None:
+            return length
+        known = _node_at(root, words[: length + len(tail)])
+        after = _node_at(root, words[: length + 1])
+        if known is not None or (after is not None and after.stop > after.inside):
+            return length
+        length += len(tail)
+    return length
+
+
+def _node_at(root: _Node, words: Sequence[str]) -> _Node | None:
+    """The trie node of exactly these words, if the tables have it."""
+    node: _Node | None = root
+    for word in words:
+        node = node.children.get(word) if node is not None else None
+    return node
 
 
 def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads look like

@@ -207,6 +207,47 @@ def table(openings: Sequence[Opening], *, support: int = 2) -> list[tuple[str, .
     return rows
 
 
+# A lead's tail is a modifier when it finishes leads after this many different heads
+# ("also", "with concern", "de nouveau") and is inside the lead more than this many
+# times as often as just outside it (the Security Council italicizes "Calls on" and
+# "Calls" alike: "on" is no modifier there).
+MODIFIER_HEADS = 3
+MODIFIER_WORDS = 3
+MODIFIER_RATIO = 2
+
+
+def modifiers(openings: Sequence[Opening]) -> list[tuple[str, str, str, str]]:
+    """Tails that finish a whole lead after several different heads, with their counts.
+
+    The UN composes leads: a head that is a lead on its own ("Requests", "Prenant note")
+    takes a modifier ("also", "avec satisfaction", "в этой связи"). A table row exists
+    only for the pairs it saw; a modifier seen after enough other heads lets the parser
+    finish an unseen pair ("Prenant note avec satisfaction également"). Each row: the
+    tail, how often it finished a lead, how often a whole lead stood just before it
+    with the tail outside, and after how many different heads it finished one.
+    """
+    whole = {tuple(all_words[:n]) for all_words, n in openings}
+    inside: collections.Counter[tuple[str, ...]] = collections.Counter()
+    outside: collections.Counter[tuple[str, ...]] = collections.Counter()
+    heads: dict[tuple[str, ...], set[tuple[str, ...]]] = collections.defaultdict(set)
+    for all_words, n in openings:
+        for j in range(max(1, n - MODIFIER_WORDS), n):
+            head = tuple(all_words[:j])
+            if head in whole:
+                tail = tuple(all_words[j:n])
+                inside[tail] += 1
+                heads[tail].add(head)
+        for k in range(1, MODIFIER_WORDS + 1):
+            if n + k <= len(all_words):
+                outside[tuple(all_words[n : n + k])] += 1
+    rows = [
+        (" ".join(tail), str(inside[tail]), str(outside[tail]), str(len(heads[tail])))
+        for tail in inside
+        if len(heads[tail]) >= MODIFIER_HEADS and inside[tail] > MODIFIER_RATIO * outside[tail]
+    ]
+    return sorted(rows)
+
+
 def lead_table_text(found: Openings, files: int, what: str) -> str:
     """The text of a ``<lang>.tsv`` table, as ``resparse._leads`` reads it."""
     lines = [
@@ -214,9 +255,12 @@ def lead_table_text(found: Openings, files: int, what: str) -> str:
         f"# UNxml repositories; {files} files). Built by scripts/build_lexicon.py; do not",
         "# edit by hand: add phrases to the *.extra.tsv file beside it instead.",
         "# kind\tphrase\tinside\tstop\tshorter\tends",
+        "# modifiers (kind+): kind+\ttail\tinside\toutside\theads",
     ]
     for kind in ("pre", "op"):
         lines.extend("\t".join((kind, *row)) for row in table(found[kind]))
+    for kind in ("pre", "op"):
+        lines.extend("\t".join((f"{kind}+", *row)) for row in modifiers(found[kind]))
     return "\n".join(lines) + "\n"
 
 
