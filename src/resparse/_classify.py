@@ -294,9 +294,8 @@ def _lead_kinds(rest: str, local: Profile, counts: _Counts, counted: str, facts:
     if not local.starts_like_lead(rest):
         return _NO_LEAD
     words = _first_words(rest)
-    if words and _leads.adverb_opener(words[0], local.code):  # "Further recalling"
-        words = _first_words(rest, _HEAD_WORDS)
-        words = words[_leads.head_index(words, local.code) :]
+    if words and _leads.adverb_opener(words[0], local.code):  # "самым решительным образом"
+        words = _after_adverb(_first_words(rest, _HEAD_WORDS), local.code)
     if not words:
         return _CAPITAL_ONLY
     first = words[0]
@@ -372,12 +371,23 @@ def _first_word_counts(text: str, local: Profile, counts: _Counts) -> tuple[int,
     if not first or not local.starts_like_lead(stripped):
         return 0, 0, ""
     if _leads.adverb_opener(first, local.code):  # "самым решительным образом осуждая"
-        words = _first_words(stripped, _HEAD_WORDS)
-        first = words[_leads.head_index(words, local.code)]
+        first = _after_adverb(_first_words(stripped, _HEAD_WORDS), local.code)[0]
     return counts.pre(first), counts.op(first), first
 
 
 _HEAD_WORDS = 4  # an opening adverb of up to three words and its head
+
+
+def _after_adverb(words: list[str], language: str) -> list[str]:
+    """The words from a lead's head on, past an opening adverb the tables never saw it with.
+
+    A phrase the tables know whole ("Se félicite", "Further recalling") is read as it
+    stands: its own counts say its kind, and the head alone may say the other one.
+    """
+    head = _leads.head_index(words, language)
+    if head and not _leads.known_phrase(words[: head + 1], language):
+        return words[head:]
+    return words
 
 
 def _first_words(text: str, limit: int = 2) -> list[str]:
