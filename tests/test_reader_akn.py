@@ -799,3 +799,20 @@ def test_a_marker_after_a_space_takes_the_space_back() -> None:
     layout = _lay_out(block)
     assert layout.text == "word3 more"
     assert layout.text[tag.start : tag.end] == "3"
+
+
+@pytest.mark.issue(18)
+def test_reader_akn_cover_field_with_its_value_on_the_next_line_stays_covered() -> None:
+    """ "Distr." alone on its line: the field has no value, but its line is read, not lost.
+
+    Found by the round-trip property test: from_akn dropped the span of a cover field whose
+    kept value was empty, and the "Distr." line came back uncovered.
+    """
+    seed = (pathlib.Path(__file__).parent.parent / "fixtures" / "A_HRC_RES_46_13.txt").read_text(
+        encoding="utf-8"
+    )
+    text = seed.replace("Distr.: General", "Distr.\n: General", 1)
+    r = resparse.parse(text)
+    back = from_akn(r.to_akn())
+    assert r.uncovered() == []
+    assert back.uncovered() == []

@@ -183,10 +183,12 @@ class _Reading:
     ) -> Header:
         """The header a resparse export kept in its ``proprietary`` block, on the cover's spans.
 
-        Each value keeps the span of the cover line it was printed on; an agenda item takes
+        Each field keeps the span of the cover line it was printed on; an agenda item takes
         the span of the item read in its place (the last one when fewer were read).
         """
-        kept = [(name, span) for name, span in spans if values.get(name) is not None]
+        # a cover line keeps its field's span even where the kept value is empty ("Distr."
+        # printed with its value on the next line): its text is read, so it stays covered
+        kept = spans
         items = tuple(
             AgendaItem(number, title, read[min(i, len(read) - 1)].span if read else Span(0, 0))
             for i, (number, title) in enumerate(agenda)
