@@ -289,9 +289,7 @@ def head_index(words: Sequence[str], language: str = "en") -> int:
 def known_phrase(words: Sequence[str], language: str) -> bool:
     """Whether the tables hold a lead of either kind that covers these words."""
     for kind in ("pre", "op"):
-        node: _Node | None = tables(language).root(kind)
-        for word in words:
-            node = node.children.get(word) if node is not None else None
+        node = _node_at(tables(language).root(kind), words)
         if node is not None and (node.inside or node.ends):  # a lead covers these words
             return True
     return False
