@@ -18,6 +18,7 @@ from resparse._more_leads import find_more_leads
 from resparse._text import clean, clean_pieces
 from resparse._vote import read_vote
 from resparse.model import (
+    AgendaItem,
     Annex,
     Diagnostic,
     Footnote,
@@ -27,13 +28,14 @@ from resparse.model import (
     PreambularClause,
     Resolution,
     Span,
+    SpanMap,
     SubParagraph,
     Unclassified,
     VoteRecord,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from resparse._blocks import Block, Segmentation, VoteBlock
     from resparse._header import HeaderResult
@@ -90,82 +92,87 @@ def build(
     diagnostics: list[Diagnostic],
     leftovers: list[tuple[Span, str]],
 ) -> Resolution:
-    """The result of a document: every block read and made into its part."""
-    source = reading.source
-    header = head.header
-    parts = segmentation.clauses or segmentation.paragraphs
-    footnotes, anchors = link_footnotes(
-        source,
-        segmentation.note_blocks,
-        [*segmentation.clauses, *segmentation.paragraphs],
-        reading.superscripts,
-        body_start=parts[0].start if parts else len(source),
-        decimal_comma=reading.profile.decimal_comma,
-    )
-    diagnostics = [*diagnostics, *segmentation.diagnostics]
-    diagnostics.extend(
-        Diagnostic(
-            "footnote.no_text",
-            f"footnote {note.marker} has a marker and no text: its text may be in another note",
-            "warning",
-            note.span,
-        )
-        for note in footnotes
-        if note.marker and not note.text
-    )
-    preamble = [
-        _clause(reading, index, block, anchors)
-        for index, block in enumerate(segmentation.clauses, start=1)
+    """The result of a parsed text: every block read and made into its part.
+
+    The steps: link the notes to their markers, read the clauses and paragraphs (the
+    markers cut out of their text), report what they lack, read the adoption records
+    with the notes they cite, then make the Resolution as every reader does
+    (:func:`_resolution`).
+    """
+    footnotes, anchors = _linked_notes(reading, segmentation)
+    preamble, operative = _parts(reading, segmentation, anchors)
+    notes = [
+        *diagnostics,
+        *segmentation.diagnostics,
+        *_notes_without_text(footnotes),
+        *_leads_unknown(preamble, operative),
     ]
-    operative = [_paragraph(reading, block, anchors) for block in segmentation.paragraphs]
-    diagnostics.extend(
-        Diagnostic(
-            "preamble.lead_unknown",
-            f"preambular clause {clause.index} opens with no known lead phrase",
-            "info",
-            clause.span,
-        )
-        for clause in _without_lead(preamble)
-    )
-    diagnostics.extend(
-        Diagnostic(
-            "operative.lead_unknown",
-            f"operative paragraph {paragraph.number} opens with no known verb",
-            "info",
-            paragraph.span,
-        )
-        for paragraph in _without_lead(operative)
-    )
     votes = _votes(
         reading,
         segmentation,
-        header=header,
+        header=head.header,
         header_meeting=head.meeting,
         footnotes=footnotes,
-        diagnostics=diagnostics,
-    )
-    annexes = [_annex(reading, block) for block in segmentation.annexes]
-    unclassified = [
-        Unclassified(clean(source[s.start : s.end]), s, reason)
-        for s, reason in [*leftovers, *segmentation.unclassified]
-    ]
-    diagnostics.extend(
-        Diagnostic(
-            "text.unclassified", f"could not place text: {item.reason}", "warning", item.span
-        )
-        for item in unclassified
+        diagnostics=notes,
     )
     if not preamble and not operative:
-        diagnostics.append(
+        notes.append(
             Diagnostic(
                 "input.no_structure",
                 "found no preambular clause and no operative paragraph",
                 "error",
             )
         )
-    diagnostics.sort(key=lambda d: (d.span.start if d.span else -1, d.code))
+    return _resolution(
+        reading,
+        segmentation,
+        header=head.header,
+        preamble=preamble,
+        operative=operative,
+        votes=votes,
+        footnotes=footnotes,
+        annexes=[_annex(reading, block) for block in segmentation.annexes],
+        unclassified=_unclassified(reading, [*leftovers, *segmentation.unclassified]),
+        diagnostics=notes,
+        language=reading.language,
+    )
+
+
+def _resolution(  # noqa: PLR0913 - one argument per part that each reader reads its own way
+    reading: Reading,
+    segmentation: Segmentation,
+    *,
+    header: Header,
+    preamble: Sequence[PreambularClause],
+    operative: Sequence[OperativeParagraph],
+    votes: Sequence[VoteRecord],
+    footnotes: Sequence[Footnote],
+    annexes: Sequence[Annex],
+    unclassified: Sequence[Unclassified],
+    diagnostics: Sequence[Diagnostic],
+    language: str,
+) -> Resolution:
+    """The frozen result, made in this one place for text and for markup alike.
+
+    What every reader reads the same way (headings, furniture, the reader's name, the
+    warning on each unclassified piece, the order of parts and diagnostics) is done
+    here; each argument is a part that a reader reads its own way. A field added to
+    ``Resolution`` is filled here, or becomes an argument that both callers must give.
+    ``offset`` and ``references`` are filled after the build (``parse_all``, and the
+    post-pass of :func:`resparse.parser.with_references`).
+    """
+    notes = [
+        *diagnostics,
+        *(
+            Diagnostic(
+                "text.unclassified", f"could not place text: {item.reason}", "warning", item.span
+            )
+            for item in unclassified
+        ),
+    ]
+    notes.sort(key=lambda d: (d.span.start if d.span else -1, d.code))
     return Resolution(
-        source=source,
+        source=reading.source,
         header=header,
         preamble=tuple(preamble),
         operative=tuple(operative),
@@ -173,13 +180,99 @@ def build(
         votes=tuple(votes),
         footnotes=tuple(footnotes),
         unclassified=tuple(sorted(unclassified, key=lambda u: u.span.start)),
-        diagnostics=tuple(diagnostics),
-        headings=tuple(Heading(clean(source[s.start : s.end]), s) for s in segmentation.headings),
+        diagnostics=tuple(notes),
+        headings=tuple(Heading(_span_text(reading, s), s) for s in segmentation.headings),
         annexes=tuple(annexes),
         furniture=segmentation.furniture,
-        language=reading.language,
+        language=language,
         reader=reading.reader,
     )
+
+
+def make_header(
+    values: Mapping[str, object],
+    agenda: Iterable[AgendaItem],
+    spans: Iterable[tuple[str, Span]],
+) -> Header:
+    """The header of the field values a reader read, the agenda items, and where each field is.
+
+    The header stage of the text and the Akoma Ntoso reader each read the cover their own
+    way and make the ``Header`` here; a value whose name is no field of it is left out.
+    """
+    kwargs = {name: value for name, value in values.items() if name in _HEADER_FIELDS}
+    return Header(agenda_items=tuple(agenda), spans=SpanMap.from_pairs(spans), **kwargs)  # type: ignore[arg-type]
+
+
+_HEADER_FIELDS = frozenset(attrs.fields_dict(Header))
+
+
+def _linked_notes(
+    reading: Reading, segmentation: Segmentation
+) -> tuple[list[Footnote], list[Span]]:
+    """The notes of the note blocks, each linked to its marker; the markers' spans, sorted."""
+    parts = segmentation.clauses or segmentation.paragraphs
+    return link_footnotes(
+        reading.source,
+        segmentation.note_blocks,
+        [*segmentation.clauses, *segmentation.paragraphs],
+        reading.superscripts,
+        body_start=parts[0].start if parts else len(reading.source),
+        decimal_comma=reading.profile.decimal_comma,
+    )
+
+
+def _parts(
+    reading: Reading, segmentation: Segmentation, anchors: list[Span]
+) -> tuple[list[PreambularClause], list[OperativeParagraph]]:
+    """The preambular clauses and operative paragraphs, ``anchors`` cut out of their text."""
+    preamble = [
+        _clause(reading, index, block, anchors)
+        for index, block in enumerate(segmentation.clauses, start=1)
+    ]
+    operative = [_paragraph(reading, block, anchors) for block in segmentation.paragraphs]
+    return preamble, operative
+
+
+def _notes_without_text(footnotes: Sequence[Footnote]) -> Iterator[Diagnostic]:
+    """A warning for each note that has a marker and no text."""
+    for note in footnotes:
+        if note.marker and not note.text:
+            message = (
+                f"footnote {note.marker} has a marker and no text: its text may be in another note"
+            )
+            yield Diagnostic("footnote.no_text", message, "warning", note.span)
+
+
+def _leads_unknown(
+    preamble: Sequence[PreambularClause], operative: Sequence[OperativeParagraph]
+) -> Iterator[Diagnostic]:
+    """A note for each clause and paragraph that opens with no lead the tables know."""
+    for clause in _without_lead(preamble):
+        message = f"preambular clause {clause.index} opens with no known lead phrase"
+        yield Diagnostic("preamble.lead_unknown", message, "info", clause.span)
+    for paragraph in _without_lead(operative):
+        message = f"operative paragraph {paragraph.number} opens with no known verb"
+        yield Diagnostic("operative.lead_unknown", message, "info", paragraph.span)
+
+
+def _unclassified(
+    reading: Reading,
+    found: Iterable[tuple[Span, str]],
+    kept: Mapping[Span, str] | None = None,
+) -> list[Unclassified]:
+    """Text no part took, with the reason; ``kept`` holds text as an export wrote it."""
+    kept = kept or {}
+    return [
+        Unclassified(kept.get(span) or _span_text(reading, span), span, reason)
+        for span, reason in found
+    ]
+
+
+def _span_text(reading: Reading, span: Span) -> str:
+    """The clean text of one span: as a markup reader reads it, else from the source."""
+    if reading.marks is not None:
+        return reading.marks.text([(span.start, span.end)])
+    return clean(reading.source[span.start : span.end])
 
 
 def _clause(reading: Reading, index: int, block: Block, anchors: list[Span]) -> PreambularClause:
@@ -453,49 +546,29 @@ def build_marked(reading: Reading, segmentation: Segmentation, marked: Marked) -
 
     Clauses, paragraphs, sub-paragraphs, votes, headings and unclassified text are made
     by the same code as :func:`build` makes them, with ``reading.marks`` reading leads and
-    texts from the markup. The diagnostics are the reader's own: the markup is the gold,
-    so no lead is reported missing.
+    texts from the markup, and the Resolution by the same :func:`_resolution`. The
+    diagnostics are the reader's own: the markup is the gold, so no lead is reported
+    missing.
     """
     marks = reading.marks
     if marks is None:
         msg = "build_marked needs a reading with marks"
         raise ValueError(msg)
-    source = reading.source
-    preamble = tuple(
-        _clause(reading, index, block, []) for index, block in enumerate(segmentation.clauses, 1)
-    )
-    operative = tuple(_paragraph(reading, block, []) for block in segmentation.paragraphs)
-    votes = tuple(
+    preamble, operative = _parts(reading, segmentation, [])
+    votes = [
         _vote_record(fields, vote, marks.text([(vote.start, vote.end)]), fields.meeting)
         for vote, fields in marked.votes
-    )
-    unclassified = [
-        Unclassified(marked.kept.get(span) or marks.text([(span.start, span.end)]), span, reason)
-        for span, reason in segmentation.unclassified
     ]
-    diagnostics = [
-        *segmentation.diagnostics,
-        *(
-            Diagnostic(
-                "text.unclassified", f"could not place text: {item.reason}", "warning", item.span
-            )
-            for item in unclassified
-        ),
-    ]
-    diagnostics.sort(key=lambda d: (d.span.start if d.span else -1, d.code))
-    return Resolution(
-        source=source,
+    return _resolution(
+        reading,
+        segmentation,
         header=marked.header,
         preamble=preamble,
         operative=operative,
-        vote=votes[0] if votes else None,
         votes=votes,
         footnotes=marked.footnotes,
-        unclassified=tuple(sorted(unclassified, key=lambda u: u.span.start)),
-        diagnostics=tuple(diagnostics),
-        headings=tuple(Heading(marks.text([(s.start, s.end)]), s) for s in segmentation.headings),
         annexes=marked.annexes,
-        furniture=segmentation.furniture,
+        unclassified=_unclassified(reading, segmentation.unclassified, marked.kept),
+        diagnostics=segmentation.diagnostics,
         language=marked.language,
-        reader=reading.reader,
     )

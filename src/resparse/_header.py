@@ -14,10 +14,11 @@ import attrs
 import regex
 
 from resparse import _dates
+from resparse._build import make_header
 from resparse._front_matter import FrontMatter, read_front_matter
 from resparse._language import Profile, profile
 from resparse._text import clean, join_lines
-from resparse.model import AgendaItem, Diagnostic, Header, Span, SpanMap
+from resparse.model import AgendaItem, Diagnostic, Header, Span
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -501,7 +502,7 @@ def _header(
     adoption_span = next((s for n, s in spans if n == "adoption_line"), None)
     if "adopted" in kwargs and adoption_span is not None:
         spans = [*spans, ("adopted", adoption_span)]
-    return Header(agenda_items=tuple(agenda), spans=SpanMap.from_pairs(spans), **kwargs)  # type: ignore[arg-type]
+    return make_header(kwargs, agenda, spans)
 
 
 def _agenda_items(source: str, field: _Field, local: Profile) -> list[AgendaItem]:

@@ -329,3 +329,71 @@ def test_build_treaty_matches_are_those_of_finditer(text: str) -> None:
     for start, end in ((0, len(text)), (4, len(text) - 3)):
         expected = [(m.span(), m.lastgroup) for m in TREATY_RE.finditer(text, start, end)]
         assert [(m.span(), m.lastgroup) for m in _treaty_matches(text, start, end)] == expected
+
+
+# -- one place makes the Resolution ---------------------------------------------------
+
+# Fields set after the build, by the callers of the builder: where a piece starts in a
+# larger text (parse_all) and the references found in the finished result.
+_FILLED_AFTER_BUILD = frozenset({"offset", "references"})
+
+
+def _keywords_of_resolution_call(function: object) -> set[str]:
+    """The keyword names of the ``Resolution(...)`` call in ``function``'s source."""
+    import ast  # noqa: PLC0415
+    import inspect  # noqa: PLC0415
+    import textwrap  # noqa: PLC0415
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))  # type: ignore[arg-type]
+    calls = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "Resolution"
+    ]
+    assert len(calls) == 1, "the builder makes its Resolution in exactly one call"
+    return {keyword.arg for keyword in calls[0].keywords if keyword.arg}
+
+
+@pytest.mark.issue(15)
+def test_build_one_call_fills_every_field_of_resolution() -> None:
+    """A field added to Resolution fails here until the one builder fills it."""
+    import attrs  # noqa: PLC0415
+
+    from resparse import _build  # noqa: PLC0415
+
+    fields = {field.name for field in attrs.fields(Resolution)}
+    assert _keywords_of_resolution_call(_build._resolution) == fields - _FILLED_AFTER_BUILD
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("reader", ["text", "akn"])
+def test_build_text_and_markup_both_make_their_result_in_one_place(
+    reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """parse() and from_akn() each make their Resolution through the same function."""
+    from pathlib import Path  # noqa: PLC0415
+
+    import resparse  # noqa: PLC0415
+    from resparse import _build  # noqa: PLC0415
+    from resparse.readers.akn import from_akn  # noqa: PLC0415
+
+    made: list[Resolution] = []
+    original = _build._resolution
+
+    def recording(*args: object, **kwargs: object) -> Resolution:
+        result = original(*args, **kwargs)  # type: ignore[arg-type]
+        made.append(result)
+        return result
+
+    monkeypatch.setattr(_build, "_resolution", recording)
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures"
+    if reader == "text":
+        result = resparse.parse((fixtures / "A_HRC_RES_46_13.txt").read_text(encoding="utf-8"))
+    else:
+        result = from_akn(fixtures / "akn" / "A_RES_78_109.xml")
+    assert len(made) == 1
+    assert made[0].operative == result.operative
+    assert made[0].header == result.header
+    assert made[0].reader == ("text" if reader == "text" else "akn")

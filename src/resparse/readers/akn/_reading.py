@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import regex
 
 from resparse._blocks import Block, Segmentation, VoteBlock
+from resparse._build import make_header
 from resparse._language import has_profile
 from resparse._leads import lead_by_words, lead_words, scope_of
 from resparse._vote import VoteFields
@@ -24,7 +24,6 @@ from resparse.model import (
     Footnote,
     Header,
     Span,
-    SpanMap,
 )
 from resparse.readers import _akn_votes
 from resparse.readers.akn._elements import (
@@ -169,10 +168,7 @@ class _Reading:
         if self.r.st.own_header is not None:
             kept = self.r.st.own_header
             return self.own_header(spans, agenda, kept.values, kept.agenda)
-        kwargs = {
-            k: v for k, v in values.items() if k in attrs.fields_dict(Header) and v is not None
-        }
-        return Header(agenda_items=agenda, spans=SpanMap.from_pairs(spans), **kwargs)  # type: ignore[arg-type]
+        return make_header({k: v for k, v in values.items() if v is not None}, agenda, spans)
 
     @staticmethod
     def own_header(
@@ -193,7 +189,7 @@ class _Reading:
             AgendaItem(number, title, read[min(i, len(read) - 1)].span if read else Span(0, 0))
             for i, (number, title) in enumerate(agenda)
         )
-        return Header(agenda_items=items, spans=SpanMap.from_pairs(kept), **values)
+        return make_header(values, items, kept)
 
     def agenda_items(self) -> tuple[AgendaItem, ...]:
         """One item per number; "Agenda items 13 and 75 (a)" pairs each number with its title line.
