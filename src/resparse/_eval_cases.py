@@ -1,0 +1,127 @@
+"""The evaluation's cases: each document of the development set in each shape it is read in.
+
+A shape is a way the same resolution reaches the parser: the text rendered from the
+markup (with or without its italics), the official PDF, or pdftotext's reading of it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+from resparse.readers.base import Document
+
+if TYPE_CHECKING:
+    import pathlib
+    from collections.abc import Callable, Iterable, Iterator
+
+
+PDF_SHAPES = ("pdf", "pdftotext", "pdftotext-layout", "pdftotext-nobreaks")
+SHAPES = ("markup-italic", "markup-plain", *PDF_SHAPES)
+LANGUAGE_FOLDERS = {
+    "English": "en",
+    "French": "fr",
+    "Spanish": "es",
+    "Russian": "ru",
+    "Arabic": "ar",
+    "Chinese": "zh",
+}
+
+
+@attrs.frozen
+class Case:
+    """One document in one shape: how to read it, and the gold it is scored against."""
+
+    name: str
+    shape: str
+    body: str
+    language: str
+    read: Callable[[], Document]
+    gold_path: pathlib.Path
+
+
+def _markup_cases(xml: pathlib.Path, body: str, language: str, shapes: set[str]) -> Iterator[Case]:
+    from resparse.readers.akn import render_akn  # noqa: PLC0415 - lxml loads on demand
+
+    if "markup-italic" in shapes:
+        yield Case(xml.name, "markup-italic", body, language, lambda: render_akn(xml), xml)
+    if "markup-plain" in shapes:
+
+        def plain() -> Document:
+            return Document(text=render_akn(xml).text, reader="text")
+
+        yield Case(xml.name, "markup-plain", body, language, plain, xml)
+
+
+def _pdftotext(pdf: pathlib.Path, *, layout: bool, breaks: bool = True) -> Document:
+    """The text poppler's pdftotext reads from a PDF.
+
+    Without ``breaks`` its form feeds become line ends, as extractors that mark no page
+    break give the text (pypdf, many web pipelines).
+    """
+    args = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]
+    out = subprocess.run(args, capture_output=True, check=True, timeout=60)  # noqa: S603 - fixed tool, our path
+    text = out.stdout.decode("utf-8", "replace")
+    return Document(text=text if breaks else text.replace("\f", "\n"), reader="pdftotext")
+
+
+def _pdf_cases(pdf: pathlib.Path, xml: pathlib.Path, shapes: set[str]) -> Iterator[Case]:
+    from resparse.readers.pdf import read_pdf  # noqa: PLC0415 - pdfium loads on demand
+
+    if "pdf" in shapes:
+        yield Case(pdf.name, "pdf", "GA", "en", lambda: read_pdf(pdf), xml)
+    if shutil.which("pdftotext"):
+        if "pdftotext" in shapes:
+            yield Case(
+                pdf.name, "pdftotext", "GA", "en", lambda: _pdftotext(pdf, layout=False), xml
+            )
+        if "pdftotext-layout" in shapes:
+            yield Case(
+                pdf.name, "pdftotext-layout", "GA", "en", lambda: _pdftotext(pdf, layout=True), xml
+            )
+        if "pdftotext-nobreaks" in shapes:
+
+            def no_breaks() -> Document:
+                return _pdftotext(pdf, layout=False, breaks=False)
+
+            yield Case(pdf.name, "pdftotext-nobreaks", "GA", "en", no_breaks, xml)
+
+
+def _markup_for_pdf(pdf: pathlib.Path, folder: pathlib.Path) -> pathlib.Path | None:
+    match = regex.match(r"A_RES_(\d+)_(\d+)", pdf.stem)
+    if match is None:
+        return None
+    session, number = match.groups()
+    pattern = regex.compile(rf"(?:A_RES_)?{session}_{number}(?![\d])")
+    for xml in sorted(folder.glob("*.xml")):
+        if pattern.match(xml.name):
+            return xml
+    return None
+
+
+def cases(
+    shared: pathlib.Path, shapes: Iterable[str], languages: Iterable[str] = ("en",)
+) -> list[Case]:
+    """Every (document, shape) pair the shared folder allows."""
+    wanted, langs = set(shapes), set(languages)
+    found: list[Case] = []
+    unxml = shared / "unxml"
+    for body, pattern in (("GA", "ga/*session/*"), ("SC", "sc/*/*")):
+        for folder in sorted(unxml.glob(pattern)):
+            language = LANGUAGE_FOLDERS.get(folder.name)
+            if language not in langs:
+                continue
+            for xml in sorted(folder.glob("*.xml")):
+                found.extend(_markup_cases(xml, body, language, wanted))
+    pdf_folder = shared / "pdf" / "ga78"
+    markup_folder = unxml / "ga" / "78session" / "English"
+    if "en" in langs and pdf_folder.is_dir() and wanted & set(PDF_SHAPES):
+        for pdf in sorted(pdf_folder.glob("*.pdf")):
+            markup = _markup_for_pdf(pdf, markup_folder)
+            if markup is not None:
+                found.extend(_pdf_cases(pdf, markup, wanted))
+    return found

@@ -1,0 +1,74 @@
+"""The evaluation's gold: the UN's markup read with ``from_akn``, and its one normalisation.
+
+The markup sometimes puts the preamble's last clause in the body; ``normalise_gold``
+moves it back by one general rule, unless ``GOLD_AS_MARKED`` asks for the markup as it is.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from typing import TYPE_CHECKING
+
+import attrs
+
+from resparse.model import PreambularClause
+
+if TYPE_CHECKING:
+    import pathlib
+
+    from resparse.model import Resolution
+
+
+# what a preambular clause ends with, in the scripts of the six languages
+_CLAUSE_COMMAS = (",", "\u060c", "\uff0c")
+
+# Whether ``run`` scores against the markup as it is (``--gold-as-marked``) rather than
+# with the misplaced clauses moved back (see ``normalise_gold``).
+GOLD_AS_MARKED: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "gold_as_marked", default=False
+)
+
+
+def normalise_gold(gold: Resolution) -> Resolution:
+    """The gold with the last preambular clause the markup put in the body moved back.
+
+    The UN's markup sometimes puts the last clause of the preamble ("*Remaining* fully
+    committed to ...,") in the main body, as an unnumbered paragraph before paragraph 1.
+    A resolution's operative paragraphs are all numbered or (one alone) none, and an
+    operative paragraph ends with a semicolon, a full stop or a colon, never a comma: so
+    an unnumbered first paragraph that is followed by numbered ones, has no
+    sub-paragraphs and ends with a comma is read as the preamble's last clause. Nothing
+    else in the markup is changed.
+    """
+    operative = gold.operative
+    if len(operative) < 2:
+        return gold
+    first, second = operative[0], operative[1]
+    if (
+        first.number is not None
+        or second.number is None
+        or first.subparagraphs
+        or not first.text.rstrip().endswith(_CLAUSE_COMMAS)
+    ):
+        return gold
+    clause = PreambularClause(
+        index=len(gold.preamble) + 1,
+        lead=first.lead,
+        text=first.text,
+        span=first.span,
+        lead_span=first.lead_span,
+        lead_italic=first.lead_italic,
+        part=first.part,
+        section=first.section,
+        more_leads=first.more_leads,
+        more_lead_spans=first.more_lead_spans,
+    )
+    return attrs.evolve(gold, preamble=(*gold.preamble, clause), operative=operative[1:])
+
+
+def gold_of(path: pathlib.Path) -> Resolution:
+    """The gold of one case: the markup, normalised unless ``GOLD_AS_MARKED`` is set."""
+    from resparse.readers.akn import from_akn  # noqa: PLC0415 - lxml loads on demand
+
+    gold = from_akn(path)
+    return gold if GOLD_AS_MARKED.get() else normalise_gold(gold)
