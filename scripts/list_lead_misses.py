@@ -31,7 +31,7 @@ import pathlib
 import sys
 from typing import TYPE_CHECKING
 
-from resparse import _learn, evaluate
+from resparse import _eval_held_out, _learn, evaluate
 from resparse._leads import word_key
 from resparse.errors import ResparseError
 from resparse.parser import parse_document
@@ -142,7 +142,7 @@ def collect_misses(
             if path in shipped and path not in left_out
             for kind, got in part.items()
         )
-        with evaluate._tables(texts):  # noqa: SLF001
+        with _eval_held_out._tables(texts):  # noqa: SLF001
             for case in mine:
                 try:
                     gold = evaluate.gold_of(case.gold_path)

@@ -19,6 +19,9 @@ from resparse._checks_order import _next_labels
 from resparse.model import OperativeParagraph, Resolution
 
 FORMULA = "The Security Council,\n"
+# a paragraph's middle longer than a page's line, on one line and wrapped as a page wraps it
+LONG = " ".join(["to consult the States concerned and the regional organizations"] * 5)
+WRAPPED = "\n".join(["to consult the States concerned and the regional organizations"] * 5)
 PREAMBLE = (
     "Recalling its previous resolutions,\n"
     "Reaffirming its commitment to the sovereignty of the State,\n"
@@ -169,6 +172,28 @@ ROWS: list[tuple[str, str, str, bool]] = [
         + "1. Decides to act;\n2. Requests a report;\n3. Requests a plan;\n4. Requests a budget;\n"
         + "5. Decides to remain seized of the matter.\n",
         True,
+    ),
+    (
+        "many parts glued in a one-line-per-paragraph text with long paragraphs",
+        "text.extra_line",
+        FORMULA
+        + PREAMBLE
+        + "".join(
+            f"{n}. Requests the Secretary-General {LONG} report {n};\n"
+            + ("The Council notes the report;\n" if n % 3 == 0 else "")
+            for n in range(1, 10)
+        ),
+        True,
+    ),
+    (
+        "long paragraphs wrapped as a page wraps them",
+        "text.extra_line",
+        FORMULA
+        + PREAMBLE
+        + "".join(
+            f"{n}. Requests the Secretary-General {WRAPPED} report {n};\n" for n in range(1, 10)
+        ),
+        False,
     ),
     (
         "a clause cut by a page break goes on in lowercase",
@@ -511,6 +536,21 @@ def test_gold_normalised_where_the_markup_puts_the_last_clause_in_the_body() -> 
     assert [p.number for p in normalised.operative] == [1, 2]
     assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
     assert evaluate.structural_errors(evaluate.score(marked, right)) > 0
+
+
+@pytest.mark.issue(16)
+def test_gold_normalised_puts_a_clause_lifted_from_mid_preamble_back_in_place() -> None:
+    # the markup may lift a clause out of the middle of the preamble (A/RES/77/118)
+    text = FORMULA + PREAMBLE + "Remaining committed to peace,\n1. Decides to act;\n2. Decides.\n"
+    right = resparse.parse(text)
+    middle = right.preamble[0]
+    moved = OperativeParagraph(number=None, lead=middle.lead, text=middle.text, span=middle.span)
+    rest = tuple(attrs.evolve(c, index=c.index - 1) for c in right.preamble[1:])
+    marked = attrs.evolve(right, preamble=rest, operative=(moved, *right.operative))
+    normalised = evaluate.normalise_gold(marked)
+    assert [c.text for c in normalised.preamble] == [c.text for c in right.preamble]
+    assert [c.index for c in normalised.preamble] == [c.index for c in right.preamble]
+    assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
 
 
 @pytest.mark.issue(16)

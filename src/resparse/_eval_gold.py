@@ -37,8 +37,8 @@ def normalise_gold(gold: Resolution) -> Resolution:
     A resolution's operative paragraphs are all numbered or (one alone) none, and an
     operative paragraph ends with a semicolon, a full stop or a colon, never a comma: so
     an unnumbered first paragraph that is followed by numbered ones, has no
-    sub-paragraphs and ends with a comma is read as the preamble's last clause. Nothing
-    else in the markup is changed.
+    sub-paragraphs and ends with a comma is read as a preambular clause, put back where
+    its text stands among the others. Nothing else in the markup is changed.
     """
     operative = gold.operative
     if len(operative) < 2:
@@ -51,8 +51,11 @@ def normalise_gold(gold: Resolution) -> Resolution:
         or not first.text.rstrip().endswith(_CLAUSE_COMMAS)
     ):
         return gold
+    # the clause goes where its text stands: usually after the preamble, but the markup
+    # also lifts a clause out of the middle of it (A/RES/77/118)
+    at = sum(1 for c in gold.preamble if c.span.start <= first.span.start)
     clause = PreambularClause(
-        index=len(gold.preamble) + 1,
+        index=at + 1,
         lead=first.lead,
         text=first.text,
         span=first.span,
@@ -63,7 +66,9 @@ def normalise_gold(gold: Resolution) -> Resolution:
         more_leads=first.more_leads,
         more_lead_spans=first.more_lead_spans,
     )
-    return attrs.evolve(gold, preamble=(*gold.preamble, clause), operative=operative[1:])
+    after = tuple(attrs.evolve(c, index=c.index + 1) for c in gold.preamble[at:])
+    preamble = (*gold.preamble[:at], clause, *after)
+    return attrs.evolve(gold, preamble=preamble, operative=operative[1:])
 
 
 def gold_of(path: pathlib.Path) -> Resolution:
