@@ -176,14 +176,31 @@ class State:
         under_section = (
             _classify.section_label(line.text, self.profile) is not None or after_heading
         )
+        return self.leads_to_paragraph(line, under_section=under_section)
+
+    def leads_to_paragraph(self, line: Line, *, under_section: bool) -> bool:
+        """Whether the lines after a heading-like line reach the next paragraph as a heading."""
+        introduced = False
         for following in self.kinds[line.index + 1 : line.index + 9]:
             number = following.number_text
             if number is not None:
                 return number.isdigit() and int(number) in {self.last_number + 1, 1}
+            if introduced:
+                return False  # one line may introduce the section's paragraphs, no more
             if following.pre_count >= KNOWN and (self.zone == PRE or under_section):
                 return True
             if self.zone == OP and under_section and following.op_count >= KNOWN:
                 return True  # a section of one unnumbered paragraph ("XX", title, "Approves ...")
+            if (
+                self.zone == OP
+                and under_section
+                and following.capital
+                and _classify.ends_clause(following.line.text, _CLAUSE_COMMAS)
+            ):
+                # a section's own opening phrase before its paragraphs: "B" / "With regard
+                # to the trade in arms," / "8. Encourages ..." (S/RES/1295 (2000))
+                introduced = True
+                continue
             # a long heading wraps: its later lines may open in lower case ("of Cambodia")
             if not following.heading_continued:
                 return False

@@ -108,3 +108,32 @@ def test_segment_adoption_record_and_annex() -> None:
     assert len(result.votes) == 1
     assert result.votes[0].meeting_line
     assert [a.label for a in result.annexes] == ["Annex"]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("label", ["B", "II", "III.", "Part B"])
+def test_segment_section_label_before_its_opening_phrase(label: str) -> None:
+    # "B" / "With regard to the trade in arms," / "8. ...": the label is a heading and the
+    # phrase an unnumbered paragraph of its own, not both glued to the paragraph before
+    text = HEAD + (
+        "Recalling a,\n\n1. Decides b;\n\n"
+        f"{label}\nWith regard to the trade in arms,\n2. Encourages c;\n3. Requests d.\n"
+    )
+    result = _segment(text)
+    assert [text[h.start : h.end] for h in result.headings] == [label]
+    assert [p.number for p in result.paragraphs] == [1, None, 2, 3]
+    assert _texts(text, result.paragraphs)[:2] == [
+        "Decides b;",
+        "With regard to the trade in arms,",
+    ]
+
+
+@pytest.mark.issue(16)
+def test_segment_no_opening_phrase_without_a_number_after_it() -> None:
+    # a comma-ended line after the label that no numbered paragraph follows is no opening
+    text = HEAD + (
+        "Recalling a,\n\n1. Decides b;\n\nII\nWith regard to the trade in arms,\nand more\n"
+        "2. Encourages c.\n"
+    )
+    result = _segment(text)
+    assert [text[h.start : h.end] for h in result.headings] == []
