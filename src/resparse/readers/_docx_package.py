@@ -1,4 +1,4 @@
-"""The Word reader's package: the file's bytes, and the zip checked before python-docx opens it.
+"""The Word reader's package: the zip checked before python-docx opens it, and its parts.
 
 The zip's central directory declares every member's size, so a zip bomb or a part that
 declares a DOCTYPE is refused here while little or nothing has been inflated.
@@ -7,8 +7,6 @@ declares a DOCTYPE is refused here while little or nothing has been inflated.
 from __future__ import annotations
 
 import io
-import os
-import pathlib
 import zipfile
 from typing import TYPE_CHECKING
 
@@ -24,20 +22,6 @@ _MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed bytes of all members
 _MAX_RATIO = 200  # uncompressed / compressed
 _RATIO_FLOOR = 1024 * 1024  # members and archives smaller than this cannot hurt
 _CHUNK = 65536  # bytes of a zip member read at a time
-
-
-def _load(source: str | os.PathLike[str] | bytes, path: str | None) -> tuple[bytes, str | None]:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return bytes(source), path
-    if not isinstance(source, (str, os.PathLike)):
-        msg = f"read_docx() takes a path or bytes, not {type(source).__name__}"
-        raise TypeError(msg)
-    name = os.fspath(source)
-    try:
-        return pathlib.Path(name).read_bytes(), name
-    except OSError as error:
-        msg = f"cannot read the file: {error.strerror or error}"
-        raise InputError(msg, path=name) from error
 
 
 def _check_archive(data: bytes, path: str | None) -> int:

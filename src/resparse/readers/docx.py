@@ -16,9 +16,10 @@ The zip is checked before anything is inflated: a declared total above 200 MB or
 compression ratio above 200 is refused, as is a DOCTYPE in any XML part (Word writes none;
 one can only be there to declare entities).
 
-The zip checks and the loading live in ``_docx_package``, the styles and list numbering
+The zip checks and the parts live in ``_docx_package``, the styles and list numbering
 in ``_docx_styles``, the WordprocessingML names and small property readers in
-``_docx_xml``; this module walks the body and writes the text.
+``_docx_xml``, and reading a path or bytes in ``_source`` (shared with the other
+readers); this module walks the body and writes the text.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from resparse.model import Diagnostic, Span
 from resparse.readers._docx_package import (
     _RATIO_FLOOR,
     _check_archive,
-    _load,
     _parse_part,
     _part_blob,
 )
@@ -48,6 +48,7 @@ from resparse.readers._docx_styles import (
     _Styles,
 )
 from resparse.readers._docx_xml import _MC, _W, _num_pr, _style_id, _toggle, _w
+from resparse.readers._source import read_source
 from resparse.readers.base import Document, add_range
 
 if TYPE_CHECKING:
@@ -252,7 +253,7 @@ def read_docx(source: str | os.PathLike[str] | bytes, *, path: str | None = None
     document, or a zip bomb, and :class:`~resparse.errors.UnsafeInputError` for XML parts
     that declare a DOCTYPE.
     """
-    data, path = _load(source, path)
+    data, path = read_source(source, reader_name="read_docx()", path=path)
     markup = _check_archive(data, path)
     try:
         import docx  # noqa: PLC0415 - loaded for Word input only

@@ -19,7 +19,6 @@ text and its spans). This module checks the input and runs them in turn.
 
 from __future__ import annotations
 
-import os
 import threading
 from typing import TYPE_CHECKING
 
@@ -27,8 +26,11 @@ from resparse.errors import InputError
 from resparse.readers._pdf_limits import _check_expansion
 from resparse.readers._pdf_pages import _extract
 from resparse.readers._pdf_text import _compose
+from resparse.readers._source import read_source
 
 if TYPE_CHECKING:
+    import os
+
     from resparse.readers.base import Document
 
 __all__ = ["MAX_EXPANDED", "read_pdf"]
@@ -61,7 +63,7 @@ def read_pdf(
     if max_expanded < 1:
         msg = f"max_expanded must be at least 1, got {max_expanded}"
         raise ValueError(msg)
-    data, path = _load_bytes(source)
+    data, path = read_source(source, reader_name="read_pdf()")
     _check_envelope(data, path)
     _check_expansion(data, path, max_expanded)
     with _LOCK:
@@ -70,22 +72,6 @@ def read_pdf(
 
 
 # --- input -------------------------------------------------------------------------------
-
-
-def _load_bytes(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str | None]:
-    """The PDF bytes and, when read from a file, its path as a string."""
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return bytes(source), None
-    if not isinstance(source, (str, os.PathLike)):
-        msg = f"read_pdf() takes a path or bytes, not {type(source).__name__}"
-        raise TypeError(msg)
-    path = os.fsdecode(source)
-    try:
-        with open(path, "rb") as file:  # noqa: PTH123 - a plain read of a user path
-            return file.read(), path
-    except OSError as error:
-        msg = f"cannot read the file: {error.strerror or error}"
-        raise InputError(msg, path=path) from error
 
 
 def _check_envelope(data: bytes, path: str | None) -> None:

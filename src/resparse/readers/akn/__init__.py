@@ -72,7 +72,6 @@ is the lead of its clause or paragraph wherever it stands, and one marked
 from __future__ import annotations
 
 import os
-import pathlib
 from typing import TYPE_CHECKING
 
 import regex
@@ -80,6 +79,7 @@ import regex
 from resparse._build import Marked, Reading, build_marked
 from resparse.errors import InputError, UnsafeInputError
 from resparse.readers._prolog import xml_encoding
+from resparse.readers._source import read_file
 from resparse.readers.akn._elements import _local
 from resparse.readers.akn._reading import _Marks, _merge_runs, _Reading
 from resparse.readers.akn._render import _Renderer
@@ -106,12 +106,8 @@ def _read_input(xml: XmlInput) -> tuple[bytes, str | None]:
     if isinstance(xml, str) and xml.lstrip("\ufeff \t\r\n").startswith("<"):
         text = _XML_DECL_RE.sub("", xml, count=1)
         return text.encode("utf-8"), None
-    path = os.fspath(xml)
-    try:
-        return pathlib.Path(path).read_bytes(), path
-    except OSError as error:
-        msg = f"cannot read the file: {error.strerror or error}"
-        raise InputError(msg, path=path) from error
+    # a path; any other type meets os.fspath's own TypeError, bytearray included
+    return read_file(xml)
 
 
 def _refuse_doctype(data: bytes, path: str | None) -> None:
