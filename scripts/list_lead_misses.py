@@ -31,7 +31,7 @@ import pathlib
 import sys
 from typing import TYPE_CHECKING
 
-from resparse import _eval_held_out, _learn, evaluate
+from resparse import _eval_held_out, _eval_score, _learn, evaluate
 from resparse._leads import word_key
 from resparse.errors import ResparseError
 from resparse.parser import parse_document
@@ -60,7 +60,7 @@ def misses(gold: Resolution, predicted: Resolution) -> Iterable[tuple[str, str, 
             gold_item, pred_item = gold_items[g], pred_items[p]
             if not (gold_item.lead and gold_item.lead_italic):
                 continue
-            if evaluate._lead(gold_item.lead) != evaluate._lead(pred_item.lead):  # noqa: SLF001
+            if _eval_score._lead(gold_item.lead) != _eval_score._lead(pred_item.lead):  # noqa: SLF001
                 yield kind, gold_item.lead, pred_item.lead or "", gold_item.text[:80]
 
 

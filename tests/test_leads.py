@@ -207,3 +207,63 @@ def test_leads_classifier_skips_only_an_adverb_the_tables_do_not_know_with_its_h
     language: str, words: list[str], after: list[str]
 ) -> None:
     assert _after_adverb(words, language) == after
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("language", "word", "forms"),
+    [
+        ("fr", "préoccupée", ["préoccupé"]),
+        ("fr", "soucieuse", ["soucieux", "soucieus"]),
+        ("es", "preocupada", ["preocupado"]),
+        ("ru", "обеспокоена", ["обеспокоен"]),
+        ("ar", "تقرر", ["يقرر"]),
+        ("ar", "وتقرر", ["ويقرر"]),
+        ("es", "profunda", []),  # describes the noun after the verb, not the body
+        ("en", "concerned", []),  # English leads do not agree with their body
+    ],
+)
+def test_leads_agreeing_forms(language: str, word: str, forms: list[str]) -> None:
+    rules = _leads.agreement_rules(language)
+    assert sorted(_leads.agreeing_forms(word, rules, language)) == sorted(forms)
+
+
+def _council_lead(language: str, formula: str, clause: str, paragraph: str) -> tuple[str, str]:
+    import resparse  # noqa: PLC0415
+
+    result = resparse.parse(f"{formula}\n\n{clause}\n\n1. {paragraph}\n", language=language)
+    return result.preamble[0].lead or "", result.operative[0].lead or ""
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("language", "formula", "clause", "paragraph", "leads"),
+    [
+        # a Council speaks in the masculine where the tables learned the Assembly's feminine
+        (
+            "fr",
+            "Le Conseil des droits de l’homme,",
+            "Profondément préoccupé par la situation,",
+            "Prie le Secrétaire général de faire rapport.",
+            ("Profondément préoccupé", "Prie"),
+        ),
+        (
+            "es",
+            "El Consejo de Derechos Humanos,",
+            "Profundamente preocupado por la situación,",
+            "Pide al Secretario General que informe.",
+            ("Profundamente preocupado", "Pide"),
+        ),
+        (
+            "ar",
+            "إن مجلس حقوق الإنسان،",
+            "إذ يشير إلى قراراته السابقة،",
+            "يقرر أن يواصل النظر في هذه المسألة.",
+            ("إذ يشير", "يقرر"),
+        ),
+    ],
+)
+def test_leads_agree_with_a_masculine_body(
+    language: str, formula: str, clause: str, paragraph: str, leads: tuple[str, str]
+) -> None:
+    assert _council_lead(language, formula, clause, paragraph) == leads

@@ -284,6 +284,7 @@ def _forget_tables() -> None:
         _leads.tables,
         _leads._first_words,  # noqa: SLF001 - the caches of files this module resolves
         _leads.morphology,
+        _leads.agreement_rules,
         _leads._body_words,  # noqa: SLF001
         _hyphens._table,  # noqa: SLF001
         _more_leads._separator,  # noqa: SLF001

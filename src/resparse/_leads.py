@@ -18,7 +18,7 @@ import attrs
 import regex
 
 from resparse import _lexicon
-from resparse._language import lexicon_file, lexicon_names, profile
+from resparse._language import has_profile, lexicon_file, lexicon_names, profile
 from resparse._patterns import WORD_TOKEN_RE as _TOKEN_RE
 from resparse.model import Span
 
@@ -168,7 +168,66 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
         row_scope = row[4] if len(row) > 4 and row[4] else None
         if row_scope is None or row_scope == scope:
             _insert(pre if kind == "pre" else op, phrase, (int(inside), 0, 0, int(ends)))
+    rules = agreement_rules(language)
+    if rules:
+        _add_agreement(pre, rules, language)
+        _add_agreement(op, rules, language)
     return LeadTables(pre, op, {kind: frozenset(found) for kind, found in tails.items()})
+
+
+# One agreement rule: where ("prefix" or "suffix"), the ending the tables learned, and
+# the other gender's ending put in its place.
+AgreementRule = tuple[str, str, str]
+
+
+@functools.lru_cache(maxsize=8)
+def agreement_rules(language: str) -> tuple[AgreementRule, ...]:
+    """How the words of a lead change with the gender of the body that speaks.
+
+    A lead agrees with its body: the Assembly is feminine and a Council masculine in
+    French, Spanish, Russian and Arabic ("Profondément préoccupée" / "préoccupé",
+    "تقرر" / "يقرر"). The tables learned mostly the Assembly's forms; ``[leads]
+    agreement`` in the language's profile says how to spell the other gender's.
+    """
+    if not has_profile(language):
+        return ()
+    rules = profile(language).leads.get("agreement", ())
+    return tuple((str(r[0]), str(r[1]), str(r[2])) for r in rules)
+
+
+def agreeing_forms(word: str, rules: Sequence[AgreementRule], language: str) -> list[str]:
+    """The other gender's spellings of a word, by the language's agreement rules.
+
+    A prefix rule (the Arabic verb's "ت" / "ي") holds for any word; a suffix rule only
+    for a word shaped like a preambular participle or adjective, the words that describe
+    the body ("preocupada"), not those that describe a noun after the verb ("Expresando
+    *profunda* preocupación" stays as the tables learned it).
+    """
+    forms = []
+    for where, learned, other in rules:
+        if where == "prefix" and word.startswith(learned) and len(word) > len(learned) + 1:
+            forms.append(other + word[len(learned) :])
+        elif (
+            where == "suffix"
+            and word.endswith(learned)
+            and len(word) > len(learned) + 2
+            and looks_like_lead_word(word, "pre", language)
+        ):
+            forms.append(word[: len(word) - len(learned)] + other)
+    return [form for form in forms if form != word]
+
+
+def _add_agreement(node: _Node, rules: Sequence[AgreementRule], language: str) -> None:
+    """Let each word of the trie be read in the other gender's spelling too.
+
+    The other spelling leads to the same node; a spelling the tables learned for itself
+    (the Council's own "préoccupé") keeps its own counts.
+    """
+    for child in node.children.values():
+        _add_agreement(child, rules, language)
+    for word, child in list(node.children.items()):
+        for form in agreeing_forms(word, rules, language):
+            node.children.setdefault(form, child)
 
 
 def _read_row(
@@ -224,6 +283,10 @@ def _first_word_totals(language: str, kind: Kind) -> dict[str, int]:
         for row in _read_rows(name):
             if row[0] == kind and " " not in row[1]:
                 counts[row[1]] = counts.get(row[1], 0) + int(row[2])
+    rules = agreement_rules(language)
+    for word, count in list(counts.items()):
+        for form in agreeing_forms(word, rules, language):
+            counts.setdefault(form, count)  # "يقرر", the Council's, as often as "تقرر"
     return counts
 
 
