@@ -135,6 +135,9 @@ def test_toy_language_missing_keys_take_the_documented_defaults(toy: str) -> Non
     assert local.vote.number_words == {}
     assert local.vote.label_kind("In favour") is None
     assert local.months["dekdua"] == 12
+    # no words of its own before a part's letter or a heading's label: English's
+    assert local.part_words == profile("en").part_words
+    assert local.section_words == profile("en").section_words
 
 
 @pytest.mark.parametrize(

@@ -112,6 +112,10 @@ class Profile:
     section_re: regex.Pattern[str] | None = None
     # a part's letter named in words ("باء"); None: Latin letters only
     part_re: regex.Pattern[str] | None = None
+    # the words printed before a part's letter ("Part B") and before a numbered heading's
+    # label ("Section II", "Part IV"); a language that gives none reads English's
+    part_words: tuple[str, ...] = ()
+    section_words: tuple[str, ...] = ()
     # a lettered part of what a paragraph sets out, "A. Pension Administration"
     lettered_part_re: regex.Pattern[str] = LETTERED_PART_RE
     # the words that may stand between a comma and a further lead ("and"); None: the
@@ -146,7 +150,8 @@ class Profile:
         return None
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """The words as one pattern, longest first, a space in a word matching any spaces."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
@@ -294,6 +299,20 @@ def _forget_tables() -> None:
         cached.cache_clear()
 
 
+def _words_or_english(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The language's own ``key`` list; a language that leaves it out reads English's.
+
+    These words were English's in every language before they were data, so a language
+    whose texts have not been read for them keeps that behaviour.
+    """
+    if key in data:
+        return tuple(str(word) for word in data[key])
+    if data["code"] == "en":
+        return ()
+    english: tuple[str, ...] = getattr(profile("en"), key)
+    return english
+
+
 def _build(data: dict[str, Any]) -> Profile:
     months: dict[str, int] = {}
     spellings: list[str] = []
@@ -301,13 +320,13 @@ def _build(data: dict[str, Any]) -> Profile:
         for name in [names] if isinstance(names, str) else names:
             months[name.casefold()] = number
             spellings.append(name)
-    month_pattern = _alternation(spellings) or _NEVER
+    month_pattern = alternation(spellings) or _NEVER
     alphabet: dict[str, tuple[str, int]] = {}
     for style, key in (("alpha", "alphabet"), ("roman", "numerals")):
         for place, letters in enumerate(data.get(key, ())):
             for letter in [letters] if isinstance(letters, str) else letters:
                 alphabet[letter] = (style, place)
-    values = {"MONTH": month_pattern, "ALPHABET": _alternation(list(alphabet)) or "(?!)"}
+    values = {"MONTH": month_pattern, "ALPHABET": alternation(list(alphabet)) or "(?!)"}
     # the letters of lettered parts when named in words ("ألف", "باء"), in their order;
     # they are not sub-paragraph labels, so they join the alphabet after its pattern
     for place, name in enumerate(data.get("part_letters", ())):
@@ -319,8 +338,8 @@ def _build(data: dict[str, Any]) -> Profile:
         "DATE": date_pattern.replace("?P<day>", "?:")
         .replace("?P<month>", "?:")
         .replace("?P<year>", "?:"),
-        "BODIES": _alternation(list(bodies)) or _NEVER,
-        "BODY_HEADS": _alternation(patterns.get("body_heads", ["Assembly", "Council"])),
+        "BODIES": alternation(list(bodies)) or _NEVER,
+        "BODY_HEADS": alternation(patterns.get("body_heads", ["Assembly", "Council"])),
         "SYMBOL": SYMBOL,
         "SUBJECT": patterns.get("subject", r"(?!)"),
     }
@@ -359,6 +378,8 @@ def _build(data: dict[str, Any]) -> Profile:
         decimal_comma=bool(data.get("decimal_comma", False)),
         section_re=_compile(patterns["section"], values) if "section" in patterns else None,
         part_re=_compile(patterns["part"], values) if "part" in patterns else None,
+        part_words=_words_or_english(data, "part_words"),
+        section_words=_words_or_english(data, "section_words"),
         lettered_part_re=optional("lettered_part", LETTERED_PART_RE),
         more_lead_conjunctions=tuple(data["more_lead_conjunctions"])
         if "more_lead_conjunctions" in data
