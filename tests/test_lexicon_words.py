@@ -13,6 +13,7 @@ from resparse import _classify
 from resparse._classify import part_letter, section_label
 from resparse._language import profile
 from resparse._scan import scan
+from resparse.readers.akn import from_akn
 
 
 @pytest.mark.parametrize(
@@ -74,3 +75,51 @@ def test_classify_reads_a_part_letter_through_the_languages_gate(
 ) -> None:
     (scanned,) = scan(line)
     assert _classify.classify(scanned, None, profile(language)).part_letter == letter
+
+
+# A resolution whose one annex opens with its label, then its title, then its text, as
+# the UN's markup prints them (A/RES/77/100 in each language).
+ANNEXED = (
+    '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+    '<statement name="resolution"><meta><identification source="#un"><FRBRWork>'
+    '<FRBRlanguage language="{language}"/></FRBRWork></identification></meta>'
+    '<preamble><formula name="enactingFormula">'
+    '<p><span class="italic">{formula}</span>,</p></formula></preamble>'
+    '<mainBody><paragraph eId="para_1"><num>1.</num><content eId="c1"><p>'
+    '<span class="italic">{lead}</span> x.</p></content></paragraph></mainBody>'
+    '<attachments><attachment><doc name="annex"><mainBody>'
+    '<paragraph eId="para_2"><content eId="c2"><p><heading>{label}</heading></p></content>'
+    "</paragraph>"
+    '<paragraph eId="para_3"><content eId="c3"><p><heading>{title}</heading></p></content>'
+    "</paragraph>"
+    '<paragraph eId="para_4"><content eId="c4"><p>Text.</p></content></paragraph>'
+    "</mainBody></doc></attachment></attachments></statement></akomaNtoso>"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "formula", "lead", "label", "title"),
+    [
+        ("eng", "The General Assembly", "Adopts", "Annex I", "Oath of office"),
+        ("eng", "The General Assembly", "Adopts", "Appendix", "Oath of office"),
+        ("fra", "L’Assemblée générale", "Adopte", "Annexe I", "Serment"),
+        ("spa", "La Asamblea General", "Aprueba", "Anexo", "Juramento"),
+        ("rus", "Генеральная Ассамблея", "принимает", "Приложение I", "Присяга"),
+        ("ara", "إن الجمعية العامة", "تعتمد", "المرفق", "القسم"),
+        ("zho", "大会", "通过", "附件", "誓言"),
+    ],
+)
+def test_from_akn_takes_the_label_of_an_annex_in_the_documents_language(
+    language: str, formula: str, lead: str, label: str, title: str
+) -> None:
+    xml = ANNEXED.format(language=language, formula=formula, lead=lead, label=label, title=title)
+    (annex,) = from_akn(xml).annexes
+    assert (annex.label, annex.title, annex.text) == (label, title, "Text.")
+
+
+def test_from_akn_reads_no_other_languages_annex_word() -> None:
+    xml = ANNEXED.format(
+        language="fra", formula="L’Assemblée générale", lead="Adopte", label="Anexo", title="T"
+    )
+    (annex,) = from_akn(xml).annexes
+    assert annex.label == "Annex"  # the default label: "Anexo" is Spanish, not French

@@ -138,6 +138,7 @@ def test_toy_language_missing_keys_take_the_documented_defaults(toy: str) -> Non
     # no words of its own before a part's letter or a heading's label: English's
     assert local.part_words == profile("en").part_words
     assert local.section_words == profile("en").section_words
+    assert local.annex_words == profile("en").annex_words
 
 
 @pytest.mark.parametrize(
