@@ -7,8 +7,12 @@ the words were written in the code.
 
 from __future__ import annotations
 
+import collections
+
+import attrs
 import pytest
 
+import resparse
 from resparse import _classify
 from resparse._classify import part_letter, section_label
 from resparse._language import profile
@@ -123,3 +127,40 @@ def test_from_akn_reads_no_other_languages_annex_word() -> None:
     )
     (annex,) = from_akn(xml).annexes
     assert annex.label == "Annex"  # the default label: "Anexo" is Spanish, not French
+
+
+# A General Assembly text whose recorded vote names three States; the rows below give
+# its body the name another body has in some language.
+VOTED = (
+    "United Nations A/RES/75/99\n\nGeneral Assembly\n\nResolution adopted by the General "
+    "Assembly on 4 December 2020\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n"
+    "1. Decides to remain seized of the matter.\n\n"
+    "[Adopted by a recorded vote. The voting was as follows:\n\nIn favour:\n\nAlgeria, "
+    "Brazil\n\nAgainst:\n\nIsrael]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "unlisted"),
+    [
+        ("en", "General Assembly", "absent"),
+        ("en", "Security Council", "not_member"),
+        ("en", "Human Rights Council", "not_member"),
+        ("fr", "Assemblée générale", "absent"),
+        ("fr", "Conseil de sécurité", "not_member"),
+        ("es", "Consejo de Seguridad", "not_member"),
+        ("fr", "Conseil des droits de l’homme", "not_member"),
+        ("ru", "Совет Безопасности", "not_member"),
+        ("zh", "安全理事会", "not_member"),
+        ("xx", "Security Council", "not_member"),  # no profile: the name as printed
+    ],
+)
+def test_roll_call_knows_the_councils_by_their_name_in_any_language(
+    language: str, body: str, unlisted: str
+) -> None:
+    parsed = resparse.parse(VOTED)
+    header = attrs.evolve(parsed.header, body=body)
+    rows = resparse.roll_call(attrs.evolve(parsed, header=header, language=language))
+    counts = collections.Counter(row.vote for row in rows)
+    assert (counts["yes"], counts["no"]) == (2, 1)
+    assert counts[unlisted] == len(rows) - 3
