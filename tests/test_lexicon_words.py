@@ -8,15 +8,20 @@ the words were written in the code.
 from __future__ import annotations
 
 import collections
+import datetime as dt
 
 import attrs
 import pytest
+from lxml import etree
 
 import resparse
 from resparse import _classify
 from resparse._classify import part_letter, section_label
+from resparse._dates import find_date
 from resparse._language import profile
 from resparse._scan import scan
+from resparse.exports.akn import AKN_NAMESPACE, to_akn
+from resparse.model import Header, Resolution, Span, VoteRecord
 from resparse.readers.akn import from_akn
 
 
@@ -164,3 +169,66 @@ def test_roll_call_knows_the_councils_by_their_name_in_any_language(
     counts = collections.Counter(row.vote for row in rows)
     assert (counts["yes"], counts["no"]) == (2, 1)
     assert counts[unlisted] == len(rows) - 3
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "issued"),
+    [
+        ("en", "7 December 2023", "7 December 2023"),
+        ("fr", "7 décembre 2023", "7 décembre 2023"),
+        ("es", "7 de diciembre de 2023", "7 de diciembre de 2023"),
+        ("ru", "7 декабря 2023 года", "7 December 2023"),  # the cover's date is English
+        ("ar", "7 كانون الأول/ديسمبر 2023", "7 December 2023"),
+        ("zh", "2023年12月7日", "7 December 2023"),
+    ],
+)
+def test_written_date_takes_the_languages_months_and_shape(
+    language: str, written: str, issued: str
+) -> None:
+    local = profile(language)
+    day = dt.date(2023, 12, 7)
+    assert local.written_date(day) == written
+    assert local.written_date(day, issued=True) == issued
+    # what is written is read back as the same date
+    assert find_date(written, language=language)[0] == day
+
+
+def test_written_date_of_the_first_of_a_month() -> None:
+    assert profile("fr").written_date(dt.date(2022, 12, 1)) == "1er décembre 2022"
+    assert profile("en").written_date(dt.date(2022, 12, 1)) == "1 December 2022"
+
+
+@pytest.mark.parametrize(
+    ("language", "meeting", "formula", "line", "issued"),
+    [
+        ("en", "9th meeting", "The General Assembly,", "1 December 2023", "19 December 2023"),
+        ("fr", "9e séance", "L’Assemblée générale,", "1er décembre 2023", "19 décembre 2023"),
+        ("es", "9ª sesión", "La Asamblea General,", "1 de diciembre de 2023", None),
+        ("ru", "9-е заседание", "Генеральная Ассамблея,", "1 декабря 2023 года", None),
+        ("zh", "第9次会议", "大会，", "2023年12月1日", "19 December 2023"),
+    ],
+)
+def test_akn_export_writes_dates_in_the_documents_language(
+    language: str, meeting: str, formula: str, line: str, issued: str | None
+) -> None:
+    vote = VoteRecord(
+        "recorded", Span(0, 0), in_favour=120, meeting=meeting, date=dt.date(2023, 12, 1)
+    )
+    header = Header(
+        symbol="A/RES/99/1",
+        body="General Assembly",
+        number="99/1",
+        enacting_formula=formula,
+        issued=dt.date(2023, 12, 19),
+    )
+    res = Resolution(source="", header=header, vote=vote, votes=(vote,), language=language)
+    xml = to_akn(res)
+    dates = {
+        element.get("refersTo"): "".join(element.itertext())
+        for element in etree.fromstring(xml).iter(f"{{{AKN_NAMESPACE}}}docDate")
+    }
+    assert dates["#adoptionDate"] == line  # the vote's line, and its date marked whole
+    if issued is not None:
+        assert dates["#dateOfIssuance"] == issued
+    (back,) = from_akn(xml).votes
+    assert (back.text, back.date) == (f"{meeting} {line}", dt.date(2023, 12, 1))

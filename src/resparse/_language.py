@@ -16,6 +16,7 @@ default a key left out takes.
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import functools
 import importlib.resources
 import pathlib
@@ -73,6 +74,9 @@ _REQUIRED = ("code", "patterns.formula")
 _NEVER = "(?!)"
 # What a lexicon without its own ``date`` reads: "7 <month> 2023".
 _DEFAULT_DATE = r"(?P<day>\d{1,2})\s+(?P<month><<MONTH>>)\s+(?P<year>\d{4})"
+# How a lexicon without its own ``[date_display]`` writes a date: "7 December 2023".
+_DEFAULT_DISPLAY = "{day} {month} {year}"
+_MONTHS = 12
 
 
 @attrs.frozen
@@ -136,11 +140,36 @@ class Profile:
     words: dict[str, frozenset[str]] = attrs.field(factory=dict)
     # how vote statements are worded, from ``[vote]``; a language without one reads none
     vote: VoteWords = attrs.field(factory=lambda: vote_words({}))
+    # each month's first spelling under ``months``, as written ("December", "décembre")
+    month_names: tuple[str, ...] = ()
+    # how a date is written where no printed text of it is kept, from ``[date_display]``:
+    # an adoption or vote date, the cover's date of issue, and the first day of a month
+    date_display: str = _DEFAULT_DISPLAY
+    issued_display: str = _DEFAULT_DISPLAY
+    first_day: str = "1"
 
     def starts_like_lead(self, text: str) -> bool:
         """Whether text opens the way a lead does: with a capital, or any letter if uncased."""
         first = text[:1]
         return first.isupper() if self.cased else first.isalpha()
+
+    def written_date(self, date: dt.date, *, issued: bool = False) -> str:
+        """A date as this language's texts print it ("7 de diciembre de 2023", "2023年12月7日").
+
+        ``issued`` is the cover's date of issue, which some languages print in English.
+        A language without month names writes English's.
+        """
+        own = self.code == "en" and self.month_names  # English's, while it is being built
+        english = self.month_names if own else profile("en").month_names
+        names = self.month_names or english
+        shape = self.issued_display if issued else self.date_display
+        return shape.format(
+            day=self.first_day if date.day == 1 else date.day,
+            month=names[date.month - 1],
+            month_number=date.month,
+            english_month=english[date.month - 1],
+            year=date.year,
+        )
 
     def canonical_body(self, printed: str | None) -> str | None:
         """The English name of a body printed in this language ("Consejo de Seguridad")."""
@@ -319,8 +348,11 @@ def _words_or_english(data: dict[str, Any], key: str) -> tuple[str, ...]:
 def _build(data: dict[str, Any]) -> Profile:
     months: dict[str, int] = {}
     spellings: list[str] = []
+    month_names: list[str] = []
     for number, names in enumerate(data.get("months", ()), start=1):
-        for name in [names] if isinstance(names, str) else names:
+        listed = [names] if isinstance(names, str) else list(names)
+        month_names.extend(listed[:1])
+        for name in listed:
             months[name.casefold()] = number
             spellings.append(name)
     month_pattern = alternation(spellings) or _NEVER
@@ -354,7 +386,9 @@ def _build(data: dict[str, Any]) -> Profile:
         """The language's own pattern ``name``, or ``default`` where it has none."""
         return _compile(patterns[name], values) if name in patterns else default
 
-    return Profile(
+    display = data.get("date_display", {})
+    date_display = str(display.get("date", _DEFAULT_DISPLAY))
+    built = Profile(
         code=data["code"],
         name=str(data.get("name", data["code"])),
         cased=bool(data.get("cased", True)),
@@ -397,7 +431,15 @@ def _build(data: dict[str, Any]) -> Profile:
             for key, listed in data.get("words", {}).items()
         },
         vote=vote_words(data.get("vote", {})),
+        month_names=tuple(month_names) if len(month_names) == _MONTHS else (),
+        date_display=date_display,
+        issued_display=str(display.get("issued", date_display)),
+        first_day=str(display.get("first_day", "1")),
     )
+    # a shape naming a field there is none of fails here, as a key of the wrong shape
+    built.written_date(dt.date(2000, 1, 1), issued=True)
+    built.written_date(dt.date(2000, 12, 31))
+    return built
 
 
 # No character of the Han, Arabic or Cyrillic scripts lies below U+0400 or in General
