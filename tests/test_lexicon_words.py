@@ -1,7 +1,8 @@
-"""Words that name parts of a text ("Part", "Section", "Annex"), read from each lexicon.
+"""Words once written in English in the code, now read from each lexicon (table-driven).
 
-Each row is a line as a language prints it and what the language's profile reads in it;
-a language that gives no words of its own reads English's, as every language did when
+"Part", "Section", "Annex", "Page", the Councils' names and the months of a written date:
+each row is a line as a language prints it and what the language's profile reads in it.
+A language that gives no words of its own reads English's, as every language did when
 the words were written in the code.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
@@ -19,10 +21,15 @@ from resparse import _classify
 from resparse._classify import part_letter, section_label
 from resparse._dates import find_date
 from resparse._language import profile
+from resparse._patterns import page_number_re
 from resparse._scan import scan
+from resparse._vote_words import list_furniture_re
 from resparse.exports.akn import AKN_NAMESPACE, to_akn
 from resparse.model import Header, Resolution, Span, VoteRecord
 from resparse.readers.akn import from_akn
+
+if TYPE_CHECKING:
+    import pathlib
 
 
 @pytest.mark.parametrize(
@@ -232,3 +239,52 @@ def test_akn_export_writes_dates_in_the_documents_language(
         assert dates["#dateOfIssuance"] == issued
     (back,) = from_akn(xml).votes
     assert (back.text, back.date) == (f"{meeting} {line}", dt.date(2023, 12, 1))
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "furniture"),
+    [
+        ("en", "2/7", True),
+        ("en", "Page 2/7", True),
+        ("en", "Página 2/7", False),
+        ("en", "2/7 of the members", False),
+        ("fr", "2/7", True),
+        ("fr", "Page 2/7", True),  # no page_words of its own: English's
+        ("zh", "12/12", True),
+    ],
+)
+def test_page_number_reads_the_languages_word(language: str, line: str, furniture: bool) -> None:
+    assert (page_number_re(profile(language).page_words).match(line) is not None) is furniture
+
+
+PAGED = (
+    "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act.\n\n"
+    "[Adopted by a recorded vote. The voting was as follows:\n\nIn favour:\n\nAlgeria, "
+    "Brazil,\n{page}\nChile\n\nAgainst:\n\nIsrael]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "states"),
+    [
+        ("Page 2", ("Algeria", "Brazil", "Chile")),
+        ("2/7", ("Algeria", "Brazil", "Chile")),
+    ],
+)
+def test_a_page_number_inside_a_vote_list_is_dropped(page: str, states: tuple[str, ...]) -> None:
+    vote = resparse.parse(PAGED.format(page=page)).vote
+    assert vote is not None
+    assert vote.in_favour_states == states
+
+
+def test_a_language_with_its_own_page_word_reads_that_word(tmp_path: pathlib.Path) -> None:
+    file = tmp_path / "xp.toml"
+    file.write_text(
+        'code = "xp"\npage_words = ["Pago"]\n[patterns]\nformula = "x"\n', encoding="utf-8"
+    )
+    local = profile(resparse.register_language(file))
+    assert local.page_words == ("Pago",)
+    pattern = page_number_re(local.page_words)
+    assert pattern.match("Pago 2/7") is not None
+    assert pattern.match("Page 2/7") is None
+    assert list_furniture_re(local.page_words).sub("", "Chile\nPago 2\nPeru") == "Chile\n\nPeru"

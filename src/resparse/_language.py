@@ -123,6 +123,8 @@ class Profile:
     # the words that open an annex's first line in the UN's markup ("Annex II"), which
     # the markup reader takes as the annex's label; none given: English's
     annex_words: tuple[str, ...] = ()
+    # the words before a page number in page furniture ("Page 2/7"); none given: English's
+    page_words: tuple[str, ...] = ()
     # a lettered part of what a paragraph sets out, "A. Pension Administration"
     lettered_part_re: regex.Pattern[str] = LETTERED_PART_RE
     # the words that may stand between a comma and a further lead ("and"); None: the
@@ -418,6 +420,7 @@ def _build(data: dict[str, Any]) -> Profile:
         part_words=_words_or_english(data, "part_words"),
         section_words=_words_or_english(data, "section_words"),
         annex_words=_words_or_english(data, "annex_words"),
+        page_words=_words_or_english(data, "page_words"),
         lettered_part_re=optional("lettered_part", LETTERED_PART_RE),
         more_lead_conjunctions=tuple(data["more_lead_conjunctions"])
         if "more_lead_conjunctions" in data
