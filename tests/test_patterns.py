@@ -59,8 +59,6 @@ def test_patterns_subparagraph_label_rejects(line: str) -> None:
 @pytest.mark.parametrize(
     ("pattern", "line"),
     [
-        ("PAGE_NUMBER_RE", "2/7"),
-        ("PAGE_NUMBER_RE", "12/12"),
         ("JOB_NUMBER_RE", "23-24958 (E) 211223"),
         ("JOB_NUMBER_RE", "23-24958"),
         ("JOB_NUMBER_RE", "18-18142 (E)"),
@@ -75,7 +73,6 @@ def test_patterns_furniture_and_markers_match(pattern: str, line: str) -> None:
 @pytest.mark.parametrize(
     ("pattern", "line"),
     [
-        ("PAGE_NUMBER_RE", "2/7 of the members"),
         ("JOB_NUMBER_RE", "2023-2024 biennium"),
         ("BARCODE_RE", "*Emphasizes*"),
     ],

@@ -7,6 +7,7 @@ from the files this test writes.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -135,6 +136,12 @@ def test_toy_language_missing_keys_take_the_documented_defaults(toy: str) -> Non
     assert local.vote.number_words == {}
     assert local.vote.label_kind("In favour") is None
     assert local.months["dekdua"] == 12
+    # no words of its own before a part's letter or a heading's label: English's
+    assert local.part_words == profile("en").part_words
+    assert local.section_words == profile("en").section_words
+    assert local.annex_words == profile("en").annex_words
+    # no [date_display]: day, its own month, year
+    assert local.written_date(dt.date(2023, 12, 7)) == "7 Dekdua 2023"
 
 
 @pytest.mark.parametrize(
@@ -147,6 +154,7 @@ def test_toy_language_missing_keys_take_the_documented_defaults(toy: str) -> Non
         ('code = "xr"\n[patterns]\nformula = "x"\n[vote]\ncounts = 3\n', "counts"),
         ('code = "xr"\n[patterns]\nformula = "x"\n[vote.labels]\nfor = ["Y"]\n', "labels"),
         ('code = "xr"\nmonths = 3\n[patterns]\nformula = "x"\n', "wrong shape"),
+        ('code = "xr"\n[date_display]\ndate = "{dia}"\n[patterns]\nformula = "x"\n', "wrong"),
     ],
 )
 def test_malformed_lexicon_gives_a_clear_typed_error(

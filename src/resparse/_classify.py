@@ -15,7 +15,7 @@ import regex
 
 from resparse import _leads, _lexicon
 from resparse._deadline import checked
-from resparse._language import Profile, profile
+from resparse._language import Profile, alternation, profile
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     HEADING_RE,
@@ -36,9 +36,32 @@ _SKIP_MARKUP_RE = regex.compile(r"[\s*_\"“‘'(\[\u200e\u200f]*")
 _SKIP_ONE = gate(regex.compile(r"[\s*_\"“‘'(\[\u200e\u200f]"))  # whether the above skips any
 _TERMINAL = frozenset(",;:.")
 _QUOTES = frozenset("”’\"')]»“」』》")
-# "A", "Part B", and "B1" where a footnote marker follows the letter
-_PART_RE = regex.compile(r"[*_#\s]{0,6}(?:Part\s+)?(?P<letter>[A-H])[*_.]{0,3}\d{0,2}\s*$")
-_PART = gate(_PART_RE)
+
+
+def _named(words: tuple[str, ...]) -> str:
+    """The optional word before a letter or label ("Part ", "Section "), from the profile."""
+    return rf"(?:(?:{alternation(words)})\s+)?" if words else ""
+
+
+@functools.cache
+def _part_re(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """A part's letter on a line of its own: "A", "Part B" (``part_words``), "B1".
+
+    A footnote marker may follow the letter ("B1"). Compiled once for each list of
+    words, so that its gate is learned once too.
+    """
+    named = _named(words)
+    return regex.compile(rf"[*_#\s]{{0,6}}{named}(?P<letter>[A-H])[*_.]{{0,3}}\d{{0,2}}\s*$")
+
+
+@functools.cache
+def _section_re(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """A numbered heading's label: "II", "II. Financing", "Section II" (``section_words``)."""
+    return regex.compile(
+        rf"[*_#\s]{{0,6}}{_named(words)}(?P<label>[IVXL]{{1,6}}|[A-H])\b[.*_]{{0,3}}(?:\s|$)"
+    )
+
+
 _MAX_HEADING_WORDS = 40
 # a section's title under its number may be longer: "XII" then a 41-word title (A/RES/78/253)
 _MAX_TITLE_WORDS = 80
@@ -120,6 +143,7 @@ class _Counts:
     meeting: Gate
     vote_start: Gate
     annex: Gate
+    part_letter: Gate  # "A", "Part B": the language's word for a part
     part: Gate | None
 
     @classmethod
@@ -134,6 +158,7 @@ class _Counts:
             gate(local.meeting_re),
             gate(local.vote_start_re),
             gate(local.annex_re),
+            gate(_part_re(local.part_words)),
             gate(local.part_re) if local.part_re is not None else None,
         )
 
@@ -548,17 +573,13 @@ def find_body_start(lines: Sequence[Line], language: str) -> int | None:
     return None
 
 
-_SECTION_RE = regex.compile(
-    r"[*_#\s]{0,6}(?:(?:Section|Part|Chapter)\s+)?(?P<label>[IVXL]{1,6}|[A-H])\b[.*_]{0,3}(?:\s|$)"
-)
-
-
 def section_label(text: str, local: Profile | None = None) -> str | None:
     """The label of a numbered heading: "II" in "II", "II. Financing" or "Section II".
 
-    A language may number its headings in its own words ("ثانيا", "二"): ``local.section_re``.
+    The word before the label is the profile's (English's without one). A language may
+    number its headings in its own words ("ثانيا", "二"): ``local.section_re``.
     """
-    match = _SECTION_RE.match(text)
+    match = _section_re((local or profile("en")).section_words).match(text)
     if match is None and local is not None and local.section_re is not None:
         match = local.section_re.match(text)
     return match["label"] if match else None
@@ -590,9 +611,10 @@ def part_heading_at(lines: Sequence[Line], local: Profile) -> int | None:
 def part_letter(text: str, local: Profile | None = None) -> str | None:
     """The letter of a resolution's part from "A" or "Part B" on a line of its own.
 
-    A language may name the letters ("ألف", "باء" in Arabic): ``local.part_re``.
+    The word before the letter is the profile's (English's without one). A language may
+    name the letters ("ألف", "باء" in Arabic): ``local.part_re``.
     """
-    match = _PART_RE.match(text)
+    match = _part_re((local or profile("en")).part_words).match(text)
     if match is None and local is not None and local.part_re is not None:
         match = local.part_re.match(text)
     return match["letter"] if match else None
@@ -600,7 +622,8 @@ def part_letter(text: str, local: Profile | None = None) -> str | None:
 
 def _part_letter(text: str, counts: _Counts, first_char: str) -> str | None:
     """``part_letter`` through the patterns' gates."""
-    match = _PART_RE.match(text) if _PART[first_char] else None
+    lettered = counts.part_letter
+    match = lettered.pattern.match(text) if lettered[first_char] else None
     if match is None and counts.part is not None and counts.part[first_char]:
         match = counts.part.pattern.match(text)
     return match["letter"] if match else None

@@ -14,7 +14,7 @@ import attrs
 import regex
 
 from resparse._deadline import checked
-from resparse._patterns import BARCODE_RE, JOB_NUMBER_RE, PAGE_NUMBER_RE
+from resparse._patterns import BARCODE_RE, JOB_NUMBER_RE, page_number_re
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -119,7 +119,7 @@ def furniture_of(
 def _piece(
     text: str, line: Line, title: RunningTitle, local: Profile, last_furniture: int
 ) -> str | None:
-    if PAGE_NUMBER_RE.match(text):
+    if page_number_re(local.page_words).match(text):
         return "page_number"
     if BARCODE_RE.match(text):
         return "barcode"

@@ -16,6 +16,7 @@ default a key left out takes.
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import functools
 import importlib.resources
 import pathlib
@@ -73,6 +74,9 @@ _REQUIRED = ("code", "patterns.formula")
 _NEVER = "(?!)"
 # What a lexicon without its own ``date`` reads: "7 <month> 2023".
 _DEFAULT_DATE = r"(?P<day>\d{1,2})\s+(?P<month><<MONTH>>)\s+(?P<year>\d{4})"
+# How a lexicon without its own ``[date_display]`` writes a date: "7 December 2023".
+_DEFAULT_DISPLAY = "{day} {month} {year}"
+_MONTHS = 12
 
 
 @attrs.frozen
@@ -112,6 +116,15 @@ class Profile:
     section_re: regex.Pattern[str] | None = None
     # a part's letter named in words ("باء"); None: Latin letters only
     part_re: regex.Pattern[str] | None = None
+    # the words printed before a part's letter ("Part B") and before a numbered heading's
+    # label ("Section II", "Part IV"); a language that gives none reads English's
+    part_words: tuple[str, ...] = ()
+    section_words: tuple[str, ...] = ()
+    # the words that open an annex's first line in the UN's markup ("Annex II"), which
+    # the markup reader takes as the annex's label; none given: English's
+    annex_words: tuple[str, ...] = ()
+    # the words before a page number in page furniture ("Page 2/7"); none given: English's
+    page_words: tuple[str, ...] = ()
     # a lettered part of what a paragraph sets out, "A. Pension Administration"
     lettered_part_re: regex.Pattern[str] = LETTERED_PART_RE
     # the words that may stand between a comma and a further lead ("and"); None: the
@@ -129,11 +142,36 @@ class Profile:
     words: dict[str, frozenset[str]] = attrs.field(factory=dict)
     # how vote statements are worded, from ``[vote]``; a language without one reads none
     vote: VoteWords = attrs.field(factory=lambda: vote_words({}))
+    # each month's first spelling under ``months``, as written ("December", "décembre")
+    month_names: tuple[str, ...] = ()
+    # how a date is written where no printed text of it is kept, from ``[date_display]``:
+    # an adoption or vote date, the cover's date of issue, and the first day of a month
+    date_display: str = _DEFAULT_DISPLAY
+    issued_display: str = _DEFAULT_DISPLAY
+    first_day: str = "1"
 
     def starts_like_lead(self, text: str) -> bool:
         """Whether text opens the way a lead does: with a capital, or any letter if uncased."""
         first = text[:1]
         return first.isupper() if self.cased else first.isalpha()
+
+    def written_date(self, date: dt.date, *, issued: bool = False) -> str:
+        """A date as this language's texts print it ("7 de diciembre de 2023", "2023年12月7日").
+
+        ``issued`` is the cover's date of issue, which some languages print in English.
+        A language without month names writes English's.
+        """
+        own = self.code == "en" and self.month_names  # English's, while it is being built
+        english = self.month_names if own else profile("en").month_names
+        names = self.month_names or english
+        shape = self.issued_display if issued else self.date_display
+        return shape.format(
+            day=self.first_day if date.day == 1 else date.day,
+            month=names[date.month - 1],
+            month_number=date.month,
+            english_month=english[date.month - 1],
+            year=date.year,
+        )
 
     def canonical_body(self, printed: str | None) -> str | None:
         """The English name of a body printed in this language ("Consejo de Seguridad")."""
@@ -146,7 +184,8 @@ class Profile:
         return None
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """The words as one pattern, longest first, a space in a word matching any spaces."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
@@ -295,20 +334,37 @@ def _forget_tables() -> None:
         cached.cache_clear()
 
 
+def _words_or_english(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The language's own ``key`` list; a language that leaves it out reads English's.
+
+    These words were English's in every language before they were data, so a language
+    whose texts have not been read for them keeps that behaviour.
+    """
+    if key in data:
+        return tuple(str(word) for word in data[key])
+    if data["code"] == "en":
+        return ()
+    english: tuple[str, ...] = getattr(profile("en"), key)
+    return english
+
+
 def _build(data: dict[str, Any]) -> Profile:
     months: dict[str, int] = {}
     spellings: list[str] = []
+    month_names: list[str] = []
     for number, names in enumerate(data.get("months", ()), start=1):
-        for name in [names] if isinstance(names, str) else names:
+        listed = [names] if isinstance(names, str) else list(names)
+        month_names.extend(listed[:1])
+        for name in listed:
             months[name.casefold()] = number
             spellings.append(name)
-    month_pattern = _alternation(spellings) or _NEVER
+    month_pattern = alternation(spellings) or _NEVER
     alphabet: dict[str, tuple[str, int]] = {}
     for style, key in (("alpha", "alphabet"), ("roman", "numerals")):
         for place, letters in enumerate(data.get(key, ())):
             for letter in [letters] if isinstance(letters, str) else letters:
                 alphabet[letter] = (style, place)
-    values = {"MONTH": month_pattern, "ALPHABET": _alternation(list(alphabet)) or "(?!)"}
+    values = {"MONTH": month_pattern, "ALPHABET": alternation(list(alphabet)) or "(?!)"}
     # the letters of lettered parts when named in words ("ألف", "باء"), in their order;
     # they are not sub-paragraph labels, so they join the alphabet after its pattern
     for place, name in enumerate(data.get("part_letters", ())):
@@ -320,8 +376,8 @@ def _build(data: dict[str, Any]) -> Profile:
         "DATE": date_pattern.replace("?P<day>", "?:")
         .replace("?P<month>", "?:")
         .replace("?P<year>", "?:"),
-        "BODIES": _alternation(list(bodies)) or _NEVER,
-        "BODY_HEADS": _alternation(patterns.get("body_heads", ["Assembly", "Council"])),
+        "BODIES": alternation(list(bodies)) or _NEVER,
+        "BODY_HEADS": alternation(patterns.get("body_heads", ["Assembly", "Council"])),
         "SYMBOL": SYMBOL,
         "SUBJECT": patterns.get("subject", r"(?!)"),
     }
@@ -333,7 +389,9 @@ def _build(data: dict[str, Any]) -> Profile:
         """The language's own pattern ``name``, or ``default`` where it has none."""
         return _compile(patterns[name], values) if name in patterns else default
 
-    return Profile(
+    display = data.get("date_display", {})
+    date_display = str(display.get("date", _DEFAULT_DISPLAY))
+    built = Profile(
         code=data["code"],
         name=str(data.get("name", data["code"])),
         cased=bool(data.get("cased", True)),
@@ -360,6 +418,10 @@ def _build(data: dict[str, Any]) -> Profile:
         decimal_comma=bool(data.get("decimal_comma", False)),
         section_re=_compile(patterns["section"], values) if "section" in patterns else None,
         part_re=_compile(patterns["part"], values) if "part" in patterns else None,
+        part_words=_words_or_english(data, "part_words"),
+        section_words=_words_or_english(data, "section_words"),
+        annex_words=_words_or_english(data, "annex_words"),
+        page_words=_words_or_english(data, "page_words"),
         lettered_part_re=optional("lettered_part", LETTERED_PART_RE),
         more_lead_conjunctions=tuple(data["more_lead_conjunctions"])
         if "more_lead_conjunctions" in data
@@ -373,7 +435,15 @@ def _build(data: dict[str, Any]) -> Profile:
             for key, listed in data.get("words", {}).items()
         },
         vote=vote_words(data.get("vote", {})),
+        month_names=tuple(month_names) if len(month_names) == _MONTHS else (),
+        date_display=date_display,
+        issued_display=str(display.get("issued", date_display)),
+        first_day=str(display.get("first_day", "1")),
     )
+    # a shape naming a field there is none of fails here, as a key of the wrong shape
+    built.written_date(dt.date(2000, 1, 1), issued=True)
+    built.written_date(dt.date(2000, 12, 31))
+    return built
 
 
 # No character of the Han, Arabic or Cyrillic scripts lies below U+0400 or in General

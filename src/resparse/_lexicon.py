@@ -28,7 +28,6 @@ def _english() -> dict[str, Any]:
 _DATA = _english()
 _WORDS: dict[str, list[str]] = _DATA["words"]
 
-MONTHS: tuple[str, ...] = tuple(_DATA["months"])
 # Words that may follow a lead's head word and still belong to the lead when the learned
 # tables have never seen the phrase ("Recalling also", "Noting further").
 LEAD_ADVERBS: tuple[str, ...] = tuple(_WORDS["lead_adverbs"])

@@ -8,6 +8,8 @@ time linear in its length whatever the line holds.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 _V = regex.VERBOSE | regex.VERSION1
@@ -62,8 +64,17 @@ SUBPARAGRAPH_LABEL_RE = regex.compile(
 # staffing table). Elsewhere "A. Title" is a heading, so the assembler asks for context.
 LETTERED_PART_RE = regex.compile(r"(?P<label>[A-Z])\.[ \t]+(?=\S)")
 
-# Page furniture, one line each.
-PAGE_NUMBER_RE = regex.compile(r"(?:Page\s+)?\d{1,3}\s?/\s?\d{1,3}\s*$")
+# Page furniture, one line each; the word before a page number is the profile's.
+
+
+@functools.cache
+def page_number_re(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """A page number, "2/7", or "Page 2/7" with the profile's ``page_words``; compiled once."""
+    spelled = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    named = rf"(?:(?:{spelled})\s+)?" if words else ""
+    return regex.compile(rf"{named}\d{{1,3}}\s?/\s?\d{{1,3}}\s*$")
+
+
 JOB_NUMBER_RE = regex.compile(
     r"""
     (?:\d{2}-\d{5}|[A-Z]?\d{2}-\d{5})

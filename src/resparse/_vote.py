@@ -107,7 +107,8 @@ def read_vote(  # noqa: PLR0913 - independent facts about one statement, all key
     checked against. ``notes`` maps footnote markers to their text: the printed volumes
     often put the vote, or who was absent, in the note on the adoption line.
     """
-    words = profile(language).vote
+    local = profile(language)
+    words = local.vote
     fields = VoteFields()
     whole = Span(offset, offset + len(text))
     labels = list(words.list_label_re.finditer(text))
@@ -120,7 +121,7 @@ def read_vote(  # noqa: PLR0913 - independent facts about one statement, all key
         statement = clean(flat[: marker.start()])
     _read_statement(statement, fields, is_state, whole, words, lists=bool(labels))
     if labels:
-        read_lists(text, labels, fields, is_state, words)
+        read_lists(text, labels, fields, is_state, words, page_words=local.page_words)
     if fields.marker is not None:
         _read_note(fields, notes, is_state, whole, words)
     _read_meeting(flat, fields, whole, words)

@@ -13,7 +13,7 @@ import regex
 
 from resparse._deadline import check_deadline, checked
 from resparse._text import clean
-from resparse._vote_words import EMPTY_MARKS, LIST_END_RE, LIST_FURNITURE_RE
+from resparse._vote_words import EMPTY_MARKS, LIST_END_RE, list_furniture_re
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,21 +29,28 @@ _LIST_MARK_RE = regex.compile(r"[(),;]")
 _EDGE_CHARS = " \t\n\r\f\v.,;:[]*_0123456789\xa0\u202f"
 
 
-def read_lists(
+def read_lists(  # noqa: PLR0913 - the lists, where they go, and the language's words
     text: str,
     labels: list[regex.Match[str]],
     fields: VoteFields,
     is_state: Callable[[str], bool],
     words: VoteWords,
+    *,
+    page_words: tuple[str, ...],
 ) -> None:
-    """Each labelled list runs to the next label, the closing bracket or the next sentence."""
+    """Each labelled list runs to the next label, the closing bracket or the next sentence.
+
+    ``page_words`` are the profile's words before a page number ("Page 2"), which a
+    page break may leave inside a list.
+    """
+    furniture = list_furniture_re(page_words)
     for i, label in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         body = text[label.end() : end]
         stop = LIST_END_RE.search(body)
         if stop is not None:
             body = body[: stop.start()]
-        body = LIST_FURNITURE_RE.sub("", body)
+        body = furniture.sub("", body)
         names = split_states(body, is_state, words)
         kind = words.label_kind(label["label"])
         if kind == "in_favour":

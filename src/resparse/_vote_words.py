@@ -5,11 +5,13 @@ are data in ``lexicon/<code>.toml``; this module turns them into patterns once, 
 language's profile loads. A key a language does not give reads nothing: its patterns
 never match and its word lists are empty, so no other language's words are applied to
 its texts. What is the same in every language (digits and their OCR slips, brackets,
-footnote markers, page furniture inside a list) is compiled here, once.
+footnote markers, page furniture inside a list, with the profile's word for "Page") is
+compiled here, once.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -39,18 +41,30 @@ TRAILING_MARKER_RE = regex.compile(
 )
 # Where a list runs on into prose: "Abstaining: China. The draft resolution received ...".
 LIST_END_RE = regex.compile(r"(?<=\p{Ll}\)?)\.\s+(?=\p{Lu}\p{Ll})|\]", _VC)
-# Page furniture that a page break leaves inside a long list: page numbers, job numbers,
-# the symbol in the running head.
-LIST_FURNITURE_RE = regex.compile(
-    r"""
-    ^[ \t\f]*(?:
-        (?:Page\s+)?\d{1,3}(?:\s?/\s?\d{1,3})?                   # 2, 2/7, Page 2
-      | (?:[A-Z]{2}\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?(?:\s+\d{1,6}){0,2}   # GE.21-04704, 21-04704 (E)
-      | [A-Z]{1,2}/(?:[A-Z0-9.]{1,12}/){1,5}[A-Z0-9.]{1,12}(?:\s?\(\d{4}\))?    # A/HRC/RES/46/13
-    )[ \t]*$
-    """,
-    _VC | regex.MULTILINE,
-)
+
+
+@functools.cache
+def list_furniture_re(page_words: tuple[str, ...]) -> regex.Pattern[str]:
+    """Page furniture that a page break leaves inside a long list, compiled once.
+
+    Page numbers (after the profile's ``page_words``, "Page 2"), job numbers, the
+    symbol in the running head.
+    """
+    named = rf"(?:(?:{alternation(page_words)})\s+)?" if page_words else ""
+    return regex.compile(
+        rf"""
+        ^[ \t\f]*(?:
+            {named}\d{{1,3}}(?:\s?/\s?\d{{1,3}})?                       # 2, 2/7, Page 2
+          | (?:[A-Z]{{2}}\.)?\d{{2}}-\d{{5}}                              # GE.21-04704,
+            (?:\s?\([A-Z]\))?(?:\s+\d{{1,6}}){{0,2}}                       # 21-04704 (E)
+          | [A-Z]{{1,2}}/(?:[A-Z0-9.]{{1,12}}/){{1,5}}[A-Z0-9.]{{1,12}}       # A/HRC/RES/46/13
+            (?:\s?\(\d{{4}}\))?
+        )[ \t]*$
+        """,
+        _VC | regex.MULTILINE,
+    )
+
+
 # What every language prints for an empty list, beside its own words ("none", "aucun").
 EMPTY_MARKS = frozenset({"-", "–", "—"})
 # The kinds of labelled list, as ``[vote.labels]`` names them.

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from resparse._language import has_profile, profile
 from resparse.model import Resolution, VoteRecord
 from resparse.states import members_on, name_key, seat_of
 
@@ -34,6 +35,9 @@ __all__ = ["VOETEN_CODES", "VOTE_VALUES", "RollCallEntry", "roll_call"]
 VOTE_VALUES: tuple[str, ...] = ("yes", "no", "abstain", "absent", "not_member")
 # Voeten's numeric codes (UNGA voting data): 1 yes, 2 abstain, 3 no, 8 absent, 9 not a member.
 VOETEN_CODES: dict[str, int] = {"yes": 1, "abstain": 2, "no": 3, "absent": 8, "not_member": 9}
+# The bodies where only elected members vote, by their English names: the header names
+# its body as printed ("Conseil de sécurité"), which the language's ``[bodies]`` table
+# turns into English (``_council``), so these names are the same in every language.
 _COUNCILS = ("security council", "human rights council")
 
 
@@ -93,8 +97,16 @@ def roll_call(resolution: Resolution, vote: VoteRecord | None = None) -> tuple[R
     )
     if day is None or not any(named) or _unnamed_voters(record):
         return ()
-    council = any(name in (resolution.header.body or "").casefold() for name in _COUNCILS)
-    return tuple(_entries(record, day, council=council))
+    return tuple(_entries(record, day, council=_council(resolution)))
+
+
+def _council(resolution: Resolution) -> bool:
+    """Whether the resolution's body is one of the two Councils, in any language."""
+    printed = resolution.header.body or ""
+    language = resolution.language
+    english = profile(language).canonical_body(printed) if has_profile(language) else None
+    name = (english or printed).casefold()
+    return any(council in name for council in _COUNCILS)
 
 
 def _unnamed_voters(record: VoteRecord) -> bool:

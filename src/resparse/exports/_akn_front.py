@@ -12,11 +12,11 @@ from resparse.exports._akn_groups import (
     _NO_DATE,
     _U,
     _VOTE_OUTCOMES,
-    _english_date,
     _find_printed_date,
     _Group,
     _squash,
     _votes,
+    _written_date,
 )
 
 if TYPE_CHECKING:
@@ -154,7 +154,8 @@ class _Front(_Base):
             ref = {"refersTo": self.ref("generalDistribution")}
             self.line(cover, "docStatus", ref, distribution)
         if header.issued is not None:
-            text = self.printed("issued", None) or _english_date(header.issued)
+            written = _written_date(header.issued, self.res.language, issued=True)
+            text = self.printed("issued", None) or written
             ref = {"date": header.issued.isoformat(), "refersTo": self.ref("dateOfIssuance")}
             self.line(cover, "docDate", ref, text)
         if session := header.session_title:
@@ -252,7 +253,11 @@ class _Front(_Base):
                 ("location", ref) if event else ("inline", {"name": "adoptionMeeting", **ref})
             )
             marks.append((at, at + len(vote.meeting), tag, attrib))
-        printed = _find_printed_date(text, vote.date) if vote.date is not None else None
+        printed = (
+            _find_printed_date(text, vote.date, self.res.language)
+            if vote.date is not None
+            else None
+        )
         clash = printed is not None and any(s < printed[1] and printed[0] < e for s, e, *_ in marks)
         if vote.date is not None and printed is not None and not clash:
             attrib = {"date": vote.date.isoformat(), "refersTo": self.ref("adoptionDate")}

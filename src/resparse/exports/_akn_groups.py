@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse._lexicon import MONTHS
-
 if TYPE_CHECKING:
     from lxml import etree
 
@@ -157,13 +155,23 @@ def _printed_label(label: str) -> str:
     return f"({label})" if _PLAIN_LABEL_RE.fullmatch(label) else label
 
 
-def _english_date(date: dt.date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+def _written_date(date: dt.date, language: str, *, issued: bool = False) -> str:
+    """A date as the language's texts print it, for a line whose printed text is not kept.
+
+    From the profile's months and ``[date_display]`` ("7 de diciembre de 2023"); English
+    for a language without a profile.
+    """
+    return _profile(language).written_date(date, issued=issued)
 
 
-def _find_printed_date(text: str, date: dt.date) -> tuple[int, int] | None:
-    """Where ``date`` is printed in ``text``: day, month word, year ("7 de diciembre de 2023")."""
-    found = regex.search(
+def _find_printed_date(text: str, date: dt.date, language: str) -> tuple[int, int] | None:
+    """Where ``date`` is printed in ``text``: as the language writes it, else loosely.
+
+    The language's own shape finds "2023年12月7日" and "7 декабря 2022 года" whole; the
+    loose one is day, month word, year ("7 de diciembre de 2023").
+    """
+    written = rf"(?<!\d){regex.escape(_written_date(date, language))}(?!\d)"
+    found = regex.search(written, text) or regex.search(
         rf"(?<!\d){date.day}(?:er|st|nd|rd|th)?\s+(?:de\s+)?\w+\s+(?:de\s+)?{date.year}(?!\d)",
         text,
     )

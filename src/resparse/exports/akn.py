@@ -64,10 +64,10 @@ from resparse.exports._akn_groups import (
     _ID_UNSAFE_RE,
     AKN4UN_NAMESPACE,
     AKN_NAMESPACE,
-    _english_date,
     _Group,
     _groups,
     _printed_label,
+    _written_date,
 )
 from resparse.exports._akn_outline import AknOutline, ParagraphOutline, first_difference, outline
 from resparse.model import Heading, OperativeParagraph, PreambularClause, SubParagraph
@@ -294,7 +294,7 @@ class _Writer(_Front):
         cover_vote = self.cover_vote(group)
         lines = []
         for vote in group.votes:
-            date = _english_date(vote.date) if vote.date is not None else None
+            date = _written_date(vote.date, self.res.language) if vote.date is not None else None
             text = vote.text or " ".join(part for part in (vote.meeting, date) if part)
             if not vote.text and not len(vote.span) and _failed_step(vote) is not None:
                 continue  # a failed draft's vote is known from meta alone; it prints no line

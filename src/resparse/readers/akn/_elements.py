@@ -7,13 +7,14 @@ it writes; the model is built from them (``_model``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
 import regex
 
 from resparse import _akn_header, _dates
-from resparse._language import has_profile, profile
+from resparse._language import alternation, has_profile, profile
 from resparse.readers.akn._layout import _SPACES_RE, _Block, _Layout, _Tag
 
 if TYPE_CHECKING:
@@ -65,10 +66,22 @@ _TEXT_NUMBER_STRIP_RE = regex.compile(
 _MORE_LEAD_BEFORE_RE = regex.compile(r"[,;،]\s+(?:(?:and|et|y|e|и|а)\s+)?$")
 _LISTS = frozenset({"list", "blockList", "sublist"})
 _PART_RE = regex.compile(r"[A-Z]\d?")
-_ANNEX_RE = regex.compile(
-    r"(?P<label>(?:Annex|Appendix)(?:\s+(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)(?:\s*[\u2013\u2014:-]\s*(?P<title>\S.*))?",
-    regex.IGNORECASE,
-)
+
+
+@functools.cache
+def _annex_re(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """An annex's first line: "Annex II", "Annex - Terms of reference" (``annex_words``)."""
+    named = alternation(words) or "(?!)"
+    return regex.compile(
+        rf"(?P<label>(?:{named})(?:\s+(?:[IVXLC]{{1,6}}|\d{{1,3}}|[A-Z]))?)"
+        r"(?:\s*[\u2013\u2014:-]\s*(?P<title>\S.*))?",
+        regex.IGNORECASE,
+    )
+
+
+def _annex_heading_re(language: str) -> regex.Pattern[str]:
+    """The annex line in the document's language ("Annexe I"; English without a profile)."""
+    return _annex_re(profile(language if has_profile(language) else "en").annex_words)
 
 
 _FORMAT_RE = regex.compile(r"[\u200b-\u200f\u2060\ufeff]")

@@ -28,10 +28,10 @@ from resparse.model import (
 from resparse.readers import _akn_votes
 from resparse.readers.akn._elements import (
     _AGENDA_SPLIT_RE,
-    _ANNEX_RE,
     _LEAD_SKIP,
     _LEAD_TRIM_RE,
     _MORE_LEAD_BEFORE_RE,
+    _annex_heading_re,
     _AnnexLine,
     _local,
     _plain,
@@ -280,6 +280,7 @@ class _Reading:
 
     def annexes(self) -> tuple[Annex, ...]:
         out: list[Annex] = []
+        annex_re = _annex_heading_re(self.r.out.language)
         for lines, kept in zip(self.r.st.annex_lines, self.r.st.annex_kept, strict=True):
             if kept is not None:
                 out.extend(self.kept_annex(lines, *kept))
@@ -287,7 +288,7 @@ class _Reading:
             groups: list[list[_AnnexLine]] = []
             for line in lines:
                 text = self.source[line.span.start : line.span.end].strip()
-                if _ANNEX_RE.fullmatch(text) or not groups:
+                if annex_re.fullmatch(text) or not groups:
                     groups.append([line])
                 else:
                     groups[-1].append(line)
@@ -296,7 +297,7 @@ class _Reading:
                 rest = group
                 label = "Annex"
                 title = None
-                named = _ANNEX_RE.fullmatch(first)
+                named = annex_re.fullmatch(first)
                 if named is not None:
                     label = named["label"]
                     title = named["title"]
