@@ -5,7 +5,8 @@ the UN marks the lead phrase in italics (in bold in Chinese: the language profil
 ``lead_emphasis``). The counting is ``resparse._learn`` (shared with the held-out mode of
 ``resparse.evaluate``); this script writes the nodes where covering wins as a table:
 ``src/resparse/lexicon/<lang>.tsv``, and ``<lang>.sc.tsv`` from the Security Council's
-texts. The parser walks these nodes word by word (Chinese character by character).
+texts (all of them but the drafts not adopted, ``_learn_folders.NOT_LEARNED``, which stay
+unseen). The parser walks these nodes word by word (Chinese character by character).
 
 Usage: python scripts/build_lexicon.py [--shared ../shared] [--lang en]
 """
@@ -18,6 +19,7 @@ import sys
 
 from resparse._language import has_profile, profile
 from resparse._learn import FOLDERS, collect, lead_table_text
+from resparse._learn_folders import learned_from
 
 
 def write_table(out: pathlib.Path, files: list[str], what: str, emphasis: str) -> None:
@@ -49,7 +51,7 @@ def main() -> int:
     # The General Assembly's conventions are the default; the Security Council italicizes
     # shorter leads ("Expressing" where the Assembly has "Expressing deep concern").
     general = sorted(str(p) for p in root.glob(f"ga/*/{folder}/*.xml"))
-    council = sorted(str(p) for p in root.glob(f"sc/*/{folder}/*.xml"))
+    council = sorted(str(p) for p in root.glob(f"sc/*/{folder}/*.xml") if learned_from(p))
     if general:
         write_table(out_dir / f"{args.lang}.tsv", general, "General Assembly resolutions", emphasis)
     if council:

@@ -193,16 +193,18 @@ def test_evaluate_main_held_out_prints_both_tables(
 
 @pytest.mark.issue(16)
 def test_evaluate_learner_leaves_later_folders_out_unless_told(tmp_path: pathlib.Path) -> None:
-    """The shipped tables never saw SC 2000-2012: by default the in-sample tables do not."""
+    """The shipped tables never learn from SC 2000-2012 or the drafts not adopted."""
     shared = _shared_from_fixtures(tmp_path)
-    later = shared / "unxml" / "sc" / "2005" / "English"
-    later.mkdir(parents=True)
-    (later / "S_RES_2623_2022.xml").write_bytes((FIXTURES / "S_RES_2623_2022.xml").read_bytes())
+    for folder in ("2005", "drafts-not-adopted"):
+        later = shared / "unxml" / "sc" / folder / "English"
+        later.mkdir(parents=True)
+        source = (FIXTURES / "S_RES_2623_2022.xml").read_bytes()
+        (later / f"S_RES_2623_{folder}.xml").write_bytes(source)
     shipped_like = evaluate.Learner(shared).texts()["leads"]["en.sc.tsv"]
     everything = evaluate.Learner(shared, everything=True).texts()["leads"]["en.sc.tsv"]
     assert "1 files" in shipped_like
-    assert "2 files" in everything
-    assert "SC 2000-2012" in {fold.name for fold in evaluate.folds(shared)}
+    assert "3 files" in everything
+    assert {"SC 2000-2012", "SC drafts not adopted"} <= {f.name for f in evaluate.folds(shared)}
 
 
 @pytest.mark.issue(16)

@@ -267,3 +267,35 @@ def test_leads_agree_with_a_masculine_body(
     language: str, formula: str, clause: str, paragraph: str, leads: tuple[str, str]
 ) -> None:
     assert _council_lead(language, formula, clause, paragraph) == leads
+
+
+@pytest.mark.issue(16)
+def test_leads_an_adverb_one_body_uses_defers_to_its_head_in_every_body() -> None:
+    # a Council table that opens operative leads with "Unequivocally condemns" (as one
+    # learned from its 2000-2012 texts does): in an Assembly text, "Unequivocally
+    # condemning ...," is still a preambular clause (A/RES/78/213)
+    import resparse  # noqa: PLC0415
+
+    shipped = (importlib.resources.files("resparse") / "lexicon" / "en.sc.tsv").read_text("utf-8")
+    council = shipped + "op\tunequivocally\t2\t0\t0\t0\nop\tunequivocally condemns\t2\t0\t0\t2\n"
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 77/1,\n\n"
+        "Unequivocally condemning the use of blanket Internet shutdowns,\n\n"
+        "1. Affirms that human rights must be protected online;\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    with _leads.replaced_tables({"en.sc.tsv": council}):
+        result = resparse.parse(text)
+    assert [c.lead for c in result.preamble] == ["Recalling", "Unequivocally condemning"]
+    assert [p.number for p in result.operative] == [1, 2]
+
+
+@pytest.mark.issue(16)
+def test_leads_a_body_tables_stray_count_of_the_other_kind_is_noise() -> None:
+    # a handful of numbered paragraphs opening "Recalling" in older Council texts, against
+    # hundreds of clauses, must not make "Recalling" an operative verb in every text
+    shipped = (importlib.resources.files("resparse") / "lexicon" / "en.sc.tsv").read_text("utf-8")
+    council = shipped + "op\trecalling\t6\t0\t0\t6\nop\tdecides\t9\t0\t0\t9\n"
+    with _leads.replaced_tables({"en.sc.tsv": council}):
+        assert not _leads.known_first_word("recalling", "op")
+        assert _leads.first_word_count("decides", "op") > 9  # a verb's count still adds up

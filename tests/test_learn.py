@@ -7,7 +7,7 @@ import pathlib
 
 import pytest
 
-from resparse import _hyphens, _leads, _learn
+from resparse import _hyphens, _leads, _learn, _learn_folders
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "akn"
 
@@ -102,3 +102,18 @@ def test_learn_modifiers_finish_leads_after_several_heads() -> None:
     assert rows == {"also": ("3", "0", "3")}
     text = _learn.lead_table_text({"pre": [], "op": openings}, 1, "test")
     assert "op+\talso\t3\t0\t3" in text.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("path", "learned"),
+    [
+        # the older Council texts, marked in another style, stay unseen too
+        ("unxml/sc/2005/English/S_RES_1600.xml", False),
+        ("unxml/sc/2021/French/S_RES_2600.xml", True),
+        ("unxml/ga/77session/Arabic/A_RES_77_1.xml", True),
+        # the drafts not adopted stay texts the shipped tables have never seen
+        ("unxml/sc/drafts-not-adopted/Arabic/S_2023_970.xml", False),
+    ],
+)
+def test_learn_which_folders_the_shipped_tables_learn_from(path: str, learned: bool) -> None:
+    assert _learn_folders.learned_from(path) is learned

@@ -324,6 +324,8 @@ def _forget_tables() -> None:
         _leads._first_words,  # noqa: SLF001 - the caches of files this module resolves
         _leads.morphology,
         _leads.agreement_rules,
+        _leads._adverbs,  # noqa: SLF001
+        _leads._openers,  # noqa: SLF001
         _leads._body_words,  # noqa: SLF001
         _hyphens._table,  # noqa: SLF001
         _more_leads._separator,  # noqa: SLF001

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -279,10 +280,21 @@ def _first_word_totals(language: str, kind: Kind) -> dict[str, int]:
         and name.endswith(".tsv")
         and not name.endswith((".extra.tsv", ".hyphens.tsv"))
     }
+    other = "op" if kind == "pre" else "pre"
     for name in sorted(names | {f"{language}.tsv"}):
+        own: dict[str, int] = {}
+        others: dict[str, int] = {}
         for row in _read_rows(name):
-            if row[0] == kind and " " not in row[1]:
-                counts[row[1]] = counts.get(row[1], 0) + int(row[2])
+            if " " not in row[1] and row[0] in (kind, other):
+                (own if row[0] == kind else others)[row[1]] = int(row[2])
+        body_table = name != f"{language}.tsv"
+        for word, count in own.items():
+            if body_table and count * _DWARFED < others.get(word, 0):
+                # a body's stray use of a word for the other kind (a handful of numbered
+                # paragraphs opening "Recalling" in older Council texts, against a
+                # thousand clauses) says nothing of other bodies' texts
+                continue
+            counts[word] = counts.get(word, 0) + count
     rules = agreement_rules(language)
     for word, count in list(counts.items()):
         for form in agreeing_forms(word, rules, language):
@@ -290,6 +302,7 @@ def _first_word_totals(language: str, kind: Kind) -> dict[str, int]:
     return counts
 
 
+_DWARFED = 50  # a body table's count of a word this many times below its other kind's is noise
 _HEAD_SEARCH = 3  # words an adverb before the head may take ("самым решительным образом")
 
 
@@ -303,10 +316,13 @@ def _adverbs(language: str) -> frozenset[tuple[str, ...]]:
     operative leads ("Note avec satisfaction"), not preambular ones.
     """
     found: set[tuple[str, ...]] = set()
-    for kind in ("pre", "op"):
+    kinds: tuple[Kind, ...] = ("pre", "op")
+    # every body's table, as for the first-word counts: the Council's "Unequivocally
+    # condemns" makes "unequivocally" an adverb in the Assembly's texts too
+    for kind, scope in itertools.product(kinds, (None, *_body_scopes(language))):
         known = _first_words(language, kind)
         stack: list[tuple[tuple[str, ...], _Node]] = [
-            ((word,), node) for word, node in tables(language).root(kind).children.items()
+            ((word,), node) for word, node in tables(language, scope).root(kind).children.items()
         ]
         while stack:
             path, node = stack.pop()
@@ -317,6 +333,20 @@ def _adverbs(language: str) -> frozenset[tuple[str, ...]]:
             if len(path) < _HEAD_SEARCH:
                 stack.extend(((*path, word), child) for word, child in node.children.items())
     return frozenset(found)
+
+
+def _body_scopes(language: str) -> list[str]:
+    """The scopes of the language's body tables ("sc" for ``en.sc.tsv``)."""
+    names = {*lexicon_names(), *_REPLACED}
+    parts = (name.split(".") for name in sorted(names))
+    return [
+        part[1]
+        for part in parts
+        if len(part) == 3
+        and part[0] == language
+        and part[2] == "tsv"
+        and part[1] not in ("extra", "hyphens")
+    ]
 
 
 @functools.lru_cache(maxsize=32)

@@ -167,8 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--learn-all",
         action="store_true",
-        help="with --held-out: learn from the folders added after the shipped tables too"
-        " (SC 2000-2012, the drafts not adopted)",
+        help="with --held-out: learn from the folders the shipped tables never learn from"
+        " too (SC 2000-2012, the drafts not adopted)",
     )
     parser.add_argument(
         "--gold-as-marked",
