@@ -57,8 +57,15 @@ def _sub_spans(paragraph: OperativeParagraph) -> list[Span]:
     return [sub.span for top in paragraph.subparagraphs for sub in top.walk()]
 
 
+def one_line(source: str, span: Span) -> bool:
+    """Whether ``span`` holds no line break: one line at most, so no line after another."""
+    return source.find("\n", span.start, span.end) < 0
+
+
 def own_lines(source: str, span: Span, inner: Sequence[Span]) -> list[tuple[int, str]]:
     """The non-blank lines of ``span`` outside the ``inner`` spans (its sub-paragraphs)."""
+    if not inner:
+        return [(start, line) for start, line in lines_in(source, span) if line.strip()]
     return [
         (start, line)
         for start, line in lines_in(source, span)
@@ -110,7 +117,11 @@ def _one_line_per_part(result: Resolution) -> bool:
     parts += [(p.span, _sub_spans(p)) for p in result.operative]
     if len(parts) < 5:
         return False
-    counts = [len(own_lines(result.source, span, inner)) for span, inner in parts]
+    source = result.source
+    counts = [
+        1 if one_line(source, span) else len(own_lines(source, span, inner))
+        for span, inner in parts
+    ]
     if sum(n > 1 for n in counts) <= max(1, len(parts) // 10):
         return True
     long = [n for (span, _), n in zip(parts, counts, strict=True) if len(span) > _WRAPS]
@@ -130,6 +141,8 @@ def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
     for paragraph in result.operative:
         for top in paragraph.subparagraphs:
             for sub in top.walk():
+                if one_line(result.source, sub.span):
+                    continue  # no line after another
                 inner = [child.span for child in sub.subparagraphs]
                 previous = ""
                 for start, line in own_lines(result.source, sub.span, inner):
@@ -170,6 +183,8 @@ def label_in_item(result: Resolution) -> Iterator[Diagnostic]:
     for paragraph in result.operative:
         for top in paragraph.subparagraphs:
             for sub in top.walk():
+                if one_line(result.source, sub.span):
+                    continue  # no line after the first
                 inner = [child.span for child in sub.subparagraphs]
                 for start, line in own_lines(result.source, sub.span, inner)[1:]:
                     if _PARENTHESIZED.match(line):
@@ -188,8 +203,11 @@ def heading_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
     heading of the list, glued to the item before it.
     """
     spans = [c.span for c in result.preamble] + [p.span for p in result.operative]
+    source = result.source
     for span in spans:
-        lines = [(s, line) for s, line in lines_in(result.source, span) if line.strip()]
+        if source.count("\n", span.start, span.end) < 2:
+            continue  # fewer than three lines: none stands between two others
+        lines = [(s, line) for s, line in lines_in(source, span) if line.strip()]
         for i in range(1, len(lines) - 1):
             start, line = lines[i]
             text = line.strip()
@@ -249,7 +267,8 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     local = profile(result.language)
     parts: list[tuple[Span, list[Span]]] = [(c.span, []) for c in result.preamble]
     parts += [(p.span, _sub_spans(p)) for p in result.operative]
-    lines = [own_lines(result.source, span, inner) for span, inner in parts]
+    source = result.source
+    lines = [own_lines(source, span, inner) for span, inner in parts if not one_line(source, span)]
     for own in lines:
         for (_, before), (start, line) in itertools.pairwise(own):
             first = line.strip()[:1]
@@ -278,6 +297,8 @@ def preambular_lead_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
     """
     language = result.language
     for paragraph in result.operative:
+        if one_line(result.source, paragraph.span):
+            continue
         for start, line in list(lines_in(result.source, paragraph.span))[1:]:
             match = _FIRST_WORD.match(line)
             if match is None:

@@ -207,6 +207,9 @@ def paragraphs_after_meeting(result: Resolution) -> Iterator[Diagnostic]:
     if not result.operative:
         return
     first = result.operative[0].span.start
+    meeting = result.header.spans.get("meeting")
+    if meeting is None or meeting.start >= first:
+        return  # a segment of the meeting line lies inside its span: none ends before first
     for segment in _checks_lines.segments_of(result):
         if segment.kind == "header.meeting" and segment.span.end <= first:
             message = (

@@ -85,8 +85,20 @@ def deadline_scope(deadline: Deadline | None) -> Iterator[Deadline | None]:
         _ACTIVE.reset(token)
 
 
-def checked(items: Iterable[_T], where: str, every: int = 256) -> Iterator[_T]:
-    """``items`` one by one, checking the deadline before every ``every``-th."""
+def checked(items: Iterable[_T], where: str, every: int = 256) -> Iterable[_T]:
+    """``items`` one by one, checking the deadline before every ``every``-th.
+
+    Without a deadline in force, ``items`` as they are: nothing would be checked, and a
+    loop that starts with no deadline sees none begin while it runs (a scope set inside
+    its body ends before the next step). Most parses have no deadline, and their loops
+    then pay nothing for one.
+    """
+    if _ACTIVE.get() is None:
+        return items
+    return _checked(items, where, every)
+
+
+def _checked(items: Iterable[_T], where: str, every: int) -> Iterator[_T]:
     for index, item in enumerate(items):
         if not index % every:
             check_deadline(f"{where} (item {index + 1})")

@@ -125,7 +125,8 @@ def read_vote(  # noqa: PLR0913 - independent facts about one statement, all key
     if fields.marker is not None:
         _read_note(fields, notes, is_state, whole, words)
     _read_meeting(flat, fields, whole, words)
-    found, _, repaired = _dates.find_date(" ".join(text.split()), language=language)
+    whole_flat = " ".join(text.split())  # the date and the outcome read it on one line
+    found, _, repaired = _dates.find_date(whole_flat, language=language)
     fields.date = found
     if repaired:
         fields.diagnostics.append(
@@ -134,7 +135,7 @@ def read_vote(  # noqa: PLR0913 - independent facts about one statement, all key
     check_counts(fields, whole)
     check_states(fields, whole, is_state)
     check_membership(fields, whole, body, language)
-    read_outcome(fields, " ".join(text.split()), whole, is_state, words)
+    read_outcome(fields, whole_flat, whole, is_state, words)
     report_extras(fields, whole)
     return fields
 

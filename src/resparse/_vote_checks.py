@@ -97,9 +97,23 @@ def check_states(fields: VoteFields, span: Span, is_state: Callable[[str], bool]
 
 
 def _state_key(name: str) -> str:
-    """One key per State, whatever name it is listed under ("United Kingdom" or in full)."""
+    """One key per State, whatever name it is listed under ("United Kingdom" or in full).
+
+    Names of a usual length are looked up once, as ``is_state`` does: the same names come
+    back in every list and every document, and the State table is fixed once loaded.
+    """
+    return _cached_state_key(name) if len(name) <= _CACHED_NAME_LENGTH else _key_of(name)
+
+
+_CACHED_NAME_LENGTH = 120
+
+
+def _key_of(name: str) -> str:
     state = resolve_state(name)
     return state.name if state is not None else name_key(name)
+
+
+_cached_state_key = functools.lru_cache(maxsize=4096)(_key_of)
 
 
 def membership(body: str | None, on: dt.date | None, language: str = "en") -> int | None:

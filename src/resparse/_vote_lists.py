@@ -26,6 +26,9 @@ _LINE_HYPHEN_RE = regex.compile(r"(?<=\p{L})-\s+(?=\p{L})")
 _ENGLISH_JOINER_RE = regex.compile(r"\s+and\s+", regex.IGNORECASE)
 _ENGLISH_EMPTY = EMPTY_MARKS | {"none", "nil"}
 _LIST_MARK_RE = regex.compile(r"[(),;]")
+# Where a list is printed with furniture in it at all: each form list_furniture_re makes
+# holds a digit or a slash, and most lists hold neither, so the pattern need not run.
+_FURNITURE_HINT_RE = regex.compile(r"[\d/]")
 _EDGE_CHARS = " \t\n\r\f\v.,;:[]*_0123456789\xa0\u202f"
 
 
@@ -50,7 +53,8 @@ def read_lists(  # noqa: PLR0913 - the lists, where they go, and the language's 
         stop = LIST_END_RE.search(body)
         if stop is not None:
             body = body[: stop.start()]
-        body = furniture.sub("", body)
+        if _FURNITURE_HINT_RE.search(body) is not None:  # every furniture form has one
+            body = furniture.sub("", body)
         names = split_states(body, is_state, words)
         kind = words.label_kind(label["label"])
         if kind == "in_favour":
@@ -82,15 +86,20 @@ def split_states(
         item = _tidy(piece, joiner)
         if not item or item.casefold() in empty:
             continue
-        item = _join_hyphen(item, is_state)
-        names.extend(_split_joined(item, is_state, joiner) if joiner is not None else [item])
+        if "-" in item:
+            item = _join_hyphen(item, is_state)
+        # a joiner is a word between spaces: a name without a space has none to cut at
+        if joiner is None or " " not in item:
+            names.append(item)
+        else:
+            names.extend(_split_joined(item, is_state, joiner))
     return tuple(names)
 
 
 def _top_level_pieces(text: str) -> list[str]:
     """Cut at commas and semicolons outside parentheses (a character loop: no backtracking)."""
     if "(" not in text:  # most lists: no nesting to follow, the C-level split is exact
-        return regex.split(r"[,;]", text)
+        return text.replace(";", ",").split(",")
     pieces: list[str] = []
     depth = 0
     start = 0
@@ -112,8 +121,12 @@ def _top_level_pieces(text: str) -> list[str]:
 
 def _tidy(piece: str, joiner: regex.Pattern[str] | None) -> str:
     """One name as printed: markup, footnote markers, separators and a leading joiner off."""
-    item = " ".join(clean(piece).split()).strip(_EDGE_CHARS)
-    if joiner is not None:
+    # without emphasis marks or a spaced hyphen, ``clean`` would only collapse the spaces
+    # that the split below collapses anyway
+    if "*" in piece or "_" in piece or " -" in piece:
+        piece = clean(piece)
+    item = " ".join(piece.split()).strip(_EDGE_CHARS)
+    if joiner is not None and " " in item:  # " " + a joiner + a space: the item has one
         lead = joiner.match(" " + item)
         if lead is not None:
             item = item[lead.end() - 1 :].strip(_EDGE_CHARS)
