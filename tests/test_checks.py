@@ -474,6 +474,23 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         False,
     ),
     (
+        "a text whose operative part was lost: clauses and nothing after them",
+        "structure.no_operative_part",
+        "en",
+        (
+            "The General Assembly,\n\nRecalling its resolution 76/1,\n\n"
+            "Noting with appreciation the report of the Secretary-General,\n"
+        ),
+        True,
+    ),
+    (
+        "a one-paragraph resolution read right, in Chinese",
+        "structure.no_operative_part",
+        "zh",
+        "大会，\n\n回顾其以往各项决议，\n\n表示注意到人权理事会的报告。\n",
+        False,
+    ),
+    (
         "a short clause closed by its comma",
         "preamble.not_a_clause",
         "es",

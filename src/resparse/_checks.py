@@ -72,6 +72,7 @@ def _cut_mid_sentence(result: Resolution) -> list[Diagnostic]:
 # drafted (see docs/how-it-works.md, "Diagnostics")
 _CHECKS: tuple[Callable[[Resolution], Iterable[Diagnostic]], ...] = (
     _checks_order.preamble_after_operative,
+    _checks_order.no_operative_part,
     _checks_order.unnumbered_among_numbered,
     _checks_order.text_after_closing,
     _checks_order.label_sequence,

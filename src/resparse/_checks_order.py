@@ -46,6 +46,23 @@ def preamble_after_operative(result: Resolution) -> Iterator[Diagnostic]:
                 return
 
 
+def no_operative_part(result: Resolution) -> Iterator[Diagnostic]:
+    """A preamble with no operative part after it.
+
+    Every resolution decides something: of the 4,401 files of the UN's markup, none has
+    preambular clauses without an operative paragraph. A parse that finds none has read
+    the operative part as clauses (a single unnumbered paragraph whose verb also opens
+    preambular leads, as in Chinese) or lost it; the span is the last clause.
+    """
+    if result.preamble and not result.operative:
+        last = result.preamble[-1]
+        message = (
+            f"{len(result.preamble)} preambular clauses and no operative paragraph: the "
+            "operative part may have been read as the last clause, or lost"
+        )
+        yield Diagnostic("structure.no_operative_part", message, "warning", last.span)
+
+
 def unnumbered_among_numbered(result: Resolution) -> Iterator[Diagnostic]:
     """An unnumbered operative paragraph in a part and section whose others are numbered.
 
