@@ -104,6 +104,21 @@ def test_learn_modifiers_finish_leads_after_several_heads() -> None:
     assert "op+\talso\t3\t0\t3" in text.splitlines()
 
 
+@pytest.mark.issue(16)
+def test_learn_a_lone_preposition_is_no_modifier() -> None:
+    # "Calls on", "Calls again on", "Decides on": "on" finishes leads after several heads,
+    # but it is the verb's own preposition, not a modifier that finishes any head
+    openings = [
+        (["calls", "on", "states"], 2),
+        (["calls", "again", "on", "states"], 3),
+        (["calls", "again", "the"], 2),
+        (["decides", "on", "the"], 2),
+        (["decides", "to"], 1),
+        (["calls", "the"], 1),
+    ]
+    assert [row[0] for row in _learn.modifiers(openings)] == []
+
+
 @pytest.mark.parametrize(
     ("path", "learned"),
     [
