@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from resparse._scan import Line
 
 _JOB_DATE_RE = regex.compile(r"\d{6}\s*$")
+_DIGIT_RE = regex.compile(r"\d")
 _SPACE_RE = regex.compile(r"\s+")
 _COLUMN_GAP_RE = regex.compile(r"\s{3,}")
 _NONE_BEFORE = -10  # the index of "the last furniture line" before any was seen
@@ -119,14 +120,15 @@ def furniture_of(
 def _piece(
     text: str, line: Line, title: RunningTitle, local: Profile, last_furniture: int
 ) -> str | None:
-    if page_number_re(local.page_words).match(text):
-        return "page_number"
-    if BARCODE_RE.match(text):
-        return "barcode"
-    if JOB_NUMBER_RE.match(text):
-        return "job_number"
-    if _JOB_DATE_RE.match(text) and line.index - last_furniture <= 3:
-        return "job_number"
+    if _DIGIT_RE.search(text) is not None:  # a page, job or barcode number has digits
+        if page_number_re(local.page_words).match(text):
+            return "page_number"
+        if BARCODE_RE.match(text):
+            return "barcode"
+        if JOB_NUMBER_RE.match(text):
+            return "job_number"
+        if _JOB_DATE_RE.match(text) and line.index - last_furniture <= 3:
+            return "job_number"
     if local.recycle_re.match(text):
         return "recycle"
     if title.repeats(text, line, last_furniture):
