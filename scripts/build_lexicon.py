@@ -5,8 +5,9 @@ the UN marks the lead phrase in italics (in bold in Chinese: the language profil
 ``lead_emphasis``). The counting is ``resparse._learn`` (shared with the held-out mode of
 ``resparse.evaluate``); this script writes the nodes where covering wins as a table:
 ``src/resparse/lexicon/<lang>.tsv``, and ``<lang>.sc.tsv`` from the Security Council's
-texts (all of them but the drafts not adopted, ``_learn_folders.NOT_LEARNED``, which stay
-unseen). The parser walks these nodes word by word (Chinese character by character).
+texts (all but the folders ``_learn_folders.NOT_LEARNED`` names, its 2000-2012
+resolutions and the drafts not adopted, which stay unseen). The parser walks these
+nodes word by word (Chinese character by character).
 
 Usage: python scripts/build_lexicon.py [--shared ../shared] [--lang en]
 """
