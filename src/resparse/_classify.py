@@ -15,7 +15,7 @@ import regex
 
 from resparse import _leads, _lexicon
 from resparse._deadline import checked
-from resparse._language import Profile, alternation, profile
+from resparse._language import Profile, profile
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     HEADING_RE,
@@ -24,6 +24,7 @@ from resparse._patterns import (
     WORD_TOKEN_RE,
     Gate,
     gate,
+    optional_words,
 )
 
 if TYPE_CHECKING:
@@ -38,11 +39,6 @@ _TERMINAL = frozenset(",;:.")
 _QUOTES = frozenset("”’\"')]»“」』》")
 
 
-def _named(words: tuple[str, ...]) -> str:
-    """The optional word before a letter or label ("Part ", "Section "), from the profile."""
-    return rf"(?:(?:{alternation(words)})\s+)?" if words else ""
-
-
 @functools.cache
 def _part_re(words: tuple[str, ...]) -> regex.Pattern[str]:
     """A part's letter on a line of its own: "A", "Part B" (``part_words``), "B1".
@@ -50,7 +46,7 @@ def _part_re(words: tuple[str, ...]) -> regex.Pattern[str]:
     A footnote marker may follow the letter ("B1"). Compiled once for each list of
     words, so that its gate is learned once too.
     """
-    named = _named(words)
+    named = optional_words(words)
     return regex.compile(rf"[*_#\s]{{0,6}}{named}(?P<letter>[A-H])[*_.]{{0,3}}\d{{0,2}}\s*$")
 
 
@@ -58,7 +54,7 @@ def _part_re(words: tuple[str, ...]) -> regex.Pattern[str]:
 def _section_re(words: tuple[str, ...]) -> regex.Pattern[str]:
     """A numbered heading's label: "II", "II. Financing", "Section II" (``section_words``)."""
     return regex.compile(
-        rf"[*_#\s]{{0,6}}{_named(words)}(?P<label>[IVXL]{{1,6}}|[A-H])\b[.*_]{{0,3}}(?:\s|$)"
+        rf"[*_#\s]{{0,6}}{optional_words(words)}(?P<label>[IVXL]{{1,6}}|[A-H])\b[.*_]{{0,3}}(?:\s|$)"
     )
 
 

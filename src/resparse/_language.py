@@ -28,7 +28,12 @@ import attrs
 import regex
 
 from resparse._dates import Ordinals
-from resparse._patterns import LETTERED_PART_RE, OPERATIVE_NUMBER_RE, SUBPARAGRAPH_LABEL_RE
+from resparse._patterns import (
+    LETTERED_PART_RE,
+    OPERATIVE_NUMBER_RE,
+    SUBPARAGRAPH_LABEL_RE,
+    alternation,
+)
 from resparse._vote_words import VoteWords, VoteWordsError, vote_words
 from resparse.errors import ResparseError
 
@@ -182,12 +187,6 @@ class Profile:
             if local.casefold() == key:
                 return english
         return None
-
-
-def alternation(words: list[str] | tuple[str, ...]) -> str:
-    """The words as one pattern, longest first, a space in a word matching any spaces."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def _fill(pattern: str, values: dict[str, str]) -> str:

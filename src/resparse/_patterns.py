@@ -9,8 +9,12 @@ time linear in its length whatever the line holds.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import regex
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _V = regex.VERBOSE | regex.VERSION1
 
@@ -64,15 +68,28 @@ SUBPARAGRAPH_LABEL_RE = regex.compile(
 # staffing table). Elsewhere "A. Title" is a heading, so the assembler asks for context.
 LETTERED_PART_RE = regex.compile(r"(?P<label>[A-Z])\.[ \t]+(?=\S)")
 
+
+def alternation(words: Iterable[str]) -> str:
+    """The words as one pattern, longest first ("none" before "no"), a space matching any."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def optional_words(words: tuple[str, ...]) -> str:
+    """A profile's word before a number or label, optional ("Page 2/7", "Part B").
+
+    Nothing where the profile gives no words.
+    """
+    return rf"(?:(?:{alternation(words)})\s+)?" if words else ""
+
+
 # Page furniture, one line each; the word before a page number is the profile's.
 
 
 @functools.cache
 def page_number_re(words: tuple[str, ...]) -> regex.Pattern[str]:
     """A page number, "2/7", or "Page 2/7" with the profile's ``page_words``; compiled once."""
-    spelled = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-    named = rf"(?:(?:{spelled})\s+)?" if words else ""
-    return regex.compile(rf"{named}\d{{1,3}}\s?/\s?\d{{1,3}}\s*$")
+    return regex.compile(rf"{optional_words(words)}\d{{1,3}}\s?/\s?\d{{1,3}}\s*$")
 
 
 JOB_NUMBER_RE = regex.compile(

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
+from resparse._patterns import alternation, optional_words
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
 _V = regex.VERBOSE | regex.VERSION1 | regex.IGNORECASE
 _VC = regex.VERBOSE | regex.VERSION1  # case matters: sentence starts, capitalised names
@@ -50,7 +52,7 @@ def list_furniture_re(page_words: tuple[str, ...]) -> regex.Pattern[str]:
     Page numbers (after the profile's ``page_words``, "Page 2"), job numbers, the
     symbol in the running head.
     """
-    named = rf"(?:(?:{alternation(page_words)})\s+)?" if page_words else ""
+    named = optional_words(page_words)
     return regex.compile(
         rf"""
         ^[ \t\f]*(?:
@@ -105,12 +107,6 @@ REQUIRED_GROUPS: Mapping[str, tuple[str, ...]] = {
 
 class VoteWordsError(ValueError):
     """A ``[vote]`` table that cannot be read: a key of the wrong type, a bad pattern."""
-
-
-def alternation(words: Iterable[str]) -> str:
-    """Longest first, so that "none" is tried before "no"; a space matches any spacing."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def label_key(label: str) -> str:

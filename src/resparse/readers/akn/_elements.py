@@ -14,7 +14,8 @@ import attrs
 import regex
 
 from resparse import _akn_header, _dates
-from resparse._language import alternation, has_profile, profile
+from resparse._language import has_profile, profile
+from resparse._patterns import alternation
 from resparse.readers.akn._layout import _SPACES_RE, _Block, _Layout, _Tag
 
 if TYPE_CHECKING:
