@@ -234,6 +234,15 @@ def has_profile(code: str) -> bool:
     return lexicon_file(f"{code}.toml") is not None
 
 
+def profile_or_english(code: str) -> Profile:
+    """The language's profile, or English's for a language resparse has none for.
+
+    For readers and writers that meet a language code in the markup they are given
+    ("xx"), where a parse would refuse it.
+    """
+    return profile(code if has_profile(code) else "en")
+
+
 @functools.lru_cache(maxsize=len(LANGUAGES) + 2)
 def profile(code: str = "en") -> Profile:
     """The profile of a language (loaded once)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 import regex
 
-from resparse._language import has_profile, profile
+from resparse._language import profile_or_english
 
 _V = regex.VERBOSE | regex.VERSION1
 
@@ -270,7 +270,7 @@ def _grammar(language: str) -> Grammar:
             rf"\s+(?P<body>{_alternation(tuple(n for n, _ in words.bodies_after))})",
             _V | regex.IGNORECASE,
         )
-    date = profile(language).date_re if has_profile(language) else profile("en").date_re
+    date = profile_or_english(language).date_re
     return Grammar(
         head=regex.compile(head, _V | regex.IGNORECASE),
         joint=regex.compile(joint, _V | regex.IGNORECASE),

@@ -129,9 +129,9 @@ def _roman_leads(res: Resolution) -> set[int]:
 
 def _profile(language: str) -> Profile:
     """The language's profile; English for a language without one."""
-    from resparse._language import has_profile, profile  # noqa: PLC0415 - profiles load on demand
+    from resparse._language import profile_or_english  # noqa: PLC0415 - profiles load on demand
 
-    return profile(language if has_profile(language) else "en")
+    return profile_or_english(language)
 
 
 def _lead_class(language: str) -> str:

@@ -14,7 +14,7 @@ import attrs
 import regex
 
 from resparse import _akn_header, _dates
-from resparse._language import has_profile, profile
+from resparse._language import has_profile, profile, profile_or_english
 from resparse._patterns import alternation
 from resparse.readers.akn._layout import _SPACES_RE, _Block, _Layout, _Tag
 
@@ -82,7 +82,7 @@ def _annex_re(words: tuple[str, ...]) -> regex.Pattern[str]:
 
 def _annex_heading_re(language: str) -> regex.Pattern[str]:
     """The annex line in the document's language ("Annexe I"; English without a profile)."""
-    return _annex_re(profile(language if has_profile(language) else "en").annex_words)
+    return _annex_re(profile_or_english(language).annex_words)
 
 
 _FORMAT_RE = regex.compile(r"[\u200b-\u200f\u2060\ufeff]")

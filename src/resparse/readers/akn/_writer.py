@@ -6,7 +6,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from resparse import _akn_header
-from resparse._language import Profile, has_profile, profile
+from resparse._language import Profile, profile_or_english
 from resparse.model import (
     Diagnostic,
     Furniture,
@@ -281,4 +281,4 @@ class _Writer:
 
     def profile(self) -> Profile:
         """The language profile of the markup (English for a language without one)."""
-        return profile(self.language if has_profile(self.language) else "en")
+        return profile_or_english(self.language)
