@@ -272,24 +272,15 @@ def _first_words(language: str, kind: Kind) -> dict[str, int]:
 def _first_word_totals(language: str, kind: Kind) -> dict[str, int]:
     """Leads of one kind each first word opens, summed over every table of the language."""
     counts: dict[str, int] = {}
-    names = {*lexicon_names(), *_REPLACED}
-    names = {
-        name
-        for name in names
-        if name.startswith(f"{language}.")
-        and name.endswith(".tsv")
-        and not name.endswith((".extra.tsv", ".hyphens.tsv"))
-    }
     other = "op" if kind == "pre" else "pre"
-    for name in sorted(names | {f"{language}.tsv"}):
+    for scope in (None, *_body_scopes(language)):
         own: dict[str, int] = {}
         others: dict[str, int] = {}
-        for row in _read_rows(name):
+        for row in _read_rows(f"{language}.{scope}.tsv" if scope else f"{language}.tsv"):
             if " " not in row[1] and row[0] in (kind, other):
                 (own if row[0] == kind else others)[row[1]] = int(row[2])
-        body_table = name != f"{language}.tsv"
         for word, count in own.items():
-            if body_table and count * _DWARFED < others.get(word, 0):
+            if scope is not None and count * _DWARFED < others.get(word, 0):
                 # a body's stray use of a word for the other kind (a handful of numbered
                 # paragraphs opening "Recalling" in older Council texts, against a
                 # thousand clauses) says nothing of other bodies' texts
