@@ -10,6 +10,7 @@ a verb in ``-s`` an operative one, each with the adverbs that may follow it.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import itertools
@@ -77,6 +78,7 @@ class LeadTables:
     pre: _Node
     op: _Node
     tails: dict[str, frozenset[tuple[str, ...]]] = attrs.field(factory=dict)
+    inner: frozenset[str] = frozenset()
 
     def root(self, kind: Kind) -> _Node:
         """The trie for one kind of paragraph."""
@@ -173,7 +175,29 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
     if rules:
         _add_agreement(pre, rules, language)
         _add_agreement(op, rules, language)
-    return LeadTables(pre, op, {kind: frozenset(found) for kind, found in tails.items()})
+    found_tails = {kind: frozenset(found) for kind, found in tails.items()}
+    return LeadTables(pre, op, found_tails, _inner_words(pre, op))
+
+
+_INNER_MINIMUM = 2  # leads a word must be inside, never ending one, to count as inner
+
+
+def _inner_words(*roots: _Node) -> frozenset[str]:
+    """The words the tables saw inside leads and never at a lead's end, in either trie.
+
+    "крайне" ("extremely"), "к" (of "к сведению"), "شديد" ("severe"): a lead taken up
+    to such a word is cut in the middle of its phrase, so the walk takes the next one too.
+    """
+    inside: collections.Counter[str] = collections.Counter()
+    ending: set[str] = set()
+    stack = [node for root in roots for node in root.children.items()]
+    while stack:
+        word, node = stack.pop()
+        inside[word] += node.inside
+        if node.ends:
+            ending.add(word)
+        stack.extend(node.children.items())
+    return frozenset(w for w, n in inside.items() if n >= _INNER_MINIMUM and w not in ending)
 
 
 # One agreement rule: where ("prefix" or "suffix"), the ending the tables learned, and
@@ -457,7 +481,8 @@ def lead_length(
 
 
 def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | None) -> int:
-    root = tables(language, scope).root(kind)
+    found = tables(language, scope)
+    root, inner = found.root(kind), found.inner
     node = root.children.get(words[0])
     if node is None:
         return _morphological_length(words, kind, language)
@@ -473,7 +498,9 @@ def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | N
         length -= 1  # a lead ends on "for" or "upon" ("Calls for"), never on "its" or "the"
     if length == len(path) and length < limit:
         adverbs = morphology(language).adverbs
-        extended = _extend(words, path, limit, root, adverbs, kind=kind, language=language)
+        extended = _extend(
+            words, path, limit, root, adverbs, kind=kind, language=language, inner=inner
+        )
         if extended > length:
             return _with_tails(words, extended, root, limit, tables(language, scope).tails[kind])
     length = max(_back_off(path, length), 1)
@@ -529,6 +556,7 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
     *,
     kind: Kind,
     language: str,
+    inner: frozenset[str],
 ) -> int:
     """The lead's length past the deepest node, where the next word finishes the phrase."""
     length = len(path)
@@ -542,7 +570,12 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
         # followed by a whole lead they know ("满意地注意到"), not by one more character
         return length + _whole_lead(root, words[length:limit])
     if path[-1].ends == 0 and following not in _FUNCTION_WORDS and following not in adverbs:
-        return length + 1  # a phrase never seen whole ("Noting with interest"): take its head
+        # a phrase never seen whole ("Noting with interest"): take its head, and the word
+        # after any the tables saw only inside leads ("будучи крайне обеспокоена")
+        length += 1
+        while length < limit and words[length - 1] in inner:
+            length += 1
+        return length
     if following in adverbs and (
         following not in _ADJECTIVE_ADVERBS
         or (length + 1 < len(words) and words[length + 1] in _FUNCTION_WORDS)
