@@ -1,7 +1,8 @@
-"""The evaluation's gold: the UN's markup read with ``from_akn``, and its one normalisation.
+"""The evaluation's gold: the UN's markup read with ``from_akn``, and its two normalisations.
 
-The markup sometimes puts the preamble's last clause in the body; ``normalise_gold``
-moves it back by one general rule, unless ``GOLD_AS_MARKED`` asks for the markup as it is.
+The markup sometimes puts the preamble's last clause in the body, and sometimes a section
+heading in an unnumbered paragraph; ``normalise_gold`` undoes each by one general rule,
+unless ``GOLD_AS_MARKED`` asks for the markup as it is.
 """
 
 from __future__ import annotations
@@ -30,6 +31,40 @@ GOLD_AS_MARKED: contextvars.ContextVar[bool] = contextvars.ContextVar(
 
 
 def normalise_gold(gold: Resolution) -> Resolution:
+    """The gold with the markup's misplaced clause moved back and its heading paragraphs dropped.
+
+    Two general rules, each a drafting fact the markup breaks (``_clause_moved_back``,
+    ``_headings_dropped``); nothing else in the markup is changed.
+    """
+    return _headings_dropped(_clause_moved_back(gold))
+
+
+def _headings_dropped(gold: Resolution) -> Resolution:
+    """The gold without the unnumbered paragraphs that are section headings.
+
+    The UN's markup sometimes puts a section's heading ("Implementation of the 1995
+    Agreement ...", between paragraphs 46 and 47 of A/RES/77/118, in every language) in an
+    unnumbered paragraph. A paragraph ends with its punctuation and a heading does not:
+    so an unnumbered paragraph between two numbered ones, with no sub-paragraphs, whose
+    text ends on a letter or digit, is a heading and no paragraph, and is dropped.
+    """
+    operative = gold.operative
+    kept = tuple(
+        paragraph
+        for i, paragraph in enumerate(operative)
+        if not (
+            0 < i < len(operative) - 1
+            and paragraph.number is None
+            and operative[i - 1].number is not None
+            and operative[i + 1].number is not None
+            and not paragraph.subparagraphs
+            and paragraph.text.rstrip()[-1:].isalnum()
+        )
+    )
+    return gold if len(kept) == len(operative) else attrs.evolve(gold, operative=kept)
+
+
+def _clause_moved_back(gold: Resolution) -> Resolution:
     """The gold with the last preambular clause the markup put in the body moved back.
 
     The UN's markup sometimes puts the last clause of the preamble ("*Remaining* fully
@@ -38,7 +73,7 @@ def normalise_gold(gold: Resolution) -> Resolution:
     operative paragraph ends with a semicolon, a full stop or a colon, never a comma: so
     an unnumbered first paragraph that is followed by numbered ones, has no
     sub-paragraphs and ends with a comma is read as a preambular clause, put back where
-    its text stands among the others. Nothing else in the markup is changed.
+    its text stands among the others.
     """
     operative = gold.operative
     if len(operative) < 2:
