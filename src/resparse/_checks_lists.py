@@ -156,9 +156,9 @@ def _opens_with_label(line: str, number: int | None) -> bool:
 def label_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
     """A line of a paragraph's own text, after its first, that opens with a label.
 
-    In a text whose line breaks are part breaks, "(d)\tTo ..." in a paragraph's own
-    text is an item the segmenter did not cut, and "18\tConsigna ..." inside paragraph
-    17 the next paragraph, its number's full stop lost, merged into this one.
+    In a text whose line breaks are part breaks, "(d) To ..." in a paragraph's own text
+    is an item the segmenter did not cut, and "18" and a tab, then "Consigna ...", inside
+    paragraph 17 the next paragraph, its number's full stop lost, merged into this one.
     """
     if not _checks_lines.one_line_per_part(result):
         return
