@@ -16,7 +16,7 @@ import pytest
 import resparse
 from resparse import evaluate
 from resparse._checks_order import _next_labels
-from resparse.model import OperativeParagraph, Resolution
+from resparse.model import OperativeParagraph, PreambularClause, Resolution
 
 FORMULA = "The Security Council,\n"
 # a paragraph's middle longer than a page's line, on one line and wrapped as a page wraps it
@@ -662,6 +662,24 @@ def test_gold_normalised_drops_a_heading_the_markup_put_in_an_unnumbered_paragra
     kept = attrs.evolve(heading, text="Decides also to act;")
     unnumbered = attrs.evolve(right, operative=(first, kept, second))
     assert evaluate.normalise_gold(unnumbered) is unnumbered
+
+
+@pytest.mark.issue(16)
+def test_gold_normalised_makes_numbered_clauses_at_the_preamble_end_paragraphs() -> None:
+    # the markup keeps paragraphs 1 and 2 in the preamble, their numbers in their text
+    right = resparse.parse(FORMULA + PREAMBLE + "1. Decides to act;\n2. Decides.\n")
+    kept = [
+        PreambularClause(
+            index=len(right.preamble) + i + 1, lead=None, text=f"{p.number}. {p.text}", span=p.span
+        )
+        for i, p in enumerate(right.operative)
+    ]
+    marked = attrs.evolve(right, preamble=(*right.preamble, *kept), operative=())
+    normalised = evaluate.normalise_gold(marked)
+    assert [p.number for p in normalised.operative] == [1, 2]
+    assert [c.text for c in normalised.preamble] == [c.text for c in right.preamble]
+    assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
+    assert evaluate.structural_errors(evaluate.score(marked, right)) > 0
 
 
 @pytest.mark.issue(16)
