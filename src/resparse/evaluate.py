@@ -176,8 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--gold-as-marked",
         action="store_true",
-        help="score against the markup as it is, without moving back the last preambular"
-        " clause it puts in the body (see normalise_gold)",
+        help="score against the markup as it is, without putting back the clauses and"
+        " paragraphs it misplaces or dropping its heading paragraphs (see normalise_gold)",
     )
     args = parser.parse_args(argv)
     GOLD_AS_MARKED.set(args.gold_as_marked)
