@@ -16,7 +16,7 @@ import pytest
 import resparse
 from resparse import evaluate
 from resparse._checks_order import _next_labels
-from resparse.model import OperativeParagraph, Resolution
+from resparse.model import OperativeParagraph, PreambularClause, Resolution
 
 FORMULA = "The Security Council,\n"
 # a paragraph's middle longer than a page's line, on one line and wrapped as a page wraps it
@@ -355,6 +355,42 @@ ROWS: list[tuple[str, str, str, bool]] = [
         + "4. Decides to remain seized of the matter.\n",
         False,
     ),
+    (
+        "a quoted annex read into the last paragraph",
+        "operative.annex_in_text",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides to act;\n2. Decides to adopt the attached declaration.\n"
+        + "\u201cAnnex\n\u201cThe Security Council expresses its profound concern.\n",
+        True,
+    ),
+    (
+        "an annex after the last paragraph",
+        "operative.annex_in_text",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides to act;\n2. Decides to adopt the attached declaration.\n\n"
+        + "Annex\nThe Security Council expresses its profound concern.\n",
+        False,
+    ),
+    (
+        "the next paragraph, its number's full stop lost, merged into this one",
+        "operative.label_in_text",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides to act;\n2. Requests a report;\n"
+        + "3\tConsigns an amount of 10,902,400 dollars for 2023;\n",
+        True,
+    ),
+    (
+        "the next paragraph with its full stop",
+        "operative.label_in_text",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides to act;\n2. Requests a report;\n"
+        + "3. Consigns an amount of 10,902,400 dollars for 2023;\n",
+        False,
+    ),
 ]
 
 # Russian clauses open in lower case: two clauses on two lines of one "clause"
@@ -396,6 +432,17 @@ FRENCH_LIST = (
     "Le Conseil de sécurité,\nRappelant ses résolutions,\nNotant le rapport,\n"
     "1.\tDemande à la Puissance occupante :\n"
 )
+# five parts, so that the text counts as giving each part its own line
+ARABIC_CLAUSES = ARABIC_PREAMBLE + "وإذ تلاحظ أيضا جهود الدول،\nوإذ تؤكد أهمية التعاون،\n"
+ARABIC_LIST = (
+    ARABIC_CLAUSES + "1 -\tتطلب إلى الدول ما يلي:\n(أ)\tأن تتعاون؛\n(ب)\tأن تقدم تقارير؛\n"
+)
+ARABIC_END = "2 -\tتقرر أن تبقي المسألة قيد نظرها.\n"
+CHINESE_LIST = (
+    "大会，\n回顾其以往各项决议，\n表示注意到秘书长的报告，\n欢迎各国作出的努力，\n强调合作的重要性，\n"
+    "1.\t决定如下：\n(a)\t小组将开会；\n"
+)
+CHINESE_END = "2.\t决定继续处理这个问题。\n"
 FRENCH_COVER = (
     "Nations Unies\nA/RES/77/266\nAssemblée générale\n\n"
     "Résolution adoptée par l’Assemblée générale le 30 décembre 2022\n\n"
@@ -491,6 +538,34 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         False,
     ),
     (
+        "the paragraph's sentence after its list, in a script with no case",
+        "subparagraph.continuation",
+        "ar",
+        ARABIC_LIST + "وتؤكد أهمية ذلك؛\n" + ARABIC_END,
+        True,
+    ),
+    (
+        "a list whose last item ends the paragraph, in a script with no case",
+        "subparagraph.continuation",
+        "ar",
+        ARABIC_LIST + ARABIC_END,
+        False,
+    ),
+    (
+        "an item whose full-width colon announces an unlabelled list",
+        "subparagraph.more_lines",
+        "zh",
+        CHINESE_LIST + "(b)\t小组将探讨下列专题：\n小组1：加快行动；\n" + CHINESE_END,
+        True,
+    ),
+    (
+        "an item with no list of its own, in Chinese",
+        "subparagraph.more_lines",
+        "zh",
+        CHINESE_LIST + "(b)\t小组将探讨专题；\n" + CHINESE_END,
+        False,
+    ),
+    (
         "a short clause closed by its comma",
         "preamble.not_a_clause",
         "es",
@@ -568,6 +643,43 @@ def test_gold_normalised_puts_a_clause_lifted_from_mid_preamble_back_in_place() 
     assert [c.text for c in normalised.preamble] == [c.text for c in right.preamble]
     assert [c.index for c in normalised.preamble] == [c.index for c in right.preamble]
     assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
+
+
+@pytest.mark.issue(16)
+def test_gold_normalised_drops_a_heading_the_markup_put_in_an_unnumbered_paragraph() -> None:
+    # the markup prints a section's heading as a paragraph between 46 and 47 (A/RES/77/118)
+    right = resparse.parse(FORMULA + PREAMBLE + "1. Decides to act;\n2. Decides.\n")
+    first, second = right.operative
+    heading = OperativeParagraph(
+        number=None, lead=None, text="Implementation of the Agreement", span=first.span
+    )
+    marked = attrs.evolve(right, operative=(first, heading, second))
+    normalised = evaluate.normalise_gold(marked)
+    assert [p.number for p in normalised.operative] == [1, 2]
+    assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
+    assert evaluate.structural_errors(evaluate.score(marked, right)) > 0
+    # an unnumbered paragraph that ends as a paragraph does is kept: no heading
+    kept = attrs.evolve(heading, text="Decides also to act;")
+    unnumbered = attrs.evolve(right, operative=(first, kept, second))
+    assert evaluate.normalise_gold(unnumbered) is unnumbered
+
+
+@pytest.mark.issue(16)
+def test_gold_normalised_makes_numbered_clauses_at_the_preamble_end_paragraphs() -> None:
+    # the markup keeps paragraphs 1 and 2 in the preamble, their numbers in their text
+    right = resparse.parse(FORMULA + PREAMBLE + "1. Decides to act;\n2. Decides.\n")
+    kept = [
+        PreambularClause(
+            index=len(right.preamble) + i + 1, lead=None, text=f"{p.number}. {p.text}", span=p.span
+        )
+        for i, p in enumerate(right.operative)
+    ]
+    marked = attrs.evolve(right, preamble=(*right.preamble, *kept), operative=())
+    normalised = evaluate.normalise_gold(marked)
+    assert [p.number for p in normalised.operative] == [1, 2]
+    assert [c.text for c in normalised.preamble] == [c.text for c in right.preamble]
+    assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
+    assert evaluate.structural_errors(evaluate.score(marked, right)) > 0
 
 
 @pytest.mark.issue(16)

@@ -29,6 +29,20 @@ def test_evaluate_align_pairs_in_order_and_skips_strays() -> None:
     assert evaluate.align(gold, predicted) == [(0, 0), (1, 2), (2, 3)]
 
 
+def test_evaluate_align_pairs_chinese_items_that_differ_by_a_joined_heading() -> None:
+    # the markup joins a heading to the paragraph before it; Chinese prints no spaces
+    gold = [
+        "强调阿富汗所有相关政治行为体的承诺、采取的行动和取得的成就； 人权、治理与法治",
+        "欢迎秘书长的报告；",
+    ]
+    predicted = [
+        "强调阿富汗所有相关政治行为体的承诺、采取的行动和取得的成就；",
+        "欢迎秘书长的报告；",
+    ]
+    assert evaluate.align(gold, predicted) == [(0, 0), (1, 1)]
+    assert evaluate.align(["欢迎秘书长的报告；"], ["决定继续处理这个问题。"]) == []
+
+
 def test_evaluate_score_of_a_perfect_parse() -> None:
     path = FIXTURES / "A_RES_78_109.xml"
     gold = from_akn(path)

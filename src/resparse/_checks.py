@@ -88,9 +88,11 @@ _CHECKS: tuple[Callable[[Resolution], Iterable[Diagnostic]], ...] = (
     _checks_lines.no_closing_punctuation,
     _checks_lines.heading_reads_as_part,
     _checks_lines.clause_without_lead,
+    _checks_lines.annex_in_paragraph,
     _checks_lists.item_with_more_lines,
     _checks_lists.colon_without_list,
     _checks_lists.title_as_last_item,
+    _checks_lists.label_in_paragraph,
 )
 
 

@@ -128,12 +128,30 @@ def _one_line_per_part(result: Resolution) -> bool:
     return len(long) >= 5 and 2 * sum(n == 1 for n in long) > len(long)
 
 
+# how a list item ends before the next, in any script: the text after it is no item's
+_ITEM_END = regex.compile(r"[;.\u061b\uff1b\u3002]\d{0,3}$")
+
+
+def _continues(previous: str, text: str) -> bool:
+    """Whether an unlabelled line after ``previous`` inside an item reads as its paragraph's.
+
+    A lowercase line goes on with a sentence; in a script with no case (Arabic, Chinese)
+    a line after one that ends as an item does ("...؛" then "وتؤكد ...") does too, since
+    nothing but a label would open another item there.
+    """
+    first = text[0]
+    if first.islower():
+        return True
+    return first.isalpha() and not first.isupper() and _ITEM_END.search(previous) is not None
+
+
 def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
     """A lowercase line after another line inside a sub-paragraph.
 
     "(c) Relevant background information;" then "and its request that ..." on a line of
     its own is the rest of the paragraph's sentence after its list, not part of item (c)
-    (a line that is only the label, "(e)", does not count: its text follows it).
+    (a line that is only the label, "(e)", does not count: its text follows it). In a
+    script with no case, any unlabelled line after one that ends as an item does counts.
     Only in a text whose line breaks are part breaks: a PDF wraps "...; as well as" anywhere.
     """
     if not one_line_per_part(result):
@@ -150,11 +168,11 @@ def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
                     if (
                         previous
                         and not BARE_LABEL.fullmatch(previous)
-                        and text[0].islower()
+                        and _continues(previous, text)
                         and not LABELLED.match(text)
                     ):
                         message = (
-                            f"a lowercase line after a finished one inside sub-paragraph "
+                            f"a line that goes on with a sentence inside sub-paragraph "
                             f"({sub.label}): it may continue the paragraph's sentence after "
                             "its list"
                         )
@@ -409,3 +427,27 @@ def no_closing_punctuation(result: Resolution) -> Iterator[Diagnostic]:
                 "punctuation, before the next clause: its sentence may be cut"
             )
             yield Diagnostic("text.no_closing_punctuation", message, "warning", clause.span)
+
+
+# the marks a quoted line may open with before its first word ("“Annex")
+_OPENING_QUOTES = "\"'\u201c\u201e\u2018\u00ab"
+
+
+def annex_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
+    """A line inside an operative paragraph that is an annex's heading ("Annex", "“Annex II").
+
+    An annex follows the resolution's last paragraph; its heading on a line inside a
+    paragraph means the annex (or a quoted one) was read as that paragraph's text.
+    """
+    annex = profile(result.language).annex_re
+    for paragraph in result.operative:
+        if one_line(result.source, paragraph.span):
+            continue
+        for start, line in list(lines_in(result.source, paragraph.span))[1:]:
+            if annex.match(line.strip().lstrip(_OPENING_QUOTES)):
+                message = (
+                    f"a line inside operative paragraph {paragraph.number} is an annex's "
+                    "heading: the annex may have been read as the paragraph's text"
+                )
+                yield _line_warning("operative.annex_in_text", message, start, line)
+                break

@@ -37,7 +37,7 @@ def _items(result: Resolution) -> Iterator[SubParagraph]:
 
 def _opens_a_title(before: str) -> bool:
     """Whether a line reads as a list's or an item's title: it ends with a colon or a word."""
-    return before.endswith(":") or before[-1:].isalnum()
+    return before.endswith((":", "\uff1a")) or before[-1:].isalnum()
 
 
 def item_with_more_lines(result: Resolution) -> Iterator[Diagnostic]:
@@ -133,3 +133,51 @@ def title_as_last_item(result: Resolution) -> Iterator[Diagnostic]:
                 "read as an item"
             )
             yield Diagnostic("subparagraph.reads_as_title", message, "warning", last.span)
+
+
+# a line that opens with an item's label, "(a)", "(1)", "ii)", or with a bare number and
+# a tab, as a paragraph's number does when its full stop is lost ("18\tDecides ...")
+_LABEL_OPENING = regex.compile(r"\s*(?:\(\w{1,4}\)\s|[^\W\d]{1,4}\)\s|(?P<number>\d{1,3})\t)")
+
+
+def _opens_with_label(line: str, number: int | None) -> bool:
+    """Whether a line opens with a letter label, or with the number after ``number``.
+
+    A bare "1)" is left alone: the markup itself keeps such numbered points in their
+    paragraph's text as often as it cuts them.
+    """
+    match = _LABEL_OPENING.match(line)
+    if match is None:
+        return False
+    bare = match.group("number")
+    return bare is None or (number is not None and int(bare) == number + 1)
+
+
+def label_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
+    """A line of a paragraph's own text, after its first, that opens with a label.
+
+    In a text whose line breaks are part breaks, "(d) To ..." in a paragraph's own text
+    is an item the segmenter did not cut, and "18" and a tab, then "Consigna ...", inside
+    paragraph 17 the next paragraph, its number's full stop lost, merged into this one.
+    """
+    if not _checks_lines.one_line_per_part(result):
+        return
+    source = result.source
+    for paragraph in result.operative:
+        if _checks_lines.one_line(source, paragraph.span):
+            continue
+        inner = [sub.span for top in paragraph.subparagraphs for sub in top.walk()]
+        for start, line in _checks_lines.own_lines(source, paragraph.span, inner)[1:]:
+            if _opens_with_label(line, paragraph.number):
+                message = (
+                    f"a line of operative paragraph {paragraph.number} opens with a label or "
+                    "the next number: an item or the next paragraph may have been read as "
+                    "its text"
+                )
+                yield Diagnostic(
+                    "operative.label_in_text",
+                    message,
+                    "warning",
+                    Span(start, start + len(line.rstrip())),
+                )
+                break

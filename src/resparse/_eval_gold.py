@@ -1,7 +1,8 @@
-"""The evaluation's gold: the UN's markup read with ``from_akn``, and its one normalisation.
+"""The evaluation's gold: the UN's markup read with ``from_akn``, and its normalisations.
 
-The markup sometimes puts the preamble's last clause in the body; ``normalise_gold``
-moves it back by one general rule, unless ``GOLD_AS_MARKED`` asks for the markup as it is.
+The markup sometimes puts the preamble's last clause in the body, a section heading in an
+unnumbered paragraph, or the first numbered paragraphs in the preamble; ``normalise_gold``
+undoes each by one general rule, unless ``GOLD_AS_MARKED`` asks for the markup as it is.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import contextvars
 from typing import TYPE_CHECKING
 
 import attrs
+import regex
 
-from resparse.model import PreambularClause
+from resparse.model import OperativeParagraph, PreambularClause
 
 if TYPE_CHECKING:
     import pathlib
@@ -30,6 +32,79 @@ GOLD_AS_MARKED: contextvars.ContextVar[bool] = contextvars.ContextVar(
 
 
 def normalise_gold(gold: Resolution) -> Resolution:
+    """The gold with the markup's misplaced parts put back and its heading paragraphs dropped.
+
+    Three general rules, each a drafting fact the markup breaks (``_clause_moved_back``,
+    ``_numbered_clauses_moved``, ``_headings_dropped``); nothing else in the markup is
+    changed.
+    """
+    return _headings_dropped(_numbered_clauses_moved(_clause_moved_back(gold)))
+
+
+# a paragraph's number at the start of a text: "1. ", "2 "
+_NUMBER_RE = regex.compile(r"(\d{1,3})\.?\s+")
+
+
+def _numbered_clauses_moved(gold: Resolution) -> Resolution:
+    """The gold with the numbered paragraphs the markup left in the preamble made paragraphs.
+
+    The UN's markup sometimes keeps the first operative paragraphs in the preamble, their
+    numbers printed in their text ("1. 表示赞赏 ...；", A/RES/77/101 in Chinese). Preambular
+    clauses are never numbered: so the clauses at the end of the preamble whose text opens
+    with a number are operative paragraphs of that number, put before the others.
+    """
+    preamble = gold.preamble
+    matches: list[regex.Match[str]] = []
+    for clause in reversed(preamble):
+        match = _NUMBER_RE.match(clause.text)
+        if match is None:
+            break
+        matches.insert(0, match)
+    if not matches:
+        return gold
+    at = len(preamble) - len(matches)
+    moved = [
+        OperativeParagraph(
+            number=int(match.group(1)),
+            lead=clause.lead,
+            text=clause.text[match.end() :],
+            span=clause.span,
+            lead_span=clause.lead_span,
+            lead_italic=clause.lead_italic,
+            part=clause.part,
+            section=clause.section,
+        )
+        for clause, match in zip(preamble[at:], matches, strict=True)
+    ]
+    return attrs.evolve(gold, preamble=preamble[:at], operative=(*moved, *gold.operative))
+
+
+def _headings_dropped(gold: Resolution) -> Resolution:
+    """The gold without the unnumbered paragraphs that are section headings.
+
+    The UN's markup sometimes puts a section's heading ("Implementation of the 1995
+    Agreement ...", between paragraphs 46 and 47 of A/RES/77/118, in every language) in an
+    unnumbered paragraph. A paragraph ends with its punctuation and a heading does not:
+    so an unnumbered paragraph between two numbered ones, with no sub-paragraphs, whose
+    text ends on a letter or digit, is a heading and no paragraph, and is dropped.
+    """
+    operative = gold.operative
+    kept = tuple(
+        paragraph
+        for i, paragraph in enumerate(operative)
+        if not (
+            0 < i < len(operative) - 1
+            and paragraph.number is None
+            and operative[i - 1].number is not None
+            and operative[i + 1].number is not None
+            and not paragraph.subparagraphs
+            and paragraph.text.rstrip()[-1:].isalnum()
+        )
+    )
+    return gold if len(kept) == len(operative) else attrs.evolve(gold, operative=kept)
+
+
+def _clause_moved_back(gold: Resolution) -> Resolution:
     """The gold with the last preambular clause the markup put in the body moved back.
 
     The UN's markup sometimes puts the last clause of the preamble ("*Remaining* fully
@@ -38,7 +113,7 @@ def normalise_gold(gold: Resolution) -> Resolution:
     operative paragraph ends with a semicolon, a full stop or a colon, never a comma: so
     an unnumbered first paragraph that is followed by numbered ones, has no
     sub-paragraphs and ends with a comma is read as a preambular clause, put back where
-    its text stands among the others. Nothing else in the markup is changed.
+    its text stands among the others.
     """
     operative = gold.operative
     if len(operative) < 2:

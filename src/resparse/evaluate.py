@@ -16,8 +16,11 @@ against the gold, the share that carry a warning or error with a span, and of th
 documents with none, the share that carry no such diagnostic.
 
 Where the markup puts the last preambular clause in the body, as an unnumbered paragraph
-that ends with a comma before paragraph 1, the gold is normalised by one rule
-(``normalise_gold``) before scoring; ``--gold-as-marked`` scores the markup as it is.
+that ends with a comma before paragraph 1, a section heading in an unnumbered paragraph
+between two numbered ones (no sub-paragraphs, no closing punctuation), or numbered
+paragraphs ("1. ...") at the end of the preamble, the gold is normalised by one rule for
+each (``normalise_gold``) before scoring; ``--gold-as-marked`` scores the markup as it is.
+Chinese items are aligned by their pairs of characters, the script printing no spaces.
 
 ``--held-out`` scores what the development set cannot flatter: every table learned from
 the markup (the lead tables ``<lang>.tsv`` and ``<lang>.sc.tsv``, the hyphen tables
@@ -30,7 +33,7 @@ Run ``python -m resparse.evaluate [--shared ../shared] [--held-out]``; without t
 folder it says so and exits cleanly.
 
 The scorer's parts live in their own modules: ``_eval_score`` (aligning and counting one
-document), ``_eval_gold`` (the gold and its one normalisation), ``_eval_cases`` (the
+document), ``_eval_gold`` (the gold and its normalisations), ``_eval_cases`` (the
 shapes each document is read in), ``_eval_run`` (parsing and scoring the cases),
 ``_eval_held_out`` (the tables rebuilt without each part) and ``_eval_format`` (the
 printed tables). Every name this module had is still read from here.
@@ -173,8 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--gold-as-marked",
         action="store_true",
-        help="score against the markup as it is, without moving back the last preambular"
-        " clause it puts in the body (see normalise_gold)",
+        help="score against the markup as it is, without putting back the clauses and"
+        " paragraphs it misplaces or dropping its heading paragraphs (see normalise_gold)",
     )
     args = parser.parse_args(argv)
     GOLD_AS_MARKED.set(args.gold_as_marked)
