@@ -106,6 +106,8 @@ class Profile:
     vote_start_re: regex.Pattern[str]
     annex_re: regex.Pattern[str]
     recycle_re: regex.Pattern[str]
+    # the formula that closes a resolution ("Decides to remain seized of the matter.")
+    closing_re: regex.Pattern[str]
     header_fields: tuple[tuple[str, regex.Pattern[str]], ...]
     leads: dict[str, list[str]] = attrs.field(factory=dict)
     number_re: regex.Pattern[str] = OPERATIVE_NUMBER_RE
@@ -435,6 +437,7 @@ def _build(data: dict[str, Any]) -> Profile:
         vote_start_re=_compile(patterns.get("vote_start", _NEVER), values),
         annex_re=_compile(patterns.get("annex", _NEVER), values, ignore_case=True),
         recycle_re=_compile(patterns.get("recycle", r"(?!)"), values, ignore_case=True),
+        closing_re=_compile(patterns.get("closing", _NEVER), values, ignore_case=True),
         header_fields=fields,
         leads=dict(data.get("leads", {})),
         number_re=optional("operative_number", OPERATIVE_NUMBER_RE),
