@@ -252,3 +252,23 @@ def test_a_list_item_ends_on_the_languages_conjunction(
 )
 def test_the_closing_formula_is_the_languages(language: str, text: str, closes: bool) -> None:
     assert (profile(language).closing_re.search(text) is not None) is closes
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "session"),
+    [
+        ("eng", "Seventy-seventh session", 77),
+        ("fra", "Soixante-dix-septième session", 77),
+        ("spa", "Septuagésimo séptimo período de sesiones", 77),
+        ("rus", "Семьдесят седьмая сессия", 77),  # not the first word's 70
+        ("ara", "الدورة السابعة والسبعون", 77),
+        ("zho", "第七十七届会议", 77),
+        ("deu", "Seventy-seventh session", 77),  # no profile: English's words
+    ],
+)
+def test_from_akn_reads_a_session_title_in_the_documents_language(
+    language: str, title: str, session: int
+) -> None:
+    """The markup gives no ``value``: the title's ordinal is read in its own language."""
+    res = from_akn(_markup(language, f'<p><session refersTo="#ga">{title}</session></p>'))
+    assert (res.header.session_title, res.header.session) == (title, session)

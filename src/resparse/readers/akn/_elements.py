@@ -421,11 +421,22 @@ def _sub_label(printed: str) -> str:
     return label or printed
 
 
-def _session_number(value: str | None, title: str) -> int | None:
+def _session_number(value: str | None, title: str, language: str) -> int | None:
+    """The session's number: the markup's value, else the title's ordinal in its language.
+
+    The ordinal is the one the language's ``session_title`` header field reads ("Семьдесят
+    седьмая" in "Семьдесят седьмая сессия"), else the first word that is one.
+    """
     if value and value.strip().isdigit():
         return int(value.strip())
+    local = profile_or_english(language)
+    field = dict(local.header_fields).get("session_title")
+    match = field.search(title) if field is not None else None
+    ordinal = match.groupdict().get("ordinal") if match is not None else None
+    if ordinal:
+        return _dates.ordinal_value(ordinal, local.code)
     for word in title.split():
-        number = _dates.ordinal_value(word)
+        number = _dates.ordinal_value(word, local.code)
         if number is not None:
             return number
     return None
