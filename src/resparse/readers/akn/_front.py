@@ -87,8 +87,8 @@ class _Front:
             )
         elif field == "session_title":
             self.st.fields.append(("session_title", value, span))
-            number = _session_number(element.get("value"), value, self.out.language)
-            self.st.fields.append(("session", number, span))
+            session = _session_number(element.get("value"), value, self.out.language)
+            self.st.fields.append(("session", session, span))
         elif field == "agenda":
             number = element.get("title") or ""
             printed = number.strip() or _agenda_number(value, self.out.language)
