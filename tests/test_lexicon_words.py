@@ -68,7 +68,9 @@ def test_section_label_reads_the_languages_word(language: str, line: str, label:
         ("es", "Part B", None),
         ("es", "C", "C"),
         ("ru", "Часть A", "A"),
-        ("fr", "Part B", "B"),  # no part_words of its own: English's
+        ("fr", "Partie B", "B"),
+        ("fr", "Part B", None),
+        ("zh", "Part B", "B"),  # no part_words of its own: English's
         ("ar", "باء", "باء"),  # the language's own letter names
     ],
 )

@@ -8,6 +8,7 @@ place. These checks read the raw lines of each part's span.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import statistics
 from typing import TYPE_CHECKING
@@ -15,7 +16,8 @@ from typing import TYPE_CHECKING
 import regex
 
 from resparse import _leads
-from resparse._language import profile
+from resparse._language import profile, profile_or_english
+from resparse._patterns import alternation
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -409,8 +411,21 @@ def clause_without_lead(result: Resolution) -> Iterator[Diagnostic]:
             yield Diagnostic("preamble.not_a_clause", message, "warning", clause.span)
 
 
-_LIST_END = regex.compile(r"[;,]\s*(?:and|or|et|ou|y|o)$")
 _LIST_END_LENGTH = 12  # enough for "; and" after a few spaces: the search reads no more
+_NEVER_RE = regex.compile(r"(?!)")
+
+
+@functools.cache
+def _list_end_re(words: frozenset[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"[;,]\s*(?:{alternation(words)})$") if words else _NEVER_RE
+
+
+def list_end_re(language: str) -> regex.Pattern[str]:
+    """The end of a list item the next one completes: "; and", ", ou" (``conjunctions``).
+
+    A language that lists no conjunctions has no such end.
+    """
+    return _list_end_re(profile_or_english(language).conjunctions)
 
 
 def no_closing_punctuation(result: Resolution) -> Iterator[Diagnostic]:
@@ -419,9 +434,10 @@ def no_closing_punctuation(result: Resolution) -> Iterator[Diagnostic]:
     A clause ends with a comma (or a semicolon or colon); one that ends on a word has
     most likely lost the rest of its sentence, or run into the next clause's place.
     """
+    list_end = list_end_re(result.language)
     for clause in result.preamble[:-1]:
         text = clause.text.rstrip()
-        if text[-1:].isalpha() and not _LIST_END.search(text[-_LIST_END_LENGTH:]):
+        if text[-1:].isalpha() and not list_end.search(text[-_LIST_END_LENGTH:]):
             message = (
                 f"preambular clause {clause.index} ends on a word, with no closing "
                 "punctuation, before the next clause: its sentence may be cut"

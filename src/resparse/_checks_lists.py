@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
 # a line's label and the space after it: "(c)\t", "ii. "
 _LABEL = regex.compile(r"\s*(?:\(\w{1,6}\)|\w{1,6}[.)])\s*")
-# the end of a list item that the next one completes: "; and", ", or"
-_LIST_END = regex.compile(r"[;,]\s*(?:and|or|et|ou|y|o)$")
 # how long a last item may be and still read as a title
 _TITLE_LENGTH = 150
 
@@ -114,6 +112,7 @@ def title_as_last_item(result: Resolution) -> Iterator[Diagnostic]:
     such as "(i) Exemptions, advance approvals and notifications" is the title of what
     follows, numbered like an item and read as one.
     """
+    list_end = _checks_lines.list_end_re(result.language)
     for paragraph in result.operative:
         if not paragraph.subparagraphs:
             continue
@@ -125,7 +124,7 @@ def title_as_last_item(result: Resolution) -> Iterator[Diagnostic]:
             "\n" not in result.raw(last.span).strip()
             and len(text) < _TITLE_LENGTH
             and text[-1:].isalpha()
-            and not _LIST_END.search(text)
+            and not list_end.search(text)
         ):
             message = (
                 f"the last sub-paragraph ({last.label}) of operative paragraph "

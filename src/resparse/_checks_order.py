@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from resparse import _checks_lines
+from resparse._language import profile_or_english
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -93,23 +94,17 @@ def unnumbered_among_numbered(result: Resolution) -> Iterator[Diagnostic]:
                 break
 
 
-# the formula that closes a resolution, in the languages whose wording is fixed enough
-_CLOSING = regex.compile(
-    r"(?i)\b(?:remain[s]?\s+(?:actively\s+)?seized\s+of\s+the\s+(?:matter|question)"
-    r"|rester\s+(?:activement\s+)?saisi\s+de\s+la\s+question"
-    r"|seguir\s+(?:ocupándose|ocupandose)\s+(?:activamente\s+)?de\s+la\s+cuestión)\s*\."
-)
-
-
 def text_after_closing(result: Resolution) -> Iterator[Diagnostic]:
     """Words after "Decides to remain seized of the matter." inside the same paragraph.
 
     That formula ends a resolution; words after it in its paragraph are an annex or an
-    attached text the paragraph swallowed.
+    attached text the paragraph swallowed. The formula is the language's (``closing``);
+    a language without one is not checked.
     """
+    closing = profile_or_english(result.language).closing_re
     for paragraph in result.operative:
         raw = result.raw(paragraph.span)
-        match = _CLOSING.search(raw)
+        match = closing.search(raw)
         if match is None or not regex.search(r"\p{L}", raw[match.end() :]):
             continue
         start = paragraph.span.start + match.end()

@@ -18,7 +18,6 @@ from resparse._deadline import checked
 from resparse._language import Profile, profile
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
-    HEADING_RE,
     LINE_MARKUP_RE,
     SEPARATOR_RE,
     WORD_TOKEN_RE,
@@ -141,6 +140,7 @@ class _Counts:
     annex: Gate
     part_letter: Gate  # "A", "Part B": the language's word for a part
     part: Gate | None
+    heading: Gate  # "II. Financing", "Section 2": the language's words for a heading
 
     @classmethod
     def of(cls, local: Profile) -> _Counts:
@@ -156,12 +156,12 @@ class _Counts:
             gate(local.annex_re),
             gate(_part_re(local.part_words)),
             gate(local.part_re) if local.part_re is not None else None,
+            gate(local.heading_re),
         )
 
 
 _MARKUP = gate(LINE_MARKUP_RE)
 _SEPARATOR = gate(SEPARATOR_RE)
-_HEADING = gate(HEADING_RE)
 _FOOTNOTE = gate(FOOTNOTE_LINE_RE)
 
 
@@ -291,7 +291,7 @@ def _unnumbered(text: str, counts: _Counts, first_char: str) -> _Unnumbered:
         annex is not None and annex["title"] is not None,
         _part_letter(text, counts, first_char),
         (first_char.isdigit() or text.startswith("[^")) and _FOOTNOTE.match(text) is not None,
-        _HEADING[first_char] and HEADING_RE.match(text) is not None,
+        counts.heading[first_char] and counts.heading.pattern.match(text) is not None,
     )
 
 
@@ -474,7 +474,7 @@ def _heading_shape(text: str, local: Profile) -> tuple[bool, bool]:
         not local.cased and ends_clause(stripped, local.terminators)
     )
     if not stripped or ends:
-        strong = HEADING_RE.match(stripped) is not None
+        strong = local.heading_re.match(stripped) is not None
         return strong, strong
     words = len(stripped.split())
     if words > _MAX_TITLE_WORDS:

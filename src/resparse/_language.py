@@ -32,7 +32,9 @@ from resparse._patterns import (
     LETTERED_PART_RE,
     OPERATIVE_NUMBER_RE,
     SUBPARAGRAPH_LABEL_RE,
+    UNWORDED_HEADING_RE,
     alternation,
+    heading_re,
 )
 from resparse._vote_words import VoteWords, VoteWordsError, vote_words
 from resparse.errors import ResparseError
@@ -104,6 +106,8 @@ class Profile:
     vote_start_re: regex.Pattern[str]
     annex_re: regex.Pattern[str]
     recycle_re: regex.Pattern[str]
+    # the formula that closes a resolution ("Decides to remain seized of the matter.")
+    closing_re: regex.Pattern[str]
     header_fields: tuple[tuple[str, regex.Pattern[str]], ...]
     leads: dict[str, list[str]] = attrs.field(factory=dict)
     number_re: regex.Pattern[str] = OPERATIVE_NUMBER_RE
@@ -130,6 +134,13 @@ class Profile:
     annex_words: tuple[str, ...] = ()
     # the words before a page number in page furniture ("Page 2/7"); none given: English's
     page_words: tuple[str, ...] = ()
+    # the words that open a heading line before its roman or arabic number ("Section 2",
+    # "Chapter IV"), and the number words a part word may take ("Part One"); none given:
+    # none (English's are not applied to a language that does not print them)
+    heading_words: tuple[str, ...] = ()
+    part_number_words: tuple[str, ...] = ()
+    # a heading line: a roman number or letter and its title, "* * *", and the words above
+    heading_re: regex.Pattern[str] = UNWORDED_HEADING_RE
     # a lettered part of what a paragraph sets out, "A. Pension Administration"
     lettered_part_re: regex.Pattern[str] = LETTERED_PART_RE
     # the words that may stand between a comma and a further lead ("and"); None: the
@@ -358,6 +369,11 @@ def _words_or_english(data: dict[str, Any], key: str) -> tuple[str, ...]:
     return english
 
 
+def _words(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The language's own ``key`` list; none where the language gives none."""
+    return tuple(str(word) for word in data.get(key, ()))
+
+
 def _build(data: dict[str, Any]) -> Profile:
     months: dict[str, int] = {}
     spellings: list[str] = []
@@ -400,6 +416,9 @@ def _build(data: dict[str, Any]) -> Profile:
         return _compile(patterns[name], values) if name in patterns else default
 
     display = data.get("date_display", {})
+    part_words = _words_or_english(data, "part_words")
+    heading_words = _words(data, "heading_words")
+    part_number_words = _words(data, "part_number_words")
     date_display = str(display.get("date", _DEFAULT_DISPLAY))
     built = Profile(
         code=data["code"],
@@ -418,6 +437,7 @@ def _build(data: dict[str, Any]) -> Profile:
         vote_start_re=_compile(patterns.get("vote_start", _NEVER), values),
         annex_re=_compile(patterns.get("annex", _NEVER), values, ignore_case=True),
         recycle_re=_compile(patterns.get("recycle", r"(?!)"), values, ignore_case=True),
+        closing_re=_compile(patterns.get("closing", _NEVER), values, ignore_case=True),
         header_fields=fields,
         leads=dict(data.get("leads", {})),
         number_re=optional("operative_number", OPERATIVE_NUMBER_RE),
@@ -428,10 +448,13 @@ def _build(data: dict[str, Any]) -> Profile:
         decimal_comma=bool(data.get("decimal_comma", False)),
         section_re=_compile(patterns["section"], values) if "section" in patterns else None,
         part_re=_compile(patterns["part"], values) if "part" in patterns else None,
-        part_words=_words_or_english(data, "part_words"),
+        part_words=part_words,
         section_words=_words_or_english(data, "section_words"),
         annex_words=_words_or_english(data, "annex_words"),
         page_words=_words_or_english(data, "page_words"),
+        heading_words=heading_words,
+        part_number_words=part_number_words,
+        heading_re=heading_re(part_words, heading_words, part_number_words),
         lettered_part_re=optional("lettered_part", LETTERED_PART_RE),
         more_lead_conjunctions=tuple(data["more_lead_conjunctions"])
         if "more_lead_conjunctions" in data

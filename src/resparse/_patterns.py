@@ -83,6 +83,15 @@ def optional_words(words: tuple[str, ...]) -> str:
     return rf"(?:(?:{alternation(words)})\s+)?" if words else ""
 
 
+def more_lead_joint(words: tuple[str, ...] | None) -> str:
+    """What stands before a further lead: a comma or semicolon, maybe a profile's word.
+
+    The words are ``more_lead_conjunctions`` (", and *requests*", ", et *prie*"); the
+    Akoma Ntoso reader and writer both read a further lead by this pattern.
+    """
+    return rf"[,;،]\s+{optional_words(words)}" if words else r"[,;،]\s+"
+
+
 # Page furniture, one line each; the word before a page number is the profile's.
 
 
@@ -105,21 +114,39 @@ JOB_NUMBER_RE = regex.compile(
 BARCODE_RE = regex.compile(r"\*\d{6,8}\*\s*$")
 SEPARATOR_RE = regex.compile(r"(?:_{5,}|-{8,})\s*$")
 
-# Headings inside the operative part or between parts.
-HEADING_RE = regex.compile(
-    r"""
-    (?:
-        (?P<roman>[IVXL]{1,6})\.?(?:\s+(?P<rest>\S.{0,200}))?
-      | (?P<letter>[A-H])\.?(?:\s+(?P<rest2>[A-Z].{0,200}))?
-      | Part\s+(?P<part>[A-Z]|[IVX]{1,5}|One|Two|Three|Four|Five)\b.{0,200}
-      | Section\s+[IVX\d]{1,5}\b.{0,200}
-      | Chapter\s+[IVX\d]{1,5}\b.{0,200}
-      | \*\s?\*\s?\*
-    )
-    $
-    """,
-    _V,
+# Headings inside the operative part or between parts: "II. Financing", "B. Title",
+# "* * *", and the profile's words with a number: "Part B", "Part IV", "Part One"
+# (``part_words`` and ``part_number_words``), "Section 2", "Chapter IV" (``heading_words``).
+_HEADING_NUMBERED = (
+    r"(?P<roman>[IVXL]{1,6})\.?(?:\s+(?P<rest>\S.{0,200}))?",
+    r"(?P<letter>[A-H])\.?(?:\s+(?P<rest2>[A-Z].{0,200}))?",
 )
+
+
+@functools.cache
+def heading_re(
+    part_words: tuple[str, ...], heading_words: tuple[str, ...], part_numbers: tuple[str, ...]
+) -> regex.Pattern[str]:
+    """A heading line, with the profile's words before a part's or a heading's number.
+
+    A part word takes a letter, a roman number or one of ``part_numbers`` ("Part B",
+    "Part IV", "Part One"); a heading word a roman or arabic number ("Section 2").
+    Compiled once for each set of words, so that its gate is learned once too.
+    """
+    shapes = list(_HEADING_NUMBERED)
+    if part_words:
+        numbers = "|".join([r"[A-Z]", r"[IVX]{1,5}", *(regex.escape(w) for w in part_numbers)])
+        shapes.append(rf"(?:{alternation(part_words)})\s+(?P<part>{numbers})\b.{{0,200}}")
+    if heading_words:
+        shapes.append(rf"(?:{alternation(heading_words)})\s+[IVX\d]{{1,5}}\b.{{0,200}}")
+    shapes.append(r"\*\s?\*\s?\*")
+    return regex.compile(rf"(?:{'|'.join(shapes)})$", regex.VERSION1)
+
+
+# A heading with no words of a language: what a profile that gives none reads.
+UNWORDED_HEADING_RE = heading_re((), (), ())
+
+
 # A footnote line: "1\tText", "1 Text", "12/ Text", "* Text", and markdown's "[^1]: Text".
 FOOTNOTE_LINE_RE = regex.compile(
     r"""

@@ -11,7 +11,6 @@ from resparse import _classify
 from resparse._language import LANGUAGES, profile
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
-    HEADING_RE,
     LINE_MARKUP_RE,
     OPERATIVE_NUMBER_RE,
     SEPARATOR_RE,
@@ -91,10 +90,11 @@ def _sample_lines() -> list[str]:
 
 
 def _patterns() -> list[regex.Pattern[str]]:
-    found = [LINE_MARKUP_RE, SEPARATOR_RE, HEADING_RE, FOOTNOTE_LINE_RE, OPERATIVE_NUMBER_RE]
+    found = [LINE_MARKUP_RE, SEPARATOR_RE, FOOTNOTE_LINE_RE, OPERATIVE_NUMBER_RE]
     for code in LANGUAGES:
         local = profile(code)
         found += [local.number_re, local.label_re, local.formula_re, local.meeting_re]
+        found += [local.heading_re]
         found += [local.vote_start_re, local.annex_re, local.date_line_re, local.recycle_re]
         found += [p for p in (local.part_re, local.section_re) if p is not None]
     return found

@@ -20,6 +20,7 @@ from resparse.exports._akn_groups import (
     _lead_class,
     _local,
     _more_lead_re,
+    _profile,
     _roman_leads,
     _squash,
     _votes,
@@ -53,7 +54,7 @@ class _Base:
         self.etree = etree
         self.res = res
         self.header = res.header
-        self.body = _body_of(res.header)
+        self.body = _body_of(res.header, res.language)
         self.ids: set[str] = set()
         self.refs: dict[str, tuple[str, str, str]] = {}
         self.notes = _place_notes(res)
@@ -148,8 +149,9 @@ class _Base:
         marks = [(lead_start if inner is None else inner, lead_end)] if lead_end else []
         cursor = lead_end
         unusual: set[int] = set()  # further leads not after a comma or "and": marked
+        joints = _profile(self.res.language).more_lead_conjunctions
         for phrase in more:
-            found = _more_lead_re(phrase).search(text, cursor)
+            found = _more_lead_re(phrase, joints).search(text, cursor)
             if found is not None:
                 marks.append((found.start(), found.end()))
                 cursor = found.end()

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from resparse.exports._akn_base import _Base
 from resparse.exports._akn_groups import (
-    _AGENDA_RE,
     _COMMITTEE_RE,
     _NO_COMMITTEE_RE,
     _NO_DATE,
     _U,
     _VOTE_OUTCOMES,
+    _agenda_line,
     _find_printed_date,
     _Group,
     _squash,
@@ -178,7 +178,8 @@ class _Front(_Base):
         numbers = [item.number for item in items]
         title = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
         first = self.res.raw(items[0].span).strip().split("\n", 1)[0]
-        printed = _squash(first) if _AGENDA_RE.match(first) else ""
+        squashed = _squash(first)
+        printed = squashed if _agenda_line(squashed, self.res.language) else ""
         if not printed:
             printed = f"Agenda item{'s' if len(numbers) > 1 else ''} {title}"
         self.line(cover, "inline", {"name": "agenda item", "title": title}, printed)

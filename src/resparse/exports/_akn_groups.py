@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from resparse._patterns import more_lead_joint
+
 if TYPE_CHECKING:
     from lxml import etree
 
@@ -97,17 +99,17 @@ _LETTER_RE = regex.compile(r"[A-Z]\d?")  # the letter of a part: "A", "B1"
 _PLAIN_LABEL_RE = regex.compile(r"[A-Za-z]{1,6}|\d{1,3}")
 _COMMITTEE_RE = regex.compile(r"\b(?P<name>[A-Z][a-z]+)\s+Committee\b")
 _NO_COMMITTEE_RE = regex.compile(r"without\s+reference\s+to\s+a\s+Main\s+Committee", regex.I)
-_AGENDA_RE = regex.compile(r"\s*(?:Agenda\s+items?|Items?)\b", regex.IGNORECASE)
 # what may stand before a lead: spaces and the direction marks Word leaves
 _BEFORE_LEAD = " \t\xa0\u202f\u200e\u200f\ufeff"
 
 
 @functools.lru_cache(maxsize=256)
-def _more_lead_re(phrase: str) -> regex.Pattern[str]:
-    """A further lead where it stands: after a comma or semicolon and perhaps "and"."""
-    return regex.compile(
-        r"(?<=[,;،]\s+(?:(?:and|et|y|e|и|а)\s+)?)" + regex.escape(phrase) + r"(?!\w)"
-    )
+def _more_lead_re(phrase: str, words: tuple[str, ...] | None) -> regex.Pattern[str]:
+    """A further lead where it stands: after a comma or semicolon and perhaps "and".
+
+    ``words`` are the language's ``more_lead_conjunctions``, as the reader takes them.
+    """
+    return regex.compile(rf"(?<={more_lead_joint(words)})" + regex.escape(phrase) + r"(?!\w)")
 
 
 def _roman_leads(res: Resolution) -> set[int]:
@@ -132,6 +134,16 @@ def _profile(language: str) -> Profile:
     from resparse._language import profile_or_english  # noqa: PLC0415 - profiles load on demand
 
     return profile_or_english(language)
+
+
+def _agenda_line(text: str, language: str) -> bool:
+    """Whether a line is an agenda line as the language prints it ("Agenda item 55").
+
+    The profile's ``agenda`` header field reads it, as the parser did; a language without
+    one (or without a profile: English's) takes none.
+    """
+    pattern = dict(_profile(language).header_fields).get("agenda")
+    return pattern is not None and pattern.match(text) is not None
 
 
 def _lead_class(language: str) -> str:
@@ -192,15 +204,20 @@ class _Body:
         return self.ref == "sc"
 
 
-def _body_of(header: Header) -> _Body:
-    """The organ named by the header, else the one the symbol's prefix belongs to."""
+def _body_of(header: Header, language: str) -> _Body:
+    """The organ named by the header, else the one the symbol's prefix belongs to.
+
+    The header prints the organ in the document's language ("Assemblée générale"); the
+    profile's ``[bodies]`` give its English name, which the UN's vocabulary uses.
+    """
+    english = _profile(language).canonical_body(header.body) or header.body
     for name, _, actor, ref, ontology in _BODIES:
-        if header.body == name:
+        if english == name:
             return _Body(name, actor, ref, ontology)
     for name, prefix, actor, ref, ontology in _BODIES:
-        if header.body is None and (header.symbol or "").startswith(prefix):
+        if english is None and (header.symbol or "").startswith(prefix):
             return _Body(name, actor, ref, ontology)
-    name = header.body or "United Nations"
+    name = english or "United Nations"
     words = regex.findall(r"[A-Za-z]+", name) or ["body"]
     ontology = words[0].lower() + "".join(w.title() for w in words[1:])
     initials = "".join(w[0] for w in words if w[0].isupper()).lower() or "body"

@@ -15,7 +15,7 @@ import regex
 
 from resparse import _akn_header, _dates
 from resparse._language import has_profile, profile, profile_or_english
-from resparse._patterns import alternation
+from resparse._patterns import alternation, more_lead_joint
 from resparse.readers.akn._layout import _SPACES_RE, _Block, _Layout, _Tag
 
 if TYPE_CHECKING:
@@ -63,8 +63,6 @@ _TEXT_NUMBER_STRIP_RE = regex.compile(
 )
 
 
-# what stands before a further lead: a comma or semicolon, and the language's "and"
-_MORE_LEAD_BEFORE_RE = regex.compile(r"[,;،]\s+(?:(?:and|et|y|e|и|а)\s+)?$")
 _LISTS = frozenset({"list", "blockList", "sublist"})
 _PART_RE = regex.compile(r"[A-Z]\d?")
 
@@ -85,13 +83,34 @@ def _annex_heading_re(language: str) -> regex.Pattern[str]:
     return _annex_re(profile_or_english(language).annex_words)
 
 
+@functools.cache
+def _more_lead_before_re(words: tuple[str, ...] | None) -> regex.Pattern[str]:
+    """What stands before a further lead: a comma or semicolon, and maybe one of ``words``."""
+    return regex.compile(rf"{more_lead_joint(words)}$")
+
+
+def _more_lead_before(language: str) -> regex.Pattern[str]:
+    """The same in the document's language: its ``more_lead_conjunctions`` ("and", "et")."""
+    return _more_lead_before_re(profile_or_english(language).more_lead_conjunctions)
+
+
+def _agenda_number(text: str, language: str) -> str:
+    """The numbers an agenda line names ("Agenda items 13 and 75" -> "13 and 75").
+
+    Read by the language's ``agenda`` header field ("Point 55 de l’ordre du jour"), as a
+    parsed text's are; the whole line where the field does not match it.
+    """
+    pattern = dict(profile_or_english(language).header_fields).get("agenda")
+    match = pattern.match(text) if pattern is not None else None
+    value = match.groupdict().get("value") if match is not None else None
+    return value or text
+
+
 _FORMAT_RE = regex.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _STRIPPABLE = " \t\r\n\u200e\u200f\ufeff"
 _LEAD_SKIP = frozenset(" \t\xa0\u202f\u200e\u200f\ufeff")
 _LEAD_TRIM_RE = regex.compile(r"[\s,;:.،؛，；：。\u200e\u200f]+$")
 _SC_NUMBER_RE = regex.compile(r"(?P<value>\d{1,4}\s?\(\d{4}\))")
-_AGENDA_NUMBER_RE = regex.compile(r"(?:Agenda\s+items?|Items?)\s+(?P<value>.+)", regex.IGNORECASE)
-_AGENDA_SPLIT_RE = regex.compile(r"\s*,\s*|\s+and\s+")
 _LANGUAGES = {
     "eng": "en",
     "fre": "fr",
@@ -402,11 +421,22 @@ def _sub_label(printed: str) -> str:
     return label or printed
 
 
-def _session_number(value: str | None, title: str) -> int | None:
+def _session_number(value: str | None, title: str, language: str) -> int | None:
+    """The session's number: the markup's value, else the title's ordinal in its language.
+
+    The ordinal is the one the language's ``session_title`` header field reads ("Семьдесят
+    седьмая" in "Семьдесят седьмая сессия"), else the first word that is one.
+    """
     if value and value.strip().isdigit():
         return int(value.strip())
+    local = profile_or_english(language)
+    field = dict(local.header_fields).get("session_title")
+    match = field.search(title) if field is not None else None
+    ordinal = match.groupdict().get("ordinal") if match is not None else None
+    if ordinal:
+        return _dates.ordinal_value(ordinal, local.code)
     for word in title.split():
-        number = _dates.ordinal_value(word)
+        number = _dates.ordinal_value(word, local.code)
         if number is not None:
             return number
     return None

@@ -10,8 +10,8 @@ from resparse.model import (
     Span,
 )
 from resparse.readers.akn._elements import (
-    _AGENDA_NUMBER_RE,
     _SC_NUMBER_RE,
+    _agenda_number,
     _all_bold,
     _blocks,
     _child,
@@ -87,11 +87,12 @@ class _Front:
             )
         elif field == "session_title":
             self.st.fields.append(("session_title", value, span))
-            self.st.fields.append(("session", _session_number(element.get("value"), value), span))
+            session = _session_number(element.get("value"), value, self.out.language)
+            self.st.fields.append(("session", session, span))
         elif field == "agenda":
             number = element.get("title") or ""
-            match = _AGENDA_NUMBER_RE.match(value)
-            self.st.agenda.append((number.strip() or (match["value"] if match else value), line))
+            printed = number.strip() or _agenda_number(value, self.out.language)
+            self.st.agenda.append((printed, line))
         elif field == "agenda_title":
             self.st.agenda_titles.append((value, line))
         elif field == "adoption_line":
@@ -184,7 +185,7 @@ class _Front:
             self.st.fields.append(("number", number, Span(line.number.start, line.number.end)))
         if line.title is not None and line.title.end > line.title.start:
             span = Span(line.title.start, line.title.end)
-            read = read_sponsors_line(self.out.text[span.start : span.end], self.out.language)
+            read = read_sponsors_line(self.out.text[span.start : span.end], self.out.profile().code)
             if line.sponsors and read is not None:
                 # "United States of America: draft resolution" names the sponsors, not a title
                 self.st.fields.append(("sponsors", read[0], span))

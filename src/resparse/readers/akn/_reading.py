@@ -27,13 +27,12 @@ from resparse.model import (
 )
 from resparse.readers import _akn_votes
 from resparse.readers.akn._elements import (
-    _AGENDA_SPLIT_RE,
     _LEAD_SKIP,
     _LEAD_TRIM_RE,
-    _MORE_LEAD_BEFORE_RE,
     _annex_heading_re,
     _AnnexLine,
     _local,
+    _more_lead_before,
     _plain,
     _Sub,
     _voting,
@@ -126,13 +125,14 @@ class _Marks:
             return {}
         limit = pieces[0][1]
         spans: list[Span] = []
+        before_lead = _more_lead_before(self.r.out.language)
         index = bisect.bisect_right(self.run_starts, after)
         while index < len(self.italic_runs) and self.italic_runs[index].start < limit:
             run = self.italic_runs[index]
             index += 1
             before = self.source[max(0, run.start - 12) : run.start]
             marked = run.start in self.r.out.marked_more
-            if not run.end <= limit or not (marked or _MORE_LEAD_BEFORE_RE.search(before)):
+            if not run.end <= limit or not (marked or before_lead.search(before)):
                 continue
             trimmed = _LEAD_TRIM_RE.sub("", self.source[run.start : run.end])
             if marked or trimmed[:1].islower():
@@ -199,8 +199,9 @@ class _Reading:
         """
         items: list[AgendaItem] = []
         titles = self.r.st.agenda_titles
+        separator = self.r.out.profile().agenda_separator_re
         for number_text, line in self.r.st.agenda:
-            numbers = [n for n in _AGENDA_SPLIT_RE.split(number_text) if n]
+            numbers = [n for n in separator.split(number_text) if n]
             if len(self.r.st.agenda) == 1 and len(numbers) == len(titles) > 1:
                 for i, (number, (title, title_line)) in enumerate(
                     zip(numbers, titles, strict=True)

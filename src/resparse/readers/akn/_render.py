@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from resparse import _akn_header
+from resparse._language import has_profile
 from resparse.errors import InputError
 from resparse.model import (
     Span,
@@ -60,6 +61,12 @@ class _Renderer:
         if language:
             self.out.language = _LANGUAGES.get(language, language)
             self.out.lead_class = _lead_emphasis(self.out.language)
+            if not has_profile(self.out.language):
+                message = (
+                    f"no language profile for {self.out.language!r}: the markup is read"
+                    " with English's words (dates, sponsors, annex and agenda lines)"
+                )
+                self.out.note("akn.language_unknown", message, None)
             self.out.lead_element = {"italic": "i", "bold": "b"}.get(self.out.lead_class, "i")
         components = [
             statement
