@@ -18,7 +18,7 @@ from resparse.model import Span
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-_SLACK = 2  # a run may start this many characters after the offset asked about ("*Notes")
+SLACK = 2  # a run may start this many characters after the offset asked about ("*Notes")
 
 
 @attrs.frozen
@@ -35,12 +35,17 @@ class Italics:
 
     def at(self, pos: int) -> Span | None:
         """The italic span that starts at (or within two characters of) ``pos``."""
-        i = bisect.bisect_right(self.starts, pos + _SLACK) - 1
+        i = bisect.bisect_right(self.starts, pos + SLACK) - 1
         if i >= 0:
             span = self.spans[i]
-            if span.start <= pos + _SLACK and span.end > pos:
+            if span.start <= pos + SLACK and span.end > pos:
                 return span
         return None
+
+    def starts_between(self, low: int, high: int) -> bool:
+        """Whether a run starts after ``low`` and at or before ``high``."""
+        i = bisect.bisect_right(self.starts, low)
+        return i < len(self.starts) and self.starts[i] <= high
 
     def next_start(self, pos: int) -> int | None:
         """Where the first italic run at or after ``pos`` starts, if any."""
