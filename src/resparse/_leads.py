@@ -713,7 +713,7 @@ def opening_words(
             if firsts and not firsts.isalnum():
                 # punctuation (or a mark) opens a token: the words end before it
                 return _words_before_punctuation(words, run, limit)
-            words.extend(zip(map(word_key, tokens), starts, run.ends(1)))
+            words.extend(zip(map(word_key, tokens), starts, run.ends(1), strict=True))
             if len(words) >= limit:
                 return words[:limit]
             if len(tokens) < count:
