@@ -695,7 +695,7 @@ def opening_words(
     run_re = _opening_run_re(count)
     for start, end in pieces:
         at = start
-        if limit <= _MAX_ASCII_WORDS:
+        if 1 <= limit <= _MAX_ASCII_WORDS:
             plain = _ascii_words(source, at, end, limit - len(words))
             if plain is not None:
                 found, stopped = plain
@@ -714,8 +714,8 @@ def opening_words(
                 # punctuation (or a mark) opens a token: the words end before it
                 return _words_before_punctuation(words, run, limit)
             words.extend(zip(map(word_key, tokens), starts, run.ends(1), strict=True))
-            if len(words) >= limit:
-                return words[:limit]
+            if tokens and len(words) >= limit:
+                return words[: max(limit, 1)]  # a limit below one still reads one word
             if len(tokens) < count:
                 break  # the piece has no more tokens
             at = run.end()
