@@ -16,7 +16,9 @@ from resparse._patterns import MARKDOWN_ITALIC_RE
 from resparse.model import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+
+    import regex
 
 SLACK = 2  # a run may start this many characters after the offset asked about ("*Notes")
 
@@ -58,7 +60,30 @@ def markdown_italics(source: str) -> list[Span] | None:
     if "*" not in source and "_" not in source:
         return None
     spans = []
-    for match in MARKDOWN_ITALIC_RE.finditer(source):
+    for match in _runs(source):
         group = "a" if match["a"] is not None else "b"
         spans.append(Span(match.start(group), match.end(group)))
     return spans or None
+
+
+def _runs(source: str) -> Iterator[regex.Match[str]]:
+    """``MARKDOWN_ITALIC_RE.finditer(source)``, tried only where a "*" or a "_" stands.
+
+    Each match opens with its "*" or "_" (the look-behinds before it take no
+    characters), so the leftmost match from a place is the first such character there
+    at which the pattern matches; a plain search finds them, where the pattern's own
+    search would try its look-behinds at every character of the text.
+    """
+    done = 0  # where the last match ended: the next starts there or later
+    star, under = source.find("*"), source.find("_")
+    while star >= 0 or under >= 0:
+        at = star if under < 0 or 0 <= star < under else under
+        if at >= done:
+            match = MARKDOWN_ITALIC_RE.match(source, at)
+            if match is not None:
+                yield match
+                done = match.end()
+        if at == star:
+            star = source.find("*", at + 1)
+        else:
+            under = source.find("_", at + 1)
