@@ -483,7 +483,7 @@ def _more(
         lead_span.end,
         kind=kind,
         language=reading.language,
-        italic_at=reading.italics.at if reading.italics is not None else None,
+        italics=reading.italics,
     )
     if not spans:
         return {}

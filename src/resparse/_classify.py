@@ -484,6 +484,8 @@ def _heading_shape(text: str, local: Profile) -> tuple[bool, bool]:
 
 
 _TAIL = 48
+# the last characters a run of trailing marks may end on, digits aside (see _trailing_marks)
+_MARK_ENDS = frozenset("*_\u200e\u200f†‡")
 
 
 def ends_clause(text: str, terminators: frozenset[str] = _TERMINAL) -> bool:
@@ -493,6 +495,13 @@ def ends_clause(text: str, terminators: frozenset[str] = _TERMINAL) -> bool:
     a closing quote or a footnote marker after the terminator does not count.
     """
     text = text.rstrip()
+    last = text[-1:]
+    if last and last not in _MARK_ENDS and not last.isdigit():
+        # no run of marks ends on this character, so the pattern below would strip nothing
+        while last in _QUOTES and len(text) > 1 and text[-2] in terminators:
+            text = text[:-1]
+            last = text[-1]
+        return last in terminators
     # only the end can hold the marks; matching "(...)+$" from every position of a long
     # paragraph cost more than the rest of the test (the tail keeps two characters of
     # context for the look-behinds, and the whole text is read if the tail is all marks)

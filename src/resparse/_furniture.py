@@ -32,7 +32,18 @@ _CUT_RE = regex.compile(r"(?:\.{3}|…)$")  # the end of a running title cut sho
 _MIN_CUT = 12  # characters (spaces out) a cut title keeps, so that a few words are no match
 
 
+# the characters ``str.split`` cuts at that ``\s`` does not match (the information separators)
+_SPLIT_ONLY = frozenset("\x1c\x1d\x1e\x1f")
+
+
 def _key(text: str) -> str:
+    """The text without its white space, casefolded.
+
+    ``str.split`` drops the same white space as ``_SPACE_RE`` but for the information
+    separators, which only the pattern keeps.
+    """
+    if _SPLIT_ONLY.isdisjoint(text):
+        return "".join(text.split()).casefold()
     return _SPACE_RE.sub("", text).casefold()
 
 

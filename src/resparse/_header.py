@@ -17,6 +17,7 @@ from resparse import _dates
 from resparse._build import make_header
 from resparse._front_matter import FrontMatter, read_front_matter
 from resparse._language import Profile, profile
+from resparse._patterns import Gate, gate
 from resparse._text import clean, join_lines
 from resparse.model import AgendaItem, Diagnostic, Header, Span
 
@@ -84,6 +85,11 @@ class _FieldReader:
     fields: list[_Field] = attrs.field(factory=list)
     leftovers: list[Line] = attrs.field(factory=list)
     previous: str = ""  # the text of the line read before this one
+    # the header fields' patterns, each through its gate: most fail at their first character
+    gated: list[tuple[str, Gate]] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.gated = [(name, gate(pattern)) for name, pattern in self.local.header_fields]
 
     def read_line(self, line: Line) -> None:
         """Open the fields a line holds, left to right; the rest continues or is left over."""
@@ -185,12 +191,15 @@ class _FieldReader:
     def match_field(self, text: str, pos: int) -> tuple[str, regex.Match[str]] | None:
         """The first field whose pattern matches at ``pos``."""
         names = {f.name for f in self.fields}
-        for name, pattern in self.local.header_fields:
+        first = text[pos : pos + 1]
+        for name, opens in self.gated:
             if name == "issued" and not (self.fields and self.fields[-1].name == "distribution"):
                 continue  # a bare date is the issue date right after "Distr.: General"
             if name == "resolution_of" and "sc_number" not in names:
                 continue
-            match = pattern.match(text, pos)
+            if not opens[first]:
+                continue  # no match can start at this character
+            match = opens.pattern.match(text, pos)
             if match is not None and match.end() > pos:
                 return name, match
         meeting = self.local.meeting_re.match(text, pos) if pos == 0 else None

@@ -16,9 +16,11 @@ from resparse._patterns import MARKDOWN_ITALIC_RE
 from resparse.model import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
-_SLACK = 2  # a run may start this many characters after the offset asked about ("*Notes")
+    import regex
+
+SLACK = 2  # a run may start this many characters after the offset asked about ("*Notes")
 
 
 @attrs.frozen
@@ -35,12 +37,17 @@ class Italics:
 
     def at(self, pos: int) -> Span | None:
         """The italic span that starts at (or within two characters of) ``pos``."""
-        i = bisect.bisect_right(self.starts, pos + _SLACK) - 1
+        i = bisect.bisect_right(self.starts, pos + SLACK) - 1
         if i >= 0:
             span = self.spans[i]
-            if span.start <= pos + _SLACK and span.end > pos:
+            if span.start <= pos + SLACK and span.end > pos:
                 return span
         return None
+
+    def starts_between(self, low: int, high: int) -> bool:
+        """Whether a run starts after ``low`` and at or before ``high``."""
+        i = bisect.bisect_right(self.starts, low)
+        return i < len(self.starts) and self.starts[i] <= high
 
     def next_start(self, pos: int) -> int | None:
         """Where the first italic run at or after ``pos`` starts, if any."""
@@ -53,7 +60,30 @@ def markdown_italics(source: str) -> list[Span] | None:
     if "*" not in source and "_" not in source:
         return None
     spans = []
-    for match in MARKDOWN_ITALIC_RE.finditer(source):
+    for match in _runs(source):
         group = "a" if match["a"] is not None else "b"
         spans.append(Span(match.start(group), match.end(group)))
     return spans or None
+
+
+def _runs(source: str) -> Iterator[regex.Match[str]]:
+    """``MARKDOWN_ITALIC_RE.finditer(source)``, tried only where a "*" or a "_" stands.
+
+    Each match opens with its "*" or "_" (the look-behinds before it take no
+    characters), so the leftmost match from a place is the first such character there
+    at which the pattern matches; a plain search finds them, where the pattern's own
+    search would try its look-behinds at every character of the text.
+    """
+    done = 0  # where the last match ended: the next starts there or later
+    star, under = source.find("*"), source.find("_")
+    while star >= 0 or under >= 0:
+        at = star if under < 0 or 0 <= star < under else under
+        if at >= done:
+            match = MARKDOWN_ITALIC_RE.match(source, at)
+            if match is not None:
+                yield match
+                done = match.end()
+        if at == star:
+            star = source.find("*", at + 1)
+        else:
+            under = source.find("_", at + 1)

@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING
 import regex
 
 from resparse import _leads
+from resparse._italics import SLACK as _SLACK
 from resparse._language import profile
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from resparse._italics import Italics
     from resparse.model import Span
 
 _OPENERS = {"“": "”", "(": ")", "«": "»", "[": "]"}
@@ -46,21 +48,27 @@ def find_more_leads(  # noqa: PLR0913 - the parse state a search needs, passed p
     *,
     kind: _leads.Kind,
     language: str,
-    italic_at: Callable[[int], Span | None] | None,
+    italics: Italics | None,
 ) -> list[Span]:
     """Spans of the leads that open after ``after`` in a part's own text pieces.
 
-    ``italic_at`` gives the italic run at an offset; ``None`` (an input without italics)
-    finds nothing.
+    ``italics``: the document's italic runs; ``None`` (an input without italics) finds
+    nothing. A further lead is an italic run opening just after its separator, so a
+    piece where no run starts is not searched: a separator found from ``low`` on, ending
+    by ``end``, takes a run starting after ``low`` and at most two characters past ``end``.
     """
     separator = _separator(language)
-    if separator is None or italic_at is None:
+    if separator is None or italics is None:
         return []
     found: list[Span] = []
+    italic_at = italics.at
     for start, end in pieces:
         if end <= after:
             continue
-        for match in separator.finditer(source, max(start, after), end):
+        low = max(start, after)
+        if not italics.starts_between(low, end + _SLACK):
+            continue
+        for match in separator.finditer(source, low, end):
             span = _lead_at(source, match, end, kind=kind, language=language, italic_at=italic_at)
             if span is not None and not _quoted(source, pieces, after, match.start()):
                 found.append(span)
