@@ -166,7 +166,7 @@ _FOOTNOTE = gate(FOOTNOTE_LINE_RE)
 
 
 def _cover_line(line: Line, local: Profile, counts: _Counts) -> ClassifiedLine:
-    pre_count, op_count, _ = _first_word_counts(line.text, local, counts)
+    pre_count, op_count, _, _ = _first_word_counts(line.text, local, counts)
     bare_number = counts.number.match(line.text) is not None
     return ClassifiedLine(
         line, line.start, bare_number=bare_number, pre_count=pre_count, op_count=op_count
@@ -203,7 +203,7 @@ def classify(  # noqa: C901 - one test per kind
     heading, heading_continued = _heading_shape(text, local)
     formula_like = counts.formula[first_char] and counts.formula.pattern.match(text) is not None
     number_text = number["n"] if number is not None else loose["n"] if loose else None
-    pre_count, op_count, counted = _first_word_counts(text, local, counts)
+    pre_count, op_count, counted, skipped = _first_word_counts(text, local, counts)
     facts = _Facts(
         number_text, bare_number, bare_label, formula_like, pre_count, op_count, heading_continued
     )
@@ -238,7 +238,9 @@ def classify(  # noqa: C901 - one test per kind
         heading = heading or unnumbered.heading_strong
     else:
         heading = False
-    lead = _lead_kinds(text[pos:] if pos else text, local, counts, counted, facts)
+    # where the lead opens where the counted word does, its words were read already
+    shared = counted if pos == skipped else None
+    lead = _lead_kinds(text[pos:] if pos else text, local, counts, shared, facts)
     # positional, through _make: keyword construction of a 27-field tuple cost a third of
     # the whole classification
     return ClassifiedLine._make(
@@ -306,24 +308,29 @@ _NO_LEAD = _Lead()
 _CAPITAL_ONLY = _Lead(capital=True)
 
 
-def _lead_kinds(rest: str, local: Profile, counts: _Counts, counted: str, facts: _Facts) -> _Lead:
+def _lead_kinds(
+    rest: str, local: Profile, counts: _Counts, counted: list[str] | None, facts: _Facts
+) -> _Lead:
     """Whether the text after any number or label opens like a lead, and of which kind.
 
-    ``counted`` is the first word whose counts ``facts`` holds: when the same word opens
-    ``rest`` (no quote, bracket or number was passed over), they are not looked up again.
+    ``counted``: the words ``_first_word_counts`` read, when ``rest`` is the text it read
+    (no markup, quote, bracket or number was passed over); ``facts`` holds their counts,
+    so neither the words nor the counts are read again.
     """
     if not local.starts_like_lead(rest):
         return _NO_LEAD
-    words = _first_words(rest)
-    if words and _leads.adverb_opener(words[0], local.code):  # "самым решительным образом"
-        words = _after_adverb(_first_words(rest, _HEAD_WORDS), local.code)
-    if not words:
-        return _CAPITAL_ONLY
-    first = words[0]
-    if first == counted:
+    if counted is not None:
+        if not counted:
+            return _CAPITAL_ONLY
+        words = counted
         first_pre, first_op = facts.pre_count, facts.op_count
     else:
-        first_pre, first_op = counts.pre(first), counts.op(first)
+        words = _first_words(rest)
+        if words and _leads.adverb_opener(words[0], local.code):  # "самым решительным образом"
+            words = _after_adverb(_first_words(rest, _HEAD_WORDS), local.code)
+        if not words:
+            return _CAPITAL_ONLY
+        first_pre, first_op = counts.pre(words[0]), counts.op(words[0])
     language = local.code
     return _Lead(
         True,  # noqa: FBT003 - the fields in order, positional for speed
@@ -381,19 +388,33 @@ _STRONG_LEAD = 30  # ... to be a frequent preambular lead (strong_preamble_lead)
 _KNOWN_WORD = 2  # ... to be known as opening a lead at all (as _leads.known_first_word)
 
 
-def _first_word_counts(text: str, local: Profile, counts: _Counts) -> tuple[int, int, str]:
+def _first_word_counts(
+    text: str, local: Profile, counts: _Counts
+) -> tuple[int, int, list[str] | None, int]:
     """How many preambular and operative leads the line's first word opens in the tables.
 
-    The word itself comes back too (empty when it was not counted), so that the lead test
-    on the same word reuses the counts.
+    The words the lead test reads come back too (from the head on, past an opening
+    adverb; None when they cannot be shared), with where they were read from: the lead
+    test on the same text reuses both words and counts.
     """
     stripped = text.lstrip("*_ ")
-    first = _first_word(stripped)
-    if not first or not local.starts_like_lead(stripped):
-        return 0, 0, ""
+    skipped = len(text) - len(stripped)
+    if not local.starts_like_lead(stripped):
+        return 0, 0, None, skipped
+    words = _opening_words(stripped)
+    if words is None:  # a first word too long for the lead test to read whole
+        first = _first_word(stripped)
+        if not first:
+            return 0, 0, None, skipped
+    else:
+        if not words:
+            return 0, 0, words, skipped
+        first = words[0]
     if _leads.adverb_opener(first, local.code):  # "самым решительным образом осуждая"
-        first = _after_adverb(_first_words(stripped, _HEAD_WORDS), local.code)[0]
-    return counts.pre(first), counts.op(first), first
+        adverb = _after_adverb(_first_words(stripped, _HEAD_WORDS), local.code)
+        first = adverb[0]
+        words = adverb if words is not None else None
+    return counts.pre(first), counts.op(first), words, skipped
 
 
 _HEAD_WORDS = 4  # an opening adverb of up to three words and its head
@@ -411,10 +432,32 @@ def _after_adverb(words: list[str], language: str) -> list[str]:
     return words
 
 
+_LEAD_SPAN = 80  # the characters the lead test reads a line's first words from
+
+
+def _opening_words(text: str) -> list[str] | None:
+    """``_first_words`` of a text, when its first is the word ``_first_word`` reads.
+
+    None when it is not: the first word does not open the text, or may run past the
+    characters ``_first_words`` looks at.
+    """
+    words: list[str] = []
+    for match in _TOKEN_RE.finditer(text, 0, min(len(text), _LEAD_SPAN)):
+        token = match[0]
+        if not token[:1].isalpha():
+            break
+        if not words and (match.start() or match.end() == _LEAD_SPAN):
+            return None
+        words.append(_leads.word_key(token))
+        if len(words) == 2:
+            break
+    return words
+
+
 def _first_words(text: str, limit: int = 2) -> list[str]:
     """The first words of a line, casefolded; empty when it does not open with a word."""
     words: list[str] = []
-    for match in _TOKEN_RE.finditer(text, 0, min(len(text), 80)):
+    for match in _TOKEN_RE.finditer(text, 0, min(len(text), _LEAD_SPAN)):
         if not match[0][:1].isalpha():
             break
         words.append(_leads.word_key(match[0]))

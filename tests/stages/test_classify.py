@@ -71,6 +71,29 @@ def test_classify_first_word_counts_and_lead_agree() -> None:
     assert quoted.strong_preamble_lead
 
 
+def test_classify_shared_first_words_read_as_the_lead_test_reads_them() -> None:
+    # the lead test takes the words the counts read when both read the same text: an
+    # opening adverb, a first word longer than the lead test reads, markup before it
+    long_word = "Recalling" + "x" * 90
+    texts = [
+        ("Самым решительным образом осуждает нападения,", "ru"),
+        ("Further recalling its resolution,", "en"),
+        (long_word + " its resolution,", "en"),
+        ("**Recalling its resolution 1/1,**", "en"),
+        ("Decides to remain seized,", "en"),
+    ]
+    for text, language in texts:
+        local = profile(language)
+        counts = _classify._Counts.of(local)
+        kind = _one(text, None, language)
+        facts = _classify._Facts(*kind[-7:])
+        rest = text[kind.content_start :]
+        unshared = _classify._lead_kinds(rest, local, counts, None, facts)
+        lead = (kind.capital, kind.preamble_lead, kind.strong_preamble_lead, kind.operative_lead)
+        assert lead == tuple(unshared), text
+    assert _one(long_word + " its resolution,").pre_count == 0
+
+
 def test_classify_lines_gives_cover_lines_only_the_document_facts() -> None:
     lines = scan("United Nations\n1. Something\nThe General Assembly,\nRecalling x,\n")
     kinds = _classify.classify_lines(lines, [None, None], profile("en"), start=2)
