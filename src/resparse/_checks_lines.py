@@ -34,7 +34,7 @@ BARE_LABEL = regex.compile(r"\(\w{1,6}\)|\w{1,6}[.)]")
 _FREQUENT = 20
 
 
-def _line_warning(code: str, message: str, start: int, line: str) -> Diagnostic:
+def line_warning(code: str, message: str, start: int, line: str) -> Diagnostic:
     """A warning on one line of the source (``line`` starts at ``start``), its end spaces out."""
     return Diagnostic(code, message, "warning", Span(start, start + len(line.rstrip())))
 
@@ -178,7 +178,7 @@ def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
                             f"({sub.label}): it may continue the paragraph's sentence after "
                             "its list"
                         )
-                        yield _line_warning("subparagraph.continuation", message, start, line)
+                        yield line_warning("subparagraph.continuation", message, start, line)
                     previous = text
 
 
@@ -212,7 +212,7 @@ def label_in_item(result: Resolution) -> Iterator[Diagnostic]:
                             f"a line inside sub-paragraph ({sub.label}) opens with a label out "
                             "of sequence: a sub-paragraph may be missing, merged or read twice"
                         )
-                        yield _line_warning("subparagraph.label_in_text", message, start, line)
+                        yield line_warning("subparagraph.label_in_text", message, start, line)
                         break
 
 
@@ -243,7 +243,7 @@ def heading_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
                     "a short line with no closing punctuation between two items of a part: "
                     "it may be a heading glued to the item before it"
                 )
-                yield _line_warning("text.heading_in_paragraph", message, start, line)
+                yield line_warning("text.heading_in_paragraph", message, start, line)
 
 
 # how a line that ends a part ends: its punctuation (any script's), a footnote marker
@@ -305,7 +305,7 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
                     "in a text that gives each part its own line, this part runs over "
                     "another line: it may hold two parts"
                 )
-                yield _line_warning("text.extra_line", message, start, line)
+                yield line_warning("text.extra_line", message, start, line)
                 break
 
 
@@ -331,7 +331,7 @@ def preambular_lead_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
                     f"a line inside operative paragraph {paragraph.number} opens with the "
                     f"preambular lead {match.group(1)!r}: a clause may have been read into it"
                 )
-                yield _line_warning("operative.preambular_lead_in_text", message, start, line)
+                yield line_warning("operative.preambular_lead_in_text", message, start, line)
                 break
 
 
@@ -359,7 +359,7 @@ def long_paragraph(result: Resolution) -> Iterator[Diagnostic]:
                     f"its siblings and holds a line opening with {match.group(1)!r}: it may "
                     "hold several paragraphs"
                 )
-                yield _line_warning("operative.long_paragraph", message, start, line)
+                yield line_warning("operative.long_paragraph", message, start, line)
                 break
 
 
@@ -465,5 +465,5 @@ def annex_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
                     f"a line inside operative paragraph {paragraph.number} is an annex's "
                     "heading: the annex may have been read as the paragraph's text"
                 )
-                yield _line_warning("operative.annex_in_text", message, start, line)
+                yield line_warning("operative.annex_in_text", message, start, line)
                 break

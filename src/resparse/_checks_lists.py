@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from resparse import _checks_lines
-from resparse.model import Diagnostic, Span
+from resparse.model import Diagnostic
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -68,12 +68,7 @@ def item_with_more_lines(result: Resolution) -> Iterator[Diagnostic]:
                     f"sub-paragraph ({sub.label}) goes on, after a title or a colon, with a "
                     "line of its own: it may hold its text under a title or items with no label"
                 )
-                yield Diagnostic(
-                    "subparagraph.more_lines",
-                    message,
-                    "warning",
-                    Span(start, start + len(line.rstrip())),
-                )
+                yield _checks_lines.line_warning("subparagraph.more_lines", message, start, line)
                 break
             before = text
 
@@ -173,10 +168,5 @@ def label_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
                     "the next number: an item or the next paragraph may have been read as "
                     "its text"
                 )
-                yield Diagnostic(
-                    "operative.label_in_text",
-                    message,
-                    "warning",
-                    Span(start, start + len(line.rstrip())),
-                )
+                yield _checks_lines.line_warning("operative.label_in_text", message, start, line)
                 break

@@ -89,7 +89,7 @@ def more_lead_joint(words: tuple[str, ...] | None) -> str:
     The words are ``more_lead_conjunctions`` (", and *requests*", ", et *prie*"); the
     Akoma Ntoso reader and writer both read a further lead by this pattern.
     """
-    return rf"[,;،]\s+{optional_words(words)}" if words else r"[,;،]\s+"
+    return rf"[,;،]\s+{optional_words(words or ())}"
 
 
 # Page furniture, one line each; the word before a page number is the profile's.
