@@ -8,11 +8,12 @@ document marked ``SILENT`` is a wrong parse that says nothing. With ``--right`` 
 the warnings that right documents carry too (the other side of the self-check).
 
 It scores exactly as ``resparse.evaluate`` does (same cases, alignment and error count,
-and the same gold, normalised unless ``--gold-as-marked``).
+and the same gold, normalised unless ``--gold-as-marked``); with ``--held-out`` each
+fold is parsed with the tables learned without it, as ``--held-out`` scores it there.
 Skips cleanly when the shared folder is absent.
 
 Usage: python scripts/list_wrong.py [--shared DIR] [--shape S] [--language L] [--limit N]
-       [--right] [--silent-only] [--gold-as-marked]
+       [--right] [--silent-only] [--held-out] [--gold-as-marked]
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ import pathlib
 import sys
 from typing import TYPE_CHECKING
 
-from resparse import evaluate
+from resparse import _eval_held_out, evaluate
 from resparse.errors import ResparseError
 from resparse.parser import parse_document
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from resparse.model import Resolution
 
@@ -118,6 +119,34 @@ def _print_case(
     return False, codes
 
 
+def _parse(case: evaluate.Case) -> Resolution | None:
+    try:
+        return parse_document(case.read(), language=case.language)
+    except Exception as error:  # noqa: BLE001 - a crash is listed, not hidden
+        print(f"CRASH {case.shape} {case.language} {case.name}: {error}")
+        return None
+
+
+def _parsed(
+    args: argparse.Namespace, shared: pathlib.Path
+) -> Iterator[tuple[evaluate.Case, Resolution | None]]:
+    """Each case with its parse; held out, parsed with the tables learned without its fold."""
+    selected = _selected(args, shared)
+    if not args.held_out:
+        for case in selected:
+            yield case, _parse(case)
+        return
+    learner = evaluate.Learner(shared)
+    for fold in evaluate.folds(shared):
+        mine = [c for c in selected if c.gold_path in fold.files]
+        if not mine:
+            continue
+        print(f"-- held out {fold.name}: {len(mine)} cases")
+        with _eval_held_out._tables(learner.texts(fold.files)):  # noqa: SLF001
+            for case in mine:
+                yield case, _parse(case)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: parse the cases, print the wrong documents and a summary."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -127,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--right", action="store_true", help="list warned right documents too")
     parser.add_argument("--silent-only", action="store_true", help="only the unwarned wrong ones")
+    parser.add_argument(
+        "--held-out", action="store_true", help="parse with tables learned without each fold"
+    )
     parser.add_argument(
         "--gold-as-marked", action="store_true", help="the markup as it is, not normalised"
     )
@@ -138,15 +170,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     summary: collections.Counter[str] = collections.Counter()
     right_codes: collections.Counter[str] = collections.Counter()
-    for case in _selected(args, shared):
+    for case, predicted in _parsed(args, shared):
         try:
             gold = evaluate.gold_of(case.gold_path)
         except ResparseError:
             continue
-        try:
-            predicted = parse_document(case.read(), language=case.language)
-        except Exception as error:  # noqa: BLE001 - a crash is listed, not hidden
-            print(f"CRASH {case.shape} {case.language} {case.name}: {error}")
+        if predicted is None:
             continue
         wrong, codes = _print_case(case, gold, predicted, args)
         if wrong:

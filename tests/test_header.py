@@ -226,6 +226,12 @@ def test_header_reissue_star_after_the_symbol_is_the_symbol_line() -> None:
         ("二十", "zh", 20),
         ("一百零五", "zh", 105),
         ("79", "zh", 79),
+        ("78th", "en", 78),
+        ("21st", "en", 21),
+        ("78e", "fr", 78),
+        ("1re", "fr", 1),
+        ("78º", "es", 78),
+        ("78-я", "ru", 78),
     ],
 )
 def test_header_ordinal_words_are_composed_by_rule(words: str, language: str, value: int) -> None:
@@ -238,7 +244,16 @@ def test_header_ordinal_words_are_composed_by_rule(words: str, language: str, va
 @pytest.mark.issue(16)
 @pytest.mark.parametrize(
     ("words", "language"),
-    [("Resumed", "en"), ("and", "en"), ("Reprise", "fr"), ("و", "ar"), ("届", "zh")],
+    [
+        ("Resumed", "en"),
+        ("and", "en"),
+        ("Reprise", "fr"),
+        ("و", "ar"),
+        ("届", "zh"),
+        ("78e", "en"),  # digit endings are the language's own
+        ("78th", "fr"),
+        ("78th", "zh"),
+    ],
 )
 def test_header_words_that_write_no_number_give_none(words: str, language: str) -> None:
     from resparse._dates import ordinal_value  # noqa: PLC0415 - the stage under test
@@ -270,6 +285,16 @@ def test_header_front_matter_quoted_values_lists_and_unknown_keys() -> None:
     keys = [d for d in r.diagnostics if d.code == "header.front_matter_keys"]
     assert keys
     assert "url" in keys[0].message
+
+
+@pytest.mark.issue(16)
+def test_header_front_matter_session_in_english_on_a_french_text() -> None:
+    """Front matter keys are English and its values often are: "78th" reads in any language."""
+    body = "L’Assemblée générale,\n\nRappelant sa résolution 77/1,\n\n1. Décide d’agir.\n"
+    for value in ("78th", "78e"):
+        r = resparse.parse(f"---\nsymbol: A/RES/78/123\nsession: {value}\n---\n\n" + body)
+        assert r.language == "fr"
+        assert r.header.session == 78
 
 
 @pytest.mark.issue(16)

@@ -247,7 +247,18 @@ def test_a_list_item_ends_on_the_languages_conjunction(
         ("fr", "Décide de rester activement saisi de la question.", True),
         ("fr", "Decides to remain seized of the matter.", False),
         ("es", "Decide seguir ocupándose activamente de la cuestión.", True),
-        ("ru", "Decides to remain seized of the matter.", False),  # none given yet
+        ("en", "Decides to remain actively seized of this matter.", True),
+        ("en", "Decides to remain seized of the issue.", True),
+        ("ru", "Decides to remain seized of the matter.", False),
+        ("ru", "постановляет продолжать активно заниматься этим вопросом.", True),
+        ("ru", "постановляет продолжать заниматься этим вопросом .", True),
+        ("ru", "постановляет продолжать заниматься этим.", False),
+        ("ar", "يقرر أن يبقي المسألة قيد نظره الفعلي.", True),
+        ("ar", "يقرر إبقاء هذه المسألة قيد نظره.", True),
+        ("ar", "يقرر أن يبقي المسألة.", False),
+        ("zh", "决定继续积极处理此案。", True),
+        ("zh", "决定继续处理此案。", True),
+        ("zh", "决定继续处理。", False),
     ],
 )
 def test_the_closing_formula_is_the_languages(language: str, text: str, closes: bool) -> None:

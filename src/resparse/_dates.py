@@ -32,11 +32,6 @@ def _fuzzy_months() -> tuple[tuple[regex.Pattern[str], int], ...]:
     )
 
 
-_DIGIT_ORDINAL_RE = regex.compile(
-    r"(?P<n>\d{1,4})\s?(?:st|nd|rd|th|d|e|ème|ª|º|a)\b", regex.IGNORECASE
-)
-
-
 def month_number(name: str, *, fuzzy: bool = False) -> tuple[int | None, bool]:
     """An English month's number, and whether an OCR slip had to be forgiven to read it."""
     from resparse._language import profile  # noqa: PLC0415 - profiles import this module
@@ -124,6 +119,8 @@ class Ordinals:
     connectors: frozenset[str] = frozenset()
     # every known word, longest first, so that "seventy" is tried before "seven"
     tokens: tuple[str, ...] = ()
+    # digits with the language's ordinal ending ("78th", "78e", "78º"); None: it has none
+    digits: regex.Pattern[str] | None = None
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Ordinals:
@@ -133,7 +130,17 @@ class Ordinals:
         connectors = frozenset(fold(w) for w in data.get("connectors", ()))
         known = {*words, *multipliers, *connectors}
         tokens = tuple(sorted(known, key=lambda w: (-len(w), w)))
-        return cls(words, multipliers, connectors, tokens)
+        endings = sorted(data.get("digit_endings", ()), key=lambda e: (-len(e), e))
+        digits = None
+        if endings:
+            alternation = "|".join(regex.escape(e) for e in endings)
+            digits = regex.compile(rf"(?P<n>\d{{1,4}})\s?(?:{alternation})\b", regex.IGNORECASE)
+        return cls(words, multipliers, connectors, tokens, digits)
+
+    def digit_value(self, text: str) -> int | None:
+        """The number of digits written with an ordinal ending ("78th"), or None."""
+        match = self.digits.fullmatch(text) if self.digits is not None else None
+        return int(match["n"]) if match else None
 
     def value(self, text: str) -> int | None:
         """The number ``text`` writes, or None when a part of it is no number word."""
@@ -168,9 +175,10 @@ def ordinal_value(words: str, language: str = "en") -> int | None:
     from resparse._language import profile  # noqa: PLC0415 - profiles import this module
 
     text = words.strip()
-    digit = _DIGIT_ORDINAL_RE.fullmatch(text)
-    if digit:
-        return int(digit["n"])
+    ordinals = profile(language).ordinals
+    digit = ordinals.digit_value(text)
+    if digit is not None:
+        return digit
     if text.isdecimal():
         return int(text)
-    return profile(language).ordinals.value(text)
+    return ordinals.value(text)

@@ -340,7 +340,10 @@ class _HeaderBuilder:
         if name in {"adopted", "issued"}:
             return _dates.iso_date(text) or _dates.find_date(text, language=self.language)[0]
         if name == "session":
-            return _dates.ordinal_value(text.removesuffix(" session"), self.language)
+            # front matter keys are English, and its values often are too ("78th")
+            ordinal = text.removesuffix(" session")
+            value = _dates.ordinal_value(ordinal, self.language)
+            return value if value is not None else _dates.ordinal_value(ordinal, "en")
         if name in {"sponsors", "agenda_items"}:
             return tuple(part for part in (clean(p) for p in text.strip("[]").split(",")) if part)
         return clean(text.strip())
