@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 import resparse
-from resparse import evaluate
+from resparse import _checks_lines, evaluate
 from resparse._checks_order import _next_labels
 from resparse.model import OperativeParagraph, PreambularClause, Resolution
 
@@ -164,11 +164,13 @@ ROWS: list[tuple[str, str, str, bool]] = [
         False,
     ),
     (
-        "a clause in a second line, in a one-line-per-paragraph text",
+        # (after a comma the segmenter opens a clause there itself; after a colon it does
+        # not, since the lines may be the clause's list)
+        "a clause in a second line after a colon, in a one-line-per-paragraph text",
         "text.extra_line",
         FORMULA
         + PREAMBLE
-        + "Recognizing the work done,\nIn this regard, calling on all parties to cooperate,\n"
+        + "Recognizing the work done, as follows:\nIn this regard, calling on all parties to cooperate,\n"
         + "1. Decides to act;\n2. Requests a report;\n3. Requests a plan;\n4. Requests a budget;\n"
         + "5. Decides to remain seized of the matter.\n",
         True,
@@ -450,11 +452,12 @@ FRENCH_COVER = (
 )
 LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
     (
+        # the segmenter opens the clause itself in a text that gives each part a line
         "a lowercase clause after a finished one, in a language whose leads open lowercase",
         "text.extra_line",
         "ru",
         RUSSIAN.format(line="утверждая право всех государств жить в мире,"),
-        True,
+        False,
     ),
     (
         "a lowercase line that opens with a conjunction goes on with the clause",
@@ -729,3 +732,33 @@ def test_measuring_scripts_skip_without_the_development_set(
     spec.loader.exec_module(module)
     assert module.main(argv) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("language", "text", "fires"),
+    [
+        (
+            "zh",
+            "大会，\n回顾其以往各项决议，\n表示注意到秘书长的报告，\n1.\t决定采取行动。\n",
+            False,
+        ),
+        (
+            "zh",
+            "大会，\n回顾其以往各项决议，\n表示注意到秘书长的报告。\n1.\t决定采取行动。\n",
+            True,
+        ),
+        ("ar", ARABIC_PREAMBLE + "1 -\tتطلب إلى الدول أن تتعاون.\n", False),
+        ("en", FORMULA + "Recalling its resolutions,\nNoting the report,\n1. Decides.\n", False),
+        ("en", FORMULA + "Recalling its resolutions,\nNoting the report.\n1. Decides.\n", True),
+    ],
+)
+def test_a_clause_no_table_knows_closed_by_its_scripts_comma_is_a_clause(
+    language: str, text: str, *, fires: bool
+) -> None:
+    """Held out, the tables may know no lead of a clause; its comma, in any script, says
+    it is one ("，" "،" as well as ",")."""
+    parsed = resparse.parse(text, language=language)
+    unknown = tuple(attrs.evolve(c, lead=None, lead_span=None) for c in parsed.preamble)
+    found = list(_checks_lines.clause_without_lead(attrs.evolve(parsed, preamble=unknown)))
+    assert bool(found) is fires

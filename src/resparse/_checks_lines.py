@@ -385,6 +385,8 @@ def heading_reads_as_part(result: Resolution) -> Iterator[Diagnostic]:
 
 # how a preambular clause ends; how many words and characters a heading read as one has
 _CLAUSE_END = regex.compile(r"[,;:.\u060c\u061b\uff0c\uff1b\uff1a\u3002]\d{0,3}\p{Cf}*$")
+# ... and how one ends that is not the last: a comma, semicolon or colon of any script
+_CLAUSE_GOES_ON = regex.compile(r"[,;:\u060c\u061b\uff0c\uff1b\uff1a]\d{0,3}\p{Cf}*$")
 _TITLE_WORDS = 3
 _TITLE_LENGTH = 30
 
@@ -399,7 +401,7 @@ def clause_without_lead(result: Resolution) -> Iterator[Diagnostic]:
     """
     for clause in result.preamble:
         text = clause.text.rstrip()
-        if (clause.lead is None and text[-1:] not in (",", ";", ":")) or (
+        if (clause.lead is None and not _CLAUSE_GOES_ON.search(text)) or (
             len(text) < _TITLE_LENGTH
             and len(text.split()) <= _TITLE_WORDS
             and not _CLAUSE_END.search(text)

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from resparse._scan import Line
 
 
+_COLONS = frozenset(":：")
+
+
 class Feeders(Lists):
     """Feeds the lines of the preamble and of the operative part."""
 
@@ -78,7 +81,26 @@ class Feeders(Lists):
         if self.doc.italics:
             # a reader that sees fonts marks every lead; titles are italic too, so both count
             return lead_like and self.lead_marked(line, kind)
-        return lead_like
+        return lead_like or self.follows_finished_part(line)
+
+    def follows_finished_part(self, line: Line) -> bool:
+        """Whether, in a text that breaks lines between parts only, a part ended before.
+
+        A lead the tables never saw ("倾听了", "Keenly alive to") then still opens the next
+        clause. After a colon the lines may be the clause's own list or quotation, so they
+        go on with it, as do the lines of a clause that already holds such a list; a line
+        opening with a conjunction ("и на ...") goes on with the sentence.
+        """
+        current = self.current
+        if not self.lines_are_parts or current is None or self.sub_stack:
+            return False
+        words = line.text.split(maxsplit=1)
+        if words and words[0].casefold() in self.profile.conjunctions:
+            return False
+        for start, end in current.pieces:
+            if self.source[start:end].rstrip()[-1:] in _COLONS:
+                return False
+        return True
 
     def lead_marked(self, line: Line, kind: ClassifiedLine) -> bool:
         """Whether the reader's lead marking opens the line, or follows a short opening.

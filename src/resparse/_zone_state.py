@@ -102,6 +102,7 @@ class State:
         self.last_number = 0
         self.last_furniture_line = -2
         self.blank_separated = blank_separated(kinds)
+        self.lines_are_parts = lines_are_parts(kinds, self.profile.terminators)
         self.formula_body: str | None = None  # the body the first formula names
         self.part_title_end = -1  # the formula line after a part's letter and title
 
@@ -274,3 +275,40 @@ def blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
     return sum(line.blanks_before > 0 or line.page_break_before for line in opening) >= 0.9 * len(
         opening
     )
+
+
+# lines shorter than this (titles, cover fields, headings) say nothing of how text wraps
+_LONG_LINE = 20
+# share of the long lines that end as a part does: about 0.9 in text rendered from
+# markup (0.65 where tables and headings abound), under 0.4 in a PDF's wrapped text
+_PARTS_SHARE = 0.55
+_PARTS_LINES = 4
+# at most this share of the long lines may go on in lower case on the next line
+_WRAPS_SHARE = 0.05
+
+
+def lines_are_parts(kinds: tuple[ClassifiedLine, ...], terminators: frozenset[str]) -> bool:
+    """Whether the text breaks its lines between parts only (markup, a word processor).
+
+    In such a text a line that follows a finished part opens the next one, whatever its
+    first words. In a page's wrapped lines most long lines end in mid-sentence, and in
+    a cased script many go on in lower case on the next line; either says no.
+    """
+    long_lines = ends = wraps = 0
+    open_line = False  # the last long line with text ended in mid-sentence
+    for kind in checked(kinds, "looking at line ends"):
+        text = kind.line.text.strip()
+        if not text:
+            continue
+        if open_line and text[:1].islower():
+            wraps += 1
+        open_line = False
+        if len(text) >= _LONG_LINE:
+            long_lines += 1
+            if _classify.ends_clause(text, terminators):
+                ends += 1
+            else:
+                open_line = True
+    if long_lines < _PARTS_LINES:
+        return False
+    return ends >= _PARTS_SHARE * long_lines and wraps <= _WRAPS_SHARE * long_lines

@@ -137,3 +137,78 @@ def test_segment_no_opening_phrase_without_a_number_after_it() -> None:
     )
     result = _segment(text)
     assert [text[h.start : h.end] for h in result.headings] == []
+
+
+RUSSIAN = (
+    "ссылаясь на свои предыдущие резолюции по этому вопросу,\n"
+    "вновь подтверждая свою приверженность суверенитету государства,\n"
+    "ссылаясь также на свою резолюцию 67/19 от 29 ноября 2012 года,\n"
+    "{line}\n"
+    "1.\tпостановляет действовать в соответствии с этой резолюцией;\n"
+    "2.\tпостановляет продолжать заниматься этим вопросом.\n"
+)
+PARTS = (
+    "Recalling its resolution 70/1 of 25 September 2015 on the agenda,\n"
+    "Keenly alive to the importance of the rule of law at all levels,\n"
+    "Noting the report of the Secretary-General on the subject,\n"
+    "1. Decides to act on this matter at its next session;\n"
+    "2. Requests the Secretary-General to report on it next year.\n"
+)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("language", "head", "body", "clauses"),
+    [
+        # one line per part: a lead no table knows still opens a clause after a finished one
+        ("en", HEAD, PARTS, 3),
+        (
+            "zh",
+            "大会，\n",
+            (
+                "回顾其以往关于这一问题的各项决议，包括2021年12月9日第76/72号决议，\n"
+                "倾听了世界各地人民的心声，希望所有国家均能更多地获得和利用天基服务，\n"
+                "又回顾其关于海洋和海洋法的各项决议以及相关的其他决议，\n"
+                "1. 决定继续审议这个问题，并在下届会议上作出决定；\n"
+                "2. 请秘书长向大会第七十八届会议提交关于本决议的报告。\n"
+            ),
+            3,
+        ),
+        # leads in lower case: any word after a finished part, but a conjunction goes on
+        ("ru", "Совет Безопасности,\n", RUSSIAN.format(line="утверждая право жить в мире,"), 4),
+        ("ru", "Совет Безопасности,\n", RUSSIAN.format(line="и на содержащихся в ней нормах,"), 3),
+        # after a colon the lines are the clause's own list or quotation
+        (
+            "en",
+            HEAD,
+            (
+                "Recalling the following principles set out in the Charter:\n"
+                "Sovereign equality of all its Members and the rights they hold,\n"
+                "Peaceful settlement of disputes between all of the States,\n"
+                "Noting the report of the Secretary-General on the subject,\n"
+                "1. Decides to act on this matter at its next session.\n"
+            ),
+            2,
+        ),
+        # wrapped lines (most end in mid-sentence): an unknown opening goes on with the clause
+        (
+            "en",
+            HEAD,
+            (
+                "Recalling its resolution 70/1 of 25 September 2015 on the\n"
+                "agenda for sustainable development and the rule of law at\n"
+                "all levels of government in the world,\n"
+                "Keenly alive to the importance of the rule of law at all the\n"
+                "levels of government in the world and in its regions,\n"
+                "Noting the report of the Secretary-General on the subject,\n"
+                "1. Decides to act on this matter at its next session.\n"
+            ),
+            2,
+        ),
+    ],
+)
+def test_segment_a_finished_part_ends_where_lines_are_parts(
+    language: str, head: str, body: str, clauses: int
+) -> None:
+    result = _segment(head + body, language)
+    assert len(result.clauses) == clauses
