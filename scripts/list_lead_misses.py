@@ -19,7 +19,7 @@ exactly the gold's lead, ``ours n`` how many mark ours. It scores exactly as
 the shared folder is absent.
 
 Usage: python scripts/list_lead_misses.py [--shared DIR] [--language L ...] [--body GA|SC]
-       [--top N] [--in-sample]
+       [--top N] [--in-sample] [--class gold-split|unseen|rule]
 """
 
 from __future__ import annotations
@@ -108,12 +108,15 @@ def _cases(shared: pathlib.Path, languages: Sequence[str]) -> list[evaluate.Case
 
 def collect_misses(
     shared: pathlib.Path, languages: Sequence[str], *, in_sample: bool
-) -> tuple[collections.Counter[Miss], collections.Counter[tuple[str, str, str]], Marks]:
+) -> tuple[
+    collections.Counter[Miss], collections.Counter[tuple[str, str, str]], Marks, dict[Miss, str]
+]:
     """Misses by (body, language, kind, gold, ours), their classes, and the markup's marks."""
     learner = evaluate.Learner(shared)
     selected = _cases(shared, languages)
     found: collections.Counter[Miss] = collections.Counter()
     classes: collections.Counter[tuple[str, str, str]] = collections.Counter()
+    class_of: dict[Miss, str] = {}
     base = learner.texts()
     all_files = {c.gold_path for c in selected}
     for path in all_files:
@@ -154,7 +157,8 @@ def collect_misses(
                     found[key] += 1
                     what = classify(f"{case.language}:{kind}", g, o, everything, training)
                     classes[(case.body, case.language, what)] += 1
-    return found, classes, everything
+                    class_of[key] = what
+    return found, classes, everything, class_of
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -165,12 +169,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--body", choices=("GA", "SC"))
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--in-sample", action="store_true")
+    parser.add_argument("--class", dest="only", choices=("gold-split", "unseen", "rule"))
     args = parser.parse_args(argv)
     shared = pathlib.Path(args.shared)
     if not (shared / "unxml").is_dir():
         print(f"skipped: no development set at {shared / 'unxml'}")
         return 0
-    found, classes, everything = collect_misses(
+    found, classes, everything, class_of = collect_misses(
         shared, args.language or ["en"], in_sample=args.in_sample
     )
     print("misses by class:")
@@ -181,7 +186,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for body, language in groups:
         if args.body not in (None, body):
             continue
-        mine = [(n, key) for key, n in found.items() if key[:2] == (body, language)]
+        mine = [
+            (n, key)
+            for key, n in found.items()
+            if key[:2] == (body, language) and args.only in (None, class_of[key])
+        ]
         mine.sort(reverse=True)
         print(f"\n{body} {language}: {sum(n for n, _ in mine)} misses")
         for n, (_, _, kind, g, o) in mine[: args.top]:

@@ -124,6 +124,39 @@ def test_leads_modifier_finishes_an_unseen_pair(text: str, lead: str) -> None:
         assert lead_of(text, "op") == lead
 
 
+# The Council's own table saw "Expresses its deep" end a lead once and go on twice
+# ("... appreciation"), and never "concern" after it; the Assembly's table knows the phrase.
+GENERAL = """op\texpresses\t20\t0\t0\t5
+op\texpresses its\t15\t0\t0\t0
+op\texpresses its deep\t10\t0\t0\t0
+op\texpresses its deep concern\t10\t0\t0\t10
+op\tdecides\t8\t0\t0\t8
+"""
+COUNCIL = """op\texpresses\t10\t0\t0\t5
+op\texpresses its\t5\t0\t0\t0
+op\texpresses its deep\t3\t0\t0\t1
+op\texpresses its deep appreciation\t2\t0\t0\t2
+op\tdecides\t6\t0\t0\t4
+op\tdecides further\t2\t0\t0\t2
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # the body's table ran out where its leads mostly went on: the whole table decides
+        ("Expresses its deep concern at the violence", "Expresses its deep concern"),
+        ("Expresses its deep appreciation to the", "Expresses its deep appreciation"),
+        # where the body's table knows the end, it keeps it ("further" is its own)
+        ("Decides further that", "Decides further"),
+        ("Decides that the", "Decides"),
+    ],
+)
+def test_leads_a_body_table_that_runs_out_defers_to_the_whole_table(text: str, lead: str) -> None:
+    with _leads.replaced_tables({"en.tsv": GENERAL, "en.sc.tsv": COUNCIL}):
+        assert lead_of(text, "op", "sc") == lead
+
+
 def _without(language: str, phrase: str) -> dict[str, str]:
     """The shipped table of a language without the phrase and every node below it."""
     name = f"{language}.tsv"

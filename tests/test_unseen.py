@@ -644,6 +644,30 @@ def test_unseen_operative_numbered_with_a_parenthesis() -> None:
 
 
 @pytest.mark.issue(16)
+def test_unseen_items_numbered_with_a_parenthesis_inside_a_paragraph() -> None:
+    """After "... the following steps:", "1)" to "3)" are the paragraph's own items.
+
+    The shape of S/RES/2550 (2020) in French and Spanish, where the items were run into
+    the paragraph's text with no diagnostic.
+    """
+    body = (
+        "Recalling its resolution 77/1,\n\n1. Welcomes the report;\n\n"
+        "2. Considers that both parties must take the following steps:\n"
+        "1)\tPatrols: obtain standing clearances for all patrols;\n"
+        "2)\tBases of operations: support the opening of the base;\n"
+        "3)\tBorder crossing corridors: reopen the corridors;\n\n"
+        "3. Decides to remain seized of the matter.\n"
+    )
+    result = _parse(body)
+    assert [p.number for p in result.operative] == [1, 2, 3]
+    second = result.operative[1]
+    assert second.text.endswith("the following steps:")
+    assert [s.label for s in second.subparagraphs] == ["1", "2", "3"]
+    assert second.subparagraphs[2].text == "Border crossing corridors: reopen the corridors;"
+    assert not result.diagnostics
+
+
+@pytest.mark.issue(16)
 def test_unseen_older_form_considering_that() -> None:
     """ "The Conference, Considering: That ..., That ..., Resolves: 1. To ..."."""
     text = (

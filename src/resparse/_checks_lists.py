@@ -137,8 +137,9 @@ _LABEL_OPENING = regex.compile(r"\s*(?:\(\w{1,4}\)\s|[^\W\d]{1,4}\)\s|(?P<number
 def _opens_with_label(line: str, number: int | None) -> bool:
     """Whether a line opens with a letter label, or with the number after ``number``.
 
-    A bare "1)" is left alone: the markup itself keeps such numbered points in their
-    paragraph's text as often as it cuts them.
+    A bare "1)" is left alone: the segmenter reads "1)" after a colon as an item, and the
+    markup itself keeps such numbered points in their paragraph's text as often as it
+    cuts them (S/RES/2550 (2020) cuts them, S/RES/2609 (2021) does not).
     """
     match = _LABEL_OPENING.match(line)
     if match is None:

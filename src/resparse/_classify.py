@@ -199,7 +199,7 @@ def classify(  # noqa: C901 - one test per kind
     markup = LINE_MARKUP_RE.match(text) if _MARKUP[first_char] else None
     pos = markup.end() if markup is not None else 0
     number, label, bare_number, bare_label = _numbering(text, markup, counts)
-    loose = _loose_number(text, pos, local, counts) if number is None and label is None else None
+    label, loose = _label_or_loose_number(text, pos, local, counts, number, label)
     heading, heading_continued = _heading_shape(text, local)
     formula_like = counts.formula[first_char] and counts.formula.pattern.match(text) is not None
     number_text = number["n"] if number is not None else loose["n"] if loose else None
@@ -363,6 +363,34 @@ def _numbering(
 # "26 Condemns", "3) Decides": a paragraph number without its period
 _LOOSE_NUMBER_RE = regex.compile(r"(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+)(?=\p{L})")
 _LOOSE_NUMBER = gate(_LOOSE_NUMBER_RE)
+
+
+def _label_or_loose_number(  # noqa: PLR0913, PLR0917 - the line, and what was matched on it
+    text: str,
+    pos: int,
+    local: Profile,
+    counts: _Counts,
+    number: regex.Match[str] | None,
+    label: regex.Match[str] | None,
+) -> tuple[regex.Match[str] | None, regex.Match[str] | None]:
+    """The label, or the number printed without its period, when no number was matched.
+
+    "3) Decides": a frequent verb after "3)" makes it a paragraph's number, not the label
+    of an item; "3) Border corridors" stays a label.
+    """
+    if number is not None or (label is not None and not _number_in_paren(label)):
+        return label, None
+    loose = _loose_number(text, pos, local, counts)
+    return (None, loose) if loose is not None else (label, None)
+
+
+def _number_in_paren(label: regex.Match[str]) -> bool:
+    """Whether a label is a number closed by a parenthesis ("3)"), which may number a paragraph."""
+    return (
+        label["label"].isdigit()
+        and label.group().rstrip().endswith(")")
+        and label.group()[:1] != "("
+    )
 
 
 def _loose_number(text: str, pos: int, local: Profile, counts: _Counts) -> regex.Match[str] | None:

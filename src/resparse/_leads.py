@@ -497,6 +497,12 @@ def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | N
     length = _decide(path)
     while length > 1 and words[length - 1] in _DETERMINERS:
         length -= 1  # a lead ends on "for" or "upon" ("Calls for"), never on "its" or "the"
+    if scope is not None and length == len(path) < limit and _mostly_went_on(path[-1]):
+        # the body's table ran out of words where its own leads mostly went on ("Expresses
+        # its deep" before "concern"): the language's whole table knows more of the phrase
+        general = _walk_length(words, kind, language, None)
+        if general > length:
+            return general
     if length == len(path) and length < limit:
         adverbs = morphology(language).adverbs
         extended = _extend(
@@ -506,6 +512,11 @@ def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | N
             return _with_tails(words, extended, root, limit, tables(language, scope).tails[kind])
     length = max(_back_off(path, length), 1)
     return _with_tails(words, length, root, limit, tables(language, scope).tails[kind])
+
+
+def _mostly_went_on(node: _Node) -> bool:
+    """Whether most of the leads that reached this node went on past its word."""
+    return 2 * node.ends < node.inside
 
 
 def _with_tails(

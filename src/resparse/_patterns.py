@@ -54,12 +54,15 @@ OPERATIVE_NUMBER_RE = regex.compile(
     _V,
 )
 
-# A sub-paragraph label: "(a)", "(ii)", "(1)", and the French and Spanish "a)".
+# A sub-paragraph label: "(a)", "(ii)", "(1)", and the French and Spanish "a)" and "1)".
+# "3) Decides" at the top level is a paragraph number: the classifier reads a frequent
+# verb after "N)" as one (see ``_classify._loose_number``).
 SUBPARAGRAPH_LABEL_RE = regex.compile(
     r"""
     \(\s?(?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\s?\)
     (?=[\s*_]|$|\p{Lu}\p{Ll})  # "(mm)Designing": a PDF may lose the space after the label
     | (?P<label>[a-z]|[ivx]{1,5})[.)](?=\s)
+    | (?P<label>[1-9]\d?)\)(?=[ \t])
     """,
     _V,
 )
