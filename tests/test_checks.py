@@ -16,7 +16,7 @@ import pytest
 import resparse
 from resparse import _checks_lines, evaluate
 from resparse._checks_order import _next_labels
-from resparse.model import OperativeParagraph, PreambularClause, Resolution
+from resparse.model import OperativeParagraph, PreambularClause, Resolution, SubParagraph
 
 FORMULA = "The Security Council,\n"
 # a paragraph's middle longer than a page's line, on one line and wrapped as a page wraps it
@@ -683,6 +683,34 @@ def test_gold_normalised_makes_numbered_clauses_at_the_preamble_end_paragraphs()
     assert [c.text for c in normalised.preamble] == [c.text for c in right.preamble]
     assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
     assert evaluate.structural_errors(evaluate.score(marked, right)) > 0
+
+
+@pytest.mark.issue(16)
+def test_gold_normalised_lifts_paragraphs_nested_in_the_paragraph_before() -> None:
+    # the markup nests paragraphs 4 to 9 of S/RES/1591 (2005) under 3 (g) (iii)
+    text = (
+        FORMULA + PREAMBLE + "1. Decides to act;\n2. Decides that:\n(a) States act;\n"
+        "(b) States report;\n3. Requests a report;\n4. Decides to remain seized.\n"
+    )
+    right = resparse.parse(text)
+    first, second, third, fourth = right.operative
+    inner = tuple(
+        SubParagraph(label=str(p.number), text=p.text, span=p.span) for p in (third, fourth)
+    )
+    last = attrs.evolve(second.subparagraphs[-1], subparagraphs=inner)
+    nested = attrs.evolve(second, subparagraphs=(second.subparagraphs[0], last))
+    marked = attrs.evolve(right, operative=(first, nested))
+    normalised = evaluate.normalise_gold(marked)
+    assert [p.number for p in normalised.operative] == [1, 2, 3, 4]
+    assert [s.label for s in normalised.operative[1].subparagraphs] == ["a", "b"]
+    assert not normalised.operative[1].subparagraphs[1].subparagraphs
+    assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
+    assert evaluate.structural_errors(evaluate.score(marked, right)) > 0
+    # a paragraph's own numbered list starts at 1: "3." inside paragraph 2's "1." to "4."
+    # is its item, and is left where it is
+    items = tuple(SubParagraph(label=str(n), text="item;", span=second.span) for n in (1, 2, 3))
+    own = attrs.evolve(right, operative=(first, attrs.evolve(second, subparagraphs=items)))
+    assert evaluate.normalise_gold(own) is own
 
 
 @pytest.mark.issue(16)

@@ -1,8 +1,9 @@
 """The evaluation's gold: the UN's markup read with ``from_akn``, and its normalisations.
 
 The markup sometimes puts the preamble's last clause in the body, a section heading in an
-unnumbered paragraph, or the first numbered paragraphs in the preamble; ``normalise_gold``
-undoes each by one general rule, unless ``GOLD_AS_MARKED`` asks for the markup as it is.
+unnumbered paragraph, the first numbered paragraphs in the preamble, or the last ones
+inside the list of the paragraph before; ``normalise_gold`` undoes each by one general
+rule, unless ``GOLD_AS_MARKED`` asks for the markup as it is.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse.model import OperativeParagraph, PreambularClause
+from resparse.model import OperativeParagraph, PreambularClause, SubParagraph
 
 if TYPE_CHECKING:
     import pathlib
@@ -34,11 +35,12 @@ GOLD_AS_MARKED: contextvars.ContextVar[bool] = contextvars.ContextVar(
 def normalise_gold(gold: Resolution) -> Resolution:
     """The gold with the markup's misplaced parts put back and its heading paragraphs dropped.
 
-    Three general rules, each a drafting fact the markup breaks (``_clause_moved_back``,
-    ``_numbered_clauses_moved``, ``_headings_dropped``); nothing else in the markup is
-    changed.
+    Four general rules, each a drafting fact the markup breaks (``_clause_moved_back``,
+    ``_numbered_clauses_moved``, ``_nested_paragraphs_lifted``, ``_headings_dropped``);
+    nothing else in the markup is changed.
     """
-    return _headings_dropped(_numbered_clauses_moved(_clause_moved_back(gold)))
+    lifted = _nested_paragraphs_lifted(_numbered_clauses_moved(_clause_moved_back(gold)))
+    return _headings_dropped(lifted)
 
 
 # a paragraph's number at the start of a text: "1. ", "2 "
@@ -77,6 +79,60 @@ def _numbered_clauses_moved(gold: Resolution) -> Resolution:
         for clause, match in zip(preamble[at:], matches, strict=True)
     ]
     return attrs.evolve(gold, preamble=preamble[:at], operative=(*moved, *gold.operative))
+
+
+def _nested_paragraphs_lifted(gold: Resolution) -> Resolution:
+    """The gold with the paragraphs the markup nested in the paragraph before lifted out.
+
+    The UN's markup sometimes puts the last paragraphs of a text inside the deepest item
+    of the paragraph before: paragraphs 4 to 9 of S/RES/1591 (2005) under its 3 (g)
+    (iii), 4 to 28 of S/RES/1996 (2011) under 3 (c), 16 of S/RES/2584 (2021) in French
+    under 15. A numbered list inside a paragraph starts at 1: so in paragraph N, a list
+    whose first item is labelled N + 1 holds the paragraphs N + 1, N + 2, ... that its
+    consecutive labels number, and they are put after paragraph N.
+    """
+    operative: list[OperativeParagraph] = []
+    changed = False
+    for paragraph in gold.operative:
+        if paragraph.number is None:
+            operative.append(paragraph)
+            continue
+        kept, lifted = _lift(paragraph.subparagraphs, paragraph.number + 1)
+        if not lifted:
+            operative.append(paragraph)
+            continue
+        changed = True
+        operative.append(attrs.evolve(paragraph, subparagraphs=kept))
+        operative.extend(
+            OperativeParagraph(
+                number=int(item.label),
+                lead=None,  # the markup marked no lead on an item: none is scored
+                text=item.text,
+                span=item.span,
+                subparagraphs=item.subparagraphs,
+                part=paragraph.part,
+                section=paragraph.section,
+            )
+            for item in lifted
+        )
+    return attrs.evolve(gold, operative=tuple(operative)) if changed else gold
+
+
+def _lift(
+    items: tuple[SubParagraph, ...], number: int
+) -> tuple[tuple[SubParagraph, ...], list[SubParagraph]]:
+    """The items without the first list (depth first) that opens at ``number``, and it."""
+    if items and items[0].label == str(number):
+        run = 1
+        while run < len(items) and items[run].label == str(number + run):
+            run += 1
+        return items[run:], list(items[:run])
+    for i, item in enumerate(items):
+        kept, lifted = _lift(item.subparagraphs, number)
+        if lifted:
+            changed = attrs.evolve(item, subparagraphs=kept)
+            return (*items[:i], changed, *items[i + 1 :]), lifted
+    return items, []
 
 
 def _headings_dropped(gold: Resolution) -> Resolution:
