@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 import resparse
-from resparse import _checks_lines, evaluate
+from resparse import _checks_lines, _checks_order, evaluate
 from resparse._checks_order import _next_labels
 from resparse.model import OperativeParagraph, PreambularClause, Resolution, SubParagraph
 
@@ -297,6 +297,24 @@ ROWS: list[tuple[str, str, str, bool]] = [
         + "(a)\tProtection of civilians\nTo protect civilians under threat of violence;\n"
         + "(b)\tElections\nTo assist the authorities in the preparation of elections;\n"
         + "2. Decides to remain seized of the matter.\n",
+        True,
+    ),
+    (
+        # S/RES/1684 (2006): the paragraph after a list of names ran into the last name
+        "a sentence after an item that is a name and its country",
+        "subparagraph.more_lines",
+        FORMULA
+        + PREAMBLE
+        + PREAMBLE
+        + "Decides to extend the term of office of the following judges:\n"
+        + "\u2013\tMr. Charles Michael Dennis Byron (Saint Kitts and Nevis)\n"
+        + "\u2013\tMr. Asoka de Silva (Sri Lanka)\n"
+        + "\u2013\tMr. Erik M\u00f8se (Norway)\n"
+        + "\u2013\tMs. Arlete Ramaroson (Madagascar)\n"
+        + "\u2013\tMr. Jai Ram Reddy (Fiji)\n"
+        + "\u2013\tMs. Andr\u00e9sia Vaz (Senegal)\n"
+        + "\u2013\tMs. In\u00e9s M\u00f3nica Weinberg de Roca (Argentina)\n"
+        + "Requests States to keep their nationals available to serve until 2008.\n",
         True,
     ),
     (
@@ -683,6 +701,28 @@ def test_gold_normalised_makes_numbered_clauses_at_the_preamble_end_paragraphs()
     assert [c.text for c in normalised.preamble] == [c.text for c in right.preamble]
     assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
     assert evaluate.structural_errors(evaluate.score(marked, right)) > 0
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("section", "fires"),
+    [
+        (None, True),  # a clause the tables did not know, read as a paragraph
+        ("XIV", False),  # a budget section's "Recalls ...," before its paragraphs
+    ],
+)
+def test_unnumbered_paragraph_ending_with_a_comma(section: str | None, fires: bool) -> None:
+    # A/RES/77/156 in Spanish, held out: "Comprometiéndose nuevamente ...," was read as
+    # an unnumbered paragraph before paragraph 1, with no warning
+    right = resparse.parse(FORMULA + PREAMBLE + "1. Decides to act;\n2. Decides.\n")
+    last = right.preamble[-1]
+    misread = OperativeParagraph(
+        number=None, lead=last.lead, text=last.text, span=last.span, section=section
+    )
+    numbered = tuple(attrs.evolve(p, section=section) for p in right.operative)
+    parsed = attrs.evolve(right, preamble=right.preamble[:-1], operative=(misread, *numbered))
+    codes = [d.code for d in _checks_order.unnumbered_among_numbered(parsed)]
+    assert (codes == ["operative.unnumbered"]) is fires
 
 
 @pytest.mark.issue(16)

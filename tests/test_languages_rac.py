@@ -244,6 +244,10 @@ def test_languages_rac_label_order(code: str, previous: str, label: str, follows
         ("ar", "وإذ تحيط علما بتقرير اللجنة(1)،", True),
         ("zh", "回顾其决议，", True),
         ("zh", "审议了秘书长的报告，2", True),
+        # a direction mark between the comma and the footnote marker (A/RES/77/272 in
+        # Chinese), where the clause's line was read as a heading
+        ("zh", "收到了禁止化学武器组织的2020年年度报告，\u200e1", True),
+        ("zh", "收到了禁止化学武器组织的2020年年度报告\u200e1", False),
         ("zh", "请秘书长：", True),
         ("zh", "授权举行签署仪式。", True),
         ("zh", "联合国船舶司法出售国际效力公约", False),

@@ -901,3 +901,22 @@ def test_unseen_other_body_header(name: str) -> None:
     assert result.header.body == want["body"]
     adopted = result.header.adopted
     assert (adopted.isoformat() if adopted is not None else None) == want["adopted"]
+
+
+@pytest.mark.issue(16)
+def test_unseen_clause_ending_in_a_direction_mark_and_a_footnote_marker_is_no_heading() -> None:
+    """A/RES/77/272 in Chinese: "...报告，\u200e1" before paragraph 1 was read as a heading.
+
+    Held out, the tables did not know the clause's first words ("接获了" here, which they
+    never saw): only its end told it from a heading.
+    """
+    text = (
+        "大会，\n回顾其关于合作的2021年3月3日第75/265号决议，\n"
+        "接获了禁止化学武器组织关于执行情况的2020年年度报告，\u200e1\n\n"
+        "1.\t表示注意到禁止化学武器组织总干事提交的2020年年度报告；\n"
+        "2.\t决定将题为“联合国同禁止化学武器组织的合作”的分项目列入临时议程。\n"
+    )
+    result = resparse.parse(text, language="zh")
+    assert len(result.preamble) == 2
+    assert result.preamble[1].text.startswith("接获了")
+    assert not result.headings

@@ -34,8 +34,12 @@ def _items(result: Resolution) -> Iterator[SubParagraph]:
 
 
 def _opens_a_title(before: str) -> bool:
-    """Whether a line reads as a list's or an item's title: it ends with a colon or a word."""
-    return before.endswith((":", "\uff1a")) or before[-1:].isalnum()
+    """Whether a line reads as a list's or an item's title, or as a whole short item.
+
+    It ends with a colon, a word, or a closing parenthesis, as a name and its country do
+    ("Ms. Inés Mónica Weinberg de Roca (Argentina)"): never with a clause's punctuation.
+    """
+    return before.endswith((":", "\uff1a", ")", "\uff09")) or before[-1:].isalnum()
 
 
 def item_with_more_lines(result: Resolution) -> Iterator[Diagnostic]:

@@ -70,8 +70,10 @@ def unnumbered_among_numbered(result: Resolution) -> Iterator[Diagnostic]:
     A resolution numbers all its operative paragraphs or (with a single one) none; an
     unnumbered one among numbered ones is usually a preambular clause read as operative,
     or a list item or heading cut from the paragraph before. A paragraph that ends with a
-    colon ("Resolves that:") or a comma (a budget section's "Recalls ...,") introduces the
-    numbered ones and is left alone.
+    colon ("Resolves that:") introduces the numbered ones and is left alone; so does one
+    that ends with a comma under a section heading (a budget section's "Recalls ...,").
+    Outside a section, a paragraph that ends with a comma is a preambular clause whose
+    lead the tables did not know ("Comprometiéndose nuevamente ...,").
     """
     groups: dict[tuple[str | None, str | None], list[OperativeParagraph]] = {}
     for paragraph in result.operative:
@@ -80,7 +82,7 @@ def unnumbered_among_numbered(result: Resolution) -> Iterator[Diagnostic]:
         if all(p.number is None for p in paragraphs):
             continue
         for paragraph in paragraphs:
-            if paragraph.number is None and paragraph.text.rstrip()[-1:] not in (":", ","):
+            if paragraph.number is None and not _introduces(paragraph):
                 message = (
                     "an unnumbered operative paragraph among numbered ones: it may be a "
                     "preambular clause, a heading or a list item read as a paragraph"
@@ -92,6 +94,15 @@ def unnumbered_among_numbered(result: Resolution) -> Iterator[Diagnostic]:
                     paragraph.lead_span or paragraph.span,
                 )
                 break
+
+
+def _introduces(paragraph: OperativeParagraph) -> bool:
+    """Whether an unnumbered paragraph reads as the introduction of the numbered ones."""
+    end = paragraph.text.rstrip()[-1:]
+    return end in (":", "\uff1a") or (end in _COMMAS and paragraph.section is not None)
+
+
+_COMMAS = frozenset(",\u060c\uff0c")
 
 
 def text_after_closing(result: Resolution) -> Iterator[Diagnostic]:

@@ -590,10 +590,15 @@ def ends_clause(text: str, terminators: frozenset[str] = _TERMINAL) -> bool:
 
 @functools.cache
 def _trailing_marks(terminators: frozenset[str]) -> regex.Pattern[str]:
-    """Footnote markers, emphasis and direction marks after a clause's final punctuation."""
+    """Footnote markers, emphasis and direction marks after a clause's final punctuation.
+
+    A direction mark may stand between the punctuation and the marker ("报告，\u200e1").
+    """
     ends = regex.escape("".join(sorted(terminators)))
+    marks = r"[\u200e\u200f]{0,3}"
     return regex.compile(
-        rf"(?:[\s*_\u200e\u200f]|(?<=[{ends}])\s?\d{{1,3}}|(?<=[{ends}][”’\"')\]]?)\s?[*†‡])+$"
+        rf"(?:[\s*_\u200e\u200f]|(?<=[{ends}]{marks})\s?\d{{1,3}}"
+        rf"|(?<=[{ends}][”’\"')\]]?)\s?[*†‡])+$"
     )
 
 
