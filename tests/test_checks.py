@@ -726,6 +726,25 @@ def test_unnumbered_paragraph_ending_with_a_comma(section: str | None, fires: bo
 
 
 @pytest.mark.issue(16)
+def test_gold_normalised_cuts_out_a_paragraph_run_into_the_one_before() -> None:
+    # "...y el Apoyo; 2 Invita a ...": paragraph 2 in paragraph 1's text (A/RES/77/317)
+    right = resparse.parse(
+        FORMULA + PREAMBLE + "1. Decides to act;\n2. Invites all States to act;\n"
+        "3. Decides to remain seized.\n"
+    )
+    first, second, third = right.operative
+    merged = attrs.evolve(first, text=f"{first.text} 2 {second.text}")
+    marked = attrs.evolve(right, operative=(merged, third))
+    normalised = evaluate.normalise_gold(marked)
+    assert [p.number for p in normalised.operative] == [1, 2, 3]
+    assert [p.text for p in normalised.operative] == [first.text, second.text, third.text]
+    assert evaluate.structural_errors(evaluate.score(normalised, right)) == 0
+    # with no number missing, a "2" inside the text stays text
+    kept = attrs.evolve(right, operative=(merged, second, third))
+    assert evaluate.normalise_gold(kept) is kept
+
+
+@pytest.mark.issue(16)
 def test_gold_normalised_lifts_paragraphs_nested_in_the_paragraph_before() -> None:
     # the markup nests paragraphs 4 to 9 of S/RES/1591 (2005) under 3 (g) (iii)
     text = (

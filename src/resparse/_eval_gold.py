@@ -1,9 +1,10 @@
 """The evaluation's gold: the UN's markup read with ``from_akn``, and its normalisations.
 
 The markup sometimes puts the preamble's last clause in the body, a section heading in an
-unnumbered paragraph, the first numbered paragraphs in the preamble, or the last ones
-inside the list of the paragraph before; ``normalise_gold`` undoes each by one general
-rule, unless ``GOLD_AS_MARKED`` asks for the markup as it is.
+unnumbered paragraph, the first numbered paragraphs in the preamble, the last ones
+inside the list of the paragraph before, or the next paragraph in a paragraph's text;
+``normalise_gold`` undoes each by one general rule, unless ``GOLD_AS_MARKED`` asks for
+the markup as it is.
 """
 
 from __future__ import annotations
@@ -35,12 +36,12 @@ GOLD_AS_MARKED: contextvars.ContextVar[bool] = contextvars.ContextVar(
 def normalise_gold(gold: Resolution) -> Resolution:
     """The gold with the markup's misplaced parts put back and its heading paragraphs dropped.
 
-    Four general rules, each a drafting fact the markup breaks (``_clause_moved_back``,
-    ``_numbered_clauses_moved``, ``_nested_paragraphs_lifted``, ``_headings_dropped``);
-    nothing else in the markup is changed.
+    Five general rules, each a drafting fact the markup breaks (``_clause_moved_back``,
+    ``_numbered_clauses_moved``, ``_nested_paragraphs_lifted``, ``_merged_paragraph_split``,
+    ``_headings_dropped``); nothing else in the markup is changed.
     """
     lifted = _nested_paragraphs_lifted(_numbered_clauses_moved(_clause_moved_back(gold)))
-    return _headings_dropped(lifted)
+    return _headings_dropped(_merged_paragraph_split(lifted))
 
 
 # a paragraph's number at the start of a text: "1. ", "2 "
@@ -116,6 +117,48 @@ def _nested_paragraphs_lifted(gold: Resolution) -> Resolution:
             for item in lifted
         )
     return attrs.evolve(gold, operative=tuple(operative)) if changed else gold
+
+
+def _merged_paragraph_split(gold: Resolution) -> Resolution:
+    """The gold with a paragraph the markup ran into the one before cut out again.
+
+    The markup sometimes keeps the next paragraph in a paragraph's text, its number
+    printed without its period ("...y el Apoyo; 2 Invita a ...", A/RES/77/317 in
+    Spanish), and numbers the paragraph after it N + 2. Numbers do not skip: so where
+    paragraph N is followed by N + 2 and its text holds "N + 1" once, after a clause's
+    end and before a capital, the text is cut there into paragraphs N and N + 1.
+    """
+    operative = list(gold.operative)
+    changed = False
+    for i in range(len(operative) - 2, -1, -1):
+        paragraph, following = operative[i], operative[i + 1]
+        if paragraph.number is None or following.number != paragraph.number + 2:
+            continue
+        if paragraph.subparagraphs:
+            continue
+        missing = paragraph.number + 1
+        found = list(_next_number_re(missing).finditer(paragraph.text))
+        if len(found) != 1:
+            continue
+        cut = found[0]
+        changed = True
+        operative[i : i + 1] = [
+            attrs.evolve(paragraph, text=paragraph.text[: cut.start()].rstrip()),
+            OperativeParagraph(
+                number=missing,
+                lead=None,  # the markup marked no lead here: none is scored
+                text=paragraph.text[cut.end() :],
+                span=paragraph.span,
+                part=paragraph.part,
+                section=paragraph.section,
+            ),
+        ]
+    return attrs.evolve(gold, operative=tuple(operative)) if changed else gold
+
+
+def _next_number_re(number: int) -> regex.Pattern[str]:
+    """The number N printed after a clause's end, before a capital: "; 2 Invita"."""
+    return regex.compile(rf"(?<=[;.\u061b\uff1b\u3002])\s+{number}\.?\s+(?=\p{{Lu}})")
 
 
 def _lift(
