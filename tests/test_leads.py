@@ -157,6 +157,37 @@ def test_leads_a_body_table_that_runs_out_defers_to_the_whole_table(text: str, l
         assert lead_of(text, "op", "sc") == lead
 
 
+# "note" and "concern" end the leads of two heads each and open none: objects;
+# "considered" ends the leads of "having" alone: a participle, no object.
+OBJECTS = """pre\thaving\t20\t0\t0\t0
+pre\thaving considered\t20\t0\t0\t20
+pre\ttaking\t10\t0\t0\t0
+pre\ttaking note\t10\t0\t0\t10
+pre\texpressing\t10\t0\t0\t4
+pre\texpressing concern\t6\t0\t0\t6
+op\ttakes\t10\t0\t0\t0
+op\ttakes note\t10\t0\t0\t10
+op\texpresses\t10\t0\t0\t4
+op\texpresses concern\t6\t0\t0\t6
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # S/RES/2000-2012: "Having taken note" was cut to "Having taken"
+        ("Having taken note of the report", "Having taken note"),
+        ("Having expressed concern at the", "Having expressed concern"),
+        ("Having heard the statement", "Having heard"),  # "the" is no object
+        ("Having considered the report", "Having considered"),  # the trie's own end
+    ],
+)
+def test_leads_an_unseen_participle_takes_its_object(text: str, lead: str) -> None:
+    with _leads.replaced_tables({"en.tsv": OBJECTS, "en.sc.tsv": ""}):
+        assert _leads.tables("en").objects == {"note", "concern"}
+        assert lead_of(text, "pre") == lead
+
+
 def _without(language: str, phrase: str) -> dict[str, str]:
     """The shipped table of a language without the phrase and every node below it."""
     name = f"{language}.tsv"

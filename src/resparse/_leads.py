@@ -80,6 +80,7 @@ class LeadTables:
     op: _Node
     tails: dict[str, frozenset[tuple[str, ...]]] = attrs.field(factory=dict)
     inner: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
 
     def root(self, kind: Kind) -> _Node:
         """The trie for one kind of paragraph."""
@@ -177,7 +178,7 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
         _add_agreement(pre, rules, language)
         _add_agreement(op, rules, language)
     found_tails = {kind: frozenset(found) for kind, found in tails.items()}
-    return LeadTables(pre, op, found_tails, _inner_words(pre, op))
+    return LeadTables(pre, op, found_tails, _inner_words(pre, op), _object_words(pre, op))
 
 
 _INNER_MINIMUM = 2  # leads a word must be inside, never ending one, to count as inner
@@ -199,6 +200,38 @@ def _inner_words(*roots: _Node) -> frozenset[str]:
             ending.add(word)
         stack.extend(node.children.items())
     return frozenset(w for w, n in inside.items() if n >= _INNER_MINIMUM and w not in ending)
+
+
+_OBJECT_MINIMUM = 3  # leads a word must end, second after a head, to count as an object
+
+
+def _object_words(*roots: _Node) -> frozenset[str]:
+    """The words that end leads right after their head and open none: "note", "concern".
+
+    "Taking note" and "Takes note", "Expressing concern" and "Expresses concern": a word
+    that ends the leads of more than one head finishes its head's phrase. After a head
+    the tables never saw ("Having taken" before "note"), it finishes that one too.
+    Adverbs, function words and the words that open leads themselves are not objects.
+    """
+    ends: collections.Counter[str] = collections.Counter()
+    after: collections.defaultdict[str, set[str]] = collections.defaultdict(set)
+    for root in roots:
+        for head_word, head in root.children.items():
+            for word, node in head.children.items():
+                ends[word] += node.ends
+                if node.ends:
+                    after[word].add(head_word)
+    heads = {word for root in roots for word in root.children}
+    return frozenset(
+        word
+        for word, n in ends.items()
+        if n >= _OBJECT_MINIMUM
+        and len(after[word]) > 1  # the object of a verb's forms, not one head's participle
+        and word not in heads
+        and word not in _FUNCTION_WORDS
+        and word not in _ADVERBS
+        and word not in _INTENSIFIERS
+    )
 
 
 # One agreement rule: where ("prefix" or "suffix"), the ending the tables learned, and
@@ -483,7 +516,7 @@ def lead_length(
 
 def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | None) -> int:
     found = tables(language, scope)
-    root, inner = found.root(kind), found.inner
+    root, inner, objects = found.root(kind), found.inner, found.objects
     node = root.children.get(words[0])
     if node is None:
         return _morphological_length(words, kind, language)
@@ -506,7 +539,15 @@ def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | N
     if length == len(path) and length < limit:
         adverbs = morphology(language).adverbs
         extended = _extend(
-            words, path, limit, root, adverbs, kind=kind, language=language, inner=inner
+            words,
+            path,
+            limit,
+            root,
+            adverbs,
+            kind=kind,
+            language=language,
+            inner=inner,
+            objects=objects,
         )
         if extended > length:
             return _with_tails(words, extended, root, limit, tables(language, scope).tails[kind])
@@ -569,6 +610,7 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
     kind: Kind,
     language: str,
     inner: frozenset[str],
+    objects: frozenset[str] = frozenset(),
 ) -> int:
     """The lead's length past the deepest node, where the next word finishes the phrase."""
     length = len(path)
@@ -587,6 +629,8 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
         length += 1
         while length < limit and words[length - 1] in inner:
             length += 1
+        if length < limit and words[length] in objects and words[length - 1] not in objects:
+            length += 1  # "Having taken note": the unseen participle's object
         return length
     if following in adverbs and (
         following not in _ADJECTIVE_ADVERBS
