@@ -175,7 +175,7 @@ op\texpresses concern\t6\t0\t0\t6
 @pytest.mark.parametrize(
     ("text", "lead"),
     [
-        # S/RES/2000-2012: "Having taken note" was cut to "Having taken"
+        # the Security Council's texts of 2000-2012: "Having taken note" was cut to "Having taken"
         ("Having taken note of the report", "Having taken note"),
         ("Having expressed concern at the", "Having expressed concern"),
         ("Having heard the statement", "Having heard"),  # "the" is no object

@@ -14,6 +14,7 @@ import regex
 
 from resparse import _checks_lines
 from resparse._language import profile_or_english
+from resparse._patterns import CLAUSE_COMMAS
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -99,10 +100,7 @@ def unnumbered_among_numbered(result: Resolution) -> Iterator[Diagnostic]:
 def _introduces(paragraph: OperativeParagraph) -> bool:
     """Whether an unnumbered paragraph reads as the introduction of the numbered ones."""
     end = paragraph.text.rstrip()[-1:]
-    return end in (":", "\uff1a") or (end in _COMMAS and paragraph.section is not None)
-
-
-_COMMAS = frozenset(",\u060c\uff0c")
+    return end in (":", "\uff1a") or (end in CLAUSE_COMMAS and paragraph.section is not None)
 
 
 def text_after_closing(result: Resolution) -> Iterator[Diagnostic]:

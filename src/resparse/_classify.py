@@ -386,11 +386,8 @@ def _label_or_loose_number(  # noqa: PLR0913, PLR0917 - the line, and what was m
 
 def _number_in_paren(label: regex.Match[str]) -> bool:
     """Whether a label is a number closed by a parenthesis ("3)"), which may number a paragraph."""
-    return (
-        label["label"].isdigit()
-        and label.group().rstrip().endswith(")")
-        and label.group()[:1] != "("
-    )
+    number = label["label"]
+    return number.isdigit() and label.group() == f"{number})"
 
 
 def _loose_number(text: str, pos: int, local: Profile, counts: _Counts) -> regex.Match[str] | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from resparse._patterns import CLAUSE_COMMAS
 from resparse.model import OperativeParagraph, PreambularClause, SubParagraph
 
 if TYPE_CHECKING:
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
 
     from resparse.model import Resolution
 
-
-# what a preambular clause ends with, in the scripts of the six languages
-_CLAUSE_COMMAS = (",", "\u060c", "\uff0c")
 
 # Whether ``run`` scores against the markup as it is (``--gold-as-marked``) rather than
 # with the misplaced clauses moved back (see ``normalise_gold``).
@@ -222,7 +220,7 @@ def _clause_moved_back(gold: Resolution) -> Resolution:
         first.number is not None
         or second.number is None
         or first.subparagraphs
-        or not first.text.rstrip().endswith(_CLAUSE_COMMAS)
+        or not first.text.rstrip().endswith(CLAUSE_COMMAS)
     ):
         return gold
     # the clause goes where its text stands: usually after the preamble, but the markup

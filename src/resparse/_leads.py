@@ -516,7 +516,7 @@ def lead_length(
 
 def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | None) -> int:
     found = tables(language, scope)
-    root, inner, objects = found.root(kind), found.inner, found.objects
+    root = found.root(kind)
     node = root.children.get(words[0])
     if node is None:
         return _morphological_length(words, kind, language)
@@ -538,21 +538,11 @@ def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | N
             return general
     if length == len(path) and length < limit:
         adverbs = morphology(language).adverbs
-        extended = _extend(
-            words,
-            path,
-            limit,
-            root,
-            adverbs,
-            kind=kind,
-            language=language,
-            inner=inner,
-            objects=objects,
-        )
+        extended = _extend(words, path, limit, found, adverbs, kind=kind, language=language)
         if extended > length:
-            return _with_tails(words, extended, root, limit, tables(language, scope).tails[kind])
+            return _with_tails(words, extended, root, limit, found.tails[kind])
     length = max(_back_off(path, length), 1)
-    return _with_tails(words, length, root, limit, tables(language, scope).tails[kind])
+    return _with_tails(words, length, root, limit, found.tails[kind])
 
 
 def _mostly_went_on(node: _Node) -> bool:
@@ -604,15 +594,14 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
     words: Sequence[str],
     path: list[_Node],
     limit: int,
-    root: _Node,
+    found: LeadTables,
     adverbs: frozenset[str],
     *,
     kind: Kind,
     language: str,
-    inner: frozenset[str],
-    objects: frozenset[str] = frozenset(),
 ) -> int:
     """The lead's length past the deepest node, where the next word finishes the phrase."""
+    inner, objects = found.inner, found.objects
     length = len(path)
     following = words[length]
     run = _intensifier_run(words, length, limit)
@@ -622,7 +611,7 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
     if path[-1].ends == 0 and _CHARACTER_RE.match(following):
         # Chinese counts characters, not words: a head the tables saw ("表示", "又") is
         # followed by a whole lead they know ("满意地注意到"), not by one more character
-        return length + _whole_lead(root, words[length:limit])
+        return length + _whole_lead(found.root(kind), words[length:limit])
     if path[-1].ends == 0 and following not in _FUNCTION_WORDS and following not in adverbs:
         # a phrase never seen whole ("Noting with interest"): take its head, and the word
         # after any the tables saw only inside leads ("будучи крайне обеспокоена")

@@ -54,6 +54,9 @@ OPERATIVE_NUMBER_RE = regex.compile(
     _V,
 )
 
+# What a preambular clause ends with, in the scripts of the six languages.
+CLAUSE_COMMAS = (",", "\u060c", "\uff0c")
+
 # A sub-paragraph label: "(a)", "(ii)", "(1)", and the French and Spanish "a)" and "1)".
 # "3) Decides" at the top level is a paragraph number: the classifier reads a frequent
 # verb after "N)" as one (see ``_classify._loose_number``).
