@@ -233,11 +233,37 @@ ROWS: list[tuple[str, str, str, bool]] = [
             "I\nGlobal service delivery model\n"
             "Recalling its resolution 74/296,\n"
             "Having considered the report of the Secretary-General,\n"
-            "Decides to keep the question of the service delivery model under review;33\n"
+            "Decides to keep the question of the service delivery model under review;33 34\n"
             "II\nRequest for a subvention to the Special Court\n"
             "Recalling its resolution 74/297,\n1. Approves the subvention;\n"
         ),
         True,
+    ),
+    (
+        "a paragraph whose footnote marker follows its semicolon is no heading",
+        "heading.reads_as_part",
+        (
+            "The General Assembly,\n"
+            "I\nGlobal service delivery model\n"
+            "Recalling its resolution 74/296,\n"
+            "Decides to keep the question of the service delivery model under review;33\n"
+            "II\nRequest for a subvention to the Special Court\n"
+            "Recalling its resolution 74/297,\n1. Approves the subvention;\n"
+        ),
+        False,
+    ),
+    (
+        "a footnote marker after the closing semicolon is no cut sentence",
+        "text.cut_mid_sentence",
+        (
+            "The General Assembly,\n"
+            "I\nGlobal service delivery model\n"
+            "Recalling its resolution 74/296,\n"
+            "Decides to keep the question of the service delivery model under review;33\n"
+            "II\nRequest for a subvention to the Special Court\n"
+            "Recalling its resolution 74/297,\n1. Approves the subvention;\n"
+        ),
+        False,
     ),
     (
         "section headings with no punctuation",

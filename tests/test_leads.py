@@ -6,6 +6,7 @@ import importlib.resources
 
 import pytest
 
+import resparse
 from resparse import _leads
 from resparse._classify import _after_adverb
 from resparse._leads import opening_words
@@ -385,3 +386,16 @@ def test_leads_a_body_tables_stray_count_of_the_other_kind_is_noise() -> None:
     with _leads.replaced_tables({"en.sc.tsv": council}):
         assert not _leads.known_first_word("recalling", "op")
         assert _leads.first_word_count("decides", "op") > 9  # a verb's count still adds up
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("noise", ["\x08", "\x7f", "\x00 "])
+def test_a_control_character_before_a_clause_hides_no_lead(noise: str) -> None:
+    """A stray control character (a PDF's or a file's noise) is no word and no punctuation:
+    the clause after it keeps its lead, as the Akoma Ntoso round trip reads it."""
+    text = (
+        "The Security Council,\n" + noise + "\nRecalling its previous resolutions on the Sudan,\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    result = resparse.parse(text)
+    assert [c.lead for c in result.preamble] == ["Recalling"]

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from resparse import _checks_lines, _checks_lists, _checks_order
+from resparse._classify import ends_clause
 from resparse._deadline import checked
+from resparse._language import profile_or_english
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -49,10 +51,13 @@ def _cut_mid_sentence(result: Resolution) -> list[Diagnostic]:
         ("preambular clause", c.index, c.text, c.span) for c in result.preamble
     ]
     parts += [("operative paragraph", p.number, p.full_text, p.span) for p in result.operative]
+    terminators = profile_or_english(result.language).terminators
     for name, label, text, span in parts:
         stripped = text.rstrip()
         if not stripped or not stripped[-1].isalnum():
             continue
+        if stripped[-1].isdigit() and ends_clause(stripped, terminators):
+            continue  # a footnote marker after the closing punctuation: "under review;33"
         segments = _checks_lines.segments_of(result)  # only for a part that ends on a word
         starts = [segment.span.start for segment in segments]
         index = bisect.bisect_left(starts, span.end)

@@ -364,7 +364,7 @@ def long_paragraph(result: Resolution) -> Iterator[Diagnostic]:
 
 
 # a heading's text that ends as a clause or paragraph does, footnote marker aside
-_SENTENCE_END = regex.compile(r"[;,.]\d{0,3}$")
+_SENTENCE_END = regex.compile(r"[;,.](?:[ ,]?\d{1,3})*$")  # after any footnote markers
 
 
 def heading_reads_as_part(result: Resolution) -> Iterator[Diagnostic]:

@@ -536,14 +536,18 @@ def heading_like(text: str, *, continued: bool = False, local: Profile | None = 
 def _heading_shape(text: str, local: Profile) -> tuple[bool, bool]:
     """Whether the line may be a heading, and whether it may be a wrapped heading's next line."""
     stripped = text.strip().strip("*_#").strip()
-    # without case to tell a heading from a clause's next line, a footnote marker after
-    # the clause's comma ("...报告，4") must not hide where the clause ends
-    ends = stripped[-1:] in local.terminators or (
-        not local.cased and ends_clause(stripped, local.terminators)
+    # a footnote marker after the clause's comma ("...报告，4", "“The future we want”, 5"
+    # where a PDF's text keeps the marker apart) must not hide where the clause ends
+    last = stripped[-1:]
+    ends = last in local.terminators or (
+        (last.isdigit() or last in _MARK_ENDS or not local.cased)
+        and ends_clause(stripped, local.terminators)
     )
     if not stripped or ends:
         strong = local.heading_re.match(stripped) is not None
         return strong, strong
+    if stripped.isdigit():
+        return False, False  # a footnote marker on a line of its own, not a title
     words = len(stripped.split())
     if words > _MAX_TITLE_WORDS:
         return False, False

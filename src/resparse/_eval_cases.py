@@ -1,11 +1,15 @@
 """The evaluation's cases: each document of the development set in each shape it is read in.
 
 A shape is a way the same resolution reaches the parser: the text rendered from the
-markup (with or without its italics), the official PDF, or pdftotext's reading of it.
+markup (with or without its italics), the official PDF, or the plain text a PDF library
+reads from it (poppler's pdftotext, pdfium's text, pypdf, pdfminer.six): page headers and
+broken lines kept, the italics lost, as most users' PDF text reaches ``parse()``. A shape
+whose tool is missing is left out.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 from typing import TYPE_CHECKING
@@ -20,7 +24,15 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
 
-PDF_SHAPES = ("pdf", "pdftotext", "pdftotext-layout", "pdftotext-nobreaks")
+PDF_SHAPES = (
+    "pdf",
+    "pdftotext",
+    "pdftotext-layout",
+    "pdftotext-nobreaks",
+    "pdfium-text",
+    "pypdf",
+    "pdfminer",
+)
 SHAPES = ("markup-italic", "markup-plain", *PDF_SHAPES)
 LANGUAGE_FOLDERS = {
     "English": "en",
@@ -69,11 +81,52 @@ def _pdftotext(pdf: pathlib.Path, *, layout: bool, breaks: bool = True) -> Docum
     return Document(text=text if breaks else text.replace("\f", "\n"), reader="pdftotext")
 
 
+def _pdfium_text(pdf: pathlib.Path) -> Document:
+    """The plain text pdfium reads from each page, the pages joined by a line end, as it comes.
+
+    This is what ``pypdfium2`` gives a user who asks each page for its text: lines end
+    with CR LF and no form feed marks a page.
+    """
+    import pypdfium2  # type: ignore[import-untyped]  # noqa: PLC0415 - loads on demand
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        pages = [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+    return Document(text="\n".join(pages), reader="pdfium-text")
+
+
+def _pypdf_text(pdf: pathlib.Path) -> Document:
+    """The text pypdf reads from each page, the pages joined by a line end."""
+    import pypdf  # noqa: PLC0415 - an evaluation extra
+
+    reader = pypdf.PdfReader(str(pdf))
+    return Document(text="\n".join(page.extract_text() for page in reader.pages), reader="pypdf")
+
+
+def _pdfminer_text(pdf: pathlib.Path) -> Document:
+    """pdfminer.six's text with its default layout: a form feed after each page."""
+    from pdfminer.high_level import extract_text  # noqa: PLC0415 - an evaluation extra
+
+    return Document(text=extract_text(str(pdf)), reader="pdfminer")
+
+
+def _has_module(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
 def _pdf_cases(pdf: pathlib.Path, xml: pathlib.Path, shapes: set[str]) -> Iterator[Case]:
     from resparse.readers.pdf import read_pdf  # noqa: PLC0415 - pdfium loads on demand
 
     if "pdf" in shapes:
         yield Case(pdf.name, "pdf", "GA", "en", lambda: read_pdf(pdf), xml)
+    if "pdfium-text" in shapes:
+        yield Case(pdf.name, "pdfium-text", "GA", "en", lambda: _pdfium_text(pdf), xml)
+    if "pypdf" in shapes and _has_module("pypdf"):
+        yield Case(pdf.name, "pypdf", "GA", "en", lambda: _pypdf_text(pdf), xml)
+    if "pdfminer" in shapes and _has_module("pdfminer"):
+        yield Case(pdf.name, "pdfminer", "GA", "en", lambda: _pdfminer_text(pdf), xml)
     if shutil.which("pdftotext"):
         if "pdftotext" in shapes:
             yield Case(

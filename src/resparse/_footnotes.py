@@ -159,6 +159,10 @@ def _span_start(span: Span) -> int:
     return span.start
 
 
+# how many notes a block's numbering may skip and still open a note at a line's number
+_SKIPPED_NOTES = 2
+
+
 def _split_block(block: Sequence[Line]) -> list[Footnote]:
     """Cut a block of footnote lines into notes.
 
@@ -181,10 +185,12 @@ def _split_block(block: Sequence[Line]) -> list[Footnote]:
         if (
             match
             and match["marker"].isdigit()
-            and _markers.plausible_marker(match["marker"], last_known)
+            and _markers.plausible_marker(match["marker"], last_known, skipped=_SKIPPED_NOTES)
         ):
             notes.append([line])
             markers.append(None)
+            # the next note's number follows this one: "28 and 29 June" after note 2 goes on
+            last_known = [(match["marker"], None)]
         elif (
             not notes
             or previous is None

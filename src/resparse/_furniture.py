@@ -77,7 +77,9 @@ class RunningTitle:
         rest = key
         if symbol and (key.startswith(symbol) or key.endswith(symbol)):
             rest = key[len(symbol) :] if key.startswith(symbol) else key[: -len(symbol)]
-            if not rest or (title and rest in title and (near_break or len(rest) >= 12)):
+            if not rest or rest == title:  # the symbol beside the whole title, however short
+                return True
+            if title and rest in title and (near_break or len(rest) >= 12):
                 return True
         if not near_break or not title:
             return False
@@ -85,6 +87,30 @@ class RunningTitle:
             return True
         # the short last line of a wrapped running title ("of Korea")
         return line.index - 1 == last_furniture and title.endswith(rest)
+
+    def wrapped_over(self, lines: Sequence[Line], i: int) -> int:
+        """How many lines from ``lines[i]`` make up the whole running title, else 0.
+
+        A long title wraps over two or three lines at a page's top or foot; away from
+        any other furniture its first line alone reads as text ("Strengthening the
+        links ..." as a clause), so the title is only taken when its lines spell all of
+        it, with or without the symbol.
+        """
+        title, symbol = self.title_key, self.symbol_key
+        key = _key(lines[i].text)
+        if len(key) < _MIN_CUT or not title or not (title + symbol).startswith(key):
+            return 0
+        joined = key
+        for n, line in enumerate(lines[i + 1 : i + _MAX_TITLE_LINES], start=2):
+            joined += _key(line.text)
+            if joined in (title, title + symbol):
+                return n
+            if not (title + symbol).startswith(joined):
+                return 0
+        return 0
+
+
+_MAX_TITLE_LINES = 3
 
 
 def _cut_title(key: str, symbol: str, title: str) -> bool:
@@ -101,8 +127,16 @@ def furniture_kinds(
     """The furniture kind of each line (``None`` for text), deciding them in reading order."""
     last = _NONE_BEFORE
     kinds: list[str | None] = []
-    for line in checked(lines, "finding the page furniture"):
+    wrapped = 0  # lines still to come of a running title found whole over several lines
+    for i, line in enumerate(checked(lines, "finding the page furniture")):
         kind = furniture_of(line, title, local, last)
+        if kind is None and wrapped:
+            kind = "running_header"
+        elif kind is None:
+            wrapped = title.wrapped_over(lines, i)
+            kind = "running_header" if wrapped else None
+        if wrapped:
+            wrapped -= 1
         if kind is not None:
             last = line.index
         kinds.append(kind)
@@ -125,7 +159,20 @@ def furniture_of(
         kinds = [_piece(piece, line, title, local, last_furniture) for piece in pieces]
         if all(kinds):
             return kinds[0]
+        return None
+    fields = _FOOTER_FIELDS_RE.split(text.strip(), maxsplit=1) if "/" in text else ()
+    if len(fields) == 2:
+        # pdfium and pypdf join a footer's two fields with one space: "2/7 23-24925"
+        kinds = [_piece(field, line, title, local, last_furniture) for field in fields]
+        if sorted(map(str, kinds)) == ["job_number", "page_number"]:
+            return kinds[0]
     return None
+
+
+# the space between a page number and a job number ("2/7 23-24925", "23-24925 3/7")
+_FOOTER_FIELDS_RE = regex.compile(
+    r"(?<=\d/\s?\d{1,3})\s+(?=[A-Z]?\d{2}-\d{5})|(?<=\d{2}-\d{5}(?:\s?\([A-Z]\))?)\s+(?=\d)"
+)
 
 
 def _piece(

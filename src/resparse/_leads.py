@@ -838,7 +838,7 @@ def _ascii_words(
     return found, n < wanted and after < stop
 
 
-_ASCII_GAP_RE = re.compile(r"[\s*_]*", re.ASCII)
+_ASCII_GAP_RE = re.compile(r"[\s*_\x00-\x1f\x7f]*", re.ASCII)
 
 
 @functools.cache
@@ -851,7 +851,7 @@ def _ascii_run_re(count: int) -> re.Pattern[str]:
     """
     pattern = ""
     for _ in range(count):
-        pattern = rf"(?:[\s*_]*+([A-Za-z0-9]++(?:['-][A-Za-z0-9]++)*+){pattern})?+"
+        pattern = rf"(?:[\s*_\x00-\x1f\x7f]*+([A-Za-z0-9]++(?:['-][A-Za-z0-9]++)*+){pattern})?+"
     return re.compile(pattern, re.ASCII)
 
 
@@ -876,7 +876,7 @@ def _opening_run_re(count: int) -> regex.Pattern[str]:
     the direction marks), so one match with repeated captures gives the same tokens, with
     the same offsets, at a fraction of the cost of one match object per token.
     """
-    return regex.compile(r"(?:[\s*_\u200e\u200f]*+(" + _TOKEN_RE.pattern + f")){{0,{count}}}")
+    return regex.compile(r"(?:[\s*_\u200e\u200f\p{Cc}]*+(" + _TOKEN_RE.pattern + f")){{0,{count}}}")
 
 
 _LEAD_TRIM_RE = regex.compile(r"[\s,;:.*_،؛，；：。\u200e\u200f]+$")

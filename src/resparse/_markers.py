@@ -241,9 +241,15 @@ def _span_end(span: Span) -> int:
     return span.end
 
 
-def plausible_marker(marker: str, notes: Sequence[tuple[str | None, object]]) -> bool:
-    """A line-initial number opens a new note only if it follows the previous note's marker."""
+def plausible_marker(
+    marker: str, notes: Sequence[tuple[str | None, object]], *, skipped: int = 0
+) -> bool:
+    """A line-initial number opens a new note only if it follows the previous note's marker.
+
+    ``skipped``: how many numbers the notes may skip (a note the text lost); a date or a
+    count that opens a note's next line ("28 and 29 June" after note 2) jumps further.
+    """
     previous = next((m for m, _ in reversed(notes) if m is not None), None)
     if previous is None or not previous.isdigit() or not marker.isdigit():
         return True
-    return int(marker) == int(previous) + 1
+    return 0 < int(marker) - int(previous) <= 1 + skipped

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 _V = regex.VERBOSE | regex.VERSION1
 
 # Words as the lead tables count them (Chinese characters one by one), or punctuation;
-# the direction marks of right-to-left text are neither.
+# the direction marks of right-to-left text and control characters are neither.
 WORD_TOKEN_RE = regex.compile(
-    r"\p{Han}|[^\W_\p{Han}]+(?:[-'’\u2011][^\W_\p{Han}]+)*|[^\w\s*\u200e\u200f]"
+    r"\p{Han}|[^\W_\p{Han}]+(?:[-'’\u2011][^\W_\p{Han}]+)*|[^\w\s*\u200e\u200f\p{Cc}]"
 )
 
 # A word as the lead tables count them: letters and digits, inner hyphens and apostrophes.

@@ -112,11 +112,20 @@ class State:
         return self.sub_stack[-1] if self.sub_stack else self.current
 
     def text_of_unit(self) -> str:
+        """The open part's last line; with the line before it when that line is a number.
+
+        A PDF library's text may put a footnote marker on a line of its own, after the
+        clause's comma ("... 2019," then "3"): the clause ended with the comma.
+        """
         unit = self.open_unit()
         if unit is None or not unit.pieces:
             return ""
         start, end = unit.pieces[-1]
-        return self.source[start:end]
+        text = self.source[start:end]
+        if len(unit.pieces) > 1 and text.strip().isdigit():
+            before, after = unit.pieces[-2]
+            return f"{self.source[before:after]} {text}"
+        return text
 
     def terminated(self) -> bool:
         """Whether the open part's text ends where a clause or paragraph may end."""
