@@ -723,8 +723,16 @@ def _words_of(text: str) -> list[str]:
     return [m[0].casefold() for m in _TOKEN_RE.finditer(text) if m[0][:1].isalnum()]
 
 
+@functools.cache
+def _body_first_words(language: str) -> frozenset[str]:
+    """The words a body's name opens with ("the" in English), to rule most parts out at once."""
+    return frozenset(body[0] for body in _body_words(language) if body)
+
+
 def subject_length(words: Sequence[tuple[str, int, int]], language: str = "en") -> int:
     """How many opening words name the body itself ("The Security Council"), else 0."""
+    if not words or words[0][0] not in _body_first_words(language):
+        return 0  # most paragraphs open with their verb: no name can match
     folded = tuple(w for w, _, _ in words[:12])
     for body in _body_words(language):
         if folded[: len(body)] == body and len(folded) > len(body):
