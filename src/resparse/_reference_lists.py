@@ -108,10 +108,14 @@ def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the
 
 
 def _read_items(text: str, pos: int, limit: int, g: Grammar) -> tuple[list[_Item], int]:
-    """The items after a head, each matched where the last one's joint ends."""
+    """The items after a head, each matched where the last one's joint ends.
+
+    The match that tells a joint is followed by an item is that item's own match.
+    """
     items: list[_Item] = []
     ranged = False
-    while (item := ITEM_RE.match(text, pos, limit)) is not None:
+    item = ITEM_RE.match(text, pos, limit)
+    while item is not None:
         end = _skip(LOCATOR_RE, text, item.end(), limit)
         date = None
         of = g.date_of.match(text, end, limit)
@@ -123,10 +127,10 @@ def _read_items(text: str, pos: int, limit: int, g: Grammar) -> tuple[list[_Item
         items.append(_Item(item, date, end, ranged))
         end = _skip(TITLE_RE, text, _skip(LOCATOR_RE, text, end, limit), limit)
         joint = g.joint.match(text, end, limit)
-        if joint is None or ITEM_RE.match(text, joint.end(), limit) is None:
+        item = ITEM_RE.match(text, joint.end(), limit) if joint is not None else None
+        if joint is None or item is None:
             return items, end
         ranged = joint["range"] is not None
-        pos = joint.end()
     return items, pos
 
 
