@@ -840,7 +840,9 @@ def _ascii_words(
     if not n:
         return [], after < stop
     starts, ends = zip(*run.regs[1 : n + 1], strict=True)
-    found = list(zip(map(word_key, tokens[:n]), starts, ends, strict=True))
+    # an ASCII word's key is its lower case (on ASCII, ``word_key``'s casefold is lower
+    # casing, and it has no curly apostrophe or vowel mark to drop): no cache lookups
+    found = list(zip(map(str.lower, tokens[:n]), starts, ends, strict=True))
     # fewer words than wanted, and something other than the piece's end stopped them:
     # a character that opens no word, that is, punctuation
     return found, n < wanted and after < stop
