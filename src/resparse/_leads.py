@@ -563,7 +563,10 @@ def _with_tails(
     leads after many heads, not after this one. The trie's own word wins where it saw
     the pair: a node whose leads stopped before the modifier keeps it out.
     """
+    heads = _tail_heads(tails)
     for _ in range(2):  # "prie également de nouveau": two modifiers at most
+        if length >= limit or words[length] not in heads:
+            return length  # no modifier opens with the next word (most leads)
         tail = next(
             (
                 tail
@@ -580,6 +583,12 @@ def _with_tails(
             return length
         length += len(tail)
     return length
+
+
+@functools.cache
+def _tail_heads(tails: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The words the modifiers open with, so that a lead no modifier follows is done at once."""
+    return frozenset(tail[0] for tail in tails if tail)
 
 
 def _node_at(root: _Node, words: Sequence[str]) -> _Node | None:
