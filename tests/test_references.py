@@ -368,3 +368,39 @@ def test_stem_starts_finds_what_the_pattern_finds(text: str) -> None:
     alternation = "|".join(regex.escape(s) for s in stems)
     pattern = regex.compile(f"(?=(?:{alternation}))", regex.IGNORECASE | regex.VERSION1)
     assert _stem_starts(stems, text) == [m.start() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        # the head four words before its stem, after a long stretch with none
+        (
+            (
+                "Recalling, in this regard, the decisions of 2 May, Economic and Social Council "
+                "resolution 2022/1 and General  Assembly\nresolutions 77/1 and 77/2,"
+            ),
+            [],
+        ),
+        ("Rappelant, à cet égard, sa résolution 70/1 et ses décisions 71/2,", []),
+        # a stem masked inside the white space between the body and its word
+        ("Recalling Human Rights Council" + " " * 12 + " resolution 46/13,", [31]),
+        # ... and one masked after a letter of the body's name ("and" + "decision")
+        ("Recalling Economic and" + " " * 7 + " Social Council resolution 2022/4,", [21]),
+    ],
+)
+def test_head_search_from_before_the_stem_finds_what_the_whole_search_finds(
+    text: str, masked: list[int]
+) -> None:
+    """A head searched for from a few words before its stem is the one found from ``pos``.
+
+    ``masked`` are stems the source held where the masked text holds spaces.
+    """
+    from resparse._references import _stem_starts, grammar, read_part  # noqa: PLC0415
+
+    language = "fr" if text.startswith("Rappelant") else "en"
+    heads = sorted({*masked, *_stem_starts(grammar(language).stems, text)})
+    span = Span(0, len(text))
+    found = read_part(text, span, "preambular", 0, body="GA", language=language, heads=heads)
+    whole = read_part(text, span, "preambular", 0, body="GA", language=language)
+    assert found == whole
+    assert found

@@ -251,3 +251,15 @@ def test_clean_text_index(
 def test_clean_text_wants_one_offset_per_character() -> None:
     with pytest.raises(ValueError, match="2 offsets for 3 characters"):
         CleanText("abc", (0, 1))
+
+
+def test_other_space_pattern_is_the_set() -> None:
+    """``clean`` searches with ``_OTHER_SPACE_RE`` for exactly the characters of ``_ONLY_SPACES``."""
+    from resparse._text import _ONLY_SPACES, _OTHER_SPACE_RE  # noqa: PLC0415
+
+    wrong = [
+        c
+        for c in map(chr, range(0x110000))
+        if (_OTHER_SPACE_RE.search(c) is not None) != (c in _ONLY_SPACES)
+    ]
+    assert wrong == []

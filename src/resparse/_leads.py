@@ -563,7 +563,10 @@ def _with_tails(
     leads after many heads, not after this one. The trie's own word wins where it saw
     the pair: a node whose leads stopped before the modifier keeps it out.
     """
+    heads = _tail_heads(tails)
     for _ in range(2):  # "prie également de nouveau": two modifiers at most
+        if length >= limit or words[length] not in heads:
+            return length  # no modifier opens with the next word (most leads)
         tail = next(
             (
                 tail
@@ -580,6 +583,12 @@ def _with_tails(
             return length
         length += len(tail)
     return length
+
+
+@functools.cache
+def _tail_heads(tails: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The words the modifiers open with, so that a lead no modifier follows is done at once."""
+    return frozenset(tail[0] for tail in tails if tail)
 
 
 def _node_at(root: _Node, words: Sequence[str]) -> _Node | None:
@@ -723,8 +732,16 @@ def _words_of(text: str) -> list[str]:
     return [m[0].casefold() for m in _TOKEN_RE.finditer(text) if m[0][:1].isalnum()]
 
 
+@functools.cache
+def _body_first_words(language: str) -> frozenset[str]:
+    """The words a body's name opens with ("the" in English), to rule most parts out at once."""
+    return frozenset(body[0] for body in _body_words(language) if body)
+
+
 def subject_length(words: Sequence[tuple[str, int, int]], language: str = "en") -> int:
     """How many opening words name the body itself ("The Security Council"), else 0."""
+    if not words or words[0][0] not in _body_first_words(language):
+        return 0  # most paragraphs open with their verb: no name can match
     folded = tuple(w for w, _, _ in words[:12])
     for body in _body_words(language):
         if folded[: len(body)] == body and len(folded) > len(body):
@@ -832,7 +849,9 @@ def _ascii_words(
     if not n:
         return [], after < stop
     starts, ends = zip(*run.regs[1 : n + 1], strict=True)
-    found = list(zip(map(word_key, tokens[:n]), starts, ends, strict=True))
+    # an ASCII word's key is its lower case (on ASCII, ``word_key``'s casefold is lower
+    # casing, and it has no curly apostrophe or vowel mark to drop): no cache lookups
+    found = list(zip(map(str.lower, tokens[:n]), starts, ends, strict=True))
     # fewer words than wanted, and something other than the piece's end stopped them:
     # a character that opens no word, that is, punctuation
     return found, n < wanted and after < stop

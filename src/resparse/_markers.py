@@ -139,7 +139,11 @@ class Markers:
         for reference in _MARKDOWN_REFERENCE_RE.finditer(source, start, end):
             self.written.setdefault(reference["n"], []).append(Span(*reference.span()))
         for run in _DIGITS_RE.finditer(source, start, end):
-            if wanted is not None and not _may_be(source, run.start(), run.end(), wanted):
+            # inline, for the many runs (years, paragraph numbers) no note wants: a run
+            # can be a wanted marker only as all of it or as what follows a year (see
+            # _marker_in); a year alone leaves "", which no marker is
+            digits = run[0]
+            if wanted is not None and (digits if len(digits) <= 3 else digits[4:]) not in wanted:
                 continue
             found = _marker_in(source, run.start(), run.end(), end)
             if found is None:
@@ -156,18 +160,6 @@ class Markers:
             while index < len(spans) and spans[index].start < end:
                 yield spans[index]
                 index += 1
-
-
-def _may_be(source: str, start: int, stop: int, wanted: Collection[str]) -> bool:
-    """Whether a run of digits can be one of the ``wanted`` markers at all.
-
-    A marker :func:`_marker_in` finds is always the end of its run: all of a short run,
-    or what follows a year, so a run that ends in no wanted marker need not be matched.
-    """
-    length = stop - start
-    if length <= 3:
-        return source[start:stop] in wanted
-    return 5 <= length <= 7 and source[start + 4 : stop] in wanted
 
 
 def _marker_in(source: str, start: int, stop: int, end: int) -> regex.Match[str] | None:

@@ -91,7 +91,7 @@ def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the
     numbered = _DIGIT_RE.search(text, span.start, span.end) is not None
     pos = span.start
     while numbered and (heads is None or _any_in(heads, pos, span.end)):
-        head = g.head.search(text, pos, span.end)
+        head = g.head.search(text, _head_search_start(text, pos, heads, g), span.end)
         if head is None:
             break
         items, end = _read_items(text, head.end(), span.end, g)
@@ -107,11 +107,32 @@ def read_part(  # noqa: PLR0913 - one part of one text, all keyword-only but the
     return out
 
 
+def _head_search_start(text: str, pos: int, heads: list[int] | None, g: Grammar) -> int:
+    """Where the search for the next head from ``pos`` may start: a few words before its stem.
+
+    Every head's "resolution" or "decision" begins at one of ``heads``, and before it
+    stand at most the words of a body's name or "its" (``g.before_stem``, matched
+    backwards from the first stem at or after ``pos``). A head whose word begins at a
+    later stem starts after the first one or, where the first is masked, among the
+    words just before it, which the backward match covers too: no head starts before
+    the place returned, so the search finds the head it finds from ``pos``, without
+    trying every place of a long part before it.
+    """
+    if heads is None:
+        return pos
+    stem = heads[bisect.bisect_left(heads, pos)]
+    return g.before_stem.match(text, pos, stem).start()  # type: ignore[union-attr]
+
+
 def _read_items(text: str, pos: int, limit: int, g: Grammar) -> tuple[list[_Item], int]:
-    """The items after a head, each matched where the last one's joint ends."""
+    """The items after a head, each matched where the last one's joint ends.
+
+    The match that tells a joint is followed by an item is that item's own match.
+    """
     items: list[_Item] = []
     ranged = False
-    while (item := ITEM_RE.match(text, pos, limit)) is not None:
+    item = ITEM_RE.match(text, pos, limit)
+    while item is not None:
         end = _skip(LOCATOR_RE, text, item.end(), limit)
         date = None
         of = g.date_of.match(text, end, limit)
@@ -123,10 +144,10 @@ def _read_items(text: str, pos: int, limit: int, g: Grammar) -> tuple[list[_Item
         items.append(_Item(item, date, end, ranged))
         end = _skip(TITLE_RE, text, _skip(LOCATOR_RE, text, end, limit), limit)
         joint = g.joint.match(text, end, limit)
-        if joint is None or ITEM_RE.match(text, joint.end(), limit) is None:
+        item = ITEM_RE.match(text, joint.end(), limit) if joint is not None else None
+        if joint is None or item is None:
             return items, end
         ranged = joint["range"] is not None
-        pos = joint.end()
     return items, pos
 
 

@@ -244,6 +244,8 @@ class Grammar:
     bodies: dict[str, str]
     date: regex.Pattern[str]
     stems: tuple[str, ...]  # where a head's "resolution" or "decision" may begin
+    # matched backwards from a stem: the words a head may hold before it (see read_part)
+    before_stem: regex.Pattern[str]
 
 
 def _grammar(language: str) -> Grammar:
@@ -271,6 +273,12 @@ def _grammar(language: str) -> Grammar:
             _V | regex.IGNORECASE,
         )
     date = profile_or_english(language).date_re
+    # before its "resolution" a head holds a body's name or "its", each word followed by
+    # white space: at most this many runs of word characters and white space (the same
+    # \w and \s as the head's, with its flags)
+    its_words = [alternative.count(r"\s") + 1 for alternative in words.its.split("|")]
+    words_before = max([*its_words, *(len(name.split()) for name, _ in words.bodies)])
+    before_stem = rf"(?:\w+\s*){{0,{words_before}}}"
     return Grammar(
         head=regex.compile(head, _V | regex.IGNORECASE),
         joint=regex.compile(joint, _V | regex.IGNORECASE),
@@ -279,6 +287,7 @@ def _grammar(language: str) -> Grammar:
         bodies=names,
         date=date,
         stems=words.stems,
+        before_stem=regex.compile(before_stem, _V | regex.IGNORECASE | regex.REVERSE),
     )
 
 
