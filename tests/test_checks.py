@@ -12,6 +12,7 @@ import pathlib
 
 import attrs
 import pytest
+import regex
 
 import resparse
 from resparse import _checks_lines, _checks_order, evaluate
@@ -875,3 +876,39 @@ def test_a_clause_no_table_knows_closed_by_its_scripts_comma_is_a_clause(
     unknown = tuple(attrs.evolve(c, lead=None, lead_span=None) for c in parsed.preamble)
     found = list(_checks_lines.clause_without_lead(attrs.evolve(parsed, preamble=unknown)))
     assert bool(found) is fires
+
+
+# markdown's emphasis on each line's first word, as a converted Word text has it on its
+# leads ("*Recalling* its ...", "1. *Decides* ..."); the formula keeps its own words
+_FIRST_WORD_OF_LINE = regex.compile(r"^((?:\d+\.\s+|\(\w+\)\s+)?)(?!The\b)(\p{Lu}\p{L}+)", regex.M)
+_MARKDOWN_ROWS = (
+    "a heading glued to a list item",
+    "a clause in a second line after a colon, in a one-line-per-paragraph text",
+    "many parts glued in a one-line-per-paragraph text with long paragraphs",
+    "a preambular clause inside a paragraph",
+    "an item's title with its text on the next line",
+    "a sentence after an item that is a name and its country",
+)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [(row[1], row[2]) for row in ROWS if row[0] in _MARKDOWN_ROWS],
+    ids=list(_MARKDOWN_ROWS),
+)
+def test_a_check_reads_markdown_emphasis_as_plain_text(code: str, text: str) -> None:
+    """The line checks see "*Reaffirming* its ..." as they see "Reaffirming its ..."."""
+    markdown = _FIRST_WORD_OF_LINE.sub(lambda m: f"{m[1]}*{m[2]}*", text)
+    assert markdown != text
+    assert code in _codes(markdown)
+
+
+@pytest.mark.issue(16)
+def test_markdown_emphasis_may_touch_chinese_characters() -> None:
+    """ "*回顾*其" is emphasis in CommonMark: the clause's lead is the emphasised run."""
+    text = "大会，\n*回顾*其第1号决议，\n*注意到*秘书长的报告，\n1. *决定*继续处理此案。\n"
+    result = resparse.parse(text, language="zh")
+    assert [c.lead for c in result.preamble] == ["回顾", "注意到"]
+    assert [p.lead for p in result.operative] == ["决定"]
+    assert all(c.lead_italic for c in result.preamble)

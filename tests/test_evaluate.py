@@ -238,3 +238,20 @@ def test_evaluate_held_out_row_is_empty_where_nothing_was_held_out() -> None:
     assert "100.00/-" in sc_row
     ga_row = next(line for line in table.splitlines() if "   GA   " in line)
     assert "100.00/100.00" in ga_row
+
+
+def test_the_markdown_shape_writes_each_italic_run_as_emphasis() -> None:
+    """``markup-markdown`` puts asterisks around the italic runs, their spaces outside."""
+    from resparse._eval_cases import as_markdown  # noqa: PLC0415 - one test's helper
+    from resparse.model import Span  # noqa: PLC0415
+    from resparse.readers.base import Document  # noqa: PLC0415
+
+    text = "The General Assembly,\nRecalling also its resolution,\n1. Decides to act.\n"
+    italics = (Span(0, 20), Span(22, 37), Span(56, 63))
+    markdown = as_markdown(Document(text=text, italics=italics))
+    assert markdown == (
+        "*The General Assembly*,\n*Recalling also* its resolution,\n1. *Decides* to act.\n"
+    )
+    result = resparse.parse(markdown)
+    assert [c.lead for c in result.preamble] == ["Recalling also"]
+    assert [p.lead for p in result.operative] == ["Decides"]

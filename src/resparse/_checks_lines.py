@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from resparse._language import Profile
     from resparse.model import OperativeParagraph, Resolution, Segment
 
-_FIRST_WORD = regex.compile(r"\s*(\p{Lu}\p{L}*)")
+_FIRST_WORD = regex.compile(r"[\s*_]*(\p{Lu}\p{L}*)")  # markdown emphasis before it aside
 # a line that opens a sub-paragraph or a paragraph: "(a)", "b.", "ii)", "12."
 LABELLED = regex.compile(r"\s*(?:\(\w{1,6}\)|\w{1,6}[.)]\s|\d{1,3}\.)")
 BARE_LABEL = regex.compile(r"\(\w{1,6}\)|\w{1,6}[.)]")
@@ -48,11 +48,24 @@ def _opens_a_part(char: str) -> bool:
 
 
 def lines_in(source: str, span: Span) -> Iterator[tuple[int, str]]:
-    """Each line of ``span`` with the offset it starts at."""
+    """Each line of ``span`` with the offset it starts at.
+
+    Markdown's emphasis markers that open a line ("*Reafirmando* su ...") are left out,
+    and those that close a line that opened with them ("*Disarmament and
+    reintegration*"), so that every check reads the line's words as in plain text. A
+    separator ("* * *") is kept as it is.
+    """
     start = span.start
     for line in source[span.start : span.end].split("\n"):
-        yield start, line
+        if line[:1] in _EMPHASIS and line.strip("*_ "):
+            opened = line.lstrip("*_")
+            yield start + len(line) - len(opened), opened.rstrip("*_")
+        else:
+            yield start, line
         start += len(line) + 1
+
+
+_EMPHASIS = ("*", "_")
 
 
 def _sub_spans(paragraph: OperativeParagraph) -> list[Span]:
@@ -253,11 +266,14 @@ _FINISHED_LENGTH = 4  # the longest end it matches: a comma and a three-digit ma
 
 
 def _opens_with_lead(line: str, language: str) -> bool:
-    """Whether a line's first word opens many leads of the markup, of either kind."""
-    words = line.split(maxsplit=1)
+    """Whether a line's first word opens many leads of the markup, of either kind.
+
+    Markdown's emphasis around the word ("*Reafirmando* su") is no part of it.
+    """
+    words = line.lstrip("*_ ").split(maxsplit=1)
     if not words:
         return False
-    word = words[0].strip(",;:").casefold()
+    word = words[0].strip(",;:*_").casefold()
     return any(
         _leads.known_first_word(word, kind, language, minimum=_FREQUENT) for kind in ("pre", "op")
     )

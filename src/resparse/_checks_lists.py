@@ -59,7 +59,7 @@ def item_with_more_lines(result: Resolution) -> Iterator[Diagnostic]:
         before = ""
         for start, line in _checks_lines.own_lines(result.source, sub.span, inner):
             text = line.strip()
-            title = _LABEL.sub("", before, count=1)
+            title = _LABEL.sub("", before, count=1).strip("*_")
             if (
                 title
                 and not _checks_lines.BARE_LABEL.fullmatch(before)

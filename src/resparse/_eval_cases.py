@@ -33,7 +33,7 @@ PDF_SHAPES = (
     "pypdf",
     "pdfminer",
 )
-SHAPES = ("markup-italic", "markup-plain", *PDF_SHAPES)
+SHAPES = ("markup-italic", "markup-plain", "markup-markdown", *PDF_SHAPES)
 LANGUAGE_FOLDERS = {
     "English": "en",
     "French": "fr",
@@ -67,6 +67,35 @@ def _markup_cases(xml: pathlib.Path, body: str, language: str, shapes: set[str])
             return Document(text=render_akn(xml).text, reader="text")
 
         yield Case(xml.name, "markup-plain", body, language, plain, xml)
+    if "markup-markdown" in shapes:
+
+        def markdown() -> Document:
+            return Document(text=as_markdown(render_akn(xml)), reader="text")
+
+        yield Case(xml.name, "markup-markdown", body, language, markdown, xml)
+
+
+def as_markdown(doc: Document) -> str:
+    """The text with its italic runs written as markdown emphasis, ``*Recalling*``.
+
+    What a conversion of the Word or HTML text to markdown (pandoc, a web page's copy)
+    hands to ``parse()``: the italics survive as asterisks around each run, its white
+    space kept outside them.
+    """
+    text = doc.text
+    pieces: list[str] = []
+    done = 0
+    for span in sorted(doc.italics or (), key=lambda s: s.start):
+        run = text[span.start : span.end]
+        start = span.start + len(run) - len(run.lstrip())
+        end = span.end - (len(run) - len(run.rstrip()))
+        if start < done or start >= end or "\n" in text[start:end]:
+            continue
+        pieces.append(text[done:start])
+        pieces.append(f"*{text[start:end]}*")
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _pdftotext(pdf: pathlib.Path, *, layout: bool, breaks: bool = True) -> Document:

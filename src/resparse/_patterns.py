@@ -27,10 +27,11 @@ WORD_TOKEN_RE = regex.compile(
 # A word as the lead tables count them: letters and digits, inner hyphens and apostrophes.
 WORD_RE = regex.compile(r"\w+(?:[-'’]\w+)*")
 
-# Markdown emphasis around a run of text on one line: *x*, _x_ (not ** bold markers).
+# Markdown emphasis around a run of text on one line: *x*, _x_ (not ** bold markers); in
+# Chinese a "*" may touch the characters around it ("*回顾*其"), as CommonMark allows.
 MARKDOWN_ITALIC_RE = regex.compile(
     r"""
-    (?<![\w*\\])\*(?![\s*])(?P<a>[^*\n]{1,300}?)(?<![\s\\])\*(?![\w*])
+    (?<![*\\])(?<![^\W\p{Han}])\*(?![\s*])(?P<a>[^*\n]{1,300}?)(?<![\s\\])\*(?![*])(?![^\W\p{Han}])
     | (?<![\w\\])_(?![\s_])(?P<b>[^_\n]{1,300}?)(?<![\s\\])_(?!\w)
     """,
     _V,
