@@ -99,7 +99,10 @@ class RunningTitle:
         it, with or without the symbol.
         """
         title, symbol = self.title_key, self.symbol_key
-        key = _key(lines[i].text)
+        text = lines[i].text
+        if not title or not title.startswith(text[:1].casefold()):
+            return 0  # the cheap test first: most lines open otherwise than the title
+        key = _key(text)
         if len(key) < _MIN_CUT or not title or not (title + symbol).startswith(key):
             return 0
         joined = key
@@ -162,7 +165,7 @@ def furniture_of(
         if all(kinds):
             return kinds[0]
         return None
-    fields = _FOOTER_FIELDS_RE.split(text.strip(), maxsplit=1) if "/" in text else ()
+    fields = _FOOTER_FIELDS_RE.split(text, maxsplit=1) if "/" in text and "-" in text else ()
     if len(fields) == 2:
         # pdfium and pypdf join a footer's two fields with one space: "2/7 23-24925"
         kinds = [_piece(field, line, title, local, last_furniture) for field in fields]
