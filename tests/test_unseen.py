@@ -920,3 +920,68 @@ def test_unseen_clause_ending_in_a_direction_mark_and_a_footnote_marker_is_no_he
     assert len(result.preamble) == 2
     assert result.preamble[1].text.startswith("接获了")
     assert not result.headings
+
+
+# --- a lead the markup left without its italics ----------------------------------------
+
+UNMARKED_CLAUSES = [
+    "Recalling its resolutions on test matters, in particular resolution 77/1,",
+    "Determining that the situation in the region constitutes a threat to peace,",
+    "Acting under Chapter VII of the Charter of the United Nations,",
+    "Aware of the role of the regional organizations in test matters,",
+]
+UNMARKED_PARAGRAPHS = [
+    "1.\tDecides to extend the mandate of the mission until 31 December 2024;",
+    "2.\tRequests the Secretary-General to report to it on test matters;",
+    "3.\tDecides to remain seized of the matter.",
+]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("unmarked", [1, 2, 3])
+def test_unseen_unmarked_lead_after_a_finished_clause_opens_a_clause(unmarked: int) -> None:
+    """In a marked text that gives each part its own line, a line the markup left
+    unmarked after a finished clause still opens the next clause, as in plain text.
+
+    Class: S/RES/1519 and four other Council texts of the development set, whose markup
+    left "Acting under Chapter VII ...," without its italics, and A/RES/76/104 ("Aware
+    of ..."): the clause was run into the one before, with only `text.extra_line`.
+    """
+    head = "The Security Council,\n\n"
+    body = "\n".join(UNMARKED_CLAUSES) + "\n\n" + "\n\n".join(UNMARKED_PARAGRAPHS) + "\n"
+    text = head + body
+    spans = []
+    for i, line in enumerate(UNMARKED_CLAUSES):
+        if i != unmarked:
+            start = text.index(line)
+            spans.append(resparse.Span(start, start + len(line.split()[0])))
+    for line in UNMARKED_PARAGRAPHS:
+        start = text.index(line) + 3
+        spans.append(resparse.Span(start, start + len(line[3:].split()[0])))
+    document = resparse.Document(text=text, reader="akn", italics=tuple(spans))
+    result = resparse.parse_document(document, language="en")
+    assert [c.text for c in result.preamble] == UNMARKED_CLAUSES
+    assert [p.number for p in result.operative] == [1, 2, 3]
+    assert _warned(result, "text.") == []
+
+
+@pytest.mark.issue(16)
+def test_unseen_unmarked_line_inside_a_wrapped_marked_clause_goes_on_with_it() -> None:
+    """Where lines are wrapped (a PDF's page), an unmarked capitalised line after a comma
+    is no clause of its own: only the italics open clauses there."""
+    head = "The Security Council,\n\n"
+    clause = (
+        "Recalling its resolutions on test matters and the statements of its President,\n"
+        "Resolution 77/1 among them, and welcoming the work of the regional offices in\n"
+        "the field of test matters and of the partners of the United Nations,\n"
+    )
+    text = head + clause + "\n" + "\n\n".join(UNMARKED_PARAGRAPHS) + "\n"
+    spans = [resparse.Span(text.index("Recalling"), text.index("Recalling") + 9)]
+    for line in UNMARKED_PARAGRAPHS:
+        start = text.index(line) + 3
+        spans.append(resparse.Span(start, start + len(line[3:].split()[0])))
+    document = resparse.Document(text=text, reader="pdf", italics=tuple(spans))
+    result = resparse.parse_document(document, language="en")
+    assert len(result.preamble) == 1
+    assert result.preamble[0].text.startswith("Recalling")
+    assert "Resolution 77/1" in result.preamble[0].text

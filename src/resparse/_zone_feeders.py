@@ -79,8 +79,13 @@ class Feeders(Lists):
             return False  # this document separates its paragraphs with blank lines
         lead_like = kind.preamble_lead or kind.operative_lead
         if self.doc.italics:
-            # a reader that sees fonts marks every lead; titles are italic too, so both count
-            return lead_like and self.lead_marked(line, kind)
+            # a reader that sees fonts marks every lead; titles are italic too, so both count.
+            # Where each line is a part, an unmarked line after a finished clause opens the
+            # next one too: the markup or the document dropped its italics ("Acting under
+            # Chapter VII ...,", S/RES/1519), as a plain text's would
+            if lead_like and self.lead_marked(line, kind):
+                return True
+            return self.follows_finished_part(line)
         return lead_like or self.follows_finished_part(line)
 
     def follows_finished_part(self, line: Line) -> bool:
