@@ -255,3 +255,36 @@ def test_the_markdown_shape_writes_each_italic_run_as_emphasis() -> None:
     result = resparse.parse(markdown)
     assert [c.lead for c in result.preamble] == ["Recalling also"]
     assert [p.lead for p in result.operative] == ["Decides"]
+
+
+def test_the_wrapped_shape_breaks_lines_where_the_next_word_does_not_fit() -> None:
+    """``markup-wrapped`` fills lines to a width; a Chinese character takes two columns and
+    closing punctuation never opens a line."""
+    from resparse._eval_cases import as_wrapped  # noqa: PLC0415 - one test's helper
+
+    text = "Recalling its resolution on the Convention on the Prohibition,\nNoting it,"
+    assert as_wrapped(text, 20).split("\n") == [
+        "Recalling its",
+        "resolution on the",
+        "Convention on the",
+        "Prohibition,",
+        "Noting it,",
+    ]
+    assert as_wrapped("回顾其决议明确规定的原则，实现领土自决，", 20).split("\n") == [
+        "回顾其决议明确规定的",
+        "原则，实现领土自决，",
+    ]
+    resolution = (
+        "The General Assembly,\n\n"
+        'Recalling its resolution 70/1 of 25 September 2015, entitled "Transforming our world:'
+        ' the 2030 Agenda for Sustainable Development", and all its later resolutions,\n'
+        "Noting with appreciation the report of the Secretary-General,\n"
+        "1. Decides to include in the provisional agenda of its eightieth session the item"
+        ' entitled "Sustainable development";\n'
+    )
+    wrapped = as_wrapped(resolution)
+    assert max(len(line) for line in wrapped.split("\n")) <= 80
+    expected = resparse.parse(resolution)
+    result = resparse.parse(wrapped)
+    assert [c.text for c in result.preamble] == [c.text for c in expected.preamble]
+    assert [p.text for p in result.operative] == [p.text for p in expected.operative]

@@ -62,6 +62,13 @@ def test_keeps_hyphen(left: str, right: str, *, kept: bool) -> None:
         (["2023-", "2024"], "2023-2024"),
         # a dash with a space before it ends a phrase, and the next line is a new word
         (["peace -", "and security"], "peace -and security"),
+        # Chinese is written without spaces: a break inside it, or next to a digit, is none
+        (["大会其他决议明确规定", "的原则"], "大会其他决议明确规定的原则"),
+        (["2003年12月23日第", "58/203号决议"], "2003年12月23日第58/203号决议"),
+        (["第58/203", "号决议"], "第58/203号决议"),
+        (["决议，", "Al-Qaida"], "决议， Al-Qaida"),
+        # after a semicolon, colon or full stop the break parts two items: a space
+        (["就本决议所述问题而言；", "(b) 强调指出"], "就本决议所述问题而言； (b) 强调指出"),
     ],
 )
 def test_join_lines(lines: list[str], joined: str) -> None:

@@ -985,3 +985,94 @@ def test_unseen_unmarked_line_inside_a_wrapped_marked_clause_goes_on_with_it() -
     assert len(result.preamble) == 1
     assert result.preamble[0].text.startswith("Recalling")
     assert "Resolution 77/1" in result.preamble[0].text
+
+
+# A Russian text wrapped at the width of a page: leads open in lower case, so only the
+# word can tell a lead from the sentence going on after a filled line.
+WRAPPED_RUSSIAN = (
+    "Генеральная Ассамблея,",
+    "",
+    "ссылаясь на свои предыдущие резолюции по этому вопросу, а также на все",
+    "резолюции Совета Безопасности, касающиеся оккупированной территории,",
+    "включая Восточный Иерусалим, и выражая обеспокоенность положением",
+    "в регионе и его последствиями для мира,",
+    "демонстрируя свою приверженность суверенитету государства и его",
+    "территориальной целостности в пределах международно признанных границ,",
+    "вновь подтверждая свою приверженность суверенитету государства и его",
+    "территориальной целостности,",
+    "1. постановляет продолжать заниматься этим вопросом в соответствии с",
+    "этой резолюцией;",
+    "2. просит Генерального секретаря представить доклад.",
+)
+
+
+@pytest.mark.issue(16)
+def test_unseen_uncased_lead_shape_after_a_filled_line_goes_on_with_the_sentence() -> None:
+    """Regression: "включая" (including), opening a wrapped line after a comma, opened a
+    clause of its own (GA 77 Russian wrapped at 80 columns: preambular F1 80.18).
+
+    Rule: where leads open in lower case, a lead-shaped word the tables do not know opens
+    no clause after a line filled to the text's width; after a line that left room for
+    it ("демонстрируя" after "... для мира,") it still does.
+    """
+    result = resparse.parse("\n".join(WRAPPED_RUSSIAN) + "\n", language="ru")
+    assert [c.text.split()[0] for c in result.preamble] == ["ссылаясь", "демонстрируя", "вновь"]
+    assert "включая Восточный Иерусалим" in result.preamble[0].text
+    assert [p.number for p in result.operative] == [1, 2]
+
+
+@pytest.mark.issue(16)
+def test_unseen_cased_lead_after_a_filled_line_still_opens_a_clause() -> None:
+    """Guard: in a cased script the capital is the evidence, and an unseen lead
+    ("Responding to ...") after a filled line opens its clause as before."""
+    text = (
+        "The Security Council,\n\n"
+        "Recalling all its previous resolutions on the situation in the region and the\n"
+        "statements of its President on the situation, in particular on the region,\n"
+        "Responding to the request of the Government, as stated in its letter to the\n"
+        "Secretary-General of 15 July 2003 on the extension of the mandate,\n"
+        "1. Decides to extend the present mandate of the Force for six months;\n"
+        "2. Requests the Secretary-General to report to the Council.\n"
+    )
+    result = resparse.parse(text, language="en")
+    assert [c.lead for c in result.preamble] == ["Recalling", "Responding"]
+
+
+# Chinese wrapped at 80 columns: many lines end with "，" in mid-sentence, so the line
+# ends alone would say that each line is a part.
+WRAPPED_CHINESE = (
+    "大会，",
+    "",
+    "回顾其以往关于这一问题的各项决议，包括2021年12月9日第76/72号决议和第77/105号决议，",
+    "又注意到外交保护条款草案与国家对国际不法行为的责任条款之间存在密切联系的看法，",
+    "以及国际法委员会在这方面的意见和各国政府就这一专题提交的书面评论和意见，",
+    "强调《联合国宪章》第十三条第一项所述的国际法编纂和逐渐发展的持续重要性，",
+    "并确认各国政府的评论和意见以及在大会各届会议第六委员会辩论中表达的意见，",
+    "考虑到各国政府的评论和意见以及在大会第六十二届、第六十五届会议上表达的意见，",
+    "欢迎秘书长关于本项目的报告及其中所载关于各国在外交保护领域的做法的资料汇编，",
+    "同时注意到各国政府就条款草案今后的形式所表达的各种不同意见和各自提出的理由，",
+    "1. 决定继续审议这个问题，并在第八十届会议临时议程中列入题为“外交保护”的项目，",
+    "以便在第六委员会工作组框架内进一步审查这一专题的各个方面及其对各国的影响；",
+    "2. 请秘书长向大会第八十届会议提交关于本决议执行情况的报告，并在报告中列入各国政府",
+    "就外交保护条款提交的书面评论和意见以及国际法委员会就这一专题所作工作的最新情况；",
+    "3. 鼓励各国政府继续就条款草案今后的形式提交书面评论和意见，特别是就拟订一项公约",
+    "或采取其他适当行动的问题提交评论和意见，以便大会在第八十届会议上进一步审议。",
+)
+
+
+@pytest.mark.issue(16)
+def test_unseen_lines_filled_to_the_width_are_wrapped_not_parts() -> None:
+    """Regression: Chinese text wrapped at a page's width was read as one line per part
+    (most lines end with "，"), and "以及 ..." (and ...) opened a clause with no lead
+    (GA 77 Chinese wrapped: text exact 14.26).
+
+    Rule: where most long lines are filled to the text's width, in columns (a Chinese
+    character two wide), the lines are wrapped, whatever their ends; the break inside
+    Chinese is no space.
+    """
+    result = resparse.parse("\n".join(WRAPPED_CHINESE) + "\n", language="zh")
+    assert [c.text[:2] for c in result.preamble] == ["回顾", "又注", "强调", "考虑", "欢迎"]
+    assert "看法，以及国际法委员会" in result.preamble[1].text
+    assert "资料汇编，同时注意到" in result.preamble[4].text
+    assert [p.number for p in result.operative] == [1, 2, 3]
+    assert "项目，以便在" in result.operative[0].text

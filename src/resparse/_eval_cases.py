@@ -33,7 +33,7 @@ PDF_SHAPES = (
     "pypdf",
     "pdfminer",
 )
-SHAPES = ("markup-italic", "markup-plain", "markup-markdown", *PDF_SHAPES)
+SHAPES = ("markup-italic", "markup-plain", "markup-markdown", "markup-wrapped", *PDF_SHAPES)
 LANGUAGE_FOLDERS = {
     "English": "en",
     "French": "fr",
@@ -73,6 +73,12 @@ def _markup_cases(xml: pathlib.Path, body: str, language: str, shapes: set[str])
             return Document(text=as_markdown(render_akn(xml)), reader="text")
 
         yield Case(xml.name, "markup-markdown", body, language, markdown, xml)
+    if "markup-wrapped" in shapes:
+
+        def wrapped() -> Document:
+            return Document(text=as_wrapped(render_akn(xml).text), reader="text")
+
+        yield Case(xml.name, "markup-wrapped", body, language, wrapped, xml)
 
 
 def as_markdown(doc: Document) -> str:
@@ -96,6 +102,41 @@ def as_markdown(doc: Document) -> str:
         done = end
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+WRAP_COLUMNS = 80  # the width markup-wrapped fills, a Chinese character taking two columns
+_WIDE_CHARACTER = r"\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef"
+_WRAP_TOKEN_RE = regex.compile(rf"[{_WIDE_CHARACTER}]|[^\s{_WIDE_CHARACTER}]+|\s+")
+_WIDE = 0x2E80  # no wide character is below this
+# Chinese type never opens a line with closing punctuation: it stays on the line before
+_NO_LINE_START = frozenset("，。；：、）」』》”！？")
+
+
+def as_wrapped(text: str, columns: int = WRAP_COLUMNS) -> str:
+    """The text with each line longer than ``columns`` broken where the next word does not fit.
+
+    What a page's text gives without its page furniture, in any language: lines cut in
+    mid-sentence, a clause's last line as long as the words make it. A word is a run
+    without spaces, or one Chinese character (two columns wide), which may break anywhere.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        pieces: list[str] = []
+        width = 0
+        for token in _WRAP_TOKEN_RE.findall(line):
+            if token.isspace():
+                if pieces:
+                    pieces.append(token)
+                    width += len(token)
+                continue
+            size = 2 if len(token) == 1 and ord(token) >= _WIDE else len(token)
+            if pieces and width + size > columns and token not in _NO_LINE_START:
+                out.append("".join(pieces).rstrip())
+                pieces, width = [], 0
+            pieces.append(token)
+            width += size
+        out.append("".join(pieces).rstrip())
+    return "\n".join(out)
 
 
 def _pdftotext(pdf: pathlib.Path, *, layout: bool, breaks: bool = True) -> Document:

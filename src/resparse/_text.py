@@ -53,6 +53,29 @@ _TAIL = 256
 _NEW, _RUN_ON, _MEND = 0, 1, 2
 
 
+# scripts written without spaces between words: a line break inside them is no space
+_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
+# after a full stop, semicolon or colon a line break parts two items of a list or two
+# sentences, which the text keeps apart by a space
+_PART_ENDS = frozenset("。；：？！")
+_FIRST_UNSPACED = 0x2E80  # no character below this is one of them: most lines need no regex
+
+
+def _unspaced(before: str, after: str) -> bool:
+    """Whether a line break between two characters is no space: inside Chinese or Japanese.
+
+    A digit next to such a character runs on too ("第58/203号" broken after "第"), as the
+    text writes them with no space; after a full stop, semicolon or colon the break
+    parts two items and stays a space.
+    """
+    ends, opens = before[-1:], after[:1]
+    if not ends or not opens or ends in _PART_ENDS:
+        return False
+    wide_end = ord(ends) >= _FIRST_UNSPACED and _UNSPACED_RE.match(ends) is not None
+    wide_open = ord(opens) >= _FIRST_UNSPACED and _UNSPACED_RE.match(opens) is not None
+    return (wide_end and (wide_open or opens.isdigit())) or (wide_open and ends.isdigit())
+
+
 def _follows(end: str, piece: str, language: str) -> int:
     """How ``piece`` goes on from a stretch whose last characters ``end`` close with "-"."""
     if piece[0].islower():
@@ -71,13 +94,21 @@ def _follows(end: str, piece: str, language: str) -> int:
     return _NEW
 
 
+def _how(end: str, piece: str, language: str) -> int:
+    """How a line goes on from the stretch before it: after a hyphen, inside Chinese, or anew."""
+    if end.endswith("-"):
+        return _follows(end, piece, language)
+    return _RUN_ON if _unspaced(end, piece) else _NEW
+
+
 def join_lines(pieces: Iterable[str], language: str = "en") -> str:
     """Join the lines of a paragraph with single spaces, mending words broken at line ends.
 
     A line that ends in a hyphen after a letter or digit goes on in the same word: before a
     capital or a digit the hyphen stays ("Secretary-" / "General"); before a small letter
     ``keeps_hyphen`` tells a hyphenated word ("capacity-building") from a broken one, by
-    the words of ``language``. Only the last ``_TAIL`` characters of a stretch are looked
+    the words of ``language``. Between characters of a script written without spaces
+    (Chinese) the break is no space. Only the last ``_TAIL`` characters of a stretch are looked
     at, so a text of many joined lines takes time in proportion to its length.
     """
     stretches: list[list[str]] = []  # each stretch: the lines that run on without a space
@@ -85,7 +116,7 @@ def join_lines(pieces: Iterable[str], language: str = "en") -> str:
     for index, piece in enumerate(pieces):
         if not index % 4096:
             check_deadline("joining lines")
-        how = _follows(end, piece, language) if stretches and piece and end.endswith("-") else _NEW
+        how = _how(end, piece, language) if stretches and piece else _NEW
         if how == _NEW:
             stretches.append([piece])
             end = piece[-_TAIL:]
@@ -247,7 +278,7 @@ def _join_mapped(pieces: Sequence[tuple[str, list[int], int]], language: str) ->
     for index, (piece, offsets, at) in enumerate(pieces):
         if not index % 4096:
             check_deadline("joining lines")
-        how = _follows(end, piece, language) if stretches and piece and end.endswith("-") else _NEW
+        how = _how(end, piece, language) if stretches and piece else _NEW
         if how == _NEW:
             stretches.append(([piece], list(offsets), at))
             end = piece[-_TAIL:]

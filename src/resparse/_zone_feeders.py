@@ -86,6 +86,13 @@ class Feeders(Lists):
             if lead_like and self.lead_marked(line, kind):
                 return True
             return self.follows_finished_part(line)
+        if lead_like and not self.profile.cased and self.filled_before(line):
+            # where leads open in lower case or no case tells, only the word can tell a
+            # lead from the sentence going on: after a line filled to the width, a word
+            # the tables do not know as opening preambular leads ("включая", including),
+            # or know as a frequent operative verb only ("促进", promotes), goes on with
+            # the sentence
+            return kind.pre_count >= KNOWN and (kind.pre_count >= STRONG or kind.op_count < STRONG)
         return lead_like or self.follows_finished_part(line)
 
     def follows_finished_part(self, line: Line) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import attrs
+import regex
 
 from resparse import _classify
 from resparse._blocks import Block, Segmentation, VoteBlock
@@ -102,7 +103,9 @@ class State:
         self.last_number = 0
         self.last_furniture_line = -2
         self.blank_separated = blank_separated(kinds)
-        self.lines_are_parts = lines_are_parts(kinds, self.profile.terminators)
+        width = wrap_width(kinds)
+        self.lines_are_parts = lines_are_parts(kinds, self.profile.terminators, width)
+        self.wrap_width = None if self.lines_are_parts else width
         self.formula_body: str | None = None  # the body the first formula names
         self.part_title_end = -1  # the formula line after a part's letter and title
 
@@ -130,6 +133,24 @@ class State:
     def terminated(self) -> bool:
         """Whether the open part's text ends where a clause or paragraph may end."""
         return _classify.ends_clause(self.text_of_unit(), self.profile.terminators)
+
+    def filled_before(self, line: Line) -> bool:
+        """Whether the open part's last line was filled to the text's width before this line.
+
+        In wrapped text a line is cut where the next word does not fit: after a filled
+        line, the end of the line says nothing about the end of the sentence, and a word
+        shaped like a lead ("Stockpiling", "United", "включая") may be the sentence going
+        on. A line that left room for this line's first word ended where its writer did.
+        """
+        width = self.wrap_width
+        if width is None or line.blanks_before or line.page_break_before:
+            return False
+        before = self.text_of_unit().rstrip()
+        if not before:
+            return False
+        word = _FIRST_WORD.match(line.text)
+        needed = columns(before) + 1 + (columns(word[0]) if word is not None else 1)
+        return needed > width * (1 - _WIDTH_SLACK)
 
     def furnish(self, line: Line, kind: str) -> None:
         self.furniture.append(Furniture(kind, line.text, Span(line.start, line.end)))
@@ -288,22 +309,57 @@ def blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
 
 # lines shorter than this (titles, cover fields, headings) say nothing of how text wraps
 _LONG_LINE = 20
+# a line's first word: one character in scripts written without spaces, which wrap anywhere
+_FIRST_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\s\p{Han}]+")
+_WIDE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
+_FIRST_WIDE = "\u2e80"  # no wide character is below this
+# a wrapped line's width: the length this share of the long lines reach or stay under
+_WIDTH_SHARE = 0.9
+# proportional type fits more narrow letters on one line than wide ones: a line this much
+# shorter than the width may still have been filled
+_WIDTH_SLACK = 0.08
 # share of the long lines that end as a part does: about 0.9 in text rendered from
 # markup (0.65 where tables and headings abound), under 0.4 in a PDF's wrapped text
 _PARTS_SHARE = 0.55
 _PARTS_LINES = 4
+# under this share of the long lines may be filled to the width: about 0.17 in text
+# rendered from markup, most lines but each paragraph's last in wrapped text
+_FILLED_SHARE = 0.5
+# ... counted where there are at least this many long lines: a few one-line clauses of
+# about the same length are no sign of wrapping
+_FILLED_LINES = 12
 # at most this share of the long lines may go on in lower case on the next line
 _WRAPS_SHARE = 0.05
 
 
-def lines_are_parts(kinds: tuple[ClassifiedLine, ...], terminators: frozenset[str]) -> bool:
+def columns(text: str) -> int:
+    """How wide a text is printed: a Chinese or Japanese character takes two columns."""
+    if not text or max(text) < _FIRST_WIDE:
+        return len(text)
+    return len(text) + len(_WIDE_RE.findall(text))
+
+
+def wrap_width(kinds: tuple[ClassifiedLine, ...]) -> int | None:
+    """The width, in columns, the text's long lines were wrapped to; None if too few."""
+    lengths = sorted(columns(kind.line.text) for kind in kinds if len(kind.line.text) >= _LONG_LINE)
+    if len(lengths) < _PARTS_LINES:
+        return None
+    return lengths[int(_WIDTH_SHARE * (len(lengths) - 1))]
+
+
+def lines_are_parts(
+    kinds: tuple[ClassifiedLine, ...], terminators: frozenset[str], width: int | None = None
+) -> bool:
     """Whether the text breaks its lines between parts only (markup, a word processor).
 
     In such a text a line that follows a finished part opens the next one, whatever its
-    first words. In a page's wrapped lines most long lines end in mid-sentence, and in
-    a cased script many go on in lower case on the next line; either says no.
+    first words. In a page's wrapped lines most long lines end in mid-sentence, in a
+    cased script many go on in lower case on the next line, and most are filled to the
+    ``width`` (``wrap_width``): any of these says no. The last matters where commas are
+    frequent and no case tells a wrap (Chinese: "，" ends many a wrapped line).
     """
-    long_lines = ends = wraps = 0
+    long_lines = ends = wraps = filled = 0
+    full = width * (1 - _WIDTH_SLACK) if width is not None else None
     open_line = False  # the last long line with text ended in mid-sentence
     for kind in checked(kinds, "looking at line ends"):
         text = kind.line.text.strip()
@@ -314,10 +370,16 @@ def lines_are_parts(kinds: tuple[ClassifiedLine, ...], terminators: frozenset[st
         open_line = False
         if len(text) >= _LONG_LINE:
             long_lines += 1
+            if full is not None and columns(text) >= full:
+                filled += 1
             if _classify.ends_clause(text, terminators):
                 ends += 1
             else:
                 open_line = True
     if long_lines < _PARTS_LINES:
         return False
-    return ends >= _PARTS_SHARE * long_lines and wraps <= _WRAPS_SHARE * long_lines
+    return (
+        ends >= _PARTS_SHARE * long_lines
+        and wraps <= _WRAPS_SHARE * long_lines
+        and (filled < _FILLED_SHARE * long_lines or long_lines < _FILLED_LINES)
+    )

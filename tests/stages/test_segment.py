@@ -212,3 +212,18 @@ def test_segment_a_finished_part_ends_where_lines_are_parts(
 ) -> None:
     result = _segment(head + body, language)
     assert len(result.clauses) == clauses
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("", 0),
+        ("Recalling its resolution", 24),
+        ("回顾其决议", 10),  # a Chinese character takes two columns
+        ("第76/72号决议，", 15),  # digits and the slash one, "，" two
+    ],
+)
+def test_columns(text: str, width: int) -> None:
+    from resparse._zone_state import columns  # noqa: PLC0415 - one test's helper
+
+    assert columns(text) == width
