@@ -1076,3 +1076,37 @@ def test_unseen_lines_filled_to_the_width_are_wrapped_not_parts() -> None:
     assert "资料汇编，同时注意到" in result.preamble[4].text
     assert [p.number for p in result.operative] == [1, 2, 3]
     assert "项目，以便在" in result.operative[0].text
+
+
+@pytest.mark.issue(16)
+def test_unseen_one_line_per_part_with_lines_past_the_width_is_not_wrapped() -> None:
+    """Regression: Chinese text of one line per part whose clauses are about one width
+    long was taken for wrapped text, and a clause the tables have no lead for ("适当考虑到")
+    was run into the one before (A/RES/77/323, Chinese, plain).
+
+    Rule: wrapped text has hardly a line past its width; where lines run well past it
+    (a long clause on one line), the text was not wrapped to a width.
+    """
+    clauses = [
+        "回顾其2018年12月20日第73/133号决议和以往关于最不发达国家类别毕业问题的各项决议，",
+        "又回顾经济及社会理事会2023年6月7日关于发展政策委员会第二十五届会议报告的决议，",
+        "考虑到其关于从最不发达国家类别毕业的国家平稳过渡的2004年12月20日第59/209号、2011年6月29日第65/286号和2012年12月21日第67/221号决议，",
+        "回顾其2022年4月1日第76/258号决议，其中大会认可《支援最不发达国家多哈行动纲领》，",
+        "重申致力开展从最不发达国家地位毕业的进程，并鼓励为毕业国家采取平稳过渡措施，",
+        "适当考虑到所罗门群岛因严重打乱毕业进程的各个冲击而出现的紧急情况和各种挑战，",
+        "邀请国际社会继续慷慨支持所罗门群岛政府在这方面实施的国家可持续发展计划和备灾工作，",
+        "注意到所罗门群岛政府提出的请求以及发展政策委员会在其报告中所载的各项相关建议，",
+        "又注意到秘书长关于最不发达国家类别毕业的国家平稳过渡的报告及其中所载的建议，",
+    ]
+    ops = [
+        "1. 重申从最不发达国家类别毕业应是可持续和不可逆转的进程，不应导致发展计划中断；",
+        "2. 表示注意到经济及社会理事会认可发展政策委员会关于再给予所罗门群岛三年准备期的建议，并决定在第八十届会议上审查这一问题，同时请秘书长在其报告中列入相关资料；",
+        "3. 请所罗门群岛政府在联合国系统的支持下，继续编写国家平稳过渡战略并定期报告进展；",
+        "4. 请发展政策委员会继续监测所罗门群岛的发展进展情况，并向经济及社会理事会报告；",
+        "5. 决定在第八十届会议上继续审议这个问题，并请秘书长提交关于本决议执行情况的报告。",
+    ]
+    text = "大会，\n\n" + "\n".join(clauses) + "\n\n" + "\n".join(ops) + "\n"
+    result = resparse.parse(text, language="zh")
+    assert [c.text[:4] for c in result.preamble][4:7] == ["重申致力", "适当考虑", "邀请国际"]
+    assert len(result.preamble) == len(clauses)
+    assert [p.number for p in result.operative] == [1, 2, 3, 4, 5]

@@ -315,6 +315,10 @@ _WIDE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\
 _FIRST_WIDE = "\u2e80"  # no wide character is below this
 # a wrapped line's width: the length this share of the long lines reach or stay under
 _WIDTH_SHARE = 0.9
+# in wrapped text hardly a line runs past the width: if this share of the long lines do
+# not stay within this many times it, the text was not wrapped to a width
+_BEYOND_SHARE = 0.97
+_BEYOND = 1.15
 # proportional type fits more narrow letters on one line than wide ones: a line this much
 # shorter than the width may still have been filled
 _WIDTH_SLACK = 0.08
@@ -344,7 +348,10 @@ def wrap_width(kinds: tuple[ClassifiedLine, ...]) -> int | None:
     lengths = sorted(columns(kind.line.text) for kind in kinds if len(kind.line.text) >= _LONG_LINE)
     if len(lengths) < _PARTS_LINES:
         return None
-    return lengths[int(_WIDTH_SHARE * (len(lengths) - 1))]
+    width = lengths[int(_WIDTH_SHARE * (len(lengths) - 1))]
+    if lengths[int(_BEYOND_SHARE * (len(lengths) - 1))] > width * _BEYOND:
+        return None  # lines run well past it: not wrapped to a width (one line per part)
+    return width
 
 
 def lines_are_parts(
