@@ -684,3 +684,27 @@ def test_header_sentence_above_a_sponsors_line_is_not_taken_into_it() -> None:
     )
     r = resparse.parse(text)
     assert r.header.sponsors == ("Albania", "France")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "adoption",
+    [
+        "Aprobada por el Consejo de Seguridad en su 8700ª sesión, celebrada el 10 de\nenero de 2020",
+        "Aprobada por el Consejo de Seguridad en su 8700ª sesión, celebrada el 10\nde enero de 2020",
+        "Aprobada por el Consejo de Seguridad en su 8700ª sesión, celebrada el 10 de enero\nde 2020",
+    ],
+)
+def test_header_spanish_adoption_line_cut_inside_its_date(adoption: str) -> None:
+    """Regression: a Spanish adoption line wrapped inside its date ("... celebrada el 10 de"
+    / "enero de 2020") matched no field, and the date was lost (SC Spanish wrapped at 80
+    columns: header 83.50). Rule: the line may end with the start of a date (a day and up
+    to three words), and the next line completes it."""
+    text = (
+        "S/RES/2504 (2020)\nConsejo de Seguridad\nResolución 2504 (2020)\n"
+        f"{adoption}\n\nEl Consejo de Seguridad,\n\n"
+        "Recordando sus resoluciones anteriores,\n\n1. Decide seguir ocupándose de la cuestión.\n"
+    )
+    r = resparse.parse(text, language="es")
+    assert r.header.adopted == dt.date(2020, 1, 10)
+    assert [d for d in r.diagnostics if d.severity != "info"] == []

@@ -408,6 +408,9 @@ def _build(data: dict[str, Any]) -> Profile:
         "BODY_HEADS": alternation(patterns.get("body_heads", ["Assembly", "Council"])),
         "SYMBOL": SYMBOL,
         "SUBJECT": patterns.get("subject", r"(?!)"),
+        # the start of a date that a wrapped line cut ("... celebrada el 10 de" / "enero
+        # de 2020"): the field reads on to the next line, which completes it
+        "DATE_HEAD": r"\s+\d{1,2}(?:\s+\p{L}+){0,3}",
     }
     fields = tuple(
         (field["name"], _compile(field["pattern"], values)) for field in data.get("header", ())
