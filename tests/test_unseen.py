@@ -1110,3 +1110,36 @@ def test_unseen_one_line_per_part_with_lines_past_the_width_is_not_wrapped() -> 
     assert [c.text[:4] for c in result.preamble][4:7] == ["重申致力", "适当考虑", "邀请国际"]
     assert len(result.preamble) == len(clauses)
     assert [p.number for p in result.operative] == [1, 2, 3, 4, 5]
+
+
+WRAPPED_SPANISH = (
+    "La Asamblea General,",
+    "",
+    "Recordando sus resoluciones anteriores sobre la seguridad alimentaria y la nutrición,",
+    "Observando que un número cada vez mayor de países, en particular de África,",
+    "Asia, América Latina y el Caribe y el Pacífico, están integrando la seguridad",
+    "alimentaria en sus estrategias nacionales de desarrollo,",
+    "Reconociendo la necesidad de aumentar la inversión y las alianzas responsables,",
+    "1. Insta a los Estados Miembros a que integren la seguridad alimentaria en sus",
+    "estrategias nacionales;",
+    "2. Solicita al Secretario General que le presente un informe sobre la cuestión.",
+)
+
+
+@pytest.mark.issue(16)
+def test_unseen_name_shaped_like_a_verb_after_a_filled_line_goes_on() -> None:
+    """Regression: "Asia," opening a wrapped line after "de África," was read as an
+    unnumbered operative paragraph (Spanish verbs end in -a), which took the rest of the
+    preamble (A/RES/77/186 Spanish wrapped at 80 columns).
+
+    Rule: after a line filled to the width, a capitalized word only shaped like an
+    operative verb, that the tables never saw open one, goes on with the sentence.
+    """
+    result = resparse.parse("\n".join(WRAPPED_SPANISH) + "\n", language="es")
+    assert [c.text.split()[0] for c in result.preamble] == [
+        "Recordando",
+        "Observando",
+        "Reconociendo",
+    ]
+    assert "de África, Asia, América Latina" in result.preamble[1].text
+    assert [p.number for p in result.operative] == [1, 2]

@@ -93,6 +93,16 @@ class Feeders(Lists):
             # or know as a frequent operative verb only ("促进", promotes), goes on with
             # the sentence
             return kind.pre_count >= KNOWN and (kind.pre_count >= STRONG or kind.op_count < STRONG)
+        if (
+            kind.operative_lead
+            and not kind.preamble_lead
+            and max(kind.pre_count, kind.op_count) < KNOWN
+            and self.filled_before(line)
+        ):
+            # a capital opens names too: after a filled line, a word only shaped like an
+            # operative verb that the tables never saw open one ("Asia, América Latina",
+            # "Tercera y Cuarta") goes on with the sentence
+            return False
         return lead_like or self.follows_finished_part(line)
 
     def follows_finished_part(self, line: Line) -> bool:
