@@ -1143,3 +1143,42 @@ def test_unseen_name_shaped_like_a_verb_after_a_filled_line_goes_on() -> None:
     ]
     assert "de África, Asia, América Latina" in result.preamble[1].text
     assert [p.number for p in result.operative] == [1, 2]
+
+
+WRAPPED_ENGLISH = (
+    "The General Assembly,",
+    "",
+    "Recalling its resolution 70/1 of 25 September 2015 on the agenda for development,",
+    "Taking note of the outcome of the regional meeting held in Palikir, Pohnpei,",
+    "Federated States of Micronesia, from 8 to 10 September 2016, and of the report",
+    "of the Secretary-General on the meeting of the parties held in Dubai, Dubai,",
+    "United Arab Emirates, from 30 November to 12 December 2023, on climate change,",
+    "Welcoming the proclamation by the Assembly of the International Day of Sport,",
+    "“Addressing climate change through sport”, and its observance every year,",
+    "Responding to the request of the Government, as stated in its letter of May,",
+    "1. Decides to include in the provisional agenda of its eightieth session the item;",
+    "2. Requests the Secretary-General to report to it at its eightieth session.",
+)
+
+
+@pytest.mark.issue(16)
+def test_unseen_name_or_quotation_after_a_filled_line_goes_on() -> None:
+    """Regression: "Federated States of Micronesia, ...", "United Arab Emirates, ..." and
+    "“Addressing climate change ...”" opening a wrapped line after a comma each opened a
+    clause (GA English wrapped at 80 columns: 61 wrong documents, 23 of them this).
+
+    Rule: after a filled line, a word the tables never saw open a lead goes on with the
+    sentence where a capital opens the next word too (a name) or a quotation mark opens
+    the line; an unseen lead with its object in small letters ("Responding to the
+    request") still opens its clause.
+    """
+    result = resparse.parse("\n".join(WRAPPED_ENGLISH) + "\n", language="en")
+    assert [c.text.split()[0] for c in result.preamble] == [
+        "Recalling",
+        "Taking",
+        "Welcoming",
+        "Responding",
+    ]
+    assert "Pohnpei, Federated States" in result.preamble[1].text
+    assert "Sport, “Addressing" in result.preamble[2].text
+    assert [p.number for p in result.operative] == [1, 2]

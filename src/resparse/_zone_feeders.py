@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 _COLONS = frozenset(":：")
+_OPENING_QUOTES = frozenset("\"'“‘«„")
 
 
 class Feeders(Lists):
@@ -94,16 +95,29 @@ class Feeders(Lists):
             # the sentence
             return kind.pre_count >= KNOWN and (kind.pre_count >= STRONG or kind.op_count < STRONG)
         if (
-            kind.operative_lead
-            and not kind.preamble_lead
+            lead_like
             and max(kind.pre_count, kind.op_count) < KNOWN
+            and ((kind.operative_lead and not kind.preamble_lead) or self.opens_name(line))
             and self.filled_before(line)
         ):
-            # a capital opens names too: after a filled line, a word only shaped like an
-            # operative verb that the tables never saw open one ("Asia, América Latina",
-            # "Tercera y Cuarta") goes on with the sentence
+            # a capital opens names too: after a filled line, a word the tables never saw
+            # open a lead goes on with the sentence where it is only shaped like an
+            # operative verb ("Asia, América Latina", "Tercera y Cuarta") or opens a name
+            # or a title ("Federated States of", "United Arab Emirates", "“Living in")
             return False
         return lead_like or self.follows_finished_part(line)
+
+    def opens_name(self, line: Line) -> bool:
+        """Whether a line opens with a quotation or a name: a second word with a capital.
+
+        A lead is followed by its object in small letters ("Responding to the request");
+        "Federated States of Micronesia" and "“Living in harmony" are the sentence going on.
+        """
+        text = line.text
+        if text[:1] in _OPENING_QUOTES:
+            return True
+        words = text.split(maxsplit=2)
+        return len(words) > 1 and words[1][:1].isupper()
 
     def follows_finished_part(self, line: Line) -> bool:
         """Whether, in a text that breaks lines between parts only, a part ended before.
