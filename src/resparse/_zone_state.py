@@ -8,6 +8,8 @@ zone (``_zone_feeders``, ``_zone_lists``, ``_zone_records``) build on it.
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -103,8 +105,9 @@ class State:
         self.last_number = 0
         self.last_furniture_line = -2
         self.blank_separated = blank_separated(kinds)
-        width = wrap_width(kinds)
-        self.lines_are_parts = lines_are_parts(kinds, self.profile.terminators, width)
+        widths = long_line_columns(kinds)
+        width = wrap_width(widths)
+        self.lines_are_parts = lines_are_parts(kinds, self.profile.terminators, width, widths)
         self.wrap_width = None if self.lines_are_parts else width
         self.formula_body: str | None = None  # the body the first formula names
         self.part_title_end = -1  # the formula line after a part's letter and title
@@ -312,7 +315,9 @@ _LONG_LINE = 20
 # a line's first word: one character in scripts written without spaces, which wrap anywhere
 _FIRST_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\s\p{Han}]+")
 _WIDE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
-_FIRST_WIDE = "\u2e80"  # no wide character is below this
+# any character at or above the first wide one, as a class of the standard library's
+# ``re``: its search tests each character against a bitmap, much quicker than ``max``
+_MAYBE_WIDE_RE = re.compile("[\u2e80-\U0010ffff]")
 # a wrapped line's width: the length this share of the long lines reach or stay under
 _WIDTH_SHARE = 0.9
 # in wrapped text hardly a line runs past the width: if this share of the long lines do
@@ -338,14 +343,21 @@ _WRAPS_SHARE = 0.05
 
 def columns(text: str) -> int:
     """How wide a text is printed: a Chinese or Japanese character takes two columns."""
-    if not text or max(text) < _FIRST_WIDE:
+    if text.isascii() or _MAYBE_WIDE_RE.search(text) is None:  # isascii reads a flag
         return len(text)
     return len(text) + len(_WIDE_RE.findall(text))
 
 
-def wrap_width(kinds: tuple[ClassifiedLine, ...]) -> int | None:
-    """The width, in columns, the text's long lines were wrapped to; None if too few."""
-    lengths = sorted(columns(kind.line.text) for kind in kinds if len(kind.line.text) >= _LONG_LINE)
+def long_line_columns(kinds: tuple[ClassifiedLine, ...]) -> list[int]:
+    """The widths, in columns, of the text's long lines, narrowest first."""
+    return sorted(columns(kind.line.text) for kind in kinds if len(kind.line.text) >= _LONG_LINE)
+
+
+def wrap_width(lengths: list[int]) -> int | None:
+    """The width, in columns, the long lines (``long_line_columns``) were wrapped to.
+
+    None if there are too few, or if lines run well past it.
+    """
     if len(lengths) < _PARTS_LINES:
         return None
     width = lengths[int(_WIDTH_SHARE * (len(lengths) - 1))]
@@ -355,18 +367,24 @@ def wrap_width(kinds: tuple[ClassifiedLine, ...]) -> int | None:
 
 
 def lines_are_parts(
-    kinds: tuple[ClassifiedLine, ...], terminators: frozenset[str], width: int | None = None
+    kinds: tuple[ClassifiedLine, ...],
+    terminators: frozenset[str],
+    width: int | None = None,
+    widths: list[int] | None = None,
 ) -> bool:
     """Whether the text breaks its lines between parts only (markup, a word processor).
 
     In such a text a line that follows a finished part opens the next one, whatever its
     first words. In a page's wrapped lines most long lines end in mid-sentence, in a
     cased script many go on in lower case on the next line, and most are filled to the
-    ``width`` (``wrap_width``): any of these says no. The last matters where commas are
-    frequent and no case tells a wrap (Chinese: "，" ends many a wrapped line).
+    ``width`` (``wrap_width`` of the long lines' sorted ``widths``): any of these says
+    no. The last matters where commas are frequent and no case tells a wrap (Chinese:
+    "，" ends many a wrapped line).
     """
-    long_lines = ends = wraps = filled = 0
-    full = width * (1 - _WIDTH_SLACK) if width is not None else None
+    long_lines = ends = wraps = 0
+    filled = 0
+    if width is not None and widths:
+        filled = len(widths) - bisect.bisect_left(widths, width * (1 - _WIDTH_SLACK))
     open_line = False  # the last long line with text ended in mid-sentence
     for kind in checked(kinds, "looking at line ends"):
         text = kind.line.text.strip()
@@ -377,8 +395,6 @@ def lines_are_parts(
         open_line = False
         if len(text) >= _LONG_LINE:
             long_lines += 1
-            if full is not None and columns(text) >= full:
-                filled += 1
             if _classify.ends_clause(text, terminators):
                 ends += 1
             else:
