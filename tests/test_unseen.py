@@ -1182,3 +1182,30 @@ def test_unseen_name_or_quotation_after_a_filled_line_goes_on() -> None:
     assert "Pohnpei, Federated States" in result.preamble[1].text
     assert "Sport, “Addressing" in result.preamble[2].text
     assert [p.number for p in result.operative] == [1, 2]
+
+
+WRAPPED_ARABIC = (
+    "إن الجمعية العامة،",
+    "",
+    "إذ تشير إلى قراراتها السابقة المتعلقة بحماية المناخ العالمي لمنفعة الأجيال البشرية،",
+    "1 -\tتشدد على أنّ الضرورة تقتضي بشكل ملح تعزيز القدرة على التكيُّف؛",
+    "2 -\tترحب ببرنامج عمل اتفاق باريس، المعروف باسم دفتر قواعد كاتوفيتسه، الذي",
+    "اعتُمد في الجزء الثالث من الدورة الأولى لمؤتمر الأطراف العامل بوصفه اجتماع",
+    "الأطراف في اتفاق باريس، وترحب مع التقدير باكتمال برنامج العمل؛",
+    "3 -\tتحيط علما بتقرير الأمين التنفيذي لاتفاقية الأمم المتحدة الإطارية بشأن تغير المناخ؛",
+)
+
+
+@pytest.mark.issue(16)
+def test_unseen_mid_sentence_line_is_never_the_adoption_record() -> None:
+    """Regression: "اعتُمد في الجزء الثالث ..." ("adopted at the third part ..."), a wrapped
+    line inside paragraph 11 of A/RES/77/165 (Arabic, wrapped at 80 columns), was read as
+    the adoption record, and paragraphs 11 to 33 became its text, silently.
+
+    Rule: a meeting or vote line opens the record only after a finished paragraph, a
+    blank line, a page break or furniture; mid-sentence it is the paragraph's text.
+    """
+    result = resparse.parse("\n".join(WRAPPED_ARABIC) + "\n", language="ar")
+    assert [p.number for p in result.operative] == [1, 2, 3]
+    assert "الذي اعتُمد في الجزء الثالث" in result.operative[1].text
+    assert result.vote is None

@@ -78,10 +78,14 @@ class Builder(Feeders, Records):
         if self.zone == ANNEX:
             self.feed_annex(line, kind)
             return
-        if kind.meeting is not None and self.zone in {PRE, OP, AFTER}:
+        if (
+            kind.meeting is not None
+            and self.zone in {PRE, OP, AFTER}
+            and self.record_may_open(line)
+        ):
             self.start_meeting(line)
             return
-        if kind.vote and self.zone in {OP, AFTER}:
+        if kind.vote and self.zone in {OP, AFTER} and self.record_may_open(line):
             self.start_vote(line, bracket=line.text.startswith("["))
             return
         if kind.annex and self.zone in {OP, AFTER} and self.annex_may_open(kind):

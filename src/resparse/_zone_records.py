@@ -23,6 +23,20 @@ if TYPE_CHECKING:
 class Records(State):
     """Feeds the adoption record, the annexes and the text after them."""
 
+    def record_may_open(self, line: Line) -> bool:
+        """Whether a meeting or vote line may open the adoption record here.
+
+        Mid-sentence text is never a record: a line that goes on from a paragraph whose
+        sentence is unfinished, with no blank line or page break between, is that
+        paragraph's text however it opens ("..., الذي" / "اعتُمد في الجزء الثالث ...",
+        which was adopted at ..., in wrapped Arabic where no case tells).
+        """
+        if self.current is None or line.blanks_before or line.page_break_before:
+            return True
+        if self.last_furniture_line == line.index - 1:
+            return True
+        return self.terminated()
+
     def start_meeting(self, line: Line) -> None:
         self.close_units()
         self.zone = AFTER
