@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import pathlib
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import resparse
@@ -77,3 +77,17 @@ def test_invariants_mutated_real_text(text: str) -> None:
     assert resparse.parse(text) == r
     assert resparse.Resolution.from_json(r.to_json()) == r
     assert r.to_json() == resparse.parse(text).to_json()
+
+
+@given(resolutions(), st.integers(min_value=60, max_value=120))
+def test_invariants_wrapped_text_gives_back_the_same_structure(built: Built, width: int) -> None:
+    """A page's wrapping (lines filled to a width) changes no clause and no paragraph."""
+    from resparse._eval_cases import as_wrapped  # noqa: PLC0415 - the evaluation's wrapper
+
+    assume(not built.italics)  # markdown emphasis is not wrapped across lines
+    wrapped = as_wrapped(built.text, width)
+    r = resparse.parse(wrapped)
+    check_invariants(r)
+    assert [c.lead for c in r.preamble] == list(built.pre_leads)
+    assert [p.lead for p in r.operative] == list(built.op_leads)
+    assert [len(p.subparagraphs) for p in r.operative] == list(built.sub_counts)
