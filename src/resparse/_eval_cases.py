@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from resparse._patterns import WIDE_CHARACTERS, WIDE_RE
 from resparse.readers.base import Document
 
 if TYPE_CHECKING:
@@ -105,9 +106,7 @@ def as_markdown(doc: Document) -> str:
 
 
 WRAP_COLUMNS = 80  # the width markup-wrapped fills, a Chinese character taking two columns
-_WIDE_CHARACTER = r"\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef"
-_WRAP_TOKEN_RE = regex.compile(rf"[{_WIDE_CHARACTER}]|[^\s{_WIDE_CHARACTER}]+|\s+")
-_WIDE = 0x2E80  # no wide character is below this
+_WRAP_TOKEN_RE = regex.compile(rf"[{WIDE_CHARACTERS}]|[^\s{WIDE_CHARACTERS}]+|\s+")
 # Chinese type never opens a line with closing punctuation: it stays on the line before
 _NO_LINE_START = frozenset("，。；：、）」』》”！？")
 
@@ -129,7 +128,7 @@ def as_wrapped(text: str, columns: int = WRAP_COLUMNS) -> str:
                     pieces.append(token)
                     width += len(token)
                 continue
-            size = 2 if len(token) == 1 and ord(token) >= _WIDE else len(token)
+            size = 2 if len(token) == 1 and WIDE_RE.match(token) is not None else len(token)
             if pieces and width + size > columns and token not in _NO_LINE_START:
                 out.append("".join(pieces).rstrip())
                 pieces, width = [], 0

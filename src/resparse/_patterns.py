@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 _V = regex.VERBOSE | regex.VERSION1
 
+# Characters of scripts written without spaces, printed two columns wide: Chinese and
+# Japanese characters, their punctuation and full-width forms. A line may break between
+# any two of them, and the break is no space.
+WIDE_CHARACTERS = r"\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef"
+WIDE_RE = regex.compile(f"[{WIDE_CHARACTERS}]")
+FIRST_WIDE = 0x2E80  # no wide character lies below this code point
+
 # Words as the lead tables count them (Chinese characters one by one), or punctuation;
 # the direction marks of right-to-left text and control characters are neither.
 WORD_TOKEN_RE = regex.compile(

@@ -20,7 +20,7 @@ import regex
 from resparse._deadline import check_deadline
 from resparse._hyphens import keeps_hyphen
 from resparse._language import has_profile, profile
-from resparse._patterns import EMPHASIS_MARK_RE
+from resparse._patterns import EMPHASIS_MARK_RE, FIRST_WIDE, WIDE_RE
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -53,12 +53,9 @@ _TAIL = 256
 _NEW, _RUN_ON, _MEND = 0, 1, 2
 
 
-# scripts written without spaces between words: a line break inside them is no space
-_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
 # after a full stop, semicolon or colon a line break parts two items of a list or two
 # sentences, which the text keeps apart by a space
 _PART_ENDS = frozenset("。；：？！")
-_FIRST_UNSPACED = 0x2E80  # no character below this is one of them: most lines need no regex
 
 
 def _unspaced(before: str, after: str) -> bool:
@@ -71,8 +68,8 @@ def _unspaced(before: str, after: str) -> bool:
     ends, opens = before[-1:], after[:1]
     if not ends or not opens or ends in _PART_ENDS:
         return False
-    wide_end = ord(ends) >= _FIRST_UNSPACED and _UNSPACED_RE.match(ends) is not None
-    wide_open = ord(opens) >= _FIRST_UNSPACED and _UNSPACED_RE.match(opens) is not None
+    wide_end = ord(ends) >= FIRST_WIDE and WIDE_RE.match(ends) is not None
+    wide_open = ord(opens) >= FIRST_WIDE and WIDE_RE.match(opens) is not None
     return (wide_end and (wide_open or opens.isdigit())) or (wide_open and ends.isdigit())
 
 

@@ -19,6 +19,7 @@ from resparse import _classify
 from resparse._blocks import Block, Segmentation, VoteBlock
 from resparse._deadline import checked
 from resparse._language import profile
+from resparse._patterns import WIDE_CHARACTERS, WIDE_RE
 from resparse.model import Diagnostic, Furniture, Span
 
 if TYPE_CHECKING:
@@ -313,11 +314,10 @@ def blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
 # lines shorter than this (titles, cover fields, headings) say nothing of how text wraps
 _LONG_LINE = 20
 # a line's first word: one character in scripts written without spaces, which wrap anywhere
-_FIRST_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\s\p{Han}]+")
-_WIDE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
-# any character at or above the first wide one, as a class of the standard library's
-# ``re``: its search tests each character against a bitmap, much quicker than ``max``
+# any character from the first wide one on, as a class of the standard library's ``re``:
+# its search tests each character against a bitmap, quick enough to run on every line
 _MAYBE_WIDE_RE = re.compile("[\u2e80-\U0010ffff]")
+_FIRST_WORD = regex.compile(f"[{WIDE_CHARACTERS}]|[^\\s{WIDE_CHARACTERS}]+")
 # a wrapped line's width: the length this share of the long lines reach or stay under
 _WIDTH_SHARE = 0.9
 # in wrapped text hardly a line runs past the width: if this share of the long lines do
@@ -345,7 +345,7 @@ def columns(text: str) -> int:
     """How wide a text is printed: a Chinese or Japanese character takes two columns."""
     if text.isascii() or _MAYBE_WIDE_RE.search(text) is None:  # isascii reads a flag
         return len(text)
-    return len(text) + len(_WIDE_RE.findall(text))
+    return len(text) + len(WIDE_RE.findall(text))
 
 
 def long_line_columns(kinds: tuple[ClassifiedLine, ...]) -> list[int]:
