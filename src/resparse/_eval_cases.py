@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse._patterns import WIDE_CHARACTERS, WIDE_RE
+from resparse._patterns import WIDE_CHARACTERS
+from resparse._zone_state import columns as printed_width
 from resparse.readers.base import Document
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def as_wrapped(text: str, columns: int = WRAP_COLUMNS) -> str:
                     pieces.append(token)
                     width += len(token)
                 continue
-            size = 2 if len(token) == 1 and WIDE_RE.match(token) is not None else len(token)
+            size = printed_width(token)
             if pieces and width + size > columns and token not in _NO_LINE_START:
                 out.append("".join(pieces).rstrip())
                 pieces, width = [], 0

@@ -19,7 +19,7 @@ from resparse import _classify
 from resparse._blocks import Block, Segmentation, VoteBlock
 from resparse._deadline import checked
 from resparse._language import profile
-from resparse._patterns import WIDE_CHARACTERS, WIDE_RE
+from resparse._patterns import FIRST_WIDE, WIDE_CHARACTERS, WIDE_RE
 from resparse.model import Diagnostic, Furniture, Span
 
 if TYPE_CHECKING:
@@ -107,9 +107,8 @@ class State:
         self.last_furniture_line = -2
         self.blank_separated = blank_separated(kinds)
         widths = long_line_columns(kinds)
-        width = wrap_width(widths)
-        self.lines_are_parts = lines_are_parts(kinds, self.profile.terminators, width, widths)
-        self.wrap_width = None if self.lines_are_parts else width
+        self.lines_are_parts = lines_are_parts(kinds, self.profile.terminators, widths)
+        self.wrap_width = None if self.lines_are_parts else wrap_width(widths)
         self.formula_body: str | None = None  # the body the first formula names
         self.part_title_end = -1  # the formula line after a part's letter and title
 
@@ -313,10 +312,10 @@ def blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
 
 # lines shorter than this (titles, cover fields, headings) say nothing of how text wraps
 _LONG_LINE = 20
-# a line's first word: one character in scripts written without spaces, which wrap anywhere
 # any character from the first wide one on, as a class of the standard library's ``re``:
 # its search tests each character against a bitmap, quick enough to run on every line
-_MAYBE_WIDE_RE = re.compile("[\u2e80-\U0010ffff]")
+_MAYBE_WIDE_RE = re.compile(f"[{chr(FIRST_WIDE)}-\U0010ffff]")
+# a line's first word: one character in scripts written without spaces, which wrap anywhere
 _FIRST_WORD = regex.compile(f"[{WIDE_CHARACTERS}]|[^\\s{WIDE_CHARACTERS}]+")
 # a wrapped line's width: the length this share of the long lines reach or stay under
 _WIDTH_SHARE = 0.9
@@ -369,7 +368,6 @@ def wrap_width(lengths: list[int]) -> int | None:
 def lines_are_parts(
     kinds: tuple[ClassifiedLine, ...],
     terminators: frozenset[str],
-    width: int | None = None,
     widths: list[int] | None = None,
 ) -> bool:
     """Whether the text breaks its lines between parts only (markup, a word processor).
@@ -377,13 +375,14 @@ def lines_are_parts(
     In such a text a line that follows a finished part opens the next one, whatever its
     first words. In a page's wrapped lines most long lines end in mid-sentence, in a
     cased script many go on in lower case on the next line, and most are filled to the
-    ``width`` (``wrap_width`` of the long lines' sorted ``widths``): any of these says
+    width (``wrap_width`` of the long lines' sorted ``widths``): any of these says
     no. The last matters where commas are frequent and no case tells a wrap (Chinese:
     "，" ends many a wrapped line).
     """
     long_lines = ends = wraps = 0
     filled = 0
-    if width is not None and widths:
+    width = wrap_width(widths) if widths else None
+    if widths and width is not None:
         filled = len(widths) - bisect.bisect_left(widths, width * (1 - _WIDTH_SLACK))
     open_line = False  # the last long line with text ended in mid-sentence
     for kind in checked(kinds, "looking at line ends"):
