@@ -816,3 +816,38 @@ def test_reader_akn_cover_field_with_its_value_on_the_next_line_stays_covered() 
     back = from_akn(r.to_akn())
     assert r.uncovered() == []
     assert back.uncovered() == []
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "sub",
+    [
+        # a point whose own list opens with an intro (S/RES/1591 (2005), 3 (a))
+        (
+            "<list><point><num>(a)</num><list><intro><p>to establish a Committee:</p></intro>"
+            "<point><num>(i)</num><content><p>to monitor;</p></content></point></list></point>"
+            "</list>"
+        ),
+        # the same as a lettered paragraph after the numbered one (the markup of S/RES/1591)
+        None,
+    ],
+)
+def test_a_sub_paragraphs_list_intro_is_its_own_text(sub: str | None) -> None:
+    intro = (
+        "<list><intro><p>to establish a Committee:</p></intro><point><num>(i)</num><content>"
+        "<p>to monitor;</p></content></point></list>"
+    )
+    if sub is None:
+        body = (
+            "<paragraph><num>1.</num><content><p>Decides,</p></content></paragraph>"
+            f"<paragraph><num>(a)</num>{intro}</paragraph>"
+        )
+    else:
+        body = f"<paragraph><num>1.</num><content><p>Decides,</p></content>{sub}</paragraph>"
+    res = from_akn(_statement(f"<mainBody>{body}</mainBody>"))
+    (para,) = res.operative
+    assert para.text == "Decides,"
+    (first,) = para.subparagraphs
+    assert (first.label, first.text) == ("a", "to establish a Committee:")
+    assert [(s.label, s.text) for s in first.subparagraphs] == [("i", "to monitor;")]
+    assert res.uncovered() == []

@@ -459,11 +459,27 @@ def _lead(
     if italic is not None:
         span = _leads.trim_lead_span(source, italic, first_start)
         if span is not None:
-            return clean(source[span.start : span.end]), span, True
+            return _lead_text(reading, block.pieces, span), span, True
     found = _leads.lead_by_words(words, kind, reading.language, reading.scope)
     if found is None:
         return None, None, unmarked
-    return clean(source[found.start : found.end]), found, unmarked
+    return _lead_text(reading, block.pieces, found), found, unmarked
+
+
+def _lead_text(reading: Reading, pieces: Sequence[tuple[int, int]], span: Span) -> str:
+    """The clean text of a span inside a part, its line breaks joined as the part's text joins them.
+
+    A lead broken over two lines ("回" / "顾其", "Reaf-" / "firming") reads as the part's
+    text reads it, so the lead is always the text's own opening words.
+    """
+    inside = [
+        (max(start, span.start), min(end, span.end))
+        for start, end in pieces
+        if start < span.end and end > span.start
+    ]
+    if len(inside) <= 1:
+        return clean(reading.source[span.start : span.end])
+    return clean_pieces(reading.source, inside, reading.language)
 
 
 def _more(
@@ -488,7 +504,7 @@ def _more(
     if not spans:
         return {}
     return {
-        "more_leads": tuple(clean(reading.source[s.start : s.end]) for s in spans),
+        "more_leads": tuple(_lead_text(reading, pieces, s) for s in spans),
         "more_lead_spans": tuple(spans),
     }
 

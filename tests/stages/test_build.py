@@ -397,3 +397,29 @@ def test_build_text_and_markup_both_make_their_result_in_one_place(
     assert made[0].operative == result.operative
     assert made[0].header == result.header
     assert made[0].reader == ("text" if reader == "text" else "akn")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "lead", "clean"),
+    [
+        # a lead broken inside a script written without spaces reads as the text joins it
+        (
+            "大会，\n回\n顾其以往各项决议，\n表示注意到秘书长的报告。\n",
+            "回顾",
+            "回顾其以往各项决议，",
+        ),
+        # a lead on one line stays as it is
+        (
+            "大会，\n回顾其以往各项决议，\n表示注意到秘书长的报告。\n",
+            "回顾",
+            "回顾其以往各项决议，",
+        ),
+    ],
+)
+def test_build_lead_broken_over_lines_reads_as_its_text(text: str, lead: str, clean: str) -> None:
+    import resparse  # noqa: PLC0415
+
+    clause = resparse.parse(text, language="zh").preamble[0]
+    assert (clause.lead, clause.text) == (lead, clean)
+    assert clause.text.startswith(clause.lead or "")

@@ -106,22 +106,30 @@ class _Points:
         return para
 
     def list_items(
-        self, element: etree._Element, *, skip: int = 0, subs: list[_Sub] | None = None
+        self,
+        element: etree._Element,
+        *,
+        skip: int = 0,
+        subs: list[_Sub] | None = None,
+        owner: _Sub | None = None,
     ) -> list[_Sub]:
         """A list's points as sub-paragraphs; a sublist belongs to the point before it.
 
         ``skip`` leaves out the first children (an intro already written on the paragraph's
         line, and a point written there with it), whose sub-paragraphs come in ``subs``.
+        ``owner``: the sub-paragraph whose list this is; its intro and wrap-up are that
+        sub-paragraph's text ("(a) to establish ... a Committee ...:" before its (i), (ii)),
+        not the paragraph's.
         """
         out: list[_Sub] = subs if subs is not None else []
         for child in list(_children(element))[skip:]:
             name = _local(child)
             if name in {"intro", "wrapUp"}:
-                self.own_lines(child)
+                self.own_lines(child, owner=owner)
             elif name in {"point", "item"}:
                 out.append(self.point(child))
             elif name in {"sublist", "list", "blockList"}:
-                nested = self.list_items(child)
+                nested = self.list_items(child, owner=out[-1] if out else owner)
                 if out:
                     out[-1].children.extend(nested)
                 else:
@@ -132,14 +140,16 @@ class _Points:
                 self.own_lines(child)
         return out
 
-    def own_lines(self, element: etree._Element) -> None:
+    def own_lines(self, element: etree._Element, *, owner: _Sub | None = None) -> None:
         """Lines that belong to the open paragraph's own text (an intro, a wrap-up).
 
-        After a lettered part ("A. Pension Administration") they are that part's table.
+        After a lettered part ("A. Pension Administration") they are that part's table;
+        with an ``owner`` they are that sub-paragraph's text.
         """
         part = self.st.para.subs[-1] if self.st.para is not None and self.st.para.subs else None
         if part is not None and not (part.part and not part.children):
             part = None
+        part = owner or part
         for block_element in _blocks(element):
             written = self.out.line(block_element)
             if written is None or self.st.para is None:
@@ -216,7 +226,7 @@ class _Points:
             sub.pieces.append(Span(pending.content.start, pending.content.end))
         for child in pending.rest:
             if _local(child) in {"sublist", "list", "blockList"}:
-                sub.children.extend(self.list_items(child))
+                sub.children.extend(self.list_items(child, owner=sub))
             else:
                 for block_element in _blocks(child):
                     more = self.out.line(block_element)
