@@ -1184,6 +1184,43 @@ def test_unseen_name_or_quotation_after_a_filled_line_goes_on() -> None:
     assert [p.number for p in result.operative] == [1, 2]
 
 
+WRAPPED_ENGLISH_COMPOUNDS = (
+    "The General Assembly,",
+    "",
+    "Recalling its resolution 70/1 of 25 September 2015 and the threats posed by the",
+    "Islamic State in Iraq and the Levant, Al-Qaida and associated groups and entities,",
+    "Al-Qaida-affiliated terrorist groups, armed groups and non-State actors in the",
+    "region, and the report of the Secretary-General on the situation in the region,",
+    "Noting the entry into force of the Convention on the Prohibition of the Development,",
+    "Stockpiling and Use of Chemical Weapons and on Their Destruction in 1997, and the",
+    "work of the conference of the States parties to combat desertification, drought,",
+    "Particularly in Africa, and to address the loss of biodiversity in all regions,",
+    "Underlining the importance of the full implementation of the Convention by all,",
+    "1. Decides to include in the provisional agenda of its eightieth session the item;",
+    "2. Requests the Secretary-General to report to it at its eightieth session.",
+)
+
+
+@pytest.mark.issue(16)
+def test_unseen_compound_or_unshaped_word_after_a_filled_line_goes_on() -> None:
+    """Regression: "Al-Qaida-affiliated terrorist groups", "Stockpiling and Use of Chemical
+    Weapons" and "Particularly in Africa" opening a wrapped line after a comma each opened
+    a clause (GA and SC English wrapped at 80 columns: 12 wrong documents, all silent).
+
+    Rule: after a filled line, a word the tables never saw open a lead goes on with the
+    sentence where it is joined by hyphens, is not shaped like a preambular lead word
+    (an adverb before a preposition), or opens a title ("X and Y" both capitalized); an
+    unseen participle with its object in small letters ("Underlining the importance")
+    still opens its clause.
+    """
+    result = resparse.parse("\n".join(WRAPPED_ENGLISH_COMPOUNDS) + "\n", language="en")
+    assert [c.text.split()[0] for c in result.preamble] == ["Recalling", "Noting", "Underlining"]
+    assert "entities, Al-Qaida-affiliated" in result.preamble[0].text
+    assert "Development, Stockpiling and Use" in result.preamble[1].text
+    assert "drought, Particularly in Africa" in result.preamble[1].text
+    assert [p.number for p in result.operative] == [1, 2]
+
+
 WRAPPED_ARABIC = (
     "إن الجمعية العامة،",
     "",

@@ -402,7 +402,7 @@ def _loose_number(text: str, pos: int, local: Profile, counts: _Counts) -> regex
     match = _LOOSE_NUMBER.match(text, pos)
     if match is None or (local.cased and not text[match.end()].isupper()):
         return None
-    first = _first_word(text[match.end() :])
+    first = first_word(text[match.end() :])
     if not first or counts.op(first) < _FREQUENT:
         return None
     return match
@@ -428,7 +428,7 @@ def _first_word_counts(
         return 0, 0, None, skipped
     words = _opening_words(stripped)
     if words is None:  # a first word too long for the lead test to read whole
-        first = _first_word(stripped)
+        first = first_word(stripped)
         if not first:
             return 0, 0, None, skipped
     else:
@@ -516,7 +516,8 @@ _INTENSIFIERS = frozenset(_lexicon.LEAD_INTENSIFIERS) - {"noting", "remaining"}
 _OTHER: dict[_leads.Kind, _leads.Kind] = {"pre": "op", "op": "pre"}
 
 
-def _first_word(text: str) -> str:
+def first_word(text: str) -> str:
+    """The text's first word as the lead tables key it; empty when it opens with no word."""
     match = _TOKEN_RE.match(text)
     if match is None or not match[0][:1].isalpha():
         return ""
@@ -645,7 +646,7 @@ def find_body_start(lines: Sequence[Line], language: str) -> int | None:
         number = local.number_re.match(text, pos)
         if number is not None and number["n"] in {"1", "l", "I"}:
             return i
-        first = _first_word(text[pos:].lstrip("*_ "))
+        first = first_word(text[pos:].lstrip("*_ "))
         if (
             first
             and local.starts_like_lead(text[pos:].lstrip("*_ "))

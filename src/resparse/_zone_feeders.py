@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resparse import _classify
+from resparse import _classify, _leads
 from resparse._zone_lists import Lists
 from resparse._zone_state import KNOWN, OP, PRE, SENTENCE_ENDS, STRONG, Unit
 from resparse.model import Diagnostic, Span
@@ -97,13 +97,19 @@ class Feeders(Lists):
         if (
             lead_like
             and max(kind.pre_count, kind.op_count) < KNOWN
-            and ((kind.operative_lead and not kind.preamble_lead) or self.opens_name(line))
+            and (
+                (kind.operative_lead and not kind.preamble_lead)
+                or self.opens_name(line)
+                or not self.shaped_like_preamble_lead(kind)
+            )
             and self.filled_before(line)
         ):
             # a capital opens names too: after a filled line, a word the tables never saw
             # open a lead goes on with the sentence where it is only shaped like an
-            # operative verb ("Asia, América Latina", "Tercera y Cuarta") or opens a name
-            # or a title ("Federated States of", "United Arab Emirates", "“Living in")
+            # operative verb ("Asia, América Latina", "Tercera y Cuarta"), opens a name
+            # or a title ("Federated States of", "United Arab Emirates", "“Living in",
+            # "Stockpiling and Use of"), or is not shaped like a preambular lead word
+            # such as "Particularly in Africa", "Al-Qaida-affiliated groups" or "Afghan-led"
             return False
         return lead_like or self.follows_finished_part(line)
 
@@ -116,8 +122,22 @@ class Feeders(Lists):
         text = line.text
         if text[:1] in _OPENING_QUOTES:
             return True
-        words = text.split(maxsplit=2)
+        words = text.split(maxsplit=3)
+        if len(words) > 2 and words[1].casefold() in self.profile.conjunctions:
+            return words[2][:1].isupper()  # a title's words joined: "Sustaining and Strengthening"
         return len(words) > 1 and words[1][:1].isupper()
+
+    def shaped_like_preamble_lead(self, kind: ClassifiedLine) -> bool:
+        """Whether the line's first word has a preambular lead's shape, though the tables lack it.
+
+        A participle or an adjective of the language's lead shapes ("Keenly alive", an
+        unseen "Underlining"), not a word joined by hyphens ("Afghan-led"), which names
+        and compound adjectives are, and leads are not.
+        """
+        first = _classify.first_word(self.source[kind.content_start : kind.line.end])
+        if not first or "-" in first:
+            return False
+        return _leads.looks_like_lead_word(first, "pre", self.profile.code)
 
     def follows_finished_part(self, line: Line) -> bool:
         """Whether, in a text that breaks lines between parts only, a part ended before.
