@@ -1246,3 +1246,33 @@ def test_unseen_mid_sentence_line_is_never_the_adoption_record() -> None:
     assert [p.number for p in result.operative] == [1, 2, 3]
     assert "الذي اعتُمد في الجزء الثالث" in result.operative[1].text
     assert result.vote is None
+
+
+@pytest.mark.issue(16)
+def test_unseen_section_title_before_its_first_clause_is_a_heading() -> None:
+    """Regression: a section's title ("关于2021年方案预算的财务执行情况报告") after its
+    number was read as the start of the section's first clause, and the clause's lead
+    "回顾" was glued to it (A/RES/77/263 B in Chinese: two clauses wrong, silent).
+
+    Rule: after a section's number, a line that ends on no clause punctuation before a line
+    opening with a frequent lead is the section's title, however its own first word counts
+    as a lead ("关" opens "关切", concerned).
+    """
+    text = (
+        "大会，\n"
+        "回顾其以往各项决议，\n"
+        "1.\t核准在2023年拟议方案预算下的批款；\n"
+        "七\n"
+        "关于2021年方案预算的财务执行情况报告\n"
+        "回顾其第72/266 A号决议，\n"
+        "审议了秘书长的报告，\n"
+        "1.\t表示注意到秘书长的报告；\n"
+        "2.\t核准秘书长的提议；\n"
+    )
+    result = resparse.parse(text, language="zh")
+    assert "关于2021年方案预算的财务执行情况报告" in [h.text for h in result.headings]
+    assert [c.text for c in result.preamble][1:] == [
+        "回顾其第72/266 A号决议，",
+        "审议了秘书长的报告，",
+    ]
+    assert [p.number for p in result.operative] == [1, 1, 2]

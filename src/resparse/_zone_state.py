@@ -205,12 +205,33 @@ class State:
             return False
         if self.zone == PRE and kind.preamble_lead and not after_heading:
             return False
-        if kind.strong_preamble_lead and after_heading and self.clause_before_number(line):
+        if (
+            kind.strong_preamble_lead
+            and after_heading
+            and self.clause_before_number(line)
+            and not self.title_before_clause(line)
+        ):
             return False  # a section's own preamble: "VIII", its title, "Having considered ...,"
         under_section = (
             _classify.section_label(line.text, self.profile) is not None or after_heading
         )
         return self.leads_to_paragraph(line, under_section=under_section)
+
+    def title_before_clause(self, line: Line) -> bool:
+        """Whether a line after a section's number is its title, before the section's first clause.
+
+        A title ends on no clause punctuation and a frequent lead opens the next line
+        ("七" / "关于2021年方案预算的财务执行情况报告" / "回顾其 ...，"): the line is not
+        a clause of the section's own preamble, however its first word counts as a lead
+        (in Chinese "关" opens "关切", concerned).
+        """
+        following = self.kinds[line.index + 1] if line.index + 1 < len(self.kinds) else None
+        return (
+            following is not None
+            and following.strong_preamble_lead
+            and following.capital
+            and not _classify.ends_clause(line.text, self.profile.terminators)
+        )
 
     def leads_to_paragraph(self, line: Line, *, under_section: bool) -> bool:
         """Whether the lines after a heading-like line reach the next paragraph as a heading."""
