@@ -172,3 +172,36 @@ def test_many_notes_at_the_end_are_placed_in_one_pass() -> None:
     assert len(res.footnotes) == 300
     assert all(note.anchor is not None for note in res.footnotes)
     assert {c.text for c in res.preamble} == {"Recalling the report of the year,"}
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "marker", "found"),
+    [
+        # a paragraph's number on a line of its own after a clause's comma is no marker
+        ("in international\nrelations,\n1.\nWelcomes the work;\nNOTE", "1", None),
+        # pdftotext prints a page's notes as their number, then their text
+        ("the report, 2\nEmphasizing the work,\n____\nIbid.\n2\nNOTE", "2", "report, 2"),
+        # a marker at a paragraph's end, before the next paragraph's number
+        ("commentaries thereto; 3\n2.\nExpresses its thanks;\nNOTE", "3", "thereto; 3"),
+        # a marker set apart by spaces inside a line
+        ("its third session, 1 which contains\nNOTE", "1", "session, 1"),
+        # a number that counts something is still no marker
+        ("the States, 2 3 and 4 of them\nNOTE", "2", None),
+    ],
+)
+def test_find_anchor_never_takes_a_number_that_opens_a_line(
+    text: str, marker: str, found: str | None
+) -> None:
+    """Regression: in pdftotext's text of A/RES/78/109 note 1 was linked to paragraph
+    number "1." and notes 2 and 3 to their own numbers, so their markers stayed in the
+    clause text ("session, 1 which"): text exact 70.56 -> 75.65 on pdftotext's text of the
+    99 PDFs once fixed. Rule: a number that opens a line is a paragraph's or a note's own,
+    never a marker; a note's marker is looked for before the note's own number."""
+    before = text.index("NOTE")
+    anchor = find_anchor(text, marker, before, None)
+    if found is None:
+        assert anchor is None
+    else:
+        assert anchor is not None
+        assert text[anchor.start - len(found) + len(marker) : anchor.end] == found

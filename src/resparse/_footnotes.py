@@ -77,7 +77,10 @@ def link_footnotes(  # noqa: PLR0913 - the note blocks, where the body is, and h
         if in_order:
             linked.append(note)
             continue
-        anchor = _markers.find_anchor(source, note.marker, note.span.start, superscripts)
+        # before the note's own number too, which some extractors print after its text
+        own = note.marker_span.start if note.marker_span is not None else note.span.start
+        before = min(note.span.start, own)
+        anchor = _markers.find_anchor(source, note.marker, before, superscripts)
         if anchor is not None and anchor in taken:
             anchor = None
         if anchor is not None:

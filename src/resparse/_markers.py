@@ -50,10 +50,22 @@ def find_anchor(
         return Span(written, written + len(marker) + 3)
     last = None
     for match in _anchor_pattern(marker).finditer(source, window, before):
-        last = match
+        if not _opens_line(source, match.start()):
+            last = match
     if last is None:
         return None
     return Span(*last.span())
+
+
+def _opens_line(source: str, at: int) -> bool:
+    """Whether only spaces stand between a line's start and ``at``.
+
+    A number that opens a line is a paragraph's ("relations," / "1." / "Welcomes") or a
+    note's own (pdftotext prints a page's notes as "2" / "Ibid., para. 41."), never the
+    marker of a note, which follows the word or punctuation it marks.
+    """
+    line_start = source.rfind("\n", 0, at) + 1
+    return not source[line_start:at].strip(" \t")
 
 
 # What a marker may be set against: a letter (not a Chinese character: "第1段" is a
@@ -67,8 +79,9 @@ _BEFORE = rf"(?:[\p{{L}}--\p{{Han}}]|{_PUNCTUATION})"
 _AFTER = r"(?=[\s,.;:)،؛，；。：、》」』）]|$)"
 
 
-# numbers that count something after a space: "1949, 2 continued", "by 3 per cent"
-_NOT_A_COUNT = r"(?!\s+(?:\p{L}{3,}\s+\d{4}|\d|per\s?cent|%|and\s+\d|to\s+\d))"
+# numbers that count something after a space: "1949, 2 continued", "by 3 per cent", "1, 2 3";
+# a number on the next line is the next paragraph's ("thereto; 3" / "2. Expresses")
+_NOT_A_COUNT = r"(?!\s+(?:\p{L}{3,}\s+\d{4}|per\s?cent|%|and\s+\d|to\s+\d))(?![ \t\xa0]+\d)"
 
 
 # Arabic prints its markers in brackets: "بالموضوع(2)،", "لعام 2022(1)،", "2015-2030(6)"
