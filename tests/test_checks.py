@@ -912,3 +912,41 @@ def test_markdown_emphasis_may_touch_chinese_characters() -> None:
     assert [c.lead for c in result.preamble] == ["回顾", "注意到"]
     assert [p.lead for p in result.operative] == ["决定"]
     assert all(c.lead_italic for c in result.preamble)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_long_paragraph_reads_past_a_number_on_its_own_line(between: str) -> None:
+    """Regression: pdftotext prints a paragraph's number on a line of its own ("8." then
+    "Also acknowledges ..."), and the long-paragraph check took the paragraph's own
+    opening line for a second paragraph inside it (9 of the 15 warned right documents
+    of pdftotext's text of the GA 78 PDFs). Rule: the lines searched start after the
+    first line with words."""
+    filler = " ".join(["the States concerned and the organizations of the system"] * 30)
+    short = "".join(f"{n}.{between}Requests a report number {n};\n\n" for n in range(1, 6))
+    text = (
+        FORMULA
+        + PREAMBLE
+        + short
+        + f"6.{between}Encourages all States to cooperate with {filler};\n\n"
+        + "7. Decides to remain seized of the matter.\n"
+    )
+    assert "operative.long_paragraph" not in _codes(text)
+    merged = text.replace(
+        f"{filler};\n\n7.", f"{filler};\nRequests the Secretary-General to act;\n\n7."
+    )
+    assert "operative.long_paragraph" in _codes(merged)
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("8.\nAlso acknowledges that\nthe work goes on;", ["the work goes on;"]),
+        ("8.\n\nAlso acknowledges that\nthe work goes on;", ["the work goes on;"]),
+        ("8. Also acknowledges that\nthe work goes on;", ["the work goes on;"]),
+        ("- 8.\nAlso acknowledges that;", []),
+    ],
+)
+def test_lines_after_opening(text: str, after: list[str]) -> None:
+    span = resparse.model.Span(0, len(text))
+    assert [line for _, line in _checks_lines.lines_after_opening(text, span)] == after

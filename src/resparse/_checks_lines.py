@@ -47,6 +47,25 @@ def _opens_a_part(char: str) -> bool:
     return char.isalpha() and not char.islower()
 
 
+def lines_after_opening(source: str, span: Span) -> list[tuple[int, str]]:
+    """The lines of a paragraph after the one its text opens on.
+
+    Some extractors print a paragraph's number on a line of its own ("8." then "Also
+    acknowledges ...", a blank line between them or not): the first line with words is
+    still the paragraph's opening, and a check that looks for a second paragraph inside
+    it starts after that line.
+    """
+    lines = list(lines_in(source, span))
+    for index, (_, line) in enumerate(lines):
+        if line.strip() and not _NUMBER_ONLY.fullmatch(line):
+            return lines[index + 1 :]
+    return []
+
+
+# a line holding only a paragraph's number, as an extractor may print it ("8.", "- 8.")
+_NUMBER_ONLY = regex.compile(r"[\s*_-]*\d{1,3}[.)]?[\s*_]*")
+
+
 def lines_in(source: str, span: Span) -> Iterator[tuple[int, str]]:
     """Each line of ``span`` with the offset it starts at.
 
@@ -335,7 +354,7 @@ def preambular_lead_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
     for paragraph in result.operative:
         if one_line(result.source, paragraph.span):
             continue
-        for start, line in list(lines_in(result.source, paragraph.span))[1:]:
+        for start, line in lines_after_opening(result.source, paragraph.span):
             match = _FIRST_WORD.match(line)
             if match is None:
                 continue
@@ -365,7 +384,7 @@ def long_paragraph(result: Resolution) -> Iterator[Diagnostic]:
     for paragraph in paragraphs:
         if len(paragraph.span) <= max(4 * median, 1500):
             continue
-        for start, line in list(lines_in(result.source, paragraph.span))[1:]:
+        for start, line in lines_after_opening(result.source, paragraph.span):
             match = _FIRST_WORD.match(line)
             if match and _leads.known_first_word(
                 match.group(1).casefold(), "op", language, minimum=_FREQUENT
@@ -477,7 +496,7 @@ def annex_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
     for paragraph in result.operative:
         if one_line(result.source, paragraph.span):
             continue
-        for start, line in list(lines_in(result.source, paragraph.span))[1:]:
+        for start, line in lines_after_opening(result.source, paragraph.span):
             if annex.match(line.strip().lstrip(_OPENING_QUOTES)):
                 message = (
                     f"a line inside operative paragraph {paragraph.number} is an annex's "
