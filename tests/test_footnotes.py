@@ -205,3 +205,61 @@ def test_find_anchor_never_takes_a_number_that_opens_a_line(
     else:
         assert anchor is not None
         assert text[anchor.start - len(found) + len(marker) : anchor.end] == found
+
+
+PDFTOTEXT_PAGE = """United Nations\tA/RES/78/1
+General Assembly\tDistr.: General
+10 October 2023
+
+Seventy-eighth session
+Agenda item 19
+
+Resolution adopted by the General Assembly on 15 September 2023
+
+78/1. Political declaration of the high-level political forum on sustainable
+development convened under the auspices of the General Assembly
+
+The General Assembly,
+
+Recalling its resolution 70/1 of 25 September 2015,
+
+1.
+Adopts the political declaration of the forum, held at the Sustainable Development
+Goals Summit, 1 as annexed to the present resolution;
+__________________
+1
+
+23-20100 (E)
+
+High-level political forum on sustainable development convened under the auspices of the
+General Assembly (Sustainable Development Goals Summit).
+
+271023
+
+*2320100*
+\f
+A/RES/78/1
+
+Political declaration of the high-level political forum on sustainable
+development convened under the auspices of the General Assembly
+
+2.
+Decides to remain seized of the matter.
+"""
+
+
+@pytest.mark.issue(16)
+def test_a_notes_words_that_the_running_title_repeats_are_the_notes_text() -> None:
+    """Regression: pdftotext printed note 1 of A/RES/78/1 as "1", the job number, then
+    its text, whose first line the running title repeats: the line was cut as a running
+    header and the note came back empty ("footnote.no_text"). Rule: in a page's notes, a
+    line after a note's bare number is that note's text, even where it repeats the
+    running title; a line with a slash (the symbol) is still furniture."""
+    result = resparse.parse(PDFTOTEXT_PAGE)
+    (note,) = result.footnotes
+    assert note.text.startswith("High-level political forum on sustainable development")
+    assert note.text.endswith("(Sustainable Development Goals Summit).")
+    assert "footnote.no_text" not in [d.code for d in result.diagnostics]
+    assert [p.number for p in result.operative] == [1, 2]
+    assert result.operative[0].text.endswith("Summit, as annexed to the present resolution;")
+    assert result.uncovered() == []

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
 from resparse import _classify
 from resparse._deadline import check_deadline, checked
 from resparse._zone_feeders import Feeders
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from resparse.readers.base import Document
 
 _FORMULA_MAX = 120  # characters of the longest formula line
+_BARE_MARKER_RE = regex.compile(r"\s*\d{1,3}\s*")  # a note's number on a line of its own
 
 
 class Builder(Feeders, Records):
@@ -47,9 +50,25 @@ class Builder(Feeders, Records):
             return kind.number == self.last_number + 1 and (self.zone == OP or kind.number == 1)
         return kind.strong_preamble_lead and line.blanks_before > 0 and self.zone == PRE
 
+    def note_awaits_text(self, line: Line) -> bool:
+        """Whether the line is the text of a footnote whose number stands alone before it.
+
+        pdftotext may print a page's note as its number, the job number, then its text
+        ("1" / "23-20100 (E)" / "High-level political forum on sustainable development
+        ..."): words the running title repeats are then the note's own, not a running
+        header. A line with a slash may be the symbol, and is left as furniture.
+        """
+        if not self.in_footnotes or line.page_break_before or "/" in line.text:
+            return False
+        block = self.footnote_blocks[-1] if self.footnote_blocks else []
+        return bool(block) and _BARE_MARKER_RE.fullmatch(block[-1].text) is not None
+
     def feed(self, line: Line, kind: ClassifiedLine) -> None:  # noqa: C901, PLR0912 - one branch per line kind
         if line.page_break_before:
             self.in_footnotes = False
+        if kind.furniture == "running_header" and self.note_awaits_text(line):
+            self.footnote_blocks[-1].append(line)  # a note's words that its title repeats
+            return
         if kind.furniture:
             self.furnish(line, kind.furniture)
             if kind.furniture == "running_header":
