@@ -263,3 +263,41 @@ def test_a_notes_words_that_the_running_title_repeats_are_the_notes_text() -> No
     assert [p.number for p in result.operative] == [1, 2]
     assert result.operative[0].text.endswith("Summit, as annexed to the present resolution;")
     assert result.uncovered() == []
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "marker", "found"),
+    [
+        # pdftotext sets a marker apart after a name: "United Nations 5 and"
+        ("the Charter of the United Nations 5 and the Declaration\nNOTE", "5", "Nations 5"),
+        ("the Secretary-General 10 and the oral report\nNOTE", "10", "Secretary-General 10"),
+        # a number after a word that counts is no marker
+        ("as set out in Article 5 and in its rules\nNOTE", "5", None),
+        ("to achieve Goal 16 and its targets\nNOTE", "16", None),
+        # a decimal, or a number in a list, is no marker either
+        ("specifically target 16.4, which aims at\nNOTE", "4", None),
+        ("for programmes 2, 10, 17, 25 and 26\nNOTE", "10", None),
+        # a marker after a year and its comma still is one
+        ("of 12 August 1949, 2 continue to apply\nNOTE", "2", "1949, 2"),
+    ],
+)
+def test_find_anchor_after_a_name_or_a_year(text: str, marker: str, found: str | None) -> None:
+    """Regression: on pdftotext's and pypdf's text of the GA 78 PDFs a marker set apart by
+    spaces after a name stayed in the text ("United Nations 5 and"), and a decimal or a
+    list of numbers lost a number ("target 16.", "programmes 2, , 17"). Rule: after a
+    capitalized word that is not one the language counts with ("Article", "Goal"), a
+    number set apart by spaces before a small letter or punctuation may be a marker,
+    where none stands against a word or punctuation; a decimal, a number in a list or one
+    that opens a line never is; after a year and its comma it may be."""
+    from resparse._language import profile  # noqa: PLC0415
+    from resparse._markers import MarkerStyle  # noqa: PLC0415
+
+    before = text.index("NOTE")
+    style = MarkerStyle(counting_words=profile("en").counting_words)
+    anchor = find_anchor(text, marker, before, None, style)
+    if found is None:
+        assert anchor is None
+    else:
+        assert anchor is not None
+        assert text[anchor.end - len(found) : anchor.end] == found

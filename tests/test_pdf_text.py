@@ -80,7 +80,9 @@ def test_a_page_break_in_pdf_library_text_keeps_every_clause(newline: str) -> No
     text += "the outcome document of the Conference, entitled “The future we want”, 2\n" + END
     result = resparse.parse(text.replace("\n", newline))
     assert [c.lead for c in result.preamble] == ["Recalling", "Recalling also", "Reaffirming"]
-    assert "Development 1 the outcome document" in result.preamble[1].text
+    # the note's marker, set apart after the name at the page's foot, is cut out
+    assert "Development the outcome document" in result.preamble[1].text
+    assert result.footnotes[0].anchor is not None
     assert result.headings == ()
     assert {f.kind for f in result.furniture} >= {"page_number", "running_header"}
     assert [p.number for p in result.operative] == [1, 2]

@@ -218,6 +218,7 @@ def _linked_notes(
         reading.superscripts,
         body_start=parts[0].start if parts else len(reading.source),
         decimal_comma=reading.profile.decimal_comma,
+        counting_words=reading.profile.counting_words,
     )
 
 

@@ -58,6 +58,7 @@ def link_footnotes(  # noqa: PLR0913 - the note blocks, where the body is, and h
     *,
     body_start: int,
     decimal_comma: bool,
+    counting_words: frozenset[str] = frozenset(),
 ) -> tuple[list[Footnote], list[Span]]:
     """Footnote blocks -> Footnote parts, each linked to its marker in the body if found.
 
@@ -71,6 +72,7 @@ def link_footnotes(  # noqa: PLR0913 - the note blocks, where the body is, and h
     anchors: list[Span] = []
     taken: set[Span] = set()
     linked: list[Footnote] = []
+    style = _markers.MarkerStyle(decimal_comma, counting_words)
     # notes gathered after the last paragraph (no page bottoms): markers are found in order
     in_order = not superscripts and _gathered_at_end(note_blocks, parts)
     for note in notes:
@@ -80,7 +82,7 @@ def link_footnotes(  # noqa: PLR0913 - the note blocks, where the body is, and h
         # before the note's own number too, which some extractors print after its text
         own = note.marker_span.start if note.marker_span is not None else note.span.start
         before = min(note.span.start, own)
-        anchor = _markers.find_anchor(source, note.marker, before, superscripts)
+        anchor = _markers.find_anchor(source, note.marker, before, superscripts, style)
         if anchor is not None and anchor in taken:
             anchor = None
         if anchor is not None:

@@ -123,6 +123,9 @@ class Profile:
     # numbers are written "1,5" (French, Spanish, Russian, Arabic): a digit after a comma
     # and a number is a decimal, not a footnote marker
     decimal_comma: bool = False
+    # capitalized words a number after a space counts ("Article 5"); only where a language
+    # lists them is a footnote marker set apart after a word ("Nations 5 and") looked for
+    counting_words: frozenset[str] = frozenset()
     # a numbered heading in the language's own numerals ("ثانيا", "二"); None: roman only
     section_re: regex.Pattern[str] | None = None
     # a part's letter named in words ("باء"); None: Latin letters only
@@ -451,6 +454,7 @@ def _build(data: dict[str, Any]) -> Profile:
         lead_emphasis=str(data.get("lead_emphasis", "italic")),
         shared_leads=bool(data.get("shared_leads", False)),
         decimal_comma=bool(data.get("decimal_comma", False)),
+        counting_words=frozenset(str(word) for word in data.get("counting_words", ())),
         section_re=_compile(patterns["section"], values) if "section" in patterns else None,
         part_re=_compile(patterns["part"], values) if "part" in patterns else None,
         part_words=part_words,

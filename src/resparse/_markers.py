@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+import attrs
 import regex
 
 from resparse.model import Span
@@ -30,10 +31,33 @@ _TRAILING_MARKER_RE = regex.compile(r"(?<=[.;,:\])])\s?\d{1,3}$")
 _ANCHOR_CACHE: dict[str, regex.Pattern[str]] = {}
 
 
+@attrs.frozen
+class MarkerStyle:
+    """How a language's numbers read, for telling a footnote marker from a count.
+
+    ``decimal_comma``: numbers are written "1,5" (a digit after a comma and a number is a
+    decimal). ``counting_words``: the capitalized words a number after a space counts
+    ("Article 5"); where a language gives them, a marker set apart by spaces after a name
+    ("United Nations 5 and") is looked for too.
+    """
+
+    decimal_comma: bool = False
+    counting_words: frozenset[str] = frozenset()
+
+
 def find_anchor(
-    source: str, marker: str, before: int, superscripts: Sequence[Span] | None
+    source: str,
+    marker: str,
+    before: int,
+    superscripts: Sequence[Span] | None,
+    style: MarkerStyle = MarkerStyle(),
 ) -> Span | None:
-    """Where a footnote's marker sits in the body: the nearest plausible one before the note."""
+    """Where a footnote's marker sits in the body: the nearest plausible one before the note.
+
+    A number that ``Markers`` takes for no marker is none here either: one that opens a
+    line (a paragraph's number, or a note's own, which pdftotext prints as "2" / "Ibid.,
+    para. 41."), a decimal ("16.4,"), one in a list of numbers or after "No.".
+    """
     if not marker:
         return None
     if superscripts:
@@ -48,24 +72,30 @@ def find_anchor(
     written = source.rfind(f"[^{marker}]", max(0, before - _MARKDOWN_REACH), before)
     if written >= 0:
         return Span(written, written + len(marker) + 3)
+    return _last_plain_anchor(source, marker, window, before, style)
+
+
+def _last_plain_anchor(
+    source: str, marker: str, window: int, before: int, style: MarkerStyle
+) -> Span | None:
+    """The last plain-text marker in ``[window, before)``.
+
+    Set against a word or punctuation; else, where the language lists its counting
+    words, set apart after a name.
+    """
+    decimal_comma = style.decimal_comma
     last = None
     for match in _anchor_pattern(marker).finditer(source, window, before):
-        if not _opens_line(source, match.start()):
-            last = match
-    if last is None:
-        return None
-    return Span(*last.span())
-
-
-def _opens_line(source: str, at: int) -> bool:
-    """Whether only spaces stand between a line's start and ``at``.
-
-    A number that opens a line is a paragraph's ("relations," / "1." / "Welcomes") or a
-    note's own (pdftotext prints a page's notes as "2" / "Ibid., para. 41."), never the
-    marker of a note, which follows the word or punctuation it marks.
-    """
-    line_start = source.rfind("\n", 0, at) + 1
-    return not source[line_start:at].strip(" \t")
+        if _plausible(source, *match.span(), decimal_comma=decimal_comma):
+            last = Span(*match.span())
+    if last is None and style.counting_words:
+        for match in _after_name_pattern(marker).finditer(source, window, before):
+            at, stop = match.span("n")
+            if match["word"] not in style.counting_words and _plausible(
+                source, at, stop, decimal_comma=decimal_comma
+            ):
+                last = Span(at, stop)
+    return last
 
 
 # What a marker may be set against: a letter (not a Chinese character: "第1段" is a
@@ -86,6 +116,26 @@ _NOT_A_COUNT = r"(?!\s+(?:\p{L}{3,}\s+\d{4}|per\s?cent|%|and\s+\d|to\s+\d))(?![ 
 
 # Arabic prints its markers in brackets: "بالموضوع(2)،", "لعام 2022(1)،", "2015-2030(6)"
 _BRACKETED_AFTER = r"(?<=\p{Arabic}[^\p{Latin}\n(]{0,24})"
+
+
+_AFTER_NAME_CACHE: dict[str, regex.Pattern[str]] = {}
+
+
+def _after_name_pattern(marker: str) -> regex.Pattern[str]:
+    """A marker set apart by a space after a capitalized word, before a letter or a mark.
+
+    "United Nations 5 and", "Secretary-General 10 and", "Agreement 3,".
+    """
+    pattern = _AFTER_NAME_CACHE.get(marker)
+    if pattern is None:
+        m = regex.escape(marker)
+        pattern = regex.compile(
+            rf"(?<![\p{{L}}\d])(?P<word>\p{{Lu}}[\p{{L}}\-’']*)[ \t\xa0](?P<n>{m})"
+            rf"(?=[ \t\xa0]+\p{{Ll}}|[ \t\xa0]*[,;.:)]|[ \t\xa0]*\r?$)",
+            regex.VERSION1 | regex.MULTILINE,
+        )
+        _AFTER_NAME_CACHE[marker] = pattern
+    return pattern
 
 
 def _anchor_pattern(marker: str) -> regex.Pattern[str]:
@@ -110,8 +160,10 @@ _NUMBER_BEFORE_COMMA_RE = regex.compile(r"(?<![\w/.-])(\d+),$")
 
 
 # what stands before a number that counts something: an abbreviation or a list of numbers
+# ("programmes 2, 10, 17"), a year before a comma aside ("12 August 1949, 2 continue")
 _NUMBERED_BEFORE_RE = regex.compile(
-    r"(?:\b(?:Add|Corr|Rev|No|Nos|para|paras|chap|vol|sect|art|Art|p|pp)\.\s?|\d,\s)$"
+    r"(?:\b(?:Add|Corr|Rev|No|Nos|para|paras|chap|vol|sect|art|Art|p|pp)\.\s?"
+    r"|(?<!\b(?:19|20)\d)\d,\s)$"
 )
 
 
@@ -195,7 +247,7 @@ def _marker_in(source: str, start: int, stop: int, end: int) -> regex.Match[str]
 def _plausible(source: str, at: int, stop: int, *, decimal_comma: bool) -> bool:
     line_start = source.rfind("\n", 0, at) + 1
     if not source[line_start:at].strip():
-        return False  # a number opening a line: "11.\t"
+        return False  # a number opening a line: "11.\t", or a note's own number
     if _DECIMAL_RE.match(source, max(0, at - 2)) and source[stop : stop + 2].strip():
         return False  # "5.6 million"
     number = _NUMBER_BEFORE_COMMA_RE.search(source, max(0, at - 12), at)
