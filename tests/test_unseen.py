@@ -13,6 +13,7 @@ import pathlib
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import regex
 
 import resparse
 
@@ -1276,3 +1277,20 @@ def test_unseen_section_title_before_its_first_clause_is_a_heading() -> None:
         "审议了秘书长的报告，",
     ]
     assert [p.number for p in result.operative] == [1, 1, 2]
+
+
+SEED_TEXT = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "A_HRC_RES_46_13.txt"
+
+
+@pytest.mark.issue(16)
+def test_unseen_number_in_parentheses_before_an_emphasized_verb_opens_its_paragraph() -> None:
+    """Regression: with its paragraphs numbered "4) *Emphasizes* ..." (a markdown verb
+    after "N)"), the seed came back with 3 operative paragraphs instead of 8, paragraphs
+    4 to 8 read into paragraph 3. Rule: markdown's emphasis may open the verb after a
+    number printed without its period."""
+    seed = SEED_TEXT.read_text(encoding="utf-8")
+    text = regex.sub(r"(?m)^- (\d+)\.\s+", r"\1) ", seed)
+    result = resparse.parse(text)
+    assert [p.number for p in result.operative] == list(range(1, 9))
+    assert [p.lead for p in result.operative][3:5] == ["Emphasizes", "Invites"]
+    assert [d.code for d in result.diagnostics] == []

@@ -361,7 +361,7 @@ def _numbering(
 
 
 # "26 Condemns", "3) Decides": a paragraph number without its period
-_LOOSE_NUMBER_RE = regex.compile(r"(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+)(?=\p{L})")
+_LOOSE_NUMBER_RE = regex.compile(r"(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+)(?=[*_]*\p{L})")
 _LOOSE_NUMBER = gate(_LOOSE_NUMBER_RE)
 
 
@@ -397,12 +397,15 @@ def _loose_number(text: str, pos: int, local: Profile, counts: _Counts) -> regex
     States") or a footnote ("3 Official Records"); whether the numbering lets it open a
     paragraph is the segmenter's question. Where leads open with a capital, the verb
     must have one too; where they do not (Russian "43 приветствует", Arabic), the verb
-    alone decides.
+    alone decides. Markdown's emphasis may open the verb ("4) *Emphasizes*").
     """
     match = _LOOSE_NUMBER.match(text, pos)
-    if match is None or (local.cased and not text[match.end()].isupper()):
+    if match is None:
         return None
-    first = first_word(text[match.end() :])
+    verb = text[match.end() :].lstrip("*_")
+    if local.cased and not verb[:1].isupper():
+        return None
+    first = first_word(verb)
     if not first or counts.op(first) < _FREQUENT:
         return None
     return match
