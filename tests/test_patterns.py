@@ -16,6 +16,9 @@ from resparse import _patterns as patterns
         ("**4.** Urges", "4"),
         ("l. Decides", "l"),
         ("1005. Decides", "1005"),  # issue 18: numbers went no further than 999
+        ("1.- Decide", "1"),  # issue 16: a dash after the period, as some typists number
+        ("3.\u2013 Requests", "3"),
+        ("2.Requests the Secretary-General", "2"),  # issue 16: an extractor lost the space
     ],
 )
 def test_patterns_operative_number_matches(line: str, number: str) -> None:
@@ -25,7 +28,19 @@ def test_patterns_operative_number_matches(line: str, number: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["1.5 million", "2020. The", "1999. The", "0123. The", "12,", "1 (a)", "12345. A"]
+    "line",
+    [
+        "1.5 million",
+        "2020. The",
+        "1999. The",
+        "0123. The",
+        "12,",
+        "1 (a)",
+        "12345. A",
+        "1.A Pension",  # a part's label, not a paragraph
+        "12.-5",
+        "2.UN",
+    ],
 )
 def test_patterns_operative_number_rejects(line: str) -> None:
     assert patterns.OPERATIVE_NUMBER_RE.match(line) is None

@@ -1294,3 +1294,29 @@ def test_unseen_number_in_parentheses_before_an_emphasized_verb_opens_its_paragr
     assert [p.number for p in result.operative] == list(range(1, 9))
     assert [p.lead for p in result.operative][3:5] == ["Emphasizes", "Invites"]
     assert [d.code for d in result.diagnostics] == []
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("replacement", "codes"),
+    [
+        (r"\1.- ", []),  # "1.- Calls upon": the dash some typists put after the period
+        (r"\1.", []),  # "1.Calls upon": an extractor lost the space
+        ("\\1.\n", []),  # the number on a line of its own, as pdftotext prints it
+    ],
+)
+def test_unseen_paragraph_numbers_as_typists_and_extractors_print_them(
+    replacement: str, codes: list[str]
+) -> None:
+    """Regression: numbered "1.- Calls upon ..." the seed came back with no operative
+    part (all of it in the last clause), numbered "1.Calls upon ..." with one paragraph;
+    with each number on a line of its own it was right but warned four times
+    (text.extra_line). Rules: a dash may follow a paragraph number's period; a capital
+    and a small letter may follow it with no space; a line holding only the number is
+    no extra line of its paragraph."""
+    seed = SEED_TEXT.read_text(encoding="utf-8")
+    result = resparse.parse(regex.sub(r"(?m)^- (\d+)\.\s+", replacement, seed))
+    assert [p.number for p in result.operative] == list(range(1, 9))
+    assert [p.text.split()[0] for p in result.operative][:3] == ["Calls", "Calls", "Reiterates"]
+    assert [d.code for d in result.diagnostics] == codes
+    assert result.uncovered() == []

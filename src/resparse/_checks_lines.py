@@ -326,6 +326,8 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     lines = [own_lines(source, span, inner) for span, inner in parts if not one_line(source, span)]
     for own in lines:
         for (_, before), (start, line) in itertools.pairwise(own):
+            if _NUMBER_ONLY.fullmatch(before):
+                continue  # the paragraph's number on a line of its own ("8." / "Decides")
             first = line.strip()[:1]
             finished = _FINISHED.search(before.rstrip()[-_FINISHED_LENGTH:]) is not None
             opens = _opens_a_part(first) or (

@@ -57,7 +57,8 @@ OPERATIVE_NUMBER_RE = regex.compile(
     (?P<n>\d{1,3}|(?!19|20)[1-9]\d{3}|[lI](?=\.\s))  # past 999, but not a year ("2020.")
     (?:\*\*|__)?
     \s?\.(?:\*\*|__)?
-    (?=[\s*_]|$)
+    (?:[-\u2013\u2014](?=\s))?     # "1.- Decide", as some typists number
+    (?=[\s*_]|$|\p{Lu}\p{Ll})    # "2.Requests": an extractor lost the space
     """,
     _V,
 )
