@@ -139,13 +139,14 @@ def test_a_raised_arabic_marker_matches_its_note_without_brackets() -> None:
 
 
 @pytest.mark.parametrize(
-    "chunk", ["1", "a1", ",1 ", "(1)", "2021", "1,5 ", "报告1 ", "لعام(1)", " "]
+    "chunk", ["1", "a1", ",1 ", "(1)", "2021", "1,5 ", "报告1 ", "لعام(1)", " ", "Ab", "A 1"]
 )
 def test_marker_patterns_are_linear_on_adversarial_input(chunk: str) -> None:
     """Long runs of what the marker patterns look at must not make them backtrack."""
     text = chunk * 3000 + "!"
     _markers._ANY_MARKER_RE.search(text, timeout=2.0)
     _markers._anchor_pattern("1").search(text, timeout=2.0)
+    _markers._after_name_pattern("1").search(text, timeout=2.0)
     Markers(text, 0, len(text), decimal_comma=True)
 
 
