@@ -325,9 +325,9 @@ def _lead_kinds(
         words = counted
         first_pre, first_op = facts.pre_count, facts.op_count
     else:
-        words = _first_words(rest)
+        words = first_words(rest)
         if words and _leads.adverb_opener(words[0], local.code):  # "самым решительным образом"
-            words = _after_adverb(_first_words(rest, _HEAD_WORDS), local.code)
+            words = _after_adverb(first_words(rest, _HEAD_WORDS), local.code)
         if not words:
             return _CAPITAL_ONLY
         first_pre, first_op = counts.pre(words[0]), counts.op(words[0])
@@ -439,7 +439,7 @@ def _first_word_counts(
             return 0, 0, words, skipped
         first = words[0]
     if _leads.adverb_opener(first, local.code):  # "самым решительным образом осуждая"
-        adverb = _after_adverb(_first_words(stripped, _HEAD_WORDS), local.code)
+        adverb = _after_adverb(first_words(stripped, _HEAD_WORDS), local.code)
         first = adverb[0]
         words = adverb if words is not None else None
     return counts.pre(first), counts.op(first), words, skipped
@@ -482,7 +482,7 @@ def _opening_words(text: str) -> list[str] | None:
     return words
 
 
-def _first_words(text: str, limit: int = 2) -> list[str]:
+def first_words(text: str, limit: int = 2) -> list[str]:
     """The first words of a line, casefolded; empty when it does not open with a word."""
     words: list[str] = []
     for match in _TOKEN_RE.finditer(text, 0, min(len(text), _LEAD_SPAN)):

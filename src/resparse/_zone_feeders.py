@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resparse import _classify, _leads
+from resparse import _classify, _leads, _lexicon
 from resparse._zone_lists import Lists
 from resparse._zone_state import KNOWN, OP, PRE, SENTENCE_ENDS, STRONG, Unit
 from resparse.model import Diagnostic, Span
@@ -128,16 +128,23 @@ class Feeders(Lists):
         return len(words) > 1 and words[1][:1].isupper()
 
     def shaped_like_preamble_lead(self, kind: ClassifiedLine) -> bool:
-        """Whether the line's first word has a preambular lead's shape, though the tables lack it.
+        """Whether the line's lead word has a preambular lead's shape, though the tables lack it.
 
-        A participle or an adjective of the language's lead shapes ("Keenly alive", an
-        unseen "Underlining"), not a word joined by hyphens ("Afghan-led"), which names
-        and compound adjectives are, and leads are not.
+        A participle or an adjective of the language's lead shapes (an unseen
+        "Underlining", "Deeply troubled": past an opening adverb, its head), not a word
+        joined by hyphens ("Afghan-led"), which names and compound adjectives are, and
+        leads are not; "Particularly in Africa" has no head of that shape.
         """
-        first = _classify.first_word(self.source[kind.content_start : kind.line.end])
-        if not first or "-" in first:
+        language = self.profile.code
+        words = _classify.first_words(self.source[kind.content_start : kind.line.end], 2)
+        suffixes = _leads.morphology(language).adverb_suffixes
+        if len(words) > 1 and (
+            words[0] in _lexicon.LEAD_INTENSIFIERS or (suffixes and words[0].endswith(suffixes))
+        ):
+            words = words[1:]
+        if not words or "-" in words[0]:
             return False
-        return _leads.looks_like_lead_word(first, "pre", self.profile.code)
+        return _leads.looks_like_lead_word(words[0], "pre", language)
 
     def follows_finished_part(self, line: Line) -> bool:
         """Whether, in a text that breaks lines between parts only, a part ended before.
