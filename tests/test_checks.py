@@ -641,10 +641,18 @@ def test_self_check_in_language(code: str, language: str, text: str, *, fires: b
     assert (code in _codes(text, language)) is fires
 
 
+_FILLER = " ".join(["the States concerned and the organizations of the system"] * 30)
+
+
+def _short_paragraphs(between: str = " ") -> str:
+    """Paragraphs 1 to 5, one short line each, their numbers followed by ``between``."""
+    return "".join(f"{n}.{between}Requests a report number {n};\n\n" for n in range(1, 6))
+
+
 @pytest.mark.issue(16)
 def test_long_paragraph_with_a_verb_line() -> None:
-    filler = " ".join(["the States concerned and the organizations of the system"] * 30)
-    short = "".join(f"{n}. Requests a report number {n};\n\n" for n in range(1, 6))
+    filler = _FILLER
+    short = _short_paragraphs()
     text = (
         FORMULA
         + PREAMBLE
@@ -922,12 +930,11 @@ def test_long_paragraph_reads_past_a_number_on_its_own_line(between: str) -> Non
     opening line for a second paragraph inside it (9 of the 15 warned right documents
     of pdftotext's text of the GA 78 PDFs). Rule: the lines searched start after the
     first line with words."""
-    filler = " ".join(["the States concerned and the organizations of the system"] * 30)
-    short = "".join(f"{n}.{between}Requests a report number {n};\n\n" for n in range(1, 6))
+    filler = _FILLER
     text = (
         FORMULA
         + PREAMBLE
-        + short
+        + _short_paragraphs(between)
         + f"6.{between}Encourages all States to cooperate with {filler};\n\n"
         + "7. Decides to remain seized of the matter.\n"
     )

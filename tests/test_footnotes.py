@@ -8,7 +8,7 @@ import pytest
 
 import resparse
 from resparse import _markers
-from resparse._markers import Markers, find_anchor, first_anchor
+from resparse._markers import Markers, MarkerStyle, find_anchor, first_anchor
 from resparse.model import Span
 from resparse.readers.akn import render_akn
 
@@ -199,13 +199,18 @@ def test_find_anchor_never_takes_a_number_that_opens_a_line(
     clause text ("session, 1 which"): text exact 70.56 -> 75.65 on pdftotext's text of the
     99 PDFs once fixed. Rule: a number that opens a line is a paragraph's or a note's own,
     never a marker; a note's marker is looked for before the note's own number."""
-    before = text.index("NOTE")
-    anchor = find_anchor(text, marker, before, None)
+    _assert_anchor(text, marker, found, MarkerStyle())
+
+
+def _assert_anchor(text: str, marker: str, found: str | None, style: MarkerStyle) -> None:
+    """The anchor found before "NOTE" is none, or ends ``found`` and is ``marker`` itself."""
+    anchor = find_anchor(text, marker, text.index("NOTE"), None, style)
     if found is None:
         assert anchor is None
     else:
         assert anchor is not None
-        assert text[anchor.start - len(found) + len(marker) : anchor.end] == found
+        assert text[anchor.start : anchor.end] == marker
+        assert text[anchor.end - len(found) : anchor.end] == found
 
 
 PDFTOTEXT_PAGE = """United Nations\tA/RES/78/1
@@ -292,13 +297,5 @@ def test_find_anchor_after_a_name_or_a_year(text: str, marker: str, found: str |
     where none stands against a word or punctuation; a decimal, a number in a list or one
     that opens a line never is; after a year and its comma it may be."""
     from resparse._language import profile  # noqa: PLC0415
-    from resparse._markers import MarkerStyle  # noqa: PLC0415
 
-    before = text.index("NOTE")
-    style = MarkerStyle(counting_words=profile("en").counting_words)
-    anchor = find_anchor(text, marker, before, None, style)
-    if found is None:
-        assert anchor is None
-    else:
-        assert anchor is not None
-        assert text[anchor.end - len(found) : anchor.end] == found
+    _assert_anchor(text, marker, found, MarkerStyle(counting_words=profile("en").counting_words))

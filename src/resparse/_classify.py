@@ -501,7 +501,7 @@ def _opens_lead(words: list[str], kind: _leads.Kind, language: str, first_count:
     "Further decides" operative. ``first_count``: the leads of this kind the first word opens.
     """
     first = words[0]
-    if first in _INTENSIFIERS and len(words) > 1:
+    if first in INTENSIFIERS and len(words) > 1:
         second = words[1]
         if _leads.looks_like_lead_word(second, kind, language) or _leads.known_first_word(
             second, kind, language
@@ -515,7 +515,7 @@ def _opens_lead(words: list[str], kind: _leads.Kind, language: str, first_count:
 
 
 # adverbs only: participles such as "noting" that also open leads are leads themselves
-_INTENSIFIERS = frozenset(_lexicon.LEAD_INTENSIFIERS) - {"noting", "remaining"}
+INTENSIFIERS = frozenset(_lexicon.LEAD_INTENSIFIERS) - {"noting", "remaining"}
 _OTHER: dict[_leads.Kind, _leads.Kind] = {"pre": "op", "op": "pre"}
 
 

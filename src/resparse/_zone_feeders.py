@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resparse import _classify, _leads, _lexicon
+from resparse import _classify, _leads
 from resparse._zone_lists import Lists
 from resparse._zone_state import KNOWN, OP, PRE, SENTENCE_ENDS, STRONG, Unit
 from resparse.model import Diagnostic, Span
@@ -139,7 +139,7 @@ class Feeders(Lists):
         words = _classify.first_words(self.source[kind.content_start : kind.line.end], 2)
         suffixes = _leads.morphology(language).adverb_suffixes
         if len(words) > 1 and (
-            words[0] in _lexicon.LEAD_INTENSIFIERS or (suffixes and words[0].endswith(suffixes))
+            words[0] in _classify.INTENSIFIERS or (suffixes and words[0].endswith(suffixes))
         ):
             words = words[1:]
         if not words or "-" in words[0]:

@@ -146,10 +146,7 @@ class _Points:
         After a lettered part ("A. Pension Administration") they are that part's table;
         with an ``owner`` they are that sub-paragraph's text.
         """
-        part = self.st.para.subs[-1] if self.st.para is not None and self.st.para.subs else None
-        if part is not None and not (part.part and not part.children):
-            part = None
-        part = owner or part
+        part = owner if owner is not None else self.open_part()
         for block_element in _blocks(element):
             written = self.out.line(block_element)
             if written is None or self.st.para is None:
@@ -159,6 +156,13 @@ class _Points:
                 part.end = written[0].end
             else:
                 self.st.para.pieces.append(written[0])
+
+    def open_part(self) -> _Sub | None:
+        """The open paragraph's lettered part still waiting for its table, if any."""
+        part = self.st.para.subs[-1] if self.st.para is not None and self.st.para.subs else None
+        if part is not None and not (part.part and not part.children):
+            return None
+        return part
 
     def sub_heading(self, element: etree._Element) -> None:
         written = self.out.line(element)
