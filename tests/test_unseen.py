@@ -644,6 +644,55 @@ def test_unseen_operative_numbered_with_a_parenthesis() -> None:
     assert [p.number for p in result.operative] == [1, 2, 3]
 
 
+NUMBER_FORMS = ("{n})", "({n})", "{n}")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("form", NUMBER_FORMS)
+def test_unseen_numbers_without_their_period_keep_their_numbering(form: str) -> None:
+    """Once paragraphs are numbered "1)", "(1)" or "1", the next such number opens the next one.
+
+    Whatever verb follows it ("3) Declares that:", "4) Acting under Chapter VII"), and
+    after a list that ends without a terminator (the names of judges). Found by printing
+    the development set's numbers without their period: a third of the English texts lost
+    paragraphs (A/RES/76/25 gave 2 of 6, with only number_in_text warnings).
+    """
+
+    def number(n: int) -> str:
+        return form.format(n=n)
+
+    body = (
+        "Recalling its resolution 77/1,\n\n"
+        f"{number(1)} Calls upon all States to act;\n\n"
+        f"{number(2)} Decides to extend the terms of office of the following judges:\n"
+        "Judge Ana Perez (Chile)\nJudge Li Wen (China)\n\n"
+        f"{number(3)} Declares that:\n"
+        "(a) the first principle holds;\n(b) the second principle holds;\n\n"
+        f"{number(4)} Acting under Chapter VII of the Charter, decides to act;\n\n"
+        f"{number(5)} Decides to remain seized of the matter.\n"
+    )
+    result = _parse(body)
+    assert [p.number for p in result.operative] == [1, 2, 3, 4, 5]
+    assert len(result.operative[2].subparagraphs) == 2
+    assert result.operative[3].text.startswith("Acting under Chapter VII")
+    assert not _warned(result, "operative.")
+
+
+@pytest.mark.issue(16)
+def test_unseen_number_without_its_period_before_any_word_needs_the_numbering() -> None:
+    """In paragraphs numbered "1.", "3 Member States" is no paragraph, even as the next number."""
+    body = (
+        "Recalling its resolution 77/1,\n\n"
+        "1. Welcomes the report;\n\n"
+        "2. Notes that the following were elected:\n"
+        "3 Member States from the African States;\n\n"
+        "3. Decides to remain seized of the matter.\n"
+    )
+    result = _parse(body)
+    assert [p.number for p in result.operative] == [1, 2, 3]
+    assert "3 Member States" in result.operative[1].text
+
+
 @pytest.mark.issue(16)
 def test_unseen_items_numbered_with_a_parenthesis_inside_a_paragraph() -> None:
     """After "... the following steps:", "1)" to "3)" are the paragraph's own items.

@@ -100,6 +100,12 @@ class ClassifiedLine(NamedTuple):
     pre_count: int = 0  # how many preambular leads the first word opens in the tables
     op_count: int = 0  # likewise operative leads
     heading_continued: bool = False  # may be a later line of a wrapped heading
+    # --- a number printed without its period ------------------------------------------
+    number_form: str | None = None  # how it is printed: "N)", "(N)" or "N " (loose numbers)
+    # the line read with its number opening a paragraph, where the word after the number is
+    # not a frequent verb ("3) Declares that:"): the segmenter takes it where the paragraphs
+    # before were numbered in the same form
+    as_paragraph: ClassifiedLine | None = None
 
 
 def classify_lines(
@@ -186,11 +192,18 @@ class _Facts(NamedTuple):
 
 
 def classify(  # noqa: C901 - one test per kind
-    line: Line, furniture: str | None, local: Profile, counts: _Counts | None = None
+    line: Line,
+    furniture: str | None,
+    local: Profile,
+    counts: _Counts | None = None,
+    *,
+    any_word_after_number: bool = False,
 ) -> ClassifiedLine:
     """Everything ``line`` could be on its own, given whether it is page furniture.
 
     ``counts``: the language's first-word tables, when the caller fetched them already.
+    ``any_word_after_number``: read a number printed without its period as a paragraph's
+    whatever word follows it (the reading kept in ``as_paragraph``).
     """
     if counts is None:
         counts = _Counts.of(local)
@@ -199,7 +212,9 @@ def classify(  # noqa: C901 - one test per kind
     markup = LINE_MARKUP_RE.match(text) if _MARKUP[first_char] else None
     pos = markup.end() if markup is not None else 0
     number, label, bare_number, bare_label = _numbering(text, markup, counts)
-    label, loose = _label_or_loose_number(text, pos, local, counts, number, label)
+    label, loose, weak = _label_or_loose_number(
+        text, pos, local, counts, number, label, any_word=any_word_after_number
+    )
     heading, heading_continued = _heading_shape(text, local)
     formula_like = counts.formula[first_char] and counts.formula.pattern.match(text) is not None
     number_text = number["n"] if number is not None else loose["n"] if loose else None
@@ -261,8 +276,18 @@ def classify(  # noqa: C901 - one test per kind
             unnumbered.footnote_like,
             loose is not None and number is None,  # loose_number
             *facts,
+            _number_form(loose) if loose is not None and number is None else None,
+            None
+            if weak is None
+            else classify(line, furniture, local, counts, any_word_after_number=True),
         )
     )
+
+
+def _number_form(loose: regex.Match[str]) -> str:
+    """How a number without its period is printed: "(N)", "N)" or "N "."""
+    printed = loose.group().rstrip()
+    return "(N)" if printed.startswith("(") else "N)" if printed.endswith(")") else "N "
 
 
 def _only(line: Line, start: int, facts: _Facts, **kind: str | bool) -> ClassifiedLine:
@@ -360,8 +385,10 @@ def _numbering(
     return number, label, bare_number, bare["label"] if bare is not None else None
 
 
-# "26 Condemns", "3) Decides": a paragraph number without its period
-_LOOSE_NUMBER_RE = regex.compile(r"(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+)(?=[*_]*\p{L})")
+# "26 Condemns", "3) Decides", "(3) Decides": a paragraph number without its period
+_LOOSE_NUMBER_RE = regex.compile(
+    r"(?:\((?P<n>[1-9]\d{0,2})\)[ \t]+|(?P<n>[1-9]\d{0,2})(?:\)[ \t]+|[ \t]+))(?=[*_]*\p{L})"
+)
 _LOOSE_NUMBER = gate(_LOOSE_NUMBER_RE)
 
 
@@ -372,43 +399,53 @@ def _label_or_loose_number(  # noqa: PLR0913, PLR0917 - the line, and what was m
     counts: _Counts,
     number: regex.Match[str] | None,
     label: regex.Match[str] | None,
-) -> tuple[regex.Match[str] | None, regex.Match[str] | None]:
-    """The label, or the number printed without its period, when no number was matched.
+    *,
+    any_word: bool,
+) -> tuple[regex.Match[str] | None, regex.Match[str] | None, regex.Match[str] | None]:
+    """The label, the number printed without its period, and such a number before any word.
 
-    "3) Decides": a frequent verb after "3)" makes it a paragraph's number, not the label
-    of an item; "3) Border corridors" stays a label.
+    "3) Decides", "(3) Decides": a frequent verb after the number makes it a paragraph's
+    number, not the label of an item; "3) Border corridors" stays a label, and is returned
+    third, as a number only the numbering around it can confirm ("3) Declares that:" after
+    "2) Acknowledges"). ``any_word``: take that third reading as the number.
     """
     if number is not None or (label is not None and not _number_in_paren(label)):
-        return label, None
-    loose = _loose_number(text, pos, local, counts)
-    return (None, loose) if loose is not None else (label, None)
+        return label, None, None
+    loose, frequent = _loose_number(text, pos, local, counts)
+    if loose is None:
+        return label, None, None
+    if frequent or any_word:
+        return None, loose, None
+    return label, None, loose
 
 
 def _number_in_paren(label: regex.Match[str]) -> bool:
-    """Whether a label is a number closed by a parenthesis ("3)"), which may number a paragraph."""
+    """Whether a label is a number in parentheses ("3)", "(3)"), which may number a paragraph."""
     number = label["label"]
-    return number.isdigit() and label.group() == f"{number})"
+    return number.isdigit() and label.group() in {f"{number})", f"({number})"}
 
 
-def _loose_number(text: str, pos: int, local: Profile, counts: _Counts) -> regex.Match[str] | None:
-    """A number printed without its period, when a frequent operative verb follows it.
+def _loose_number(
+    text: str, pos: int, local: Profile, counts: _Counts
+) -> tuple[regex.Match[str] | None, bool]:
+    """A number printed without its period, and whether a frequent operative verb follows it.
 
     Only the verb tells such a number from a line that opens with a quantity ("15
     States") or a footnote ("3 Official Records"); whether the numbering lets it open a
-    paragraph is the segmenter's question. Where leads open with a capital, the verb
-    must have one too; where they do not (Russian "43 приветствует", Arabic), the verb
-    alone decides. Markdown's emphasis may open the verb ("4) *Emphasizes*").
+    paragraph is the segmenter's question. Where leads open with a capital, the word
+    after the number must have one too; where they do not (Russian "43 приветствует",
+    Arabic), any word may follow. Markdown's emphasis may open the verb ("4) *Emphasizes*").
     """
     match = _LOOSE_NUMBER.match(text, pos)
     if match is None:
-        return None
+        return None, False
     verb = text[match.end() :].lstrip("*_")
     if local.cased and not verb[:1].isupper():
-        return None
+        return None, False
     first = first_word(verb)
-    if not first or counts.op(first) < _FREQUENT:
-        return None
-    return match
+    if not first:
+        return None, False
+    return match, counts.op(first) >= _FREQUENT
 
 
 _FREQUENT = 30  # leads a first word must open in the tables to be taken as a verb here

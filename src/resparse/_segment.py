@@ -110,6 +110,8 @@ class Builder(Feeders, Records):
         if kind.annex and self.zone in {OP, AFTER} and self.annex_may_open(kind):
             self.start_annex(line)
             return
+        if kind.as_paragraph is not None and self.numbered_alike(line, kind.as_paragraph):
+            kind = kind.as_paragraph
         if self.zone == PRE:
             self.feed_preamble(line, kind)
         elif self.zone == OP:

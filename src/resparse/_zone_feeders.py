@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from resparse import _classify, _leads
+from resparse._patterns import CLAUSE_COMMAS
 from resparse._zone_lists import Lists
 from resparse._zone_state import KNOWN, OP, PRE, SENTENCE_ENDS, STRONG, Unit
 from resparse.model import Diagnostic, Span
@@ -183,12 +184,46 @@ class Feeders(Lists):
         terminators = self.profile.terminators
         return start < line.end and len(opening) <= 6 and not any(c in terminators for c in opening)
 
+    def numbered_alike(self, line: Line, kind: ClassifiedLine) -> bool:
+        """Whether a number without its period before a word of any kind opens a paragraph.
+
+        Where the paragraphs before were numbered in the same form ("1) Calls upon",
+        "2) Acknowledges"), the next number so printed after a finished paragraph opens the
+        next one, whatever verb follows ("3) Declares that:"), after a finished paragraph
+        or a blank line (a list of names ends with none); the first paragraph so printed
+        needs the frequent verb, or the preamble's last clause ended by its comma.
+        Elsewhere "3) Border corridors" is an item, and "15 States" a quantity.
+        """
+        number = kind.number
+        if number is None or number != self.last_number + 1 or self.current is None:
+            return False
+        if self.zone == PRE:
+            return number == 1 and self.text_of_unit().rstrip().endswith(CLAUSE_COMMAS)
+        return (
+            self.zone == OP
+            and self.numbered_so(kind)
+            and (line.blanks_before > 0 or self.terminated())
+        )
+
+    def numbered_so(self, kind: ClassifiedLine) -> bool:
+        """Whether the open paragraph's number was printed as this line's is ("2)", "3)")."""
+        current = self.current
+        return (
+            current is not None
+            and current.number is not None
+            and current.number == self.last_number
+            and self.number_form == kind.number_form
+        )
+
     def plausible_number(self, number: int, line: Line, kind: ClassifiedLine) -> bool:
         """A line-initial number opens a paragraph only where the numbering allows it."""
         if kind.loose_number:
             # "26 Condemns": without its period a number opens only the next paragraph,
-            # after a finished one (or the preamble's last clause)
-            return number == self.last_number + 1 and (self.current is None or self.terminated())
+            # after a finished one (or the preamble's last clause), or after one numbered
+            # the same way (a list of names closes "1) Decides ...:" with no terminator)
+            return number == self.last_number + 1 and (
+                self.current is None or self.terminated() or self.numbered_so(kind)
+            )
         if number == self.last_number + 1:
             # the next number followed by a verb ("51. Welcomes") opens a paragraph even
             # when the text before it lost its final semicolon
@@ -245,6 +280,7 @@ class Feeders(Lists):
                     )
                 )
             self.last_number = number
+            self.number_form = kind.number_form
         pieces = [(start, line.end)] if start < line.end else []
         self.current = Unit(
             "paragraph",

@@ -104,6 +104,7 @@ class State:
         self.in_footnotes = False
         self.vote: Vote | None = None
         self.last_number = 0
+        self.number_form: str | None = None  # how the last numbered paragraph's number reads
         self.last_furniture_line = -2
         self.blank_separated = blank_separated(kinds)
         widths = long_line_columns(kinds)

@@ -30,17 +30,25 @@ def parse(
     """Parse the text of one resolution.
 
     Never raises on odd text: what cannot be placed comes back in ``unclassified`` with a
-    diagnostic. With ``strict=True`` any diagnostic of severity ``"error"`` or
-    ``"warning"`` raises :class:`~resparse.errors.ResolutionParseError` instead.
-    ``max_chars`` and ``timeout`` (seconds) bound the work for callers that run
-    unattended: a longer text raises :class:`~resparse.errors.InputTooLargeError`, a
-    slower parse :class:`~resparse.errors.ParseTimeoutError`.
+    diagnostic. An HTML page or Akoma Ntoso file passed as a string is read by its reader,
+    as :func:`parse_file` reads it, with an ``input.markup`` note; spans then point into
+    ``result.source``, the text the reader laid out. With ``strict=True`` any diagnostic
+    of severity ``"error"`` or ``"warning"`` raises
+    :class:`~resparse.errors.ResolutionParseError` instead. ``max_chars`` and ``timeout``
+    (seconds) bound the work for callers that run unattended: a longer text raises
+    :class:`~resparse.errors.InputTooLargeError`, a slower parse
+    :class:`~resparse.errors.ParseTimeoutError`.
     """
     if not isinstance(text, str):
         msg = f"parse() takes the text of a resolution as str, not {type(text).__name__}"
         raise TypeError(msg)
+    document = Document(text=text)
+    if text[:512].lstrip()[:1] == "<":
+        from resparse.readers.dispatch import markup_as_document  # noqa: PLC0415 - rare
+
+        document = markup_as_document(text) or document
     return parse_document(
-        Document(text=text), strict=strict, language=language, max_chars=max_chars, timeout=timeout
+        document, strict=strict, language=language, max_chars=max_chars, timeout=timeout
     )
 
 

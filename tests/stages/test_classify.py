@@ -36,6 +36,10 @@ def _one(text: str, furniture: str | None = None, language: str = "en") -> _clas
         ("3) Decides to remain seized;", {"number": 3, "sub_label": None, "loose_number": True}),
         ("2) Bases of operations: to support", {"number": None, "sub_label": "2"}),
         ("(2) Bases of operations", {"number": None, "sub_label": "2"}),
+        ("(3) Calls upon all States", {"number": 3, "sub_label": None, "number_form": "(N)"}),
+        ("3) Decides to act;", {"number_form": "N)", "as_paragraph": None}),
+        ("26 Condemns the attacks;", {"number_form": "N ", "as_paragraph": None}),
+        ("1. Decides to act;", {"number_form": None, "as_paragraph": None}),
         ("(b) To report;", {"sub_label": "b", "bare_label": "b", "number": None}),
         ("- 3. Requests", {"number": 3, "number_text": "3", "bare_number": False}),
         ("• an item", {"sub_label": "•"}),
@@ -55,6 +59,34 @@ def _one(text: str, furniture: str | None = None, language: str = "en") -> _clas
 def test_classify_reads_one_line(text: str, expected: dict[str, object]) -> None:
     kind = _one(text)
     assert {name: getattr(kind, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "number", "form"),
+    [
+        ("3) Declares that:", "3", 3, "N)"),
+        ("(3) Declares that:", "3", 3, "(N)"),
+        ("3 Declares that:", None, 3, "N "),
+        ("15 States voted in favour", None, 15, "N "),
+    ],
+)
+def test_classify_keeps_a_paragraph_reading_of_a_number_before_any_word(
+    text: str, label: str | None, number: int, form: str
+) -> None:
+    """A number without its period before an infrequent word: an item, or a paragraph.
+
+    The line is read as what it is alone (a label, or text); the reading with the number
+    opening a paragraph rides along for the segmenter, which takes it only where the
+    paragraphs before it were numbered the same way.
+    """
+    kind = _one(text)
+    assert (kind.number, kind.sub_label) == (None, label)
+    alternative = kind.as_paragraph
+    assert alternative is not None
+    assert (alternative.number, alternative.sub_label) == (number, None)
+    assert (alternative.loose_number, alternative.number_form) == (True, form)
+    word = text.split(maxsplit=1)[1]
+    assert alternative.line.text[alternative.content_start :] == word
 
 
 def test_classify_furniture_keeps_only_the_look_ahead_facts() -> None:

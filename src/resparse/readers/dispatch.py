@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 import regex
 
-from resparse.errors import InputDecodeError, InputError, InputTooLargeError, UnsafeInputError
+from resparse.errors import (
+    InputDecodeError,
+    InputError,
+    InputTooLargeError,
+    MissingExtraError,
+    UnsafeInputError,
+)
 from resparse.model import Diagnostic
 from resparse.readers.base import Document
 
@@ -38,6 +44,7 @@ __all__ = [
     "READ_LIMIT",
     "check_encoding",
     "decode_text",
+    "markup_as_document",
     "read_bytes",
     "read_file",
     "read_text_bytes",
@@ -76,6 +83,12 @@ _BOMS = (
 _HTML_START_RE = regex.compile(
     r"\A(?:\s|<!--.*?-->|<\?xml[^>]{0,200}>)*<(?:!doctype\s+html|html)(?=[\s>/])",
     regex.IGNORECASE | regex.DOTALL,
+)
+# A page's body copied without its <html> element ("<p>The General Assembly,</p>")
+_HTML_FRAGMENT_RE = regex.compile(
+    r"\s*<(?:body|div|p|h[1-6]|table|section|article|main|span|em|i|b|strong)(?=[\s>])"
+    r"[^<>]{0,400}>(?s:.{0,2000}?)</(?:body|div|p|h[1-6]|table|section|article|main|span|em|i|b|strong)>",
+    regex.IGNORECASE,
 )
 _SUFFIXES: dict[str, Shape] = {
     ".md": "markdown",
@@ -369,6 +382,34 @@ def _read_docx(data: bytes, name: str | None) -> Document:
     from resparse.readers.docx import read_docx  # noqa: PLC0415
 
     return read_docx(data, path=name)
+
+
+def markup_as_document(text: str) -> Document | None:
+    """An HTML page or Akoma Ntoso file handed over as a string, read by its reader.
+
+    ``parse()`` takes text; a page's markup pasted or fetched into a string would
+    otherwise be parsed as prose made of tags. ``None`` when the text is not such markup.
+    Without the HTML reader's extra, the text is left as it is, with a warning that says
+    what to install.
+    """
+    probe = text[:_AKN_WINDOW].encode("utf-8", "replace")
+    shape = "html" if _HTML_FRAGMENT_RE.match(text, 0, _HTML_WINDOW) else sniff(probe)
+    if shape not in {"akn", "html"}:
+        return None
+    if shape == "akn":
+        document = _read_akn(text.encode("utf-8"), None)
+    else:
+        try:
+            from resparse.readers.html import read_html  # noqa: PLC0415
+
+            document = read_html(text)
+        except MissingExtraError as error:
+            note = Diagnostic("input.markup", f"the text is an HTML page: {error}", "warning")
+            return Document(text=text, diagnostics=(note,))
+    name = "an Akoma Ntoso file" if shape == "akn" else "an HTML page"
+    message = f"the text is {name}: its {shape} reader read it, so spans point into result.source"
+    note = Diagnostic("input.markup", message, "info")
+    return attrs.evolve(document, diagnostics=(*document.diagnostics, note))
 
 
 def _read_akn(data: bytes, _name: str | None) -> Document:
