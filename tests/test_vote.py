@@ -786,3 +786,59 @@ def test_vote_membership_knows_a_body_by_its_local_name() -> None:
     assert membership("Conseil de sécurité", dt.date(2021, 1, 1), "fr") == 15
     assert membership("Consejo de Derechos Humanos", None, "es") == 47
     assert membership("Conseil de sécurité", dt.date(2021, 1, 1), "en") is None
+
+
+def test_vote_lists_printed_one_state_to_a_line() -> None:
+    """A list copied from a table keeps no commas: each line names one State."""
+    fields = read(
+        "[Adopted by a recorded vote of 3 to 2, with 1 abstention. The voting was as follows:\n"
+        "In favour:\nArgentina\nBolivia (Plurinational\nState of)\nand Chile\n"
+        "Against:\nDenmark\nFrance\nAbstaining:\nFiji]",
+        HRC,
+    )
+    assert fields.in_favour_states == ("Argentina", "Bolivia (Plurinational State of)", "Chile")
+    assert fields.against_states == ("Denmark", "France")
+    assert not codes(fields)
+
+
+def test_vote_lines_that_together_name_one_state_stay_one_name() -> None:
+    fields = read(
+        "[Adopted by a recorded vote of 1 to 1. The voting was as follows:\n"
+        "In favour:\nUnited Kingdom of Great Britain\nand Northern Ireland\nAgainst:\nFrance]",
+        HRC,
+    )
+    assert fields.in_favour_states == ("United Kingdom of Great Britain and Northern Ireland",)
+
+
+def test_vote_statement_without_brackets_keeps_its_lists() -> None:
+    """Without "[...]", the lists after the meeting line and statement are the vote's.
+
+    Regression: the seed with its brackets removed read the counts but none of the 47
+    names, and gave six ``text.unclassified`` warnings; a statement ending with its full
+    stop lost the lists after it the same way.
+    """
+    seed = (FIXTURES / "A_HRC_RES_46_13.txt").read_text(encoding="utf-8")
+    at = seed.index("[Adopted")
+    for record in (
+        seed[at:].strip().removeprefix("[").removesuffix("]"),
+        (
+            "Adopted by a recorded vote of 3 to 2, with 1 abstention.\n\n"
+            "In favour:\n\nArgentina, Brazil and Chile\n\nAgainst:\n\nDenmark and France\n\n"
+            "Abstaining:\n\nFiji"
+        ),
+    ):
+        result = resparse.parse(seed[:at] + record)
+        vote = result.vote
+        assert vote is not None
+        counts = (vote.in_favour, vote.against, vote.abstaining)
+        names = (len(vote.in_favour_states), len(vote.against_states))
+        assert names == counts[:2]
+        assert len(vote.abstaining_states) == counts[2]
+        assert not result.unclassified
+        assert not result.diagnostics
+
+
+def test_vote_recorded_vote_whose_counts_are_unread_is_reported() -> None:
+    fields = read("[Adopted by a recorded vote of twenty-six to fifteen, with six abstentions.]")
+    assert fields.method == "recorded"
+    assert codes(fields) == ["vote.counts_unread"]

@@ -87,6 +87,10 @@ class Builder(Feeders, Records):
                 return
         if self.vote is not None and not self.vote.closed and self.continue_vote(line, kind):
             return
+        if self.vote is not None and self.lists_go_on(line):
+            self.vote.closed = False
+            self.continue_vote(line, kind)
+            return
         if kind.formula:
             if self.opens_part(line):
                 self.start_part(line)

@@ -193,6 +193,18 @@ def _read_statement(  # noqa: PLR0913 - the statement, where its facts go, and i
         if abstaining_list is not None:
             fields.abstaining_states = split_states(abstaining_list, is_state, words)
             fields.printed.add("abstaining")
+    elif fields.method is None and words.recorded_re.search(text) is not None:
+        # "by a recorded vote of twenty-six to fifteen": a vote was taken, its counts are
+        # printed in a form the language's patterns do not read
+        fields.method = "recorded"
+        fields.diagnostics.append(
+            Diagnostic(
+                "vote.counts_unread",
+                "the statement names a recorded vote, but its counts could not be read",
+                "warning",
+                whole,
+            )
+        )
     if lists and fields.method is None:
         fields.method = "recorded"
     _read_not_voting(text, fields, is_state, whole, words)

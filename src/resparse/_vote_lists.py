@@ -82,7 +82,8 @@ def split_states(
     empty = _ENGLISH_EMPTY if words is None else words.empty_list
     joiner = _ENGLISH_JOINER_RE if words is None else words.joiner_re
     names: list[str] = []
-    for piece in checked(_top_level_pieces(text), "the vote's lists", 64):
+    pieces = _line_pieces(_top_level_pieces(text), is_state, joiner)
+    for piece in checked(pieces, "the vote's lists", 64):
         item = _tidy(piece, joiner)
         if not item or item.casefold() in empty:
             continue
@@ -94,6 +95,42 @@ def split_states(
         else:
             names.extend(_split_joined(item, is_state, joiner))
     return tuple(names)
+
+
+def _line_pieces(
+    pieces: list[str], is_state: Callable[[str], bool], joiner: regex.Pattern[str] | None
+) -> list[str]:
+    """Cut a piece printed one State to a line ("Argentina" / "Brazil" / "Chile") at its lines.
+
+    A list copied from a table or a column keeps no commas. A piece that names no State
+    as a whole is cut where its lines, each alone or run on into the next ("Bolivia
+    (Plurinational" / "State of)"), name States one after another; otherwise it is kept.
+    """
+    if not any("\n" in piece for piece in pieces):
+        return pieces
+    out: list[str] = []
+    for piece in pieces:
+        lines = [line for line in piece.split("\n") if line.strip(_EDGE_CHARS)]
+        names = None
+        if len(lines) > 1 and not is_state(_tidy(piece, joiner)):
+            names = _states_by_line(lines, is_state, joiner)
+        out.extend(names if names is not None else [piece])
+    return out
+
+
+def _states_by_line(
+    lines: list[str], is_state: Callable[[str], bool], joiner: regex.Pattern[str] | None
+) -> list[str] | None:
+    """The lines run together into State names, shortest first; None if some line is left."""
+    names: list[str] = []
+    held: list[str] = []
+    for line in lines:
+        held.append(line)
+        name = " ".join(held)
+        if is_state(_tidy(name, joiner)):
+            names.append(name)
+            held = []
+    return names if not held and len(names) > 1 else None
 
 
 def _top_level_pieces(text: str) -> list[str]:

@@ -55,9 +55,12 @@ class Records(State):
         ):
             self.vote.end = line.end
             self.vote.bracket = bracket
+            self.vote.statement = True
             self.vote.closed = self.vote_ends(line, bracket=bracket)
             return
-        self.vote = Vote(line.start, line.end, bracket=bracket, meeting_line=False, part=self.part)
+        self.vote = Vote(line.start, line.end, bracket=bracket, meeting_line=False)
+        self.vote.part = self.part
+        self.vote.statement = True
         self.vote.closed = self.vote_ends(line, bracket=bracket)
         self.votes.append(self.vote)
 
@@ -68,10 +71,24 @@ class Records(State):
             return text.endswith(("]", "].", "]*"))
         return text.endswith((".", ".)", ")."))
 
+    def lists_go_on(self, line: Line) -> bool:
+        """Whether a closed vote statement's printed lists follow it ("In favour:").
+
+        Without its brackets the statement closes at its full stop ("... with 6
+        abstentions."); the labelled lists after it are still its own.
+        """
+        vote = self.vote
+        if vote is None or not vote.closed or not vote.statement or vote.bracket:
+            return False
+        if line.blanks_before > 1 or self.previous_end(line) != vote.end:
+            return False
+        label = self.profile.vote.list_label_re.match(line.text)
+        return label is not None and label.start() == 0
+
     def continue_vote(self, line: Line, kind: ClassifiedLine) -> bool:
         vote = self.vote
         assert vote is not None  # noqa: S101 - checked by the caller
-        if vote.meeting_line and not vote.bracket:
+        if vote.meeting_line and not vote.bracket and not vote.statement:
             if self.profile.date_line_re.match(line.text) and vote.end == self.previous_end(line):
                 vote.end = line.end
                 return True

@@ -69,6 +69,7 @@ class Vote:
     meeting_line: bool
     closed: bool = False
     part: str | None = None
+    statement: bool = False  # holds the vote statement ("Adopted by a recorded vote ...")
 
 
 class State:
