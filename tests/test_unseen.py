@@ -679,6 +679,27 @@ def test_unseen_numbers_without_their_period_keep_their_numbering(form: str) -> 
 
 
 @pytest.mark.issue(16)
+def test_unseen_marker_that_a_wrapped_line_puts_first_opens_no_paragraph() -> None:
+    """After a clause's comma, "1 其中" is the clause's footnote marker, not paragraph 1.
+
+    Regression: the first version of the rule above let a number before any word open
+    the first paragraph after a finished preamble; Chinese wrapped at 80 columns
+    (A/RES/77/94, A/RES/77/275 C) then lost its preamble into the operative part.
+    """
+    text = (
+        "大会，\n\n回顾其第76/66号决议，\n"
+        "又回顾以协商一致方式通过的后续行动建议，\n"
+        "1 其中审议大会重申条约极为重要，\n"
+        "还回顾最后宣言，\n"
+        "1.\t强调指出条约极为重要；\n2.\t决定继续处理这个问题。\n"
+    )
+    result = resparse.parse(text, language="zh")
+    assert len(result.preamble) == 3
+    assert result.preamble[1].text.endswith("1 其中审议大会重申条约极为重要，")
+    assert [p.number for p in result.operative] == [1, 2]
+
+
+@pytest.mark.issue(16)
 def test_unseen_number_without_its_period_before_any_word_needs_the_numbering() -> None:
     """In paragraphs numbered "1.", "3 Member States" is no paragraph, even as the next number."""
     body = (

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from resparse import _classify, _leads
-from resparse._patterns import CLAUSE_COMMAS
 from resparse._zone_lists import Lists
 from resparse._zone_state import KNOWN, OP, PRE, SENTENCE_ENDS, STRONG, Unit
 from resparse.model import Diagnostic, Span
@@ -190,15 +189,14 @@ class Feeders(Lists):
         Where the paragraphs before were numbered in the same form ("1) Calls upon",
         "2) Acknowledges"), the next number so printed after a finished paragraph opens the
         next one, whatever verb follows ("3) Declares that:"), after a finished paragraph
-        or a blank line (a list of names ends with none); the first paragraph so printed
-        needs the frequent verb, or the preamble's last clause ended by its comma.
+        or a blank line (a list of names ends with none). The first paragraph so printed
+        needs the frequent verb: after a clause's comma, "1 其中" is a footnote marker
+        that a wrapped line put first (A/RES/77/94, Chinese).
         Elsewhere "3) Border corridors" is an item, and "15 States" a quantity.
         """
         number = kind.number
         if number is None or number != self.last_number + 1 or self.current is None:
             return False
-        if self.zone == PRE:
-            return number == 1 and self.text_of_unit().rstrip().endswith(CLAUSE_COMMAS)
         return (
             self.zone == OP
             and self.numbered_so(kind)
