@@ -101,8 +101,12 @@ def test_patterns_furniture_and_markers_reject(pattern: str, line: str) -> None:
     [
         ("- 4. *Emphasizes* the", ["Emphasizes"]),
         ("_Decides_ to", ["Decides"]),
-        ("**bold** only", []),
+        ("**Recalling** its", ["Recalling"]),  # bold marks a lead too (Chinese leads are bold)
+        ("***Decides*** to", ["Decides"]),
+        ("__Notes__ the", ["Notes"]),
+        ("**bad* mix", []),
         ("a * b * c", []),
+        ("snake_case_name", []),
     ],
 )
 def test_patterns_markdown_italics(text: str, inner: list[str]) -> None:

@@ -699,6 +699,50 @@ def test_unseen_marker_that_a_wrapped_line_puts_first_opens_no_paragraph() -> No
     assert [p.number for p in result.operative] == [1, 2]
 
 
+MARKDOWN_EMPHASIS = ("*{}*", "**{}**", "***{}***", "_{}_", "__{}__")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("emphasis", MARKDOWN_EMPHASIS)
+def test_unseen_markdown_emphasis_of_any_weight_marks_the_lead(emphasis: str) -> None:
+    """A converter may write a lead's italics as bold ("**Reiterating its call upon**").
+
+    Regression: only single "*" or "_" marked a lead; in bold the lead fell back to the
+    plain-text guess ("Reiterating"), silently, in 13 of 56 English texts so converted.
+    """
+    lead = emphasis.format("Reiterating its urgent call upon")
+    text = (
+        "The General Assembly,\n\n"
+        f"{lead} the Government to act,\n\n"
+        f"1. {emphasis.format('Decides')} to remain seized of the matter.\n"
+    )
+    result = resparse.parse(text)
+    assert [c.lead for c in result.preamble] == ["Reiterating its urgent call upon"]
+    assert result.preamble[0].text == "Reiterating its urgent call upon the Government to act,"
+    assert [p.lead for p in result.operative] == ["Decides"]
+
+
+@pytest.mark.issue(16)
+def test_unseen_markdown_escapes_number_and_label() -> None:
+    r"""Markdown escapes a number that opens no list ("1\.") and a label's parentheses.
+
+    Regression: the development set's markdown with its numbers escaped lost its
+    paragraphs in 53 of 56 English texts; with "\(a\)" its sub-paragraphs, silently.
+    """
+    text = (
+        "The General Assembly,\n\n*Recalling* its resolution 77/1,\n\n"
+        "1\\. *Decides* to act as follows:\n\n\\(a\\) to do one thing;\n\n"
+        "\\(b\\) to do another \\*starred\\* thing;\n\n"
+        "2\\. *Requests* the Secretary-General to report.\n"
+    )
+    result = resparse.parse(text)
+    assert [(p.number, p.lead) for p in result.operative] == [(1, "Decides"), (2, "Requests")]
+    first = result.operative[0]
+    assert [s.label for s in first.subparagraphs] == ["a", "b"]
+    assert first.subparagraphs[1].text == "to do another *starred* thing;"
+    assert not result.diagnostics
+
+
 @pytest.mark.issue(16)
 def test_unseen_number_without_its_period_before_any_word_needs_the_numbering() -> None:
     """In paragraphs numbered "1.", "3 Member States" is no paragraph, even as the next number."""

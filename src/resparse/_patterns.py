@@ -36,10 +36,13 @@ WORD_RE = regex.compile(r"\w+(?:[-'’]\w+)*")
 
 # Markdown emphasis around a run of text on one line: *x*, _x_ (not ** bold markers); in
 # Chinese a "*" may touch the characters around it ("*回顾*其"), as CommonMark allows.
+# Markdown emphasis, "*x*", "**x**", "***x***" and the same with "_": converters write a
+# lead's italics (or, for Chinese, its bold) in any of them, so each marks a lead.
 MARKDOWN_ITALIC_RE = regex.compile(
     r"""
-    (?<![*\\])(?<![^\W\p{Han}])\*(?![\s*])(?P<a>[^*\n]{1,300}?)(?<![\s\\])\*(?![*])(?![^\W\p{Han}])
-    | (?<![\w\\])_(?![\s_])(?P<b>[^_\n]{1,300}?)(?<![\s\\])_(?!\w)
+    (?<![*\\])(?<![^\W\p{Han}])(?P<stars>\*{1,3})(?![\s*])(?P<a>[^*\n]{1,300}?)(?<![\s\\])
+    (?P=stars)(?![*])(?![^\W\p{Han}])
+    | (?<![\w\\_])(?P<unders>_{1,3})(?![\s_])(?P<b>[^_\n]{1,300}?)(?<![\s\\])(?P=unders)(?![\w_])
     """,
     _V,
 )
@@ -50,13 +53,16 @@ LINE_MARKUP_RE = regex.compile(r"(?:(?P<bullet>[-+•▪◦·–—])\s+|\*\s+(?
 # Emphasis markers and escapes that the clean text drops.
 EMPHASIS_MARK_RE = regex.compile(r"(?<!\\)(?:\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w))")
 
+# A markdown escape: the backslash before an ASCII punctuation mark ("1\.", "\(a\)").
+MARKDOWN_ESCAPE_RE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
 # An operative paragraph number: "1.", "12 .", "**3.**", also OCR "l." for "1.".
 OPERATIVE_NUMBER_RE = regex.compile(
     r"""
     (?:\*\*|__)?
     (?P<n>\d{1,3}|(?!19|20)[1-9]\d{3}|[lI](?=\.\s))  # past 999, but not a year ("2020.")
     (?:\*\*|__)?
-    \s?\.(?:\*\*|__)?
+    \s?\\?\.(?:\*\*|__)?          # "1\." as markdown escapes a number that opens no list
     (?:[-\u2013\u2014](?=\s))?     # "1.- Decide", as some typists number
     (?=[\s*_]|$|\p{Lu}\p{Ll})    # "2.Requests": an extractor lost the space
     """,
@@ -71,7 +77,7 @@ CLAUSE_COMMAS = (",", "\u060c", "\uff0c")
 # verb after "N)" as one (see ``_classify._loose_number``).
 SUBPARAGRAPH_LABEL_RE = regex.compile(
     r"""
-    \(\s?(?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\s?\)
+    \\?\(\s?(?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\s?\\?\)  # markdown may escape: "\(a\)"
     (?=[\s*_]|$|\p{Lu}\p{Ll})  # "(mm)Designing": a PDF may lose the space after the label
     | (?P<label>[a-z]|[ivx]{1,5})[.)](?=\s)
     | (?P<label>[1-9]\d?)\)(?=[ \t])

@@ -20,7 +20,7 @@ import regex
 from resparse._deadline import check_deadline
 from resparse._hyphens import keeps_hyphen
 from resparse._language import has_profile, profile
-from resparse._patterns import EMPHASIS_MARK_RE, FIRST_WIDE, WIDE_RE
+from resparse._patterns import EMPHASIS_MARK_RE, FIRST_WIDE, MARKDOWN_ESCAPE_RE, WIDE_RE
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -136,6 +136,8 @@ def clean(text: str, conjunctions: frozenset[str] = frozenset()) -> str:
     """
     if "*" in text or "_" in text:
         text = EMPHASIS_MARK_RE.sub("", text)
+    if "\\" in text:
+        text = MARKDOWN_ESCAPE_RE.sub("", text)  # markdown's "1\.", "\(a\)", "\*": the mark alone
     if " -" in text:
 
         def close_up(match: regex.Match[str]) -> str:
@@ -253,6 +255,8 @@ def _clean_mapped(text: str, offsets: list[int], conjunctions: frozenset[str]) -
 
     if "*" in text or "_" in text:
         text, offsets = _sub_mapped(EMPHASIS_MARK_RE, text, offsets, drop)
+    if "\\" in text:
+        text, offsets = _sub_mapped(MARKDOWN_ESCAPE_RE, text, offsets, drop)
     if " -" in text:
         text, offsets = _sub_mapped(_SPACED_HYPHEN_RE, text, offsets, close_up)
     if "  " in text or _OTHER_SPACE_RE.search(text) is not None:
