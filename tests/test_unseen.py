@@ -679,6 +679,43 @@ def test_unseen_numbers_without_their_period_keep_their_numbering(form: str) -> 
 
 
 @pytest.mark.issue(16)
+@pytest.mark.parametrize("preamble", ["回顾其第76/66号决议，\n", ""])
+def test_unseen_first_number_without_its_period_before_an_infrequent_verb(preamble: str) -> None:
+    """ "1) 宣布" opens paragraph 1 where "2) 又宣布" follows it after a finished paragraph.
+
+    Regression: A/RES/77/26 (zh) so numbered gave its eight paragraphs as preambular
+    clauses with only info notes; A/RES/77/265 (zh), with no preamble, gave one paragraph.
+    """
+    text = (
+        f"大会，\n\n{preamble}"
+        "1) 宣布以色列迄今没有遵守决议；\n"
+        "2) 又宣布该决议已确认；\n"
+        "3) 请秘书长向大会报告本决议的执行情况。\n"
+    )
+    result = resparse.parse(text, language="zh")
+    assert len(result.preamble) == (1 if preamble else 0)
+    assert [p.number for p in result.operative] == [1, 2, 3]
+    assert result.operative[0].text == "宣布以色列迄今没有遵守决议；"
+
+
+@pytest.mark.issue(16)
+def test_unseen_numbering_without_periods_restarts_under_a_heading() -> None:
+    """Sections numbered from "1)" again, as budget resolutions number them (A/RES/77/263, ru)."""
+    body = (
+        "I\nProgramme budget\n\n"
+        "1) Approves the appropriations for the biennium;\n\n"
+        "2) Decides to review the matter;\n\n"
+        "II\nInternational Trade Centre\n\n"
+        "1) Endorses resources of 20,457,600 dollars for the Centre;\n\n"
+        "2) Requests the Secretary-General to report.\n"
+    )
+    result = _parse("Recalling its resolution 77/1,\n\n" + body)
+    assert [p.number for p in result.operative] == [1, 2, 1, 2]
+    assert [p.section for p in result.operative][2:] == ["II", "II"]
+    assert not _warned(result, "operative.")
+
+
+@pytest.mark.issue(16)
 def test_unseen_marker_that_a_wrapped_line_puts_first_opens_no_paragraph() -> None:
     """After a clause's comma, "1 其中" is the clause's footnote marker, not paragraph 1.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from resparse import _classify, _leads
+from resparse._patterns import CLAUSE_COMMAS
 from resparse._zone_lists import Lists
 from resparse._zone_state import KNOWN, OP, PRE, SENTENCE_ENDS, STRONG, Unit
 from resparse.model import Diagnostic, Span
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 
 _COLONS = frozenset(":：")
+_NUMBERING_WINDOW = 80  # lines below a first "1)" within which its "2)" must stand
 _OPENING_QUOTES = frozenset("\"'“‘«„")
 
 
@@ -189,19 +191,55 @@ class Feeders(Lists):
         Where the paragraphs before were numbered in the same form ("1) Calls upon",
         "2) Acknowledges"), the next number so printed after a finished paragraph opens the
         next one, whatever verb follows ("3) Declares that:"), after a finished paragraph
-        or a blank line (a list of names ends with none). The first paragraph so printed
-        needs the frequent verb: after a clause's comma, "1 其中" is a footnote marker
-        that a wrapped line put first (A/RES/77/94, Chinese).
+        or a blank line (a list of names ends with none), or a heading. The first paragraph
+        so printed, after the formula or the preamble's last comma, needs the next number
+        in the same form to follow a finished part below it: "1 其中" after a comma is a
+        footnote marker that a wrapped line put first (A/RES/77/94, Chinese), and no
+        "2 ..." follows it.
         Elsewhere "3) Border corridors" is an item, and "15 States" a quantity.
         """
         number = kind.number
-        if number is None or number != self.last_number + 1 or self.current is None:
+        if number is None:
             return False
+        if number != self.last_number + 1:
+            return number == 1 and self.restarts_alike(line, kind)
+        if self.zone == PRE:
+            return (
+                number == 1
+                and (self.current is None or self.text_of_unit().rstrip().endswith(CLAUSE_COMMAS))
+                and self.numbering_goes_on(line, kind)
+            )
+        if self.zone != OP or self.number_form != kind.number_form:
+            return False
+        if self.current is None:
+            return True  # after a heading, the numbering goes on ("11)", a title, "12)")
+        return self.numbered_so(kind) and (line.blanks_before > 0 or self.terminated())
+
+    def restarts_alike(self, line: Line, kind: ClassifiedLine) -> bool:
+        """Whether "1)" under a new heading starts the numbering again, in the same form.
+
+        Sections of a budget resolution number their paragraphs from 1 ("XV", a title,
+        "1) утверждает ..."), as their periods would.
+        """
         return (
             self.zone == OP
-            and self.numbered_so(kind)
-            and (line.blanks_before > 0 or self.terminated())
+            and self.current is None
+            and self.just_after_heading(line)
+            and self.number_form == kind.number_form
         )
+
+    def numbering_goes_on(self, line: Line, kind: ClassifiedLine) -> bool:
+        """Whether the next number printed in this line's form below it is 2, after a full stop."""
+        kinds = self.kinds
+        for index in range(line.index + 1, min(len(kinds), line.index + _NUMBERING_WINDOW)):
+            below = kinds[index]
+            reading = below.as_paragraph or (below if below.loose_number else None)
+            if reading is not None and reading.number_form == kind.number_form:
+                before = kinds[index - 1].line.text
+                return reading.number == 2 and _classify.ends_clause(
+                    before, self.profile.terminators
+                )
+        return False
 
     def numbered_so(self, kind: ClassifiedLine) -> bool:
         """Whether the open paragraph's number was printed as this line's is ("2)", "3)")."""
@@ -219,9 +257,9 @@ class Feeders(Lists):
             # "26 Condemns": without its period a number opens only the next paragraph,
             # after a finished one (or the preamble's last clause), or after one numbered
             # the same way (a list of names closes "1) Decides ...:" with no terminator)
-            return number == self.last_number + 1 and (
-                self.current is None or self.terminated() or self.numbered_so(kind)
-            )
+            if number != self.last_number + 1:
+                return number == 1 and self.restarts_alike(line, kind)
+            return self.current is None or self.terminated() or self.numbered_so(kind)
         if number == self.last_number + 1:
             # the next number followed by a verb ("51. Welcomes") opens a paragraph even
             # when the text before it lost its final semicolon
