@@ -503,6 +503,27 @@ def test_unseen_session_written_in_ordinal_words(line: str, language: str) -> No
     assert result.header.session == 79
 
 
+NUMBER_LINES = [
+    "Resolution 78/123. Cooperation on test matters",
+    "RESOLUTION 78/123. Cooperation on test matters",
+    "78/123: Cooperation on test matters",
+    "78/123 - Cooperation on test matters",
+    "78/123 \u2013 Cooperation on test matters",
+]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("line", NUMBER_LINES)
+def test_unseen_number_and_title_line_as_copies_print_it(line: str) -> None:
+    """Web and Word copies write "Resolution 78/123." or "78/123 - Title" for "78/123. Title".
+
+    Regression: the number and title came back empty, with no diagnostic.
+    """
+    cover = COVER.replace("78/123. Cooperation on test matters", line)
+    result = _parse("Recalling its resolution 77/1,\n\n" + END, cover)
+    assert (result.header.number, result.header.title) == ("78/123", "Cooperation on test matters")
+
+
 @pytest.mark.issue(16)
 def test_unseen_agenda_line_with_two_items() -> None:
     cover = COVER.replace(
