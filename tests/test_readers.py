@@ -414,6 +414,28 @@ def test_html_italics_and_superscripts() -> None:
     assert raised_texts(document) == ["1", "2"]
 
 
+def test_html_bold_marks_the_leads_where_the_language_sets_them_in_bold() -> None:
+    """Chinese pages set leads in bold; elsewhere bold (a heading, a name) marks no lead.
+
+    Regression: a Chinese page with <strong> leads came back with no lead marking, and
+    the plain-text guess cut "深感不安的是" to "深" and ran "重申" into its object.
+    """
+    chinese = html(
+        "<p>大会，</p>"
+        "<p><strong>深感不安的是</strong>恐怖行为持续不断，</p>"
+        '<p><span style="font-weight: 700">重申</span>强烈谴责一切形式的恐怖主义，</p>'
+        '<p>1.\t<b class="x">敦促</b>会员国采取措施；</p>'
+    )
+    assert italic_texts(chinese) == ["深感不安的是", "重申", "敦促"]
+    english = html(
+        "<p><b>Human rights situation</b></p><p><em>Recalling</em> its <strong>own</strong> text,</p>"
+    )
+    assert italic_texts(english) == ["Recalling"]
+    result = resparse.parse_document(chinese)
+    assert [c.lead for c in result.preamble] == ["深感不安的是", "重申"]
+    assert all(c.lead_italic for c in result.preamble)
+
+
 def test_html_drops_what_is_not_text() -> None:
     document = html(
         "<html><head><title>T</title><style>p{color:red}</style>"

@@ -1,13 +1,15 @@
 """HTML pages as the text a browser shows, with italic and raised spans from the markup.
 
 The UN's web pages, Word's "save as web page" and converters all mark lead phrases with
-``<i>``, ``<em>``, a class named ``italic`` or an inline ``font-style``. This reader parses
-the page with selectolax's lexbor engine (a C HTML5 parser: the same tree a browser builds
-from broken markup, at tens of megabytes a second) and lays the tree out as a browser would
-lay out its text: block elements start new paragraphs with a blank line between them,
-``<br>`` and table rows end lines, table cells are parted by tabs, white space collapses,
-and numbered lists show their numbers. Scripts, styles, templates, comments and the
-document head are never part of the text, and nothing is ever executed or fetched.
+``<i>``, ``<em>``, a class named ``italic`` or an inline ``font-style`` (in Chinese, whose
+leads are bold, with ``<b>``, ``<strong>``, a class ``bold`` or a ``font-weight``). This
+reader parses the page with selectolax's lexbor engine (a C HTML5 parser: the same tree a
+browser builds from broken markup, at tens of megabytes a second) and lays the tree out
+as a browser would lay out its text: block elements start new paragraphs with a blank
+line between them, ``<br>`` and table rows end lines, table cells are parted by tabs,
+white space collapses, and numbered lists show their numbers. Scripts, styles, templates,
+comments and the document head are never part of the text, and nothing is ever executed
+or fetched.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import regex
 from resparse._deadline import check_deadline
 from resparse.errors import InputDecodeError, InputError, InputTooLargeError, MissingExtraError
 from resparse.model import Diagnostic, Span
+from resparse.readers._lead_runs import lead_runs
 from resparse.readers.base import Document, add_range, int_or, roman
 from resparse.readers.dispatch import decode_text
 
@@ -47,10 +50,16 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _ITALIC_TAGS = frozenset({"i", "em", "cite", "dfn", "var"})
+_BOLD_TAGS = frozenset({"b", "strong"})  # Chinese leads are bold: see _lead_runs
 _WHITESPACE_RE = regex.compile(r"[ \t\n\r\f]+")  # HTML's white space; no-break spaces stay
 _ITALIC_CLASS_RE = regex.compile(r"(?:^|\s)italic(?:\s|$)", regex.IGNORECASE)
 _FONT_STYLE_RE = regex.compile(
     r"(?:^|;)\s*font(?:-style)?\s*:[^;]*?\b(?P<style>italic|oblique|normal)\b", regex.IGNORECASE
+)
+_BOLD_CLASS_RE = regex.compile(r"(?:^|\s)bold(?:\s|$)", regex.IGNORECASE)
+_FONT_WEIGHT_RE = regex.compile(
+    r"(?:^|;)\s*font(?:-weight)?\s*:[^;]*?\b(?P<weight>bold(?:er)?|[5-9]00|normal|lighter|[1-4]00)\b",
+    regex.IGNORECASE,
 )
 _SUPER_STYLE_RE = regex.compile(r"(?:^|;)\s*vertical-align\s*:\s*super\b", regex.IGNORECASE)
 _CHARSET_RE = regex.compile(
@@ -90,6 +99,7 @@ class _Style:
     italic: bool = False
     raised: bool = False
     pre: bool = False
+    bold: bool = False
 
 
 @attrs.define
@@ -104,6 +114,7 @@ class _Writer:
     at_line_start: bool = True
     italics: list[tuple[int, int]] = attrs.field(factory=list)
     raised: list[tuple[int, int]] = attrs.field(factory=list)
+    bolds: list[tuple[int, int]] = attrs.field(factory=list)
 
     def owe_break(self, count: int) -> None:
         self.breaks = max(self.breaks, count)
@@ -163,6 +174,8 @@ class _Writer:
             add_range(self.italics, start, self.length)
         if style.raised:
             add_range(self.raised, start, self.length)
+        if style.bold:
+            add_range(self.bolds, start, self.length)
         self.at_line_start = chunk.endswith("\n")
 
     def _put(self, chunk: str) -> None:
@@ -204,7 +217,7 @@ def read_html(source: str | bytes, *, path: str | None = None) -> Document:
     return Document(
         text=text,
         reader="html",
-        italics=tuple(Span(s, e) for s, e in writer.italics),
+        italics=tuple(Span(s, e) for s, e in lead_runs(text, writer.italics, writer.bolds)),
         diagnostics=tuple(diagnostics),
         path=path,
         superscripts=tuple(Span(s, e) for s, e in writer.raised),
@@ -363,20 +376,23 @@ def _end_block(tag: str, writer: _Writer) -> None:
 def _inherit(style: _Style, tag: str, attributes: dict[str, str | None]) -> _Style:
     """The style an element gives its content: italic and raised by tag, class or CSS."""
     italic = style.italic or tag in _ITALIC_TAGS
+    bold = style.bold or tag in _BOLD_TAGS
     raised = style.raised or tag == "sup"
     css = attributes.get("style") or ""
     classes = attributes.get("class") or ""
-    if classes and _ITALIC_CLASS_RE.search(classes):
-        italic = True
+    if classes:
+        italic = italic or _ITALIC_CLASS_RE.search(classes) is not None
+        bold = bold or _BOLD_CLASS_RE.search(classes) is not None
     if css:
         for match in _FONT_STYLE_RE.finditer(css):
             italic = match["style"].lower() != "normal"
+        for weight in _FONT_WEIGHT_RE.finditer(css):
+            bold = weight["weight"].lower().startswith(("bold", "5", "6", "7", "8", "9"))
         if _SUPER_STYLE_RE.search(css):
             raised = True
     pre = style.pre or tag in {"pre", "textarea", "listing", "plaintext"}
-    if italic == style.italic and raised == style.raised and pre == style.pre:
-        return style
-    return _Style(italic=italic, raised=raised, pre=pre)
+    new = _Style(italic=italic, raised=raised, pre=pre, bold=bold)
+    return style if new == style else new
 
 
 def _has_cell_before(cell: LexborNode) -> bool:
