@@ -517,6 +517,29 @@ def read_word(build: Any) -> Document:
     return read_docx(word_bytes(build))
 
 
+def test_docx_bold_marks_the_leads_where_the_language_sets_them_in_bold() -> None:
+    """A Chinese Word file sets its leads in bold, by run or by style; English bold is no lead."""
+
+    def chinese(document: Any) -> None:
+        document.styles.add_style("Lead", WD_STYLE_TYPE.CHARACTER).font.bold = True
+        document.add_paragraph("大会，")
+        paragraph = document.add_paragraph()
+        paragraph.add_run("深感不安的是").bold = True
+        paragraph.add_run("恐怖行为持续不断，")
+        paragraph = document.add_paragraph()
+        paragraph.add_run("重申", style="Lead")
+        paragraph.add_run("强烈谴责一切形式的恐怖主义，")
+
+    def english(document: Any) -> None:
+        document.add_paragraph().add_run("Human rights situation").bold = True
+        paragraph = document.add_paragraph()
+        paragraph.add_run("Recalling").italic = True
+        paragraph.add_run(" its resolution 77/1,")
+
+    assert italic_texts(read_word(chinese)) == ["深感不安的是", "重申"]
+    assert italic_texts(read_word(english)) == ["Recalling"]
+
+
 def test_docx_italics_from_runs_and_styles() -> None:
     def build(document: Any) -> None:
         document.styles.add_style("Lead", WD_STYLE_TYPE.CHARACTER).font.italic = True

@@ -95,19 +95,22 @@ def _check_label(length: int) -> None:
 
 @attrs.define
 class _Styles:
-    """Italic and raised settings of each style id, resolved through ``basedOn``."""
+    """Italic, bold and raised settings of each style id, resolved through ``basedOn``."""
 
     italic: dict[str, bool | None]
+    bold: dict[str, bool | None]
     raised: dict[str, bool | None]
     numbering: dict[str, tuple[str, int]]  # paragraph style id -> (numId, ilvl)
     default_paragraph: str | None
     default_italic: bool
+    default_bold: bool
 
 
 def _read_styles(document: WordDocument) -> _Styles:
     """Each style's italic and raised settings, inherited along ``basedOn`` chains."""
     root = document.styles.element
     own_italic: dict[str, bool | None] = {}
+    own_bold: dict[str, bool | None] = {}
     own_raised: dict[str, bool | None] = {}
     own_numbering: dict[str, tuple[str, int] | None] = {}
     based_on: dict[str, str] = {}
@@ -118,6 +121,7 @@ def _read_styles(document: WordDocument) -> _Styles:
             continue
         properties = style.find(_w("rPr"))
         own_italic[style_id] = _toggle(properties, "i")
+        own_bold[style_id] = _toggle(properties, "b")
         align = properties.find(_w("vertAlign")) if properties is not None else None
         own_raised[style_id] = None if align is None else align.get(_w("val")) == "superscript"
         own_numbering[style_id] = _num_pr(style.find(_w("pPr")))
@@ -130,6 +134,7 @@ def _read_styles(document: WordDocument) -> _Styles:
     defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
     return _Styles(
         italic=_inherited(own_italic, based_on),
+        bold=_inherited(own_bold, based_on),
         raised=_inherited(own_raised, based_on),
         numbering={
             s: found
@@ -138,6 +143,7 @@ def _read_styles(document: WordDocument) -> _Styles:
         },
         default_paragraph=default_paragraph,
         default_italic=bool(_toggle(defaults, "i")),
+        default_bold=bool(_toggle(defaults, "b")),
     )
 
 

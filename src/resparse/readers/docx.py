@@ -48,6 +48,7 @@ from resparse.readers._docx_styles import (
     _Styles,
 )
 from resparse.readers._docx_xml import _MC, _W, _num_pr, _style_id, _toggle, _w
+from resparse.readers._lead_runs import lead_runs
 from resparse.readers._source import read_source
 from resparse.readers.base import Document, add_range
 
@@ -81,11 +82,14 @@ class _Writer:
     italics: list[tuple[int, int]] = attrs.field(factory=list)
     raised: list[tuple[int, int]] = attrs.field(factory=list)
     small: list[tuple[int, int]] = attrs.field(factory=list)
+    bolds: list[tuple[int, int]] = attrs.field(factory=list)  # Chinese leads: see _lead_runs
 
     strip_next: bool = False  # drop the white space that opens the next text (after a label)
     limit: int | None = None  # the most characters the text may have (see read_docx)
 
-    def write(self, chunk: str, *, italic: bool = False, raised: bool = False) -> None:
+    def write(
+        self, chunk: str, *, italic: bool = False, raised: bool = False, bold: bool = False
+    ) -> None:
         if self.strip_next:
             chunk = chunk.lstrip(" \t")
             self.strip_next = not chunk
@@ -104,6 +108,8 @@ class _Writer:
             add_range(self.italics, start, self.length)
         if raised:
             add_range(self.raised, start, self.length)
+        if bold:
+            add_range(self.bolds, start, self.length)
 
     def ends_with(self, chunk: str) -> bool:
         return bool(self.parts) and self.parts[-1].endswith(chunk)
@@ -179,11 +185,12 @@ class _Reader:
     def run(self, run: etree._Element, paragraph_style: str | None) -> None:
         properties = run.find(_w("rPr"))
         italic = self._italic(properties, paragraph_style)
+        bold = self._bold(properties, paragraph_style)
         raised = self._raised(properties)
         for child in run:
             tag = child.tag
             if tag == _w("t"):
-                self.out.write(child.text or "", italic=italic, raised=raised)
+                self.out.write(child.text or "", italic=italic, raised=raised, bold=bold)
             elif tag == _w("tab"):
                 self.out.write("\t", italic=italic)
             elif tag in {_w("br"), _w("cr")}:
@@ -197,6 +204,16 @@ class _Reader:
             elif tag == _w("endnoteReference"):
                 self.endnotes += 1
                 self.out.write(_format_number(self.endnotes, "lowerRoman"), raised=True)
+
+    def _bold(self, properties: etree._Element | None, paragraph_style: str | None) -> bool:
+        own = _toggle(properties, "b")
+        if own is not None:
+            return own
+        character = _style_id(properties, "rStyle")
+        for style in (character, paragraph_style):
+            if style is not None and self.styles.bold.get(style) is not None:
+                return bool(self.styles.bold[style])
+        return self.styles.default_bold
 
     def _italic(self, properties: etree._Element | None, paragraph_style: str | None) -> bool:
         own = _toggle(properties, "i")
@@ -287,7 +304,7 @@ def read_docx(source: str | os.PathLike[str] | bytes, *, path: str | None = None
     return Document(
         text=text,
         reader="docx",
-        italics=spans(out.italics),
+        italics=spans(lead_runs(text, out.italics, out.bolds)),
         diagnostics=tuple(reader.diagnostics),
         path=path,
         superscripts=spans(out.raised),
