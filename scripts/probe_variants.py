@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from resparse.model import Resolution
 
 _NUMBER = regex.compile(r"(?m)^(\d{1,3})\.(\s+)")
-_EMPHASIS = regex.compile(r"(?<![*\w])\*([^*\n]+)\*(?![*\w])")
+# an emphasis run of the markdown form; a Han character may touch it ("*回顾*其")
+_EMPHASIS = regex.compile(r"(?<![*])(?<![^\W\p{Han}])\*([^*\n]+)\*(?![*])(?![^\W\p{Han}])")
 _LABEL = regex.compile(r"(?m)^\(([a-z])\)")
 _ASCII_QUOTES = str.maketrans({"\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _MARKDOWN = "markdown"  # changes whose names open so start from the markdown form

@@ -107,6 +107,7 @@ def test_patterns_furniture_and_markers_reject(pattern: str, line: str) -> None:
         ("**bad* mix", []),
         ("a * b * c", []),
         ("snake_case_name", []),
+        ("__回顾__其决议", ["回顾"]),  # a Han character may touch the run, as with "*"
     ],
 )
 def test_patterns_markdown_italics(text: str, inner: list[str]) -> None:
