@@ -188,15 +188,14 @@ class Feeders(Lists):
     def numbered_alike(self, line: Line, kind: ClassifiedLine) -> bool:
         """Whether a number without its period before a word of any kind opens a paragraph.
 
-        Where the paragraphs before were numbered in the same form ("1) Calls upon",
-        "2) Acknowledges"), the next number so printed after a finished paragraph opens the
-        next one, whatever verb follows ("3) Declares that:"), after a finished paragraph
-        or a blank line (a list of names ends with none), or a heading. The first paragraph
-        so printed, after the formula or the preamble's last comma, needs the next number
-        in the same form to follow a finished part below it: "1 其中" after a comma is a
-        footnote marker that a wrapped line put first (A/RES/77/94, Chinese), and no
-        "2 ..." follows it.
-        Elsewhere "3) Border corridors" is an item, and "15 States" a quantity.
+        Where the open paragraph was numbered in the same form ("1) Calls upon", "2)
+        Acknowledges"), the next number so printed opens the next paragraph whatever verb
+        follows ("3) Declares that:"): after a finished part, a blank line (a list of
+        names ends with no terminator) or a heading. The first paragraph so printed, after
+        the formula or the preamble's last comma, needs the next number in the same form
+        below it, after a finished part: "1 其中" after a comma is a footnote marker that a
+        wrapped line put first (A/RES/77/94, Chinese), and no "2 ..." follows it.
+        Elsewhere "3) Border corridors" is an item and "15 States" a quantity.
         """
         number = kind.number
         if number is None:
