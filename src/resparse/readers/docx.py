@@ -206,24 +206,14 @@ class _Reader:
                 self.out.write(_format_number(self.endnotes, "lowerRoman"), raised=True)
 
     def _bold(self, properties: etree._Element | None, paragraph_style: str | None) -> bool:
-        own = _toggle(properties, "b")
-        if own is not None:
-            return own
-        character = _style_id(properties, "rStyle")
-        for style in (character, paragraph_style):
-            if style is not None and self.styles.bold.get(style) is not None:
-                return bool(self.styles.bold[style])
-        return self.styles.default_bold
+        styles = self.styles
+        default = styles.default_bold
+        return _styled(properties, paragraph_style, "b", styles.bold, default=default)
 
     def _italic(self, properties: etree._Element | None, paragraph_style: str | None) -> bool:
-        own = _toggle(properties, "i")
-        if own is not None:
-            return own
-        character = _style_id(properties, "rStyle")
-        for style in (character, paragraph_style):
-            if style is not None and self.styles.italic.get(style) is not None:
-                return bool(self.styles.italic[style])
-        return self.styles.default_italic
+        styles = self.styles
+        default = styles.default_italic
+        return _styled(properties, paragraph_style, "i", styles.italic, default=default)
 
     def _raised(self, properties: etree._Element | None) -> bool:
         if properties is not None:
@@ -261,6 +251,28 @@ class _Reader:
                 self.paragraph(paragraph, numbered=False)
             self.out.strip_next = False
             self.out.small.append((start, self.out.length))
+
+
+def _styled(
+    properties: etree._Element | None,
+    paragraph_style: str | None,
+    key: str,
+    by_style: dict[str, bool | None],
+    *,
+    default: bool,
+) -> bool:
+    """A run's on/off setting (``w:i``, ``w:b``), where Word looks for it.
+
+    Its own setting, then its character style's, then its paragraph style's (each along
+    its ``basedOn`` chain already), else the document default.
+    """
+    own = _toggle(properties, key)
+    if own is not None:
+        return own
+    for style in (_style_id(properties, "rStyle"), paragraph_style):
+        if style is not None and by_style.get(style) is not None:
+            return bool(by_style[style])
+    return default
 
 
 def read_docx(source: str | os.PathLike[str] | bytes, *, path: str | None = None) -> Document:

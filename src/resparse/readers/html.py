@@ -391,8 +391,9 @@ def _inherit(style: _Style, tag: str, attributes: dict[str, str | None]) -> _Sty
         if _SUPER_STYLE_RE.search(css):
             raised = True
     pre = style.pre or tag in {"pre", "textarea", "listing", "plaintext"}
-    new = _Style(italic=italic, raised=raised, pre=pre, bold=bold)
-    return style if new == style else new
+    if (italic, raised, pre, bold) == (style.italic, style.raised, style.pre, style.bold):
+        return style
+    return _Style(italic=italic, raised=raised, pre=pre, bold=bold)
 
 
 def _has_cell_before(cell: LexborNode) -> bool:
