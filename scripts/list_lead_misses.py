@@ -32,7 +32,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from resparse import _eval_held_out, _eval_score, _learn, evaluate
-from resparse._leads import word_key
+from resparse._lead_tables import word_key
 from resparse.errors import ResparseError
 from resparse.parser import parse_document
 

@@ -164,9 +164,9 @@ def test_evaluate_held_out_scores_every_case_twice(tmp_path: pathlib.Path) -> No
     assert "GA 78 en" in folds
     assert "SC 2020-2022" in folds
     # the shipped tables are back after the run
-    from resparse import _leads  # noqa: PLC0415
+    from resparse import _lead_tables  # noqa: PLC0415
 
-    assert _leads._REPLACED == {}
+    assert _lead_tables._REPLACED == {}
 
 
 @pytest.mark.issue(16)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import resparse
-from resparse import _classify, _labels
+from resparse import _labels, _line_shape
 from resparse._language import detect, profile
 
 # The UN's layout as render_akn gives it: a line per element, a tab after a number.
@@ -256,7 +256,7 @@ def test_languages_rac_label_order(code: str, previous: str, label: str, follows
     ],
 )
 def test_languages_rac_terminators(code: str, text: str, ends: bool) -> None:
-    assert _classify.ends_clause(text, profile(code).terminators) is ends
+    assert _line_shape.ends_clause(text, profile(code).terminators) is ends
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,12 @@ import importlib.resources
 import pytest
 
 import resparse
-from resparse import _leads
+from resparse import _lead_tables, _leads
 from resparse._classify import _after_adverb
-from resparse._leads import opening_words
+from resparse._lead_words import opening_words
 
 
-def lead_of(text: str, kind: _leads.Kind, scope: str | None = None) -> str:
+def lead_of(text: str, kind: _lead_tables.Kind, scope: str | None = None) -> str:
     words = opening_words(text, [(0, len(text))])
     n = _leads.lead_length([w for w, _, _ in words], kind, "en", scope)
     return text[: words[n - 1][2]] if n else ""
@@ -85,14 +85,14 @@ def test_leads_operative(text: str, lead: str) -> None:
         ("process", "op", False),
     ],
 )
-def test_leads_morphology(word: str, kind: _leads.Kind, expected: bool) -> None:
-    assert _leads.looks_like_lead_word(word, kind) is expected
+def test_leads_morphology(word: str, kind: _lead_tables.Kind, expected: bool) -> None:
+    assert _lead_tables.looks_like_lead_word(word, kind) is expected
 
 
 def test_leads_tables_load_once() -> None:
-    assert _leads.tables("en") is _leads.tables("en")
-    assert _leads.known_first_word("recalling", "pre")
-    assert not _leads.known_first_word("recalling", "op")
+    assert _lead_tables.tables("en") is _lead_tables.tables("en")
+    assert _lead_tables.known_first_word("recalling", "pre")
+    assert not _lead_tables.known_first_word("recalling", "op")
 
 
 # A table in the shipped format: "Requests" and "Notes" are whole leads, "also" finishes
@@ -121,7 +121,7 @@ op+\talso\t8\t0\t3
     ],
 )
 def test_leads_modifier_finishes_an_unseen_pair(text: str, lead: str) -> None:
-    with _leads.replaced_tables({"en.tsv": TOY, "en.sc.tsv": ""}):
+    with _lead_tables.replaced_tables({"en.tsv": TOY, "en.sc.tsv": ""}):
         assert lead_of(text, "op") == lead
 
 
@@ -154,7 +154,7 @@ op\tdecides further\t2\t0\t0\t2
     ],
 )
 def test_leads_a_body_table_that_runs_out_defers_to_the_whole_table(text: str, lead: str) -> None:
-    with _leads.replaced_tables({"en.tsv": GENERAL, "en.sc.tsv": COUNCIL}):
+    with _lead_tables.replaced_tables({"en.tsv": GENERAL, "en.sc.tsv": COUNCIL}):
         assert lead_of(text, "op", "sc") == lead
 
 
@@ -184,8 +184,8 @@ op\texpresses concern\t6\t0\t0\t6
     ],
 )
 def test_leads_an_unseen_participle_takes_its_object(text: str, lead: str) -> None:
-    with _leads.replaced_tables({"en.tsv": OBJECTS, "en.sc.tsv": ""}):
-        assert _leads.tables("en").objects == {"note", "concern"}
+    with _lead_tables.replaced_tables({"en.tsv": OBJECTS, "en.sc.tsv": ""}):
+        assert _lead_tables.tables("en").objects == {"note", "concern"}
         assert lead_of(text, "pre") == lead
 
 
@@ -217,10 +217,12 @@ def _without(language: str, phrase: str) -> dict[str, str]:
         ("ar", "op", "تطلب مرة أخرى إلى الأمين العام أن يواصل", "تطلب مرة أخرى"),
     ],
 )
-def test_leads_modifiers_held_out(language: str, kind: _leads.Kind, text: str, lead: str) -> None:
+def test_leads_modifiers_held_out(
+    language: str, kind: _lead_tables.Kind, text: str, lead: str
+) -> None:
     words = opening_words(text, [(0, len(text))])
     pair = " ".join(w for w, _, _ in words[: len(lead.split())])
-    with _leads.replaced_tables(_without(language, pair)):
+    with _lead_tables.replaced_tables(_without(language, pair)):
         n = _leads.lead_length([w for w, _, _ in words], kind, language)
     assert text[: words[n - 1][2]] == lead
 
@@ -242,7 +244,7 @@ def test_leads_an_unseen_phrase_is_not_cut_after_an_inner_word(
 ) -> None:
     words = opening_words(text, [(0, len(text))])
     cut = " ".join(w for w, _, _ in words[: len(lead.split()) - 1])
-    with _leads.replaced_tables(_without(language, cut)):
+    with _lead_tables.replaced_tables(_without(language, cut)):
         n = _leads.lead_length([w for w, _, _ in words], "pre", language)
     assert text[: words[n - 1][2]] == lead
 
@@ -260,7 +262,7 @@ def test_leads_an_unseen_phrase_is_not_cut_after_an_inner_word(
     ],
 )
 def test_leads_head_after_an_opening_adverb(language: str, words: list[str], head: int) -> None:
-    assert _leads.head_index(words, language) == head
+    assert _lead_tables.head_index(words, language) == head
 
 
 def test_leads_adverb_then_its_heads_lead() -> None:
@@ -275,10 +277,10 @@ def test_leads_first_word_counts_of_both_kinds_are_kept() -> None:
     """
     general = "pre\trecalling\t500\t0\t0\t500\nop\tdecides\t300\t0\t0\t300\n"
     council = "op\trecalling\t6\t0\t0\t6\npre\tacting\t40\t0\t0\t40\n"
-    with _leads.replaced_tables({"en.tsv": general, "en.sc.tsv": council}):
-        assert _leads.first_word_count("recalling", "op") == 6
-        assert _leads.first_word_count("recalling", "pre") == 500
-        assert _leads.known_first_word("acting", "pre")  # a word only the body's table knows
+    with _lead_tables.replaced_tables({"en.tsv": general, "en.sc.tsv": council}):
+        assert _lead_tables.first_word_count("recalling", "op") == 6
+        assert _lead_tables.first_word_count("recalling", "pre") == 500
+        assert _lead_tables.known_first_word("acting", "pre")  # a word only the body's table knows
 
 
 @pytest.mark.parametrize(
@@ -311,8 +313,8 @@ def test_leads_classifier_skips_only_an_adverb_the_tables_do_not_know_with_its_h
     ],
 )
 def test_leads_agreeing_forms(language: str, word: str, forms: list[str]) -> None:
-    rules = _leads.agreement_rules(language)
-    assert sorted(_leads.agreeing_forms(word, rules, language)) == sorted(forms)
+    rules = _lead_tables.agreement_rules(language)
+    assert sorted(_lead_tables.agreeing_forms(word, rules, language)) == sorted(forms)
 
 
 def _council_lead(language: str, formula: str, clause: str, paragraph: str) -> tuple[str, str]:
@@ -371,7 +373,7 @@ def test_leads_an_adverb_one_body_uses_defers_to_its_head_in_every_body() -> Non
         "1. Affirms that human rights must be protected online;\n"
         "2. Decides to remain seized of the matter.\n"
     )
-    with _leads.replaced_tables({"en.sc.tsv": council}):
+    with _lead_tables.replaced_tables({"en.sc.tsv": council}):
         result = resparse.parse(text)
     assert [c.lead for c in result.preamble] == ["Recalling", "Unequivocally condemning"]
     assert [p.number for p in result.operative] == [1, 2]
@@ -383,9 +385,9 @@ def test_leads_a_body_tables_stray_count_of_the_other_kind_is_noise() -> None:
     # hundreds of clauses, must not make "Recalling" an operative verb in every text
     shipped = (importlib.resources.files("resparse") / "lexicon" / "en.sc.tsv").read_text("utf-8")
     council = shipped + "op\trecalling\t6\t0\t0\t6\nop\tdecides\t9\t0\t0\t9\n"
-    with _leads.replaced_tables({"en.sc.tsv": council}):
-        assert not _leads.known_first_word("recalling", "op")
-        assert _leads.first_word_count("decides", "op") > 9  # a verb's count still adds up
+    with _lead_tables.replaced_tables({"en.sc.tsv": council}):
+        assert not _lead_tables.known_first_word("recalling", "op")
+        assert _lead_tables.first_word_count("decides", "op") > 9  # a verb's count still adds up
 
 
 @pytest.mark.issue(16)

@@ -7,7 +7,7 @@ import pathlib
 
 import pytest
 
-from resparse import _hyphens, _leads, _learn, _learn_folders
+from resparse import _hyphens, _lead_tables, _leads, _learn, _learn_folders
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "akn"
 
@@ -62,17 +62,17 @@ def test_leads_replaced_tables_swap_and_restore() -> None:
     words = ["noting", "with", "deep", "concern", "the", "report"]
     shipped = _leads.lead_length(words, "pre")
     assert shipped == 4
-    with _leads.replaced_tables({"en.tsv": "", "en.sc.tsv": ""}):
+    with _lead_tables.replaced_tables({"en.tsv": "", "en.sc.tsv": ""}):
         # no learned table: morphology alone takes the participle
         assert _leads.lead_length(words, "pre") == 1
-        assert not _leads.known_first_word("noting", "pre")
+        assert not _lead_tables.known_first_word("noting", "pre")
     assert _leads.lead_length(words, "pre") == shipped
-    assert _leads.known_first_word("noting", "pre")
+    assert _lead_tables.known_first_word("noting", "pre")
 
 
 def test_leads_replaced_tables_restore_after_an_error() -> None:
     words = ["noting", "with", "deep", "concern"]
-    with pytest.raises(RuntimeError), _leads.replaced_tables({"en.tsv": ""}):
+    with pytest.raises(RuntimeError), _lead_tables.replaced_tables({"en.tsv": ""}):
         raise RuntimeError
     assert _leads.lead_length(words, "pre") == 4
 

@@ -14,7 +14,7 @@ import pathlib
 import pytest
 from lxml import etree
 
-from resparse import _checks_lines, _classify
+from resparse import _checks_lines, _classify, _line_shape
 from resparse._language import profile
 from resparse._scan import scan
 from resparse.exports.akn import AKN_NAMESPACE, to_akn
@@ -56,7 +56,7 @@ def test_a_heading_line_reads_the_languages_words(language: str, line: str, stro
     kind = _classify.classify(scanned, None, profile(language))
     assert kind.heading_strong is strong
     # a line that ends as a sentence does is a heading only when it has the shape of one
-    assert _classify.heading_like(line, local=profile(language)) is strong
+    assert _line_shape.heading_like(line, local=profile(language)) is strong
 
 
 def test_a_profile_gives_its_heading_words() -> None:

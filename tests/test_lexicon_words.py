@@ -18,8 +18,8 @@ from lxml import etree
 
 import resparse
 from resparse import _classify
-from resparse._classify import part_letter, section_label
 from resparse._dates import find_date
+from resparse._landmarks import part_letter, section_label
 from resparse._language import profile
 from resparse._patterns import page_number_re
 from resparse._scan import scan

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
-from resparse import _leads
+from resparse import _lead_tables, _lead_words, _leads
 from resparse._footnotes import link_footnotes, without
 from resparse._more_leads import find_more_leads
 from resparse._text import clean, clean_pieces
@@ -52,7 +52,9 @@ class Marks(Protocol):
     while the parts themselves are made here, as for text (see :func:`build_marked`).
     """
 
-    def lead(self, block: Block, kind: _leads.Kind) -> tuple[str | None, Span | None, bool | None]:
+    def lead(
+        self, block: Block, kind: _lead_tables.Kind
+    ) -> tuple[str | None, Span | None, bool | None]:
         """The lead, its span and whether it was emphasised."""
         ...
 
@@ -61,7 +63,7 @@ class Marks(Protocol):
         ...
 
     def more(
-        self, kind: _leads.Kind, lead_span: Span | None, pieces: Sequence[tuple[int, int]]
+        self, kind: _lead_tables.Kind, lead_span: Span | None, pieces: Sequence[tuple[int, int]]
     ) -> dict[str, Any]:
         """``more_leads`` and ``more_lead_spans`` of a part with a lead (``{}``: none)."""
         ...
@@ -439,7 +441,7 @@ def _vote_record(fields: VoteFields, vote: VoteBlock, text: str, meeting: str | 
 
 
 def _lead(
-    reading: Reading, block: Block, kind: _leads.Kind
+    reading: Reading, block: Block, kind: _lead_tables.Kind
 ) -> tuple[str | None, Span | None, bool | None]:
     """The lead of a clause or paragraph: the italic run if there is one, else the tables.
 
@@ -458,7 +460,7 @@ def _lead(
     first_start = words[0][1]
     italic = reading.italics.at(first_start) if reading.italics is not None else None
     if italic is not None:
-        span = _leads.trim_lead_span(source, italic, first_start)
+        span = _lead_words.trim_lead_span(source, italic, first_start)
         if span is not None:
             return _lead_text(reading, block.pieces, span), span, True
     found = _leads.lead_by_words(words, kind, reading.language, reading.scope)
@@ -485,7 +487,7 @@ def _lead_text(reading: Reading, pieces: Sequence[tuple[int, int]], span: Span) 
 
 def _more(
     reading: Reading,
-    kind: _leads.Kind,
+    kind: _lead_tables.Kind,
     lead_span: Span | None,
     pieces: list[tuple[int, int]],
 ) -> dict[str, Any]:

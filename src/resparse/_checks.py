@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from resparse import _checks_lines, _checks_lists, _checks_order
-from resparse._classify import ends_clause
 from resparse._deadline import checked
 from resparse._language import profile_or_english
+from resparse._line_shape import ends_clause
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:

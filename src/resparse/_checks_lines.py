@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from resparse import _leads
+from resparse import _lead_tables
 from resparse._language import profile, profile_or_english
 from resparse._patterns import alternation
 from resparse.model import Diagnostic, Span
@@ -294,7 +294,8 @@ def _opens_with_lead(line: str, language: str) -> bool:
         return False
     word = words[0].strip(",;:*_").casefold()
     return any(
-        _leads.known_first_word(word, kind, language, minimum=_FREQUENT) for kind in ("pre", "op")
+        _lead_tables.known_first_word(word, kind, language, minimum=_FREQUENT)
+        for kind in ("pre", "op")
     )
 
 
@@ -361,9 +362,9 @@ def preambular_lead_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
             if match is None:
                 continue
             word = match.group(1).casefold()
-            if _leads.known_first_word(
+            if _lead_tables.known_first_word(
                 word, "pre", language, minimum=_FREQUENT
-            ) and not _leads.known_first_word(word, "op", language):
+            ) and not _lead_tables.known_first_word(word, "op", language):
                 message = (
                     f"a line inside operative paragraph {paragraph.number} opens with the "
                     f"preambular lead {match.group(1)!r}: a clause may have been read into it"
@@ -388,7 +389,7 @@ def long_paragraph(result: Resolution) -> Iterator[Diagnostic]:
             continue
         for start, line in lines_after_opening(result.source, paragraph.span):
             match = _FIRST_WORD.match(line)
-            if match and _leads.known_first_word(
+            if match and _lead_tables.known_first_word(
                 match.group(1).casefold(), "op", language, minimum=_FREQUENT
             ):
                 message = (

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 import regex
 
-from resparse import _leads, _lexicon
+from resparse import _lead_tables, _lexicon
 from resparse._deadline import checked
-from resparse._language import Profile, profile
+from resparse._landmarks import part_re
+from resparse._line_shape import LEAD_SPAN, first_word, first_words, heading_shape
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     LINE_MARKUP_RE,
@@ -23,43 +24,17 @@ from resparse._patterns import (
     WORD_TOKEN_RE,
     Gate,
     gate,
-    optional_words,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from resparse._language import Profile
     from resparse._scan import Line
 
 _TOKEN_RE = WORD_TOKEN_RE
 _SKIP_MARKUP_RE = regex.compile(r"[\s*_\"“‘'(\[\u200e\u200f]*")
 _SKIP_ONE = gate(regex.compile(r"[\s*_\"“‘'(\[\u200e\u200f]"))  # whether the above skips any
-_TERMINAL = frozenset(",;:.")
-_QUOTES = frozenset("”’\"')]»“」』》")
-
-
-@functools.cache
-def _part_re(words: tuple[str, ...]) -> regex.Pattern[str]:
-    """A part's letter on a line of its own: "A", "Part B" (``part_words``), "B1".
-
-    A footnote marker may follow the letter ("B1"). Compiled once for each list of
-    words, so that its gate is learned once too.
-    """
-    named = optional_words(words)
-    return regex.compile(rf"[*_#\s]{{0,6}}{named}(?P<letter>[A-H])[*_.]{{0,3}}\d{{0,2}}\s*$")
-
-
-@functools.cache
-def _section_re(words: tuple[str, ...]) -> regex.Pattern[str]:
-    """A numbered heading's label: "II", "II. Financing", "Section II" (``section_words``)."""
-    return regex.compile(
-        rf"[*_#\s]{{0,6}}{optional_words(words)}(?P<label>[IVXL]{{1,6}}|[A-H])\b[.*_]{{0,3}}(?:\s|$)"
-    )
-
-
-_MAX_HEADING_WORDS = 40
-# a section's title under its number may be longer: "XII" then a 41-word title (A/RES/78/253)
-_MAX_TITLE_WORDS = 80
 
 
 class ClassifiedLine(NamedTuple):
@@ -150,7 +125,7 @@ class _Counts:
 
     @classmethod
     def of(cls, local: Profile) -> _Counts:
-        count = _leads.first_word_count
+        count = _lead_tables.first_word_count
         return cls(
             functools.partial(count, kind="pre", language=local.code),
             functools.partial(count, kind="op", language=local.code),
@@ -160,7 +135,7 @@ class _Counts:
             gate(local.meeting_re),
             gate(local.vote_start_re),
             gate(local.annex_re),
-            gate(_part_re(local.part_words)),
+            gate(part_re(local.part_words)),
             gate(local.part_re) if local.part_re is not None else None,
             gate(local.heading_re),
         )
@@ -215,7 +190,7 @@ def classify(  # noqa: C901 - one test per kind
     label, loose, weak = _label_or_loose_number(
         text, pos, local, counts, number, label, any_word=any_word_after_number
     )
-    heading, heading_continued = _heading_shape(text, local)
+    heading, heading_continued = heading_shape(text, local)
     formula_like = counts.formula[first_char] and counts.formula.pattern.match(text) is not None
     number_text = number["n"] if number is not None else loose["n"] if loose else None
     pre_count, op_count, counted, skipped = _first_word_counts(text, local, counts)
@@ -351,7 +326,9 @@ def _lead_kinds(
         first_pre, first_op = facts.pre_count, facts.op_count
     else:
         words = first_words(rest)
-        if words and _leads.adverb_opener(words[0], local.code):  # "самым решительным образом"
+        if words and _lead_tables.adverb_opener(
+            words[0], local.code
+        ):  # "самым решительным образом"
             words = _after_adverb(first_words(rest, _HEAD_WORDS), local.code)
         if not words:
             return _CAPITAL_ONLY
@@ -450,7 +427,7 @@ def _loose_number(
 
 _FREQUENT = 30  # leads a first word must open in the tables to be taken as a verb here
 _STRONG_LEAD = 30  # ... to be a frequent preambular lead (strong_preamble_lead)
-_KNOWN_WORD = 2  # ... to be known as opening a lead at all (as _leads.known_first_word)
+_KNOWN_WORD = 2  # ... to be known as opening a lead at all (as _lead_tables.known_first_word)
 
 
 def _first_word_counts(
@@ -475,7 +452,7 @@ def _first_word_counts(
         if not words:
             return 0, 0, words, skipped
         first = words[0]
-    if _leads.adverb_opener(first, local.code):  # "самым решительным образом осуждая"
+    if _lead_tables.adverb_opener(first, local.code):  # "самым решительным образом осуждая"
         adverb = _after_adverb(first_words(stripped, _HEAD_WORDS), local.code)
         first = adverb[0]
         words = adverb if words is not None else None
@@ -491,13 +468,10 @@ def _after_adverb(words: list[str], language: str) -> list[str]:
     A phrase the tables know whole ("Se félicite", "Further recalling") is read as it
     stands: its own counts say its kind, and the head alone may say the other one.
     """
-    head = _leads.head_index(words, language)
-    if head and not _leads.known_phrase(words[: head + 1], language):
+    head = _lead_tables.head_index(words, language)
+    if head and not _lead_tables.known_phrase(words[: head + 1], language):
         return words[head:]
     return words
-
-
-_LEAD_SPAN = 80  # the characters the lead test reads a line's first words from
 
 
 def _opening_words(text: str) -> list[str] | None:
@@ -507,31 +481,19 @@ def _opening_words(text: str) -> list[str] | None:
     characters ``_first_words`` looks at.
     """
     words: list[str] = []
-    for match in _TOKEN_RE.finditer(text, 0, min(len(text), _LEAD_SPAN)):
+    for match in _TOKEN_RE.finditer(text, 0, min(len(text), LEAD_SPAN)):
         token = match[0]
         if not token[:1].isalpha():
             break
-        if not words and (match.start() or match.end() == _LEAD_SPAN):
+        if not words and (match.start() or match.end() == LEAD_SPAN):
             return None
-        words.append(_leads.word_key(token))
+        words.append(_lead_tables.word_key(token))
         if len(words) == 2:
             break
     return words
 
 
-def first_words(text: str, limit: int = 2) -> list[str]:
-    """The first words of a line, casefolded; empty when it does not open with a word."""
-    words: list[str] = []
-    for match in _TOKEN_RE.finditer(text, 0, min(len(text), _LEAD_SPAN)):
-        if not match[0][:1].isalpha():
-            break
-        words.append(_leads.word_key(match[0]))
-        if len(words) == limit:
-            break
-    return words
-
-
-def _opens_lead(words: list[str], kind: _leads.Kind, language: str, first_count: int) -> bool:
+def _opens_lead(words: list[str], kind: _lead_tables.Kind, language: str, first_count: int) -> bool:
     """Whether the words open a lead of this kind: known, or shaped like one.
 
     An opening adverb defers to the word after it: "Further recalling" is preambular,
@@ -540,207 +502,20 @@ def _opens_lead(words: list[str], kind: _leads.Kind, language: str, first_count:
     first = words[0]
     if first in INTENSIFIERS and len(words) > 1:
         second = words[1]
-        if _leads.looks_like_lead_word(second, kind, language) or _leads.known_first_word(
+        if _lead_tables.looks_like_lead_word(
             second, kind, language
-        ):
+        ) or _lead_tables.known_first_word(second, kind, language):
             return True
-        if _leads.looks_like_lead_word(second, _OTHER[kind], language) or _leads.known_first_word(
-            second, _OTHER[kind], language, minimum=30
-        ):
+        if _lead_tables.looks_like_lead_word(
+            second, _OTHER[kind], language
+        ) or _lead_tables.known_first_word(second, _OTHER[kind], language, minimum=30):
             return False
-    return first_count >= _KNOWN_WORD or _leads.looks_like_lead_word(first, kind, language)
+    return first_count >= _KNOWN_WORD or _lead_tables.looks_like_lead_word(first, kind, language)
 
 
 # adverbs only: participles such as "noting" that also open leads are leads themselves
 INTENSIFIERS = frozenset(_lexicon.LEAD_INTENSIFIERS) - {"noting", "remaining"}
-_OTHER: dict[_leads.Kind, _leads.Kind] = {"pre": "op", "op": "pre"}
-
-
-def first_word(text: str) -> str:
-    """The text's first word as the lead tables key it; empty when it opens with no word."""
-    match = _TOKEN_RE.match(text)
-    if match is None or not match[0][:1].isalpha():
-        return ""
-    return _leads.word_key(match[0])
-
-
-def heading_like(text: str, *, continued: bool = False, local: Profile | None = None) -> bool:
-    """A short capitalised line that does not end like a sentence or a clause.
-
-    ``continued``: the line follows another heading line, so it may open in lower case.
-    In a script without case (``local.cased`` false) any line opening with a letter may be one.
-    """
-    plain, wrapped = _heading_shape(text, local or profile("en"))
-    return wrapped if continued else plain
-
-
-def _heading_shape(text: str, local: Profile) -> tuple[bool, bool]:
-    """Whether the line may be a heading, and whether it may be a wrapped heading's next line."""
-    stripped = text.strip().strip("*_#").strip()
-    # a footnote marker after the clause's comma ("...报告，4", "“The future we want”, 5"
-    # where a PDF's text keeps the marker apart) must not hide where the clause ends
-    last = stripped[-1:]
-    ends = last in local.terminators or (
-        (last.isdigit() or last in _MARK_ENDS or not local.cased)
-        and ends_clause(stripped, local.terminators)
-    )
-    if not stripped or ends:
-        strong = local.heading_re.match(stripped) is not None
-        return strong, strong
-    if stripped.isdigit():
-        return False, False  # a footnote marker on a line of its own, not a title
-    words = len(stripped.split())
-    if words > _MAX_TITLE_WORDS:
-        return False, False
-    plain = local.starts_like_lead(stripped) or stripped[:1].isdigit()
-    return plain and words <= _MAX_HEADING_WORDS, plain or stripped[:1].isalpha()
-
-
-_TAIL = 48
-# the last characters a run of trailing marks may end on, digits aside (see _trailing_marks)
-_MARK_ENDS = frozenset("*_\u200e\u200f†‡")
-
-
-def ends_clause(text: str, terminators: frozenset[str] = _TERMINAL) -> bool:
-    """Whether a part's text ends where a clause may end (",", ";", ":" or "." in English).
-
-    ``terminators`` is the language's set ("،" "؛" in Arabic, "，" "；" "。" in Chinese);
-    a closing quote or a footnote marker after the terminator does not count.
-    """
-    text = text.rstrip()
-    last = text[-1:]
-    if last and last not in _MARK_ENDS and not last.isdigit():
-        # no run of marks ends on this character, so the pattern below would strip nothing
-        while last in _QUOTES and len(text) > 1 and text[-2] in terminators:
-            text = text[:-1]
-            last = text[-1]
-        return last in terminators
-    # only the end can hold the marks; matching "(...)+$" from every position of a long
-    # paragraph cost more than the rest of the test (the tail keeps two characters of
-    # context for the look-behinds, and the whole text is read if the tail is all marks)
-    tail = text[-_TAIL:]
-    trimmed = _trailing_marks(terminators).sub("", tail)
-    if len(tail) < len(text):
-        if len(trimmed) < 3:
-            trimmed = _trailing_marks(terminators).sub("", text)
-        else:
-            trimmed = text[: len(text) - len(tail)] + trimmed
-    while trimmed and trimmed[-1] in _QUOTES and len(trimmed) > 1 and trimmed[-2] in terminators:
-        trimmed = trimmed[:-1]
-    return bool(trimmed) and trimmed[-1] in terminators
-
-
-@functools.cache
-def _trailing_marks(terminators: frozenset[str]) -> regex.Pattern[str]:
-    """Footnote markers, emphasis and direction marks after a clause's final punctuation.
-
-    A direction mark may stand between the punctuation and the marker ("报告，\u200e1").
-    """
-    ends = regex.escape("".join(sorted(terminators)))
-    marks = r"[\u200e\u200f]{0,3}"
-    return regex.compile(
-        rf"(?:[\s*_\u200e\u200f]|(?<=[{ends}]{marks})\s?\d{{1,3}}"
-        rf"|(?<=[{ends}][”’\"')\]]?)\s?[*†‡])+$"
-    )
-
-
-def find_formula(lines: Sequence[Line], local: Profile) -> int | None:
-    """The index of the first enacting-formula line ("The General Assembly,").
-
-    Where the formula is the body's bare name ("Генеральная Ассамблея", "大会", the comma
-    being sometimes left out), the cover page prints the same line: a later one wins.
-    """
-    found: list[int] = []
-    for i, line in enumerate(lines):
-        if len(line.text) < 120 and local.formula_re.match(line.text):
-            found.append(i)
-            if len(found) == 2 or local.canonical_body(line.text.strip("*_ ")) is None:
-                break
-    return found[-1] if found else None
-
-
-FORMULA_COMMAS = (",", "،", "，", "、")
-
-
-def formula_has_comma(text: str) -> bool:
-    """Whether a formula-like line ends in its comma ("The General Assembly,").
-
-    A cover, or a heading over paragraphs, names the body too, without the comma.
-    """
-    return text.rstrip(" *_\t").endswith(FORMULA_COMMAS)
-
-
-def formula_body(text: str, local: Profile) -> str | None:
-    """The body named by an enacting formula."""
-    match = local.formula_re.match(text)
-    return " ".join(match["body"].split()) if match else None
-
-
-def find_body_start(lines: Sequence[Line], language: str) -> int | None:
-    """Without a formula: the first line that opens a numbered paragraph or a known clause."""
-    local = profile(language)
-    for i, line in enumerate(lines):
-        text = line.text
-        markup = LINE_MARKUP_RE.match(text)
-        pos = markup.end() if markup else 0
-        number = local.number_re.match(text, pos)
-        if number is not None and number["n"] in {"1", "l", "I"}:
-            return i
-        first = first_word(text[pos:].lstrip("*_ "))
-        if (
-            first
-            and local.starts_like_lead(text[pos:].lstrip("*_ "))
-            and _leads.known_first_word(first, "pre", language, minimum=20)
-        ):
-            return i
-    return None
-
-
-def section_label(text: str, local: Profile | None = None) -> str | None:
-    """The label of a numbered heading: "II" in "II", "II. Financing" or "Section II".
-
-    The word before the label is the profile's (English's without one). A language may
-    number its headings in its own words ("ثانيا", "二"): ``local.section_re``.
-    """
-    match = _section_re((local or profile("en")).section_words).match(text)
-    if match is None and local is not None and local.section_re is not None:
-        match = local.section_re.match(text)
-    return match["label"] if match else None
-
-
-PART_TITLE_LINES = 2  # lines a part's title may take between its letter and the formula
-
-
-def part_heading_at(lines: Sequence[Line], local: Profile) -> int | None:
-    """Where the first part's heading stands among the last lines above the formula.
-
-    A resolution in parts prints "A", maybe the part's title ("Capital master plan"),
-    then the formula; the title is a short line that ends like no sentence. The lines
-    from the letter on are the part's heading, not the document's title.
-    """
-    for back in range(min(len(lines), PART_TITLE_LINES + 1)):
-        at = len(lines) - 1 - back
-        if part_letter(lines[at].text, local):
-            titles = lines[at + 1 :]
-            if all(
-                heading_like(line.text, continued=k > 0, local=local)
-                for k, line in enumerate(titles)
-            ):
-                return at
-            return None
-    return None
-
-
-def part_letter(text: str, local: Profile | None = None) -> str | None:
-    """The letter of a resolution's part from "A" or "Part B" on a line of its own.
-
-    The word before the letter is the profile's (English's without one). A language may
-    name the letters ("ألف", "باء" in Arabic): ``local.part_re``.
-    """
-    match = _part_re((local or profile("en")).part_words).match(text)
-    if match is None and local is not None and local.part_re is not None:
-        match = local.part_re.match(text)
-    return match["letter"] if match else None
+_OTHER: dict[_lead_tables.Kind, _lead_tables.Kind] = {"pre": "op", "op": "pre"}
 
 
 def _part_letter(text: str, counts: _Counts, first_char: str) -> str | None:

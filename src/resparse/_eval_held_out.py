@@ -163,9 +163,9 @@ def folds(shared: pathlib.Path, *, quarters: int = 4) -> list[Fold]:
 
 @contextlib.contextmanager
 def _tables(texts: dict[str, dict[str, str]]) -> Iterator[None]:
-    from resparse import _hyphens, _leads  # noqa: PLC0415
+    from resparse import _hyphens, _lead_tables  # noqa: PLC0415
 
-    with _leads.replaced_tables(texts["leads"]), _hyphens.replaced_tables(texts["hyphens"]):
+    with _lead_tables.replaced_tables(texts["leads"]), _hyphens.replaced_tables(texts["hyphens"]):
         yield
 
 

@@ -333,6 +333,7 @@ def _forget_tables() -> None:
     """Drop what was read from lexicon files, so that the next parse reads them afresh."""
     from resparse import (  # noqa: PLC0415 - they import this module
         _hyphens,
+        _lead_tables,
         _leads,
         _more_leads,
         _split,
@@ -344,12 +345,12 @@ def _forget_tables() -> None:
         has_profile,
         profile,
         _detection,
-        _leads.tables,
-        _leads._first_words,  # noqa: SLF001 - the caches of files this module resolves
-        _leads.morphology,
-        _leads.agreement_rules,
-        _leads._adverbs,  # noqa: SLF001
-        _leads._openers,  # noqa: SLF001
+        _lead_tables.tables,
+        _lead_tables._first_words,  # noqa: SLF001 - the caches of files this module resolves
+        _lead_tables.morphology,
+        _lead_tables.agreement_rules,
+        _lead_tables._adverbs,  # noqa: SLF001
+        _lead_tables._openers,  # noqa: SLF001
         _leads._body_words,  # noqa: SLF001
         _hyphens._table,  # noqa: SLF001
         _more_leads._separator,  # noqa: SLF001

@@ -28,7 +28,7 @@ from lxml import etree
 
 from resparse import _lexicon
 from resparse._hyphens import MIN_AFFIX_LENGTH, MIN_AFFIX_WORDS, TENS
-from resparse._leads import word_key
+from resparse._lead_tables import word_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

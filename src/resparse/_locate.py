@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resparse import _classify
+from resparse import _landmarks
 from resparse._furniture import RunningTitle, furniture_of
 from resparse._header import HeaderResult, read_header
 from resparse._language import Profile, profile
@@ -25,12 +25,12 @@ def locate_body(
 ) -> tuple[int | None, int] | None:
     """The enacting formula's line and the first body line; None when neither is found."""
     local = profile(language)
-    formula_index = _classify.find_formula(lines, local)
+    formula_index = _landmarks.find_formula(lines, local)
     if formula_index is None:
         formula_index = _formula_with_a_colon(lines, local)
     if formula_index is not None:
         return formula_index, formula_index
-    body_start = _classify.find_body_start(lines, language)
+    body_start = _landmarks.find_body_start(lines, language)
     if body_start is None:
         return None
     message = "found no enacting formula such as 'The General Assembly,'"
@@ -87,13 +87,13 @@ def read_header_zone(
     furniture = [(line, kind) for line, kind in zip(header_lines, kinds, strict=True) if kind]
     header_lines = [line for line, kind in zip(header_lines, kinds, strict=True) if not kind]
     part_heading: Line | None = None
-    at = _classify.part_heading_at(header_lines, local)
+    at = _landmarks.part_heading_at(header_lines, local)
     if at is not None:
         part_heading = header_lines[at]
         header_lines = header_lines[:at]
     formula = lines[formula_index] if formula_index is not None else None
     formula_body = (
-        _classify.formula_body(_with_its_comma(formula.text), local)
+        _landmarks.formula_body(_with_its_comma(formula.text), local)
         if formula is not None
         else None
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from resparse import _leads
+from resparse import _lead_tables, _lead_words
 from resparse._italics import SLACK as _SLACK
 from resparse._language import profile
 
@@ -46,7 +46,7 @@ def find_more_leads(  # noqa: PLR0913 - the parse state a search needs, passed p
     pieces: Sequence[tuple[int, int]],
     after: int,
     *,
-    kind: _leads.Kind,
+    kind: _lead_tables.Kind,
     language: str,
     italics: Italics | None,
 ) -> list[Span]:
@@ -89,7 +89,7 @@ def _lead_at(  # noqa: PLR0913
     separator: regex.Match[str],
     end: int,
     *,
-    kind: _leads.Kind,
+    kind: _lead_tables.Kind,
     language: str,
     italic_at: Callable[[int], Span | None],
 ) -> Span | None:
@@ -98,7 +98,7 @@ def _lead_at(  # noqa: PLR0913
     # the run opens at the word, or takes in the "and" before it
     if italic is None or not separator.start() < italic.start <= position + 2:
         return None
-    words = _leads.opening_words(source, [(position, end)], limit=1)
-    if not words or not _leads.known_first_word(words[0][0], kind, language):
+    words = _lead_words.opening_words(source, [(position, end)], limit=1)
+    if not words or not _lead_tables.known_first_word(words[0][0], kind, language):
         return None
-    return _leads.trim_lead_span(source, italic, position)
+    return _lead_words.trim_lead_span(source, italic, position)

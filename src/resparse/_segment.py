@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from resparse import _classify
+from resparse import _landmarks, _line_shape
 from resparse._deadline import check_deadline, checked
 from resparse._zone_feeders import Feeders
 from resparse._zone_records import Records
@@ -96,7 +96,7 @@ class Builder(Feeders, Records):
                 self.start_part(line)
                 return
             # a body's name over the paragraphs about it: a heading
-            heading = _classify.heading_like(line.text, local=self.profile)
+            heading = _line_shape.heading_like(line.text, local=self.profile)
             kind = kind._replace(formula=False, heading=heading)
         if self.zone == ANNEX:
             self.feed_annex(line, kind)
@@ -150,11 +150,11 @@ class Builder(Feeders, Records):
         annex, only the formula with its comma does: "The Security Council" under "Annex
         I" and its title heads a statement the resolution adopts (S/RES/1353 (2001)).
         """
-        if _classify.formula_has_comma(line.text):
+        if _landmarks.formula_has_comma(line.text):
             return True
         if self.zone == ANNEX:
             return False  # the body's name over what an annex sets out ("Annex I", its title)
-        body = _classify.formula_body(line.text, self.profile)
+        body = _landmarks.formula_body(line.text, self.profile)
         return body is not None and body == self.formula_body
 
     def start_part(self, line: Line) -> None:
@@ -181,7 +181,7 @@ class Builder(Feeders, Records):
                 continue
             if following.formula_like and len(following.line.text) < _FORMULA_MAX:
                 return following.line.index
-            if titles == _classify.PART_TITLE_LINES or not (
+            if titles == _landmarks.PART_TITLE_LINES or not (
                 following.heading or (titles and following.heading_continued)
             ):
                 return None
@@ -203,12 +203,12 @@ def segment(  # noqa: PLR0913 - the lines and what the header stage found before
     """Run the zone machine over the body lines (from ``start``) into blocks."""
     builder = Builder(doc, kinds, italics, local.code)
     if formula is not None:
-        builder.formula_body = _classify.formula_body(formula.text, local)
+        builder.formula_body = _landmarks.formula_body(formula.text, local)
     for cover_line, furniture_kind in cover_furniture:
         builder.furnish(cover_line, furniture_kind)
     if part_heading is not None:
         # the first part's letter, and its title lines ("A", "Capital master plan")
-        builder.part = _classify.part_letter(part_heading.text, local)
+        builder.part = _landmarks.part_letter(part_heading.text, local)
         furnished = {line.index for line, _ in cover_furniture}
         last = formula.index if formula is not None else start
         builder.headings.extend(

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from resparse._classify import formula_has_comma
 from resparse._deadline import checked
+from resparse._landmarks import formula_has_comma
 from resparse._language import Profile, has_profile, profile
 from resparse._patterns import OPERATIVE_NUMBER_RE
 from resparse._scan import scan

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resparse import _classify, _leads
+from resparse import _classify, _lead_tables, _line_shape
 from resparse._patterns import CLAUSE_COMMAS
 from resparse._zone_lists import Lists
 from resparse._zone_state import KNOWN, OP, PRE, SENTENCE_ENDS, STRONG, Unit
@@ -138,15 +138,15 @@ class Feeders(Lists):
         leads are not; "Particularly in Africa" has no head of that shape.
         """
         language = self.profile.code
-        words = _classify.first_words(self.source[kind.content_start : kind.line.end], 2)
-        suffixes = _leads.morphology(language).adverb_suffixes
+        words = _line_shape.first_words(self.source[kind.content_start : kind.line.end], 2)
+        suffixes = _lead_tables.morphology(language).adverb_suffixes
         if len(words) > 1 and (
             words[0] in _classify.INTENSIFIERS or (suffixes and words[0].endswith(suffixes))
         ):
             words = words[1:]
         if not words or "-" in words[0]:
             return False
-        return _leads.looks_like_lead_word(words[0], "pre", language)
+        return _lead_tables.looks_like_lead_word(words[0], "pre", language)
 
     def follows_finished_part(self, line: Line) -> bool:
         """Whether, in a text that breaks lines between parts only, a part ended before.
@@ -235,7 +235,7 @@ class Feeders(Lists):
             reading = below.as_paragraph or (below if below.loose_number else None)
             if reading is not None and reading.number_form == kind.number_form:
                 before = kinds[index - 1].line.text
-                return reading.number == 2 and _classify.ends_clause(
+                return reading.number == 2 and _line_shape.ends_clause(
                     before, self.profile.terminators
                 )
         return False
@@ -394,7 +394,7 @@ class Feeders(Lists):
             kind.number == 1
             and self.last_number > 1
             and not self.sub_stack
-            and _classify.ends_clause(self.text_of_unit(), SENTENCE_ENDS)
+            and _line_shape.ends_clause(self.text_of_unit(), SENTENCE_ENDS)
         ):
             # numbering that starts again after the last paragraph, with no heading: an
             # annex's points ("Decides to remain seized of the matter." / "1. The panel ...")
@@ -414,7 +414,7 @@ class Feeders(Lists):
             and current.number is not None
             and kind.capital
             and kind.op_count >= STRONG
-            and _classify.ends_clause(self.text_of_unit(), SENTENCE_ENDS)
+            and _line_shape.ends_clause(self.text_of_unit(), SENTENCE_ENDS)
         ):
             message = (
                 f"a line inside paragraph {current.number} opens with an operative verb after "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resparse import _classify, _labels
+from resparse import _labels, _line_shape
 from resparse._zone_state import State, Unit
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ class Lists(State):
             (
                 k + 1
                 for k in range(len(item.pieces) - 2, -1, -1)
-                if _classify.ends_clause(self.source[slice(*item.pieces[k])], terminators)
+                if _line_shape.ends_clause(self.source[slice(*item.pieces[k])], terminators)
             ),
             None,
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resparse import _classify, _markers
+from resparse import _line_shape, _markers
 from resparse._patterns import FOOTNOTE_LINE_RE
 from resparse._text import clean
 from resparse._zone_state import AFTER, ANNEX, SENTENCE_ENDS, State, Unit, Vote
@@ -109,7 +109,7 @@ class Records(State):
         """
         if not kind.annex_titled or self.zone == AFTER or self.current is None:
             return True
-        return _classify.ends_clause(self.text_of_unit(), SENTENCE_ENDS)
+        return _line_shape.ends_clause(self.text_of_unit(), SENTENCE_ENDS)
 
     def start_annex(self, line: Line) -> None:
         self.close_units()

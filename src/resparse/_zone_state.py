@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from resparse import _classify
+from resparse import _landmarks, _line_shape
 from resparse._blocks import Block, Segmentation, VoteBlock
 from resparse._deadline import checked
 from resparse._language import profile
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 PRE, OP, AFTER, ANNEX = "preamble", "operative", "after", "annex"
 _FULL_STOPS = frozenset("。.")
-_CLAUSE_COMMAS = frozenset(_classify.FORMULA_COMMAS)
+_CLAUSE_COMMAS = frozenset(_landmarks.FORMULA_COMMAS)
 KNOWN = 5  # leads a first word must open in the tables to count as opening one
 STRONG = 30  # ... to count as a frequent lead
 SENTENCE_ENDS = frozenset(".;؛；。")  # what ends a paragraph, not a clause's comma
@@ -137,7 +137,7 @@ class State:
 
     def terminated(self) -> bool:
         """Whether the open part's text ends where a clause or paragraph may end."""
-        return _classify.ends_clause(self.text_of_unit(), self.profile.terminators)
+        return _line_shape.ends_clause(self.text_of_unit(), self.profile.terminators)
 
     def filled_before(self, line: Line) -> bool:
         """Whether the open part's last line was filled to the text's width before this line.
@@ -196,7 +196,7 @@ class State:
         Preambular clauses end with a comma, so such a line is the operative part (unnumbered
         in a one-paragraph resolution: "表示注意到人权理事会的报告。").
         """
-        return self.profile.shared_leads and _classify.ends_clause(line.text, _FULL_STOPS)
+        return self.profile.shared_leads and _line_shape.ends_clause(line.text, _FULL_STOPS)
 
     def heading_before_paragraph(self, line: Line, kind: ClassifiedLine) -> bool:
         """A heading-like line that leads, through other such lines, to the next number."""
@@ -215,7 +215,7 @@ class State:
         ):
             return False  # a section's own preamble: "VIII", its title, "Having considered ...,"
         under_section = (
-            _classify.section_label(line.text, self.profile) is not None or after_heading
+            _landmarks.section_label(line.text, self.profile) is not None or after_heading
         )
         return self.leads_to_paragraph(line, under_section=under_section)
 
@@ -232,7 +232,7 @@ class State:
             following is not None
             and following.strong_preamble_lead
             and following.capital
-            and not _classify.ends_clause(line.text, self.profile.terminators)
+            and not _line_shape.ends_clause(line.text, self.profile.terminators)
         )
 
     def leads_to_paragraph(self, line: Line, *, under_section: bool) -> bool:
@@ -252,7 +252,7 @@ class State:
                 self.zone == OP
                 and under_section
                 and following.capital
-                and _classify.ends_clause(following.line.text, _CLAUSE_COMMAS)
+                and _line_shape.ends_clause(following.line.text, _CLAUSE_COMMAS)
             ):
                 # a section's own opening phrase before its paragraphs: "B" / "With regard
                 # to the trade in arms," / "8. Encourages ..." (S/RES/1295 (2000))
@@ -271,7 +271,7 @@ class State:
         """
         last = line
         for following in self.kinds[line.index + 1 : line.index + 9]:
-            ends = _classify.ends_clause(last.text, _CLAUSE_COMMAS)
+            ends = _line_shape.ends_clause(last.text, _CLAUSE_COMMAS)
             if following.number_text is not None:
                 return ends
             if ends and following.op_count >= KNOWN:
@@ -283,7 +283,7 @@ class State:
         """Record a heading; a numbered one ("II", "B.") names the section that follows."""
         self.close_units()
         self.headings.append(Span(line.start, line.end))
-        label = _classify.section_label(line.text, self.profile)
+        label = _landmarks.section_label(line.text, self.profile)
         if label is not None:
             self.section = label
 
@@ -417,7 +417,7 @@ def lines_are_parts(
         open_line = False
         if len(text) >= _LONG_LINE:
             long_lines += 1
-            if _classify.ends_clause(text, terminators):
+            if _line_shape.ends_clause(text, terminators):
                 ends += 1
             else:
                 open_line = True

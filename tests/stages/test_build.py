@@ -19,7 +19,8 @@ from resparse._build import Reading, build, is_state
 from resparse._header import HeaderResult
 from resparse._italics import Italics
 from resparse._language import profile
-from resparse._leads import opening_words, word_key
+from resparse._lead_tables import word_key
+from resparse._lead_words import opening_words
 from resparse._patterns import WORD_TOKEN_RE
 from resparse._reference_lists import _treaty_matches
 from resparse._reference_words import TREATY_RE

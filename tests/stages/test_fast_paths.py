@@ -8,7 +8,7 @@ import random
 import regex
 
 from resparse import _furniture, _italics, _language, _references
-from resparse._classify import ends_clause
+from resparse._line_shape import ends_clause
 from resparse._patterns import MARKDOWN_ITALIC_RE
 
 # white space of every kind, the characters whose case maps beyond themselves, marks,
@@ -76,6 +76,6 @@ def test_ends_clause_without_marks_matches_the_pattern() -> None:
 
 
 def _classify_marks(terminators: frozenset[str]) -> regex.Pattern[str]:
-    from resparse._classify import _trailing_marks  # noqa: PLC0415 - the pattern under test
+    from resparse._line_shape import _trailing_marks  # noqa: PLC0415 - the pattern under test
 
     return _trailing_marks(terminators)

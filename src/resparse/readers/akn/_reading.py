@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
     from resparse import _akn_header
     from resparse._blocks import Pieces
-    from resparse._leads import Kind
+    from resparse._lead_tables import Kind
     from resparse.readers.akn._render import _Renderer
 
 
