@@ -35,8 +35,12 @@ if TYPE_CHECKING:
     from resparse.model import Resolution
 
 _NUMBER = regex.compile(r"(?m)^(\d{1,3})\.(\s+)")
-# an emphasis run of the markdown form; a Han character may touch it ("*回顾*其")
-_EMPHASIS = regex.compile(r"(?<![*])(?<![^\W\p{Han}])\*([^*\n]+)\*(?![*])(?![^\W\p{Han}])")
+# an emphasis run of the markdown form; a Han character may touch it ("*回顾*其"), and a
+# digit may touch a run of Han text ("*对*2012年")
+_EMPHASIS = regex.compile(
+    r"(?<![*])(?:(?<![^\W\p{Han}])|(?<=\d)(?=\*\p{Han}))\*([^*\n]+)\*(?![*])"
+    r"(?:(?![^\W\p{Han}])|(?<=\p{Han}\*)(?=\d))"
+)
 _LABEL = regex.compile(r"(?m)^\(([a-z])\)")
 _ASCII_QUOTES = str.maketrans({"\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _MARKDOWN = "markdown"  # changes whose names open so start from the markdown form

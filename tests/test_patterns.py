@@ -108,6 +108,13 @@ def test_patterns_furniture_and_markers_reject(pattern: str, line: str) -> None:
         ("a * b * c", []),
         ("snake_case_name", []),
         ("__回顾__其决议", ["回顾"]),  # a Han character may touch the run, as with "*"
+        # a digit may touch a run of Han text: the runs are "对" and the verb, never the
+        # unmarked text between them (A/RES/77/91 as markdown)
+        ("*对*2012年进展甚微*表示遗憾和关切*，", ["对", "表示遗憾和关切"]),
+        ("__对__2012年进展甚微__表示遗憾__，", ["对", "表示遗憾"]),
+        ("于2023年*注意到*", ["注意到"]),
+        ("in 2*3*4 cases", []),  # outside Han text a digit still blocks the run
+        ("note 1*a*", []),
     ],
 )
 def test_patterns_markdown_italics(text: str, inner: list[str]) -> None:

@@ -118,6 +118,22 @@ def test_clean_closes_a_hyphen_spaced_from_its_word(raw: str, text: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        # a lead's span ends inside the second of two runs ("在这方面__回顾__其"): the
+        # opening marks next to Han characters are emphasis, not text
+        ("在这方面__回顾", "在这方面回顾"),
+        ("回顾__其", "回顾其"),
+        ("the file_name and snake__case", "the file_name and snake__case"),
+        ("a _b_ c", "a b c"),
+    ],
+)
+def test_clean_drops_underscore_marks_next_to_han(raw: str, text: str) -> None:
+    """Regression: markdown's "__" kept inside Chinese leads read from underscore runs."""
+    assert clean(raw) == text
+
+
+@pytest.mark.parametrize(
     ("left", "right", "language", "kept"),
     [
         # each language keeps the hyphens its own UN texts write

@@ -34,16 +34,19 @@ WORD_TOKEN_RE = regex.compile(
 # A word as the lead tables count them: letters and digits, inner hyphens and apostrophes.
 WORD_RE = regex.compile(r"\w+(?:[-'’]\w+)*")
 
-# Markdown emphasis around a run of text on one line: *x*, _x_ (not ** bold markers); in
-# Chinese a "*" may touch the characters around it ("*回顾*其"), as CommonMark allows.
 # Markdown emphasis, "*x*", "**x**", "***x***" and the same with "_": converters write a
-# lead's italics (or, for Chinese, its bold) in any of them, so each marks a lead.
+# lead's italics (or, for Chinese, its bold) in any of them, so each marks a lead. Outside
+# Chinese a run opens and closes at a word's edge; in Chinese the marks may touch the
+# characters around them ("*回顾*其"), a digit too where the marked text is Han ("*对*2012年
+# ...*表示遗憾和关切*": the run "对", not the unmarked text between two runs).
 MARKDOWN_ITALIC_RE = regex.compile(
     r"""
-    (?<![*\\])(?<![^\W\p{Han}])(?P<stars>\*{1,3})(?![\s*])(?P<a>[^*\n]{1,300}?)(?<![\s\\])
-    (?P=stars)(?![*])(?![^\W\p{Han}])
-    | (?<![\\_])(?<![^\W\p{Han}])(?P<unders>_{1,3})(?![\s_])(?P<b>[^_\n]{1,300}?)(?<![\s\\])
-    (?P=unders)(?!_)(?![^\W\p{Han}])
+    (?<![*\\])(?:(?<![^\W\p{Han}])|(?<=\d)(?=\*{1,3}\p{Han}))(?P<stars>\*{1,3})(?![\s*])
+    (?P<a>[^*\n]{1,300}?)(?<![\s\\])
+    (?P=stars)(?![*])(?:(?![^\W\p{Han}])|(?<=\p{Han}\*{1,3})(?=\d))
+    | (?<![\\_])(?:(?<![^\W\p{Han}])|(?<=\d)(?=_{1,3}\p{Han}))(?P<unders>_{1,3})(?![\s_])
+    (?P<b>[^_\n]{1,300}?)(?<![\s\\])
+    (?P=unders)(?!_)(?:(?![^\W\p{Han}])|(?<=\p{Han}_{1,3})(?=\d))
     """,
     _V,
 )
@@ -51,8 +54,12 @@ MARKDOWN_ITALIC_RE = regex.compile(
 # Markdown structure at the start of a line: list bullet, heading hashes, block quote.
 LINE_MARKUP_RE = regex.compile(r"(?:(?P<bullet>[-+•▪◦·–—])\s+|\*\s+(?=\d)|\#{1,6}\s+|>\s*)")
 
-# Emphasis markers and escapes that the clean text drops.
-EMPHASIS_MARK_RE = regex.compile(r"(?<!\\)(?:\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w))")
+# Emphasis markers and escapes that the clean text drops. An underscore run inside a word
+# ("file_name") is text; next to a Han character it is emphasis, as ``MARKDOWN_ITALIC_RE``
+# reads it ("在这方面__回顾__其": the lead's span ends inside the run's pair).
+EMPHASIS_MARK_RE = regex.compile(
+    r"(?<!\\)(?:\*{1,3}|(?<![^\W\p{Han}])_{1,3}|_{1,3}(?![^\W\p{Han}]))"
+)
 
 # A markdown escape: the backslash before an ASCII punctuation mark ("1\.", "\(a\)").
 MARKDOWN_ESCAPE_RE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
