@@ -458,7 +458,7 @@ def _lead(
     if not words:
         return None, None, unmarked
     first_start = words[0][1]
-    italic = reading.italics.at(first_start) if reading.italics is not None else None
+    italic = reading.italics.at(first_start, source) if reading.italics is not None else None
     if italic is not None:
         span = _lead_words.trim_lead_span(source, italic, first_start)
         if span is not None:

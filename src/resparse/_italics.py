@@ -35,13 +35,19 @@ class Italics:
         """The lookup table of these spans (in reading order)."""
         return cls(tuple(spans), tuple(span.start for span in spans))
 
-    def at(self, pos: int) -> Span | None:
-        """The italic span that starts at (or within two characters of) ``pos``."""
+    def at(self, pos: int, source: str | None = None) -> Span | None:
+        """The italic span that starts at (or within two characters of) ``pos``.
+
+        With the ``source`` the spans index, the characters passed over must hold no
+        letter: a mark or a quote may stand before a run ("*Notes"), a word may not
+        ("特别" before an italic "注意到" is a word of the clause's own).
+        """
         i = bisect.bisect_right(self.starts, pos + SLACK) - 1
         if i >= 0:
             span = self.spans[i]
             if span.start <= pos + SLACK and span.end > pos:
-                return span
+                passed = source[pos : span.start] if source is not None else ""
+                return None if any(char.isalpha() for char in passed) else span
         return None
 
     def starts_between(self, low: int, high: int) -> bool:

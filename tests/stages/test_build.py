@@ -96,6 +96,7 @@ def test_build_clause_lead_and_clean_text(text: str, lead: str | None, clean: st
     [
         ((0, 9), "Recalling", True),  # the italic run is the lead
         ((10, 13), "Recalling", False),  # italics elsewhere: the tables find the lead
+        ((1, 9), "Recalling", False),  # a run from the word's second letter opens no lead
     ],
 )
 def test_build_lead_from_italics(italic: tuple[int, int], lead: str, *, lead_italic: bool) -> None:
@@ -424,3 +425,30 @@ def test_build_lead_broken_over_lines_reads_as_its_text(text: str, lead: str, cl
     clause = resparse.parse(text, language="zh").preamble[0]
     assert (clause.lead, clause.text) == (lead, clean)
     assert clause.text.startswith(clause.lead or "")
+
+
+@pytest.mark.parametrize(
+    ("source", "italic", "lead", "lead_italic"),
+    [
+        # a run two characters into a Chinese clause follows a word of the clause's own
+        # ("特别" before an italic "注意到"): the tables read the lead, as from markdown
+        ("特别注意到根据《协定》第五十条，\n", (2, 5), "特别注意到", False),
+        ("注意到根据《协定》第五十条，\n", (0, 3), "注意到", True),
+        ("*Recalling* its resolution 1/1,\n", (1, 10), "Recalling", True),  # a mark before it
+    ],
+)
+def test_build_an_italic_run_after_a_word_opens_no_lead(
+    source: str, italic: tuple[int, int], lead: str, *, lead_italic: bool
+) -> None:
+    """Regression: an HTML page read "注意到" where its markdown form read "特别注意到"."""
+    text = source.rstrip("\n")
+    reading = Reading(
+        source=source,
+        profile=profile("zh" if not text.isascii() else "en"),
+        scope=None,
+        italics=Italics.of((Span(*italic),)),
+    )
+    segmentation = Segmentation(clauses=(_block(source, "clause", text),))
+    head = HeaderResult(header=Header(), leftovers=[], unread=[], diagnostics=[])
+    clause = build(reading, segmentation, head, [], []).preamble[0]
+    assert (clause.lead, clause.lead_italic) == (lead, lead_italic)
