@@ -450,6 +450,10 @@ class Morphology:
     # how an adverb ends, for adverbs the tables have not seen before a verb
     # ("Unequivocally condemns"); empty where the language has no such ending
     adverb_suffixes: tuple[str, ...] = ()
+    # whether such an adverb after the head belongs to the lead: the UN's French and
+    # Spanish italics take it ("Déplorant vivement"), its English italics mostly stop
+    # before it ("Condemns strongly" is italicized whole only a few times in four)
+    adverbs_after_head: bool = False
 
 
 @functools.lru_cache(maxsize=8)
@@ -473,6 +477,7 @@ def morphology(language: str) -> Morphology:
         frozenset(word.casefold() for word in data.get("non_leads", ())),
         ADVERBS | frozenset(word_key(word) for word in data.get("adverbs", ())),
         tuple(data.get("adverb_suffixes", ())),
+        bool(data.get("adverbs_after_head", False)),
     )
 
 

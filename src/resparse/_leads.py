@@ -157,6 +157,16 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
     if run and length + run < limit and _phrase_head(words[length + run], kind, language):
         # "Being further deeply concerned": adverbs that lead to the phrase's own head
         return length + run + 1
+    if _adverb_goes_on(following, language) and following not in objects:
+        # an adverb of manner the tables never saw after this head ("Déplorant
+        # vivement", "Condena inequívocamente"), and the participle or adjective it leads
+        # to ("Demeurant vivement préoccupée", "Reste profondément préoccupée"); a word
+        # with an elided article is a noun ("l’engagement")
+        length += 1
+        after = words[length] if length < limit else ""
+        if after.isalpha() and looks_like_lead_word(after, "pre", language):
+            length += 1
+        return length
     if path[-1].ends == 0 and CHARACTER_RE.match(following):
         # Chinese counts characters, not words: a head the tables saw ("表示", "又") is
         # followed by a whole lead they know ("满意地注意到"), not by one more character
@@ -191,6 +201,15 @@ def _intensifier_run(words: Sequence[str], start: int, limit: int) -> int:
 def _phrase_head(word: str, kind: Kind, language: str) -> bool:
     """Whether a word after intensifiers heads a preambular lead ("concerned", "alarmed")."""
     return kind == "pre" and looks_like_lead_word(word, kind, language)
+
+
+def _adverb_goes_on(word: str, language: str) -> bool:
+    """An adverb of manner after a lead's head, where the language's leads take it."""
+    return (
+        morphology(language).adverbs_after_head
+        and word.isalpha()
+        and _adverb_shaped(word, language)
+    )
 
 
 def _adverb_shaped(word: str, language: str) -> bool:
