@@ -201,6 +201,37 @@ def _without(language: str, phrase: str) -> dict[str, str]:
     return {name: "\n".join(kept) + "\n"}
 
 
+# A Chinese table that knows "又核可" and "相互" but never "又核准" nor "相信"
+CHINESE = """op\t又\t10\t0\t0\t0
+op\t又 核\t4\t0\t0\t0
+op\t又 核 可\t4\t0\t0\t4
+op\t又 请\t6\t0\t0\t6
+pre\t相\t3\t0\t0\t0
+pre\t相 互\t3\t0\t0\t3
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "lead"),
+    [
+        # a lead never ends inside a word: where no lead ended on the last character the
+        # tables reach and none opens with the next, the next one finishes the word
+        ("op", "又核准秘书长的报告", "又核准"),
+        ("pre", "相信必须加强合作", "相信"),
+        ("op", "又核可该方案", "又核可"),  # the tables' own end
+        ("op", "又请秘书长", "又请"),
+    ],
+)
+def test_leads_a_chinese_lead_never_ends_inside_a_word(
+    kind: _lead_tables.Kind, text: str, lead: str
+) -> None:
+    """Regression: held out, "又核准" came back as "又核" and "相信" as "相"."""
+    words = opening_words(text, [(0, len(text))])
+    with _lead_tables.replaced_tables({"zh.tsv": CHINESE, "zh.sc.tsv": "", "zh.extra.tsv": ""}):
+        n = _leads.lead_length([w for w, _, _ in words], kind, "zh")
+    assert text[: words[n - 1][2]] == lead
+
+
 @pytest.mark.parametrize(
     ("language", "kind", "text", "lead"),
     [

@@ -169,8 +169,10 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
         return length
     if path[-1].ends == 0 and CHARACTER_RE.match(following):
         # Chinese counts characters, not words: a head the tables saw ("表示", "又") is
-        # followed by a whole lead they know ("满意地注意到"), not by one more character
-        return length + _whole_lead(found.root(kind), words[length:limit])
+        # followed by a whole lead they know ("满意地注意到"), not by one more character;
+        # where none follows, no lead ended on this character either, and the next one
+        # finishes its word ("又核" + "准", "相" + "信"): a lead never ends inside a word
+        return length + (_whole_lead(found.root(kind), words[length:limit]) or 1)
     if path[-1].ends == 0 and following not in FUNCTION_WORDS and following not in adverbs:
         # a phrase never seen whole ("Noting with interest"): take its head, and the word
         # after any the tables saw only inside leads ("будучи крайне обеспокоена")
