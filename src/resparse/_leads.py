@@ -1,8 +1,9 @@
 """Find the lead phrase of a clause when the input has lost its italics.
 
-The tables in ``lexicon/<language>.tsv`` are tries over casefolded words, learned from the
-UN's own markup: a node is there when the UN's italic lead covered that word more often
-than it stopped just before it. Walking the trie word by word reproduces the UN's choice
+The tables in ``lexicon/<language>.tsv`` (loaded by ``_lead_tables``, with the morphology
+of each language's profile) are tries over casefolded words, learned from the UN's own
+markup: a node is there when the UN's italic lead covered that word more often than it
+stopped just before it. Walking the trie word by word reproduces the UN's choice
 ("Reaffirming also", "Noting with deep concern", "Calls upon"). Words the tables have never
 seen fall back to morphology: a participle or a listed adjective opens a preambular lead,
 a verb in ``-s`` an operative one, each with the adverbs that may follow it.
@@ -171,8 +172,13 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
         # Chinese counts characters, not words: a head the tables saw ("表示", "又") is
         # followed by a whole lead they know ("满意地注意到"), not by one more character;
         # where none follows, no lead ended on this character either, and the next one
-        # finishes its word ("又核" + "准", "相" + "信"): a lead never ends inside a word
-        return length + (_whole_lead(found.root(kind), words[length:limit]) or 1)
+        # finishes its word ("又核" + "准", "相" + "信"): a lead never ends inside a word.
+        # Where a lead did end earlier on the path ("关切" of "关切地看到"), the walk
+        # backs off to it instead: the characters past it are the clause's own words
+        whole = _whole_lead(found.root(kind), words[length:limit])
+        if whole:
+            return length + whole
+        return length if any(node.ends for node in path) else length + 1
     if path[-1].ends == 0 and following not in FUNCTION_WORDS and following not in adverbs:
         # a phrase never seen whole ("Noting with interest"): take its head, and the word
         # after any the tables saw only inside leads ("будучи крайне обеспокоена")
@@ -207,9 +213,11 @@ def _phrase_head(word: str, kind: Kind, language: str) -> bool:
 
 def _adverb_goes_on(word: str, language: str) -> bool:
     """An adverb of manner after a lead's head, where the language's leads take it."""
+    shape = morphology(language)
     return (
-        morphology(language).adverbs_after_head
+        shape.adverbs_after_head
         and word.isalpha()
+        and word not in shape.non_leads  # "Rappelant notamment": a word that opens no lead
         and _adverb_shaped(word, language)
     )
 
