@@ -500,7 +500,7 @@ def _opens_lead(words: list[str], kind: _lead_tables.Kind, language: str, first_
     "Further decides" operative. ``first_count``: the leads of this kind the first word opens.
     """
     first = words[0]
-    if first in INTENSIFIERS and len(words) > 1:
+    if first in CLAUSE_INTENSIFIERS and len(words) > 1:
         second = words[1]
         if _lead_tables.looks_like_lead_word(
             second, kind, language
@@ -514,7 +514,7 @@ def _opens_lead(words: list[str], kind: _lead_tables.Kind, language: str, first_
 
 
 # adverbs only: participles such as "noting" that also open leads are leads themselves
-INTENSIFIERS = frozenset(_lexicon.LEAD_INTENSIFIERS) - {"noting", "remaining"}
+CLAUSE_INTENSIFIERS = frozenset(_lexicon.LEAD_INTENSIFIERS) - {"noting", "remaining"}
 _OTHER: dict[_lead_tables.Kind, _lead_tables.Kind] = {"pre": "op", "op": "pre"}
 
 

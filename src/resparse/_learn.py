@@ -255,7 +255,7 @@ def modifiers(openings: Sequence[Opening]) -> list[tuple[str, str, str, str]]:
 
 
 def lead_table_text(found: Openings, files: int, what: str) -> str:
-    """The text of a ``<lang>.tsv`` table, as ``resparse._leads`` reads it."""
+    """The text of a ``<lang>.tsv`` table, as ``resparse._lead_tables`` reads it."""
     lines = [
         f"# Lead phrases of {what}, learned from the UN's Akoma Ntoso markup (United Nations,",
         f"# UNxml repositories; {files} files). Built by scripts/build_lexicon.py; do not",

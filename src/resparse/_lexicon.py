@@ -1,9 +1,10 @@
 """English's closed word classes, read from ``lexicon/en.toml``: the words live there.
 
-The lead finder's fallbacks (``_leads``, ``_classify``) and the Akoma Ntoso writer use
-these names; the words themselves are data, in the ``[words]`` table and the ``months``
-of ``lexicon/en.toml``, so that every per-language word sits in that language's lexicon.
-Other languages give their own under the same keys, read from ``Profile.words``.
+The lead finder's tables and fallbacks (``_lead_tables``, ``_leads``, ``_classify``) and
+the Akoma Ntoso writer use these names; the words themselves are data, in the ``[words]``
+table and the ``months`` of ``lexicon/en.toml``, so that every per-language word sits in
+that language's lexicon. Other languages give their own under the same keys, read from
+``Profile.words``.
 """
 
 from __future__ import annotations

@@ -141,7 +141,7 @@ class Feeders(Lists):
         words = _line_shape.first_words(self.source[kind.content_start : kind.line.end], 2)
         suffixes = _lead_tables.morphology(language).adverb_suffixes
         if len(words) > 1 and (
-            words[0] in _classify.INTENSIFIERS or (suffixes and words[0].endswith(suffixes))
+            words[0] in _classify.CLAUSE_INTENSIFIERS or (suffixes and words[0].endswith(suffixes))
         ):
             words = words[1:]
         if not words or "-" in words[0]:

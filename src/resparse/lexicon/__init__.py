@@ -1,1 +1,1 @@
-"""Lead-phrase tables, one per language: data files read by ``resparse._leads``."""
+"""Lead-phrase tables, one per language: data files read by ``resparse._lead_tables``."""
