@@ -201,8 +201,8 @@ def _without(language: str, phrase: str) -> dict[str, str]:
     return {name: "\n".join(kept) + "\n"}
 
 
-# A Chinese table that knows "又核可", "相互", "关切" and "关切地注意到" but never
-# "又核准", "相信" nor "关切地看到"
+# A Chinese table that knows "又核可", "相互", "关切", "关切地注意到", "重申", "重申深切"
+# and "深信" but never "又核准", "相信", "关切地看到" nor "重申深信"
 CHINESE = """op\t又\t10\t0\t0\t0
 op\t又 核\t4\t0\t0\t0
 op\t又 核 可\t4\t0\t0\t4
@@ -215,6 +215,12 @@ pre\t关 切 地\t2\t0\t0\t0
 pre\t关 切 地 注\t2\t0\t0\t0
 pre\t关 切 地 注 意\t2\t0\t0\t0
 pre\t关 切 地 注 意 到\t2\t0\t0\t2
+pre\t重\t5\t0\t0\t0
+pre\t重 申\t5\t0\t0\t3
+pre\t重 申 深\t2\t0\t0\t0
+pre\t重 申 深 切\t2\t0\t0\t2
+pre\t深\t4\t0\t0\t0
+pre\t深 信\t4\t0\t0\t4
 """
 
 
@@ -231,6 +237,10 @@ pre\t关 切 地 注 意 到\t2\t0\t0\t2
         # leads, "关切地看到" was never seen, and no character is added past "地"
         ("pre", "关切地看到报告", "关切"),
         ("pre", "关切地注意到报告", "关切地注意到"),
+        # ... unless the characters past that end open a lead the tables know whole:
+        # "重申" + "深信", though the walk went on through "深" of "重申深切"
+        ("pre", "重申深信必须合作", "重申深信"),
+        ("pre", "重申深表关切", "重申"),
     ],
 )
 def test_leads_a_chinese_lead_never_ends_inside_a_word(

@@ -169,16 +169,7 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
             length += 1
         return length
     if path[-1].ends == 0 and CHARACTER_RE.match(following):
-        # Chinese counts characters, not words: a head the tables saw ("表示", "又") is
-        # followed by a whole lead they know ("满意地注意到"), not by one more character;
-        # where none follows, no lead ended on this character either, and the next one
-        # finishes its word ("又核" + "准", "相" + "信"): a lead never ends inside a word.
-        # Where a lead did end earlier on the path ("关切" of "关切地看到"), the walk
-        # backs off to it instead: the characters past it are the clause's own words
-        whole = _whole_lead(found.root(kind), words[length:limit])
-        if whole:
-            return length + whole
-        return length if any(node.ends for node in path) else length + 1
+        return _characters_length(words, path, limit, found.root(kind))
     if path[-1].ends == 0 and following not in FUNCTION_WORDS and following not in adverbs:
         # a phrase never seen whole ("Noting with interest"): take its head, and the word
         # after any the tables saw only inside leads ("будучи крайне обеспокоена")
@@ -237,6 +228,29 @@ def _back_off(path: list[LeadNode], length: int) -> int:
     if path[length - 1].ends:
         return length
     return next((d for d in range(length - 1, 0, -1) if path[d - 1].ends), length)
+
+
+def _characters_length(
+    words: Sequence[str], path: list[LeadNode], limit: int, root: LeadNode
+) -> int:
+    """A Chinese lead's length where the walk stopped on a character no lead ended on.
+
+    Chinese counts characters, not words: a head the tables saw ("表示", "又") is followed
+    by a whole lead they know ("满意地注意到"), not by one more character; where none
+    follows and no lead ended on the path either, the next character finishes the word
+    ("又核" + "准", "相" + "信"): a lead never ends inside a word. Where a lead did end
+    earlier on the path, the characters past it open a second lead the tables know whole
+    ("重申" + "深信", "再次" + "强调"), or else they are the clause's own words and the
+    walk backs off to that end ("关切" of "关切地看到").
+    """
+    length = len(path)
+    whole = _whole_lead(root, words[length:limit])
+    if whole:
+        return length + whole
+    ended = max((depth for depth, node in enumerate(path, start=1) if node.ends), default=0)
+    if not ended:
+        return length + 1
+    return ended + _whole_lead(root, words[ended:limit])
 
 
 def _whole_lead(root: LeadNode, words: Sequence[str]) -> int:
