@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 PRE, OP, AFTER, ANNEX = "preamble", "operative", "after", "annex"
 _FULL_STOPS = frozenset("。.")
+_PARAGRAPH_ENDS = frozenset("。.；;")  # how an operative paragraph ends; a clause ends "，"
 _CLAUSE_COMMAS = frozenset(_landmarks.FORMULA_COMMAS)
 KNOWN = 5  # leads a first word must open in the tables to count as opening one
 STRONG = 30  # ... to count as a frequent lead
@@ -182,13 +183,22 @@ class State:
         """Whether paragraph 1 is still to come, where a lead's word cannot tell the parts apart.
 
         Chinese uses one verb for both kinds ("回顾" recalling or recalls, "吁请"): a clause
-        before the next "1." belongs to the preamble (of the resolution or of a section).
+        before the next "1." belongs to the preamble (of the resolution or of a section),
+        unless a section closes first: a line that ends as a paragraph does ("；", "。"),
+        then a heading, is a section of unnumbered paragraphs, and the "1." is a later one's.
         """
-        return (
-            self.profile.shared_leads
-            and self.next_number(line, 120) == "1"
-            and (self.zone == PRE) == (self.last_number == 0)
-        )
+        if not self.profile.shared_leads or (self.zone == PRE) != (self.last_number == 0):
+            return False
+        previous = line
+        for following in self.kinds[line.index + 1 : line.index + 120]:
+            if following.number_text is not None:
+                return following.number_text == "1"
+            if following.heading and _line_shape.ends_clause(previous.text, _PARAGRAPH_ENDS):
+                # a line ends as an operative paragraph does and a heading follows: the
+                # section closed, unnumbered, before any "1." ("十九", title, "注意到...；")
+                return False
+            previous = following.line
+        return False
 
     def ends_sentence(self, line: Line) -> bool:
         """A full stop ends the line, where a lead's word cannot tell the parts apart.

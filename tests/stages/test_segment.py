@@ -227,3 +227,39 @@ def test_columns(text: str, width: int) -> None:
     from resparse._zone_state import columns  # noqa: PLC0415 - one test's helper
 
     assert columns(text) == width
+
+
+CHINESE_SECTIONS = (
+    "大会，\n"
+    "十八\n"
+    "联合检查组毛额预算\n"
+    "1.\t表示注意到秘书长提交的说明；\n"
+    "2.\t核准联合检查组2023年毛额预算8 378 700美元；\n"
+    "十九\n"
+    "共同出资的联合国系统行政首长协调理事会毛额预算\n"
+    "{opening}\n"
+    "二十\n"
+    "应急基金\n"
+    "1.\t回顾其第76/246 A号决议，其中将应急基金数额定为核定方案预算的0.75%；\n"
+    "2.\t决定将2024年应急基金数额定为2023年核定方案预算的0.75%。\n"
+)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("opening", "clauses", "paragraphs"),
+    [
+        # a section's only paragraph ends as a paragraph does and a heading follows: the
+        # "1." further on belongs to the next section and does not make it a clause
+        ("注意到联合国系统行政首长协调理事会2023年毛额预算4 047 500美元；", 0, 5),
+        ("注意到联合国系统行政首长协调理事会2023年毛额预算4 047 500美元。", 0, 5),
+        # one that ends with a comma is the section's preamble, whatever the heading after
+        ("注意到联合国系统行政首长协调理事会2023年毛额预算的报告，", 1, 4),
+    ],
+)
+def test_segment_chinese_section_closed_before_any_number(
+    opening: str, clauses: int, paragraphs: int
+) -> None:
+    """Chinese shares its verbs between the parts; the line's end and a heading tell them."""
+    result = _segment(CHINESE_SECTIONS.format(opening=opening), "zh")
+    assert (len(result.clauses), len(result.paragraphs)) == (clauses, paragraphs)
