@@ -492,3 +492,50 @@ def test_a_control_character_before_a_clause_hides_no_lead(noise: str) -> None:
     )
     result = resparse.parse(text)
     assert [c.lead for c in result.preamble] == ["Recalling"]
+
+
+# An Arabic table that saw "بالغ القلق" (deep concern) only after "تعرب عن" (expresses),
+# never after "وإذ يساورها" (concerned ...), where two leads ended on "بالغ" (the markup's
+# own slips), and saw leads end before "إزاء" (about)
+ARABIC = """pre\tوإذ\t10\t0\t0\t0
+pre\tوإذ يساورها\t10\t0\t0\t4
+pre\tوإذ يساورها بالغ\t6\t0\t0\t2
+pre\tتعرب\t8\t0\t0\t0
+pre\tتعرب عن\t8\t0\t0\t0
+pre\tتعرب عن بالغ\t8\t0\t0\t0
+pre\tتعرب عن بالغ القلق\t8\t0\t0\t8
+pre\tتعرب عن بالغ القلق إزاء\t0\t8\t0\t0
+"""
+
+# a French table where "Prie de nouveau" ends its leads and "Invite de nouveau sa" goes on
+FRENCH = (
+    "pre\tprie\t9\t0\t0\t0\npre\tprie de\t9\t0\t0\t0\npre\tprie de nouveau\t9\t0\t0\t9\n"
+    "pre\tinvite\t9\t0\t0\t0\npre\tinvite de\t9\t0\t0\t0\n"
+    "pre\tinvite de nouveau\t9\t0\t0\t0\npre\tinvite de nouveau sa\t9\t0\t0\t9\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "table", "text", "lead"),
+    [
+        # the walk runs out of the trie inside a phrase; the pair the tables saw leads go
+        # on through elsewhere finishes it, and stops where they saw leads end
+        ("ar", ARABIC, "وإذ يساورها بالغ القلق إزاء الحالة", "وإذ يساورها بالغ القلق"),
+        # never taken on into a function word, nor left on a conjunction or determiner
+        (
+            "fr",
+            FRENCH,
+            "Prie de nouveau sa Présidente",
+            "Prie de nouveau",
+        ),
+    ],
+)
+def test_leads_a_phrase_goes_on_through_a_pair_the_tables_bound(
+    language: str, table: str, text: str, lead: str
+) -> None:
+    """Regression: held out, "وإذ يساورها شديد القلق" came back without "القلق"."""
+    words = opening_words(text, [(0, len(text))])
+    names = {f"{language}.tsv": table, f"{language}.sc.tsv": "", f"{language}.extra.tsv": ""}
+    with _lead_tables.replaced_tables(names):
+        n = _leads.lead_length([w for w, _, _ in words], "pre", language)
+    assert text[: words[n - 1][2]] == lead

@@ -70,6 +70,7 @@ class LeadTables:
 
     ``tails``: by kind, the modifiers that finish a lead after many heads ("also",
     "avec satisfaction"), for pairs of head and modifier the tries never saw.
+    ``bound``: pairs of words no lead of the tries ever ended between (see _bound_pairs).
     """
 
     pre: LeadNode
@@ -77,6 +78,7 @@ class LeadTables:
     tails: dict[str, frozenset[tuple[str, ...]]] = attrs.field(factory=dict)
     inner: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
+    bound: frozenset[tuple[str, str]] = frozenset()
 
     def root(self, kind: Kind) -> LeadNode:
         """The trie for one kind of paragraph."""
@@ -174,7 +176,14 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
         _add_agreement(pre, rules, language)
         _add_agreement(op, rules, language)
     found_tails = {kind: frozenset(found) for kind, found in tails.items()}
-    return LeadTables(pre, op, found_tails, _inner_words(pre, op), _object_words(pre, op))
+    return LeadTables(
+        pre,
+        op,
+        found_tails,
+        _inner_words(pre, op),
+        _object_words(pre, op),
+        _bound_pairs(pre, op),
+    )
 
 
 _INNER_MINIMUM = 2  # leads a word must be inside, never ending one, to count as inner
@@ -196,6 +205,33 @@ def _inner_words(*roots: LeadNode) -> frozenset[str]:
             ending.add(word)
         stack.extend(node.children.items())
     return frozenset(w for w, n in inside.items() if n >= _INNER_MINIMUM and w not in ending)
+
+
+_BOUND_MINIMUM = 3  # leads that must go on from one word to the next for a bound pair
+_BOUND_RATIO = 20  # ... for each lead that ended between them
+
+
+def _bound_pairs(*roots: LeadNode) -> frozenset[tuple[str, str]]:
+    """Pairs of words that leads went on through, wherever in a lead they stood.
+
+    A node's ``stop`` counts the clauses whose lead ended just before its word, so for a
+    pair (word, next word) the tries say how often a lead went on from one to the other
+    and how often it ended between them. Where leads went on and (almost) never ended,
+    the pair is one phrase: Arabic "بالغ القلق" (deep concern) after any head, though
+    the tries never saw it after this one ("وإذ يساورها بالغ" is cut in the phrase).
+    """
+    went: collections.Counter[tuple[str, str]] = collections.Counter()
+    ended: collections.Counter[tuple[str, str]] = collections.Counter()
+    stack = [item for root in roots for item in root.children.items()]
+    while stack:
+        word, node = stack.pop()
+        for following, child in node.children.items():
+            went[word, following] += child.inside + child.ends
+            ended[word, following] += child.stop
+            stack.append((following, child))
+    return frozenset(
+        pair for pair, n in went.items() if n >= _BOUND_MINIMUM and ended[pair] * _BOUND_RATIO <= n
+    )
 
 
 _OBJECT_MINIMUM = 3  # leads a word must end, second after a head, to count as an object

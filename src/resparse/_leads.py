@@ -88,6 +88,7 @@ def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | N
     if length == len(path) and length < limit:
         adverbs = morphology(language).adverbs
         extended = _extend(words, path, limit, found, adverbs, kind=kind, language=language)
+        extended = _bound_run(words, max(extended, length), limit, found.bound, language)
         if extended > length:
             return _with_tails(words, extended, root, limit, found.tails[kind])
     length = max(_back_off(path, length), 1)
@@ -186,6 +187,38 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
         # "Recognizing moreover", "Affirming further the ...": an adverb the tables did
         # not see here ("further" before a noun is an adjective: "Encourages further efforts")
         return length + 1
+    return length
+
+
+def _bound_run(
+    words: Sequence[str],
+    length: int,
+    limit: int,
+    bound: frozenset[tuple[str, str]],
+    language: str,
+) -> int:
+    """The lead taken on through the words the tables never saw a lead end between.
+
+    The walk ran out of the trie here, so the path says nothing of the next word; the
+    pairs learned anywhere in the tables do ("شديد" + "القلق", "قلقها" + "البالغ"). A
+    function word is never taken so (a body may cut "Condemns" before "in the strongest
+    terms" where another goes on), nor a Chinese character: pairs of characters cross
+    words, and the character walk decides where a Chinese lead ends. A run never ends
+    on a conjunction or a determiner ("выражая сожаление и" opens a second phrase, "Prie
+    de nouveau sa" its object).
+    """
+    start = length
+    while (
+        length < limit
+        and words[length] not in FUNCTION_WORDS
+        and not CHARACTER_RE.match(words[length])
+        and (words[length - 1], words[length]) in bound
+    ):
+        length += 1
+    local = profile(language)
+    closing = local.conjunctions | local.words.get("determiners", frozenset()) | _DETERMINERS
+    while length > start and words[length - 1] in closing:
+        length -= 1
     return length
 
 
