@@ -267,6 +267,31 @@ ROWS: list[tuple[str, str, str, bool]] = [
         False,
     ),
     (
+        "a clause that lost its comma read as a heading",
+        "heading.reads_as_part",
+        (
+            "The General Assembly,\n"
+            "I\nGlobal service delivery model\n"
+            "Recalling its resolution 74/296,\n1. Decides to keep the question under review;\n"
+            "II\nEffects of changes in rates of exchange and inflation\n"
+            "Having considered the report of the Secretary-General on the revised estimates36\n"
+            "Takes note of the revised estimates;\n"
+        ),
+        True,
+    ),
+    (
+        "a long title opening with a word that opens operative leads is a title",
+        "heading.reads_as_part",
+        (
+            "The General Assembly,\n"
+            "I\nGlobal service delivery model\n"
+            "Recalling its resolution 74/296,\n1. Decides to keep the question under review;\n"
+            "II\nFurther information on the approvals and notifications of the Committee\n"
+            "Recalling its resolution 74/297,\n1. Approves the subvention;\n"
+        ),
+        False,
+    ),
+    (
         "section headings with no punctuation",
         "heading.reads_as_part",
         (

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from resparse import _lead_tables
+from resparse import _lead_tables, _leads
 from resparse._language import profile, profile_or_english
 from resparse._patterns import alternation
 from resparse.model import Diagnostic, Span
@@ -406,19 +406,45 @@ _SENTENCE_END = regex.compile(r"[;,.](?:[ ,]?\d{1,3})*$")  # after any footnote 
 
 
 def heading_reads_as_part(result: Resolution) -> Iterator[Diagnostic]:
-    """A heading that ends as a clause or a paragraph does, with a comma or semicolon.
+    """A heading that ends as a clause or a paragraph does, or opens as a clause does.
 
     Headings are titles and carry no closing punctuation; "Decides to keep the question
     ... under review;" read as a heading is an operative paragraph lost from the count.
+    Titles are noun phrases, too: a long one opening with a word that opens many
+    preambular leads and few operative ones ("审议了...的报告36", having considered) is a
+    clause whose comma the text lost, read as a heading.
     """
     for heading in result.headings:
         text = heading.text.rstrip()
-        if len(text) > 40 and _SENTENCE_END.search(text):
+        if len(text) <= _TITLE_AT_MOST:
+            continue
+        if _SENTENCE_END.search(text):
             message = (
                 "a heading that ends with a comma, semicolon or full stop, as a clause or "
                 "paragraph does: it may be one, read as a heading"
             )
             yield Diagnostic("heading.reads_as_part", message, "warning", heading.span)
+        elif _opens_as_clause(text, result.language):
+            message = (
+                "a heading that opens with a preambular lead, as long as a clause: it may "
+                "be a clause that lost its closing comma, read as a heading"
+            )
+            yield Diagnostic("heading.reads_as_part", message, "warning", heading.span)
+
+
+_TITLE_AT_MOST = 40  # characters: a heading longer than this may be a part read as one
+_CLAUSE_OPENER = 30  # preambular leads a heading's first word opens to read as a clause's
+
+
+def _opens_as_clause(text: str, language: str) -> bool:
+    """Whether the text's first word opens many preambular leads and few operative ones."""
+    words = _leads.lead_words(text, [(0, len(text))], "pre", language)
+    if not words:
+        return False
+    first = words[0][0]
+    pre = _lead_tables.first_word_count(first, "pre", language)
+    op = _lead_tables.first_word_count(first, "op", language)
+    return pre >= _CLAUSE_OPENER and 3 * op < pre
 
 
 # how a preambular clause ends; how many words and characters a heading read as one has
