@@ -76,8 +76,11 @@ def heading_shape(text: str, local: Profile) -> tuple[bool, bool]:
     words = len(stripped.split())
     if words > _MAX_TITLE_WORDS:
         return False, False
-    plain = local.starts_like_lead(stripped) or stripped[:1].isdigit()
-    return plain and words <= _MAX_HEADING_WORDS, plain or stripped[:1].isalpha()
+    first = stripped[:1]
+    # a title opens with a capital wherever the script has case, though a language's
+    # leads may not (Russian "ссылаясь"): a lower-case line is a sentence broken in two
+    plain = (local.starts_like_lead(stripped) and not first.islower()) or first.isdigit()
+    return plain and words <= _MAX_HEADING_WORDS, plain or first.isalpha()
 
 
 _TAIL = 48

@@ -263,3 +263,33 @@ def test_segment_chinese_section_closed_before_any_number(
     """Chinese shares its verbs between the parts; the line's end and a heading tell them."""
     result = _segment(CHINESE_SECTIONS.format(opening=opening), "zh")
     assert (len(result.clauses), len(result.paragraphs)) == (clauses, paragraphs)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("ending", ["и", "или", "с учетом положений"])
+def test_segment_a_lower_case_line_is_no_heading(ending: str) -> None:
+    """Regression: wrapped Russian text (leads in lower case, so any short line without
+    closing punctuation passed for a title) lost "сбора ... среду и" to a heading, silently."""
+    text = (
+        "Генеральная Ассамблея,\n"
+        "сознавая сохраняющуюся необходимость изучения атомной и ионизирующей радиации,\n"
+        f"сбора информации о ней и анализа ее воздействия на человека и среду {ending}\n"
+        "сознавая также, что объем, сложность и разнообразие такой информации возросли,\n"
+        "1. постановляет продолжать рассмотрение этого вопроса.\n"
+    )
+    result = _segment(text, "ru")
+    assert result.headings == ()
+    assert len(result.clauses) == 1
+
+
+def test_segment_a_russian_title_in_capitals_is_still_a_heading() -> None:
+    text = (
+        "Генеральная Ассамблея,\n"
+        "ссылаясь на свои предыдущие резолюции по этому вопросу,\n"
+        "1. постановляет продолжать рассмотрение этого вопроса;\n"
+        "Целевой фонд для Программы Десятилетия действий\n"
+        "2. просит Генерального секретаря представить доклад.\n"
+    )
+    result = _segment(text, "ru")
+    assert len(result.headings) == 1
+    assert len(result.paragraphs) == 2
