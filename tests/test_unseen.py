@@ -1252,6 +1252,39 @@ def test_unseen_lines_filled_to_the_width_are_wrapped_not_parts() -> None:
 
 
 @pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("opening", "opens"),
+    [
+        # the first character opens hundreds of leads ("注意到", "特别注意到", "还表示"),
+        # but no lead the tables know whole opens the line: the sentence goes on
+        ("注重", False),
+        ("特别是", False),
+        ("还必须", False),
+        # a lead the tables saw whole, however rare, opens its clause
+        ("提及", True),
+        ("又提及", True),
+    ],
+)
+def test_unseen_chinese_line_after_a_filled_line_opens_a_clause_with_a_whole_lead(
+    opening: str, opens: bool
+) -> None:
+    """Regression: in wrapped Chinese, "注重人人负担得起、公平获得，" and "特别是尽量减少废物，"
+    (emphasizing, in particular) after a line filled to the width opened clauses of their
+    own (GA 77 Chinese wrapped, in sample: 104 of 354 documents wrong, 91 after).
+
+    Rule: Chinese tables count characters, so a first character's counts ("注" opens
+    every "注意到") say little; after a filled line a Chinese line opens a clause only
+    where a lead the tables saw whole opens it.
+    """
+    lines = list(WRAPPED_CHINESE)
+    lines[4] = opening + lines[4][2:]
+    result = resparse.parse("\n".join(lines) + "\n", language="zh")
+    starts = [c.text[: len(opening)] for c in result.preamble]
+    assert (opening in starts) is opens
+    assert len(result.preamble) == (6 if opens else 5)
+
+
+@pytest.mark.issue(16)
 def test_unseen_one_line_per_part_with_lines_past_the_width_is_not_wrapped() -> None:
     """Regression: Chinese text of one line per part whose clauses are about one width
     long was taken for wrapped text, and a clause the tables have no lead for ("适当考虑到")

@@ -95,6 +95,8 @@ class Feeders(Lists):
             # the tables do not know as opening preambular leads ("включая", including),
             # or know as a frequent operative verb only ("促进", promotes), goes on with
             # the sentence
+            if not self.opens_known_lead(kind):
+                return False
             return kind.pre_count >= KNOWN and (kind.pre_count >= STRONG or kind.op_count < STRONG)
         if (
             lead_like
@@ -114,6 +116,18 @@ class Feeders(Lists):
             # such as "Particularly in Africa", "Al-Qaida-affiliated groups" or "Afghan-led"
             return False
         return lead_like or self.follows_finished_part(line)
+
+    def opens_known_lead(self, kind: ClassifiedLine) -> bool:
+        """Whether a Chinese line opens with a lead the tables saw whole (any other: True).
+
+        Chinese tables count characters, and a first character's counts say little
+        ("注" opens 330 leads, all "注意到", none "注重"): after a filled line, "注重",
+        "特别是" or "还必须" go on with the sentence; "提及", rare as it is, opens a clause.
+        """
+        text = self.source[kind.content_start : kind.line.end]
+        if not _lead_tables.CHARACTER_RE.match(text[:1]):
+            return True
+        return _lead_tables.whole_lead_count(text, "pre", self.profile.code) > 0
 
     def opens_name(self, line: Line) -> bool:
         """Whether a line opens with a quotation or a name: a second word with a capital.
