@@ -539,3 +539,42 @@ def test_leads_a_phrase_goes_on_through_a_pair_the_tables_bound(
     with _lead_tables.replaced_tables(names):
         n = _leads.lead_length([w for w, _, _ in words], "pre", language)
     assert text[: words[n - 1][2]] == lead
+
+
+# A Russian table that saw "будучи глубоко обеспокоена" but never "крайне" (extremely),
+# and a French one that saw "Exprimant sa vive préoccupation" but never "devant" inside
+# a lead
+RUSSIAN_MODIFIER = (
+    "pre\tбудучи\t9\t0\t0\t0\npre\tбудучи глубоко\t9\t0\t0\t0\n"
+    "pre\tбудучи глубоко обеспокоена\t9\t0\t0\t9\n"
+)
+FRENCH_MODIFIER = (
+    "pre\texprimant\t9\t0\t0\t0\npre\texprimant sa\t9\t0\t0\t0\n"
+    "pre\texprimant sa vive\t9\t0\t0\t0\npre\texprimant sa vive préoccupation\t9\t0\t0\t9\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "table", "text", "lead"),
+    [
+        # an unseen modifier after the head, then a word the tables saw inside leads and
+        # shaped like a lead's head: the head finishes the lead
+        ("ru", RUSSIAN_MODIFIER, "будучи крайне обеспокоена тем, что", "будучи крайне обеспокоена"),
+        # shaped like a participle ("-ant") but never seen inside a lead: the clause's word
+        (
+            "fr",
+            FRENCH_MODIFIER,
+            "Exprimant sa préoccupation devant la situation",
+            "Exprimant sa préoccupation",
+        ),
+    ],
+)
+def test_leads_an_unseen_modifier_takes_the_head_that_follows(
+    language: str, table: str, text: str, lead: str
+) -> None:
+    """Regression: held out, "будучи крайне обеспокоена" came back as "будучи крайне"."""
+    words = opening_words(text, [(0, len(text))])
+    names = {f"{language}.tsv": table, f"{language}.sc.tsv": "", f"{language}.extra.tsv": ""}
+    with _lead_tables.replaced_tables(names):
+        n = _leads.lead_length([w for w, _, _ in words], "pre", language)
+    assert text[: words[n - 1][2]] == lead

@@ -71,6 +71,7 @@ class LeadTables:
     ``tails``: by kind, the modifiers that finish a lead after many heads ("also",
     "avec satisfaction"), for pairs of head and modifier the tries never saw.
     ``bound``: pairs of words no lead of the tries ever ended between (see _bound_pairs).
+    ``within``: words the tables saw inside leads past their first word (see _within_words).
     """
 
     pre: LeadNode
@@ -79,6 +80,7 @@ class LeadTables:
     inner: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
     bound: frozenset[tuple[str, str]] = frozenset()
+    within: frozenset[str] = frozenset()
 
     def root(self, kind: Kind) -> LeadNode:
         """The trie for one kind of paragraph."""
@@ -183,6 +185,7 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
         _inner_words(pre, op),
         _object_words(pre, op),
         _bound_pairs(pre, op),
+        _within_words(pre, op),
     )
 
 
@@ -232,6 +235,26 @@ def _bound_pairs(*roots: LeadNode) -> frozenset[tuple[str, str]]:
     return frozenset(
         pair for pair, n in went.items() if n >= _BOUND_MINIMUM and ended[pair] * _BOUND_RATIO <= n
     )
+
+
+def _within_words(*roots: LeadNode) -> frozenset[str]:
+    """The words the tables saw in leads past the first word, at least twice.
+
+    "обеспокоена" (concerned) is one, after many modifiers; "devant" or "quant", shaped
+    like participles, are not: they follow "Exprimant sa préoccupation", outside it.
+    """
+    inside: collections.Counter[str] = collections.Counter()
+    stack = [
+        item
+        for root in roots
+        for _, head in root.children.items()
+        for item in head.children.items()
+    ]
+    while stack:
+        word, node = stack.pop()
+        inside[word] += node.inside
+        stack.extend(node.children.items())
+    return frozenset(word for word, n in inside.items() if n >= _INNER_MINIMUM)
 
 
 _OBJECT_MINIMUM = 3  # leads a word must end, second after a head, to count as an object

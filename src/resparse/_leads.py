@@ -179,6 +179,13 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
             length += 1
         if length < limit and words[length] in objects and words[length - 1] not in objects:
             length += 1  # "Having taken note": the unseen participle's object
+        elif (
+            length < limit
+            and not looks_like_lead_word(words[length - 1], kind, language)
+            and looks_like_lead_word(words[length], kind, language)
+            and words[length] in found.within
+        ):
+            length += 1  # "будучи крайне обеспокоена": an unseen modifier, then its head
         return length
     if following in adverbs and (
         following not in _ADJECTIVE_ADVERBS
