@@ -578,3 +578,27 @@ def test_leads_an_unseen_modifier_takes_the_head_that_follows(
     with _lead_tables.replaced_tables(names):
         n = _leads.lead_length([w for w, _, _ in words], "pre", language)
     assert text[: words[n - 1][2]] == lead
+
+
+# An Arabic table where "إذ" (whereas) opens many leads that go on and ends one (a stray
+# italic), and never saw "تسلم" (recognizes) after it
+ARABIC_STRAY_END = "pre\tإذ\t20\t0\t0\t1\npre\tإذ تؤكد\t19\t0\t0\t19\n"
+
+
+@pytest.mark.parametrize(
+    ("scope", "lead"),
+    [
+        # one lead in twenty ended there: the walk is inside a phrase, as where none did
+        (None, "إذ تسلم"),
+        # the Security Council's italics end at the head far more often: one is enough
+        ("sc", "إذ"),
+    ],
+)
+def test_leads_a_stray_end_does_not_stop_an_unseen_phrase(scope: str | None, lead: str) -> None:
+    """Regression: held out, "إذ تسلم" (whereas recognizing) came back as "إذ"."""
+    text = "إذ تسلم بأن التعاون ضروري"
+    words = opening_words(text, [(0, len(text))])
+    names = {"ar.tsv": ARABIC_STRAY_END, "ar.sc.tsv": "", "ar.extra.tsv": ""}
+    with _lead_tables.replaced_tables(names):
+        n = _leads.lead_length([w for w, _, _ in words], "pre", "ar", scope)
+    assert text[: words[n - 1][2]] == lead

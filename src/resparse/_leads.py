@@ -63,7 +63,15 @@ def lead_length(
     return length
 
 
-def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | None) -> int:
+def _walk_length(
+    words: Sequence[str], kind: Kind, language: str, scope: str | None, *, body: str | None = None
+) -> int:
+    """The walk through the tables of ``scope``.
+
+    ``body`` is the text's own scope, which the fallback to the language's whole table
+    keeps (see _rarely_ended).
+    """
+    body = scope if body is None else body
     found = tables(language, scope)
     root = found.root(kind)
     node = root.children.get(words[0])
@@ -82,12 +90,14 @@ def _walk_length(words: Sequence[str], kind: Kind, language: str, scope: str | N
     if scope is not None and length == len(path) < limit and _mostly_went_on(path[-1]):
         # the body's table ran out of words where its own leads mostly went on ("Expresses
         # its deep" before "concern"): the language's whole table knows more of the phrase
-        general = _walk_length(words, kind, language, None)
+        general = _walk_length(words, kind, language, None, body=body)
         if general > length:
             return general
     if length == len(path) and length < limit:
         adverbs = morphology(language).adverbs
-        extended = _extend(words, path, limit, found, adverbs, kind=kind, language=language)
+        extended = _extend(
+            words, path, limit, found, adverbs, kind=kind, language=language, scope=body
+        )
         extended = _bound_run(words, max(extended, length), limit, found.bound, language)
         if extended > length:
             return _with_tails(words, extended, root, limit, found.tails[kind])
@@ -150,6 +160,7 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
     *,
     kind: Kind,
     language: str,
+    scope: str | None = None,
 ) -> int:
     """The lead's length past the deepest node, where the next word finishes the phrase."""
     inner, objects = found.inner, found.objects
@@ -171,7 +182,11 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
         return length
     if path[-1].ends == 0 and CHARACTER_RE.match(following):
         return _characters_length(words, path, limit, found.root(kind))
-    if path[-1].ends == 0 and following not in FUNCTION_WORDS and following not in adverbs:
+    if (
+        _rarely_ended(path[-1], scope)
+        and following not in FUNCTION_WORDS
+        and following not in adverbs
+    ):
         # a phrase never seen whole ("Noting with interest"): take its head, and the word
         # after any the tables saw only inside leads ("будучи крайне обеспокоена")
         length += 1
@@ -195,6 +210,23 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
         # not see here ("further" before a noun is an adjective: "Encourages further efforts")
         return length + 1
     return length
+
+
+def _rarely_ended(node: LeadNode, scope: str | None) -> bool:
+    """Whether (almost) no lead ended on this node's word: one in twenty at most.
+
+    "إذ" (whereas) opens 215 leads that go on and ends one, a stray italic: a walk that
+    runs out of the trie there is inside a phrase, as where none ended. The Security
+    Council's italics end leads at the head far more often ("Condemns" before "in the
+    strongest terms"), so in its texts one lead that ended there is evidence enough:
+    held out, taking the word anyway cost its French leads 0.26 points.
+    """
+    if scope == "sc":
+        return node.ends == 0
+    return node.ends * _RARELY <= node.inside
+
+
+_RARELY = 20
 
 
 def _bound_run(
