@@ -494,6 +494,15 @@ def test_a_control_character_before_a_clause_hides_no_lead(noise: str) -> None:
     assert [c.lead for c in result.preamble] == ["Recalling"]
 
 
+def _lead_with_table(text: str, language: str, table: str, scope: str | None = None) -> str:
+    """The preambular lead of ``text`` as a toy table alone (no body table, no extras) reads it."""
+    words = opening_words(text, [(0, len(text))])
+    names = {f"{language}.tsv": table, f"{language}.sc.tsv": "", f"{language}.extra.tsv": ""}
+    with _lead_tables.replaced_tables(names):
+        n = _leads.lead_length([w for w, _, _ in words], "pre", language, scope)
+    return text[: words[n - 1][2]] if n else ""
+
+
 # An Arabic table that saw "بالغ القلق" (deep concern) only after "تعرب عن" (expresses),
 # never after "وإذ يساورها" (concerned ...), where two leads ended on "بالغ" (the markup's
 # own slips), and saw leads end before "إزاء" (about)
@@ -534,11 +543,7 @@ def test_leads_a_phrase_goes_on_through_a_pair_the_tables_bound(
     language: str, table: str, text: str, lead: str
 ) -> None:
     """Regression: held out, "وإذ يساورها شديد القلق" came back without "القلق"."""
-    words = opening_words(text, [(0, len(text))])
-    names = {f"{language}.tsv": table, f"{language}.sc.tsv": "", f"{language}.extra.tsv": ""}
-    with _lead_tables.replaced_tables(names):
-        n = _leads.lead_length([w for w, _, _ in words], "pre", language)
-    assert text[: words[n - 1][2]] == lead
+    assert _lead_with_table(text, language, table) == lead
 
 
 # A Russian table that saw "будучи глубоко обеспокоена" but never "крайне" (extremely),
@@ -573,11 +578,7 @@ def test_leads_an_unseen_modifier_takes_the_head_that_follows(
     language: str, table: str, text: str, lead: str
 ) -> None:
     """Regression: held out, "будучи крайне обеспокоена" came back as "будучи крайне"."""
-    words = opening_words(text, [(0, len(text))])
-    names = {f"{language}.tsv": table, f"{language}.sc.tsv": "", f"{language}.extra.tsv": ""}
-    with _lead_tables.replaced_tables(names):
-        n = _leads.lead_length([w for w, _, _ in words], "pre", language)
-    assert text[: words[n - 1][2]] == lead
+    assert _lead_with_table(text, language, table) == lead
 
 
 # An Arabic table where "إذ" (whereas) opens many leads that go on and ends one (a stray
@@ -596,9 +597,4 @@ ARABIC_STRAY_END = "pre\tإذ\t20\t0\t0\t1\npre\tإذ تؤكد\t19\t0\t0\t19\n"
 )
 def test_leads_a_stray_end_does_not_stop_an_unseen_phrase(scope: str | None, lead: str) -> None:
     """Regression: held out, "إذ تسلم" (whereas recognizing) came back as "إذ"."""
-    text = "إذ تسلم بأن التعاون ضروري"
-    words = opening_words(text, [(0, len(text))])
-    names = {"ar.tsv": ARABIC_STRAY_END, "ar.sc.tsv": "", "ar.extra.tsv": ""}
-    with _lead_tables.replaced_tables(names):
-        n = _leads.lead_length([w for w, _, _ in words], "pre", "ar", scope)
-    assert text[: words[n - 1][2]] == lead
+    assert _lead_with_table("إذ تسلم بأن التعاون ضروري", "ar", ARABIC_STRAY_END, scope) == lead
