@@ -366,27 +366,6 @@ def known_first_word(word: str, kind: Kind, language: str = "en", *, minimum: in
     return _first_words(language, kind).get(word, 0) >= minimum
 
 
-def whole_lead_count(text: str, kind: Kind, language: str) -> int:
-    """How many leads end where the longest lead known whole at the text's start ends.
-
-    0 if none. For Chinese, whose tables count characters, the first character's count
-    says little ("注" opens 330 leads, all of them "注意到", none "注重"); the lead the
-    tables saw whole says whether a line opens one.
-    """
-    node, found = tables(language).root(kind), 0
-    for character in text[:_MAX_WHOLE]:
-        child = node.children.get(character)
-        if child is None:
-            break
-        node = child
-        if node.ends:
-            found = node.ends
-    return found
-
-
-_MAX_WHOLE = 16  # characters: longer than any Chinese lead of the tables
-
-
 def first_word_count(word: str, kind: Kind, language: str = "en") -> int:
     """How many leads of this kind the UN's markup opens with this word (0 if none)."""
     return _first_words(language, kind).get(word, 0)

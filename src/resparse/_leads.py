@@ -254,11 +254,17 @@ def _bound_run(
         and (words[length - 1], words[length]) in bound
     ):
         length += 1
-    local = profile(language)
-    closing = local.conjunctions | local.words.get("determiners", frozenset()) | _DETERMINERS
+    closing = _closing_words(language)
     while length > start and words[length - 1] in closing:
         length -= 1
     return length
+
+
+@functools.cache
+def _closing_words(language: str) -> frozenset[str]:
+    """The words a lead taken on through bound pairs never ends on: conjunctions, determiners."""
+    local = profile(language)
+    return local.conjunctions | local.words.get("determiners", frozenset()) | _DETERMINERS
 
 
 def _intensifier_run(words: Sequence[str], start: int, limit: int) -> int:
@@ -323,6 +329,18 @@ def _characters_length(
     if not ended:
         return length + 1
     return ended + _whole_lead(root, words[ended:limit])
+
+
+def opens_whole_lead(text: str, kind: Kind, language: str) -> bool:
+    """Whether a lead the tables saw whole opens a Chinese text (its characters).
+
+    The first character's count says little there ("注" opens 330 leads, all of them
+    "注意到", none "注重"); the lead the tables saw whole says whether a line opens one.
+    """
+    return _whole_lead(tables(language).root(kind), text[:_MAX_CHARACTERS]) > 0
+
+
+_MAX_CHARACTERS = 16  # longer than any Chinese lead of the tables
 
 
 def _whole_lead(root: LeadNode, words: Sequence[str]) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resparse import _classify, _lead_tables, _line_shape
+from resparse import _classify, _lead_tables, _leads, _line_shape
 from resparse._patterns import CLAUSE_COMMAS
 from resparse._zone_lists import Lists
 from resparse._zone_state import KNOWN, OP, PRE, SENTENCE_ENDS, STRONG, Unit
@@ -127,7 +127,7 @@ class Feeders(Lists):
         text = self.source[kind.content_start : kind.line.end]
         if not _lead_tables.CHARACTER_RE.match(text[:1]):
             return True
-        return _lead_tables.whole_lead_count(text, "pre", self.profile.code) > 0
+        return _leads.opens_whole_lead(text, "pre", self.profile.code)
 
     def opens_name(self, line: Line) -> bool:
         """Whether a line opens with a quotation or a name: a second word with a capital.
