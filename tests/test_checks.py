@@ -131,9 +131,21 @@ ROWS: list[tuple[str, str, str, bool]] = [
         FORMULA
         + PREAMBLE
         + "1. Requests the following elements in reports:\n(a) A summary;\n(b) Conclusions;\n"
-        + "and its request that all documents have conclusions in bold print;\n"
+        + "as well as its request that all documents have conclusions in bold print;\n"
         + "2. Decides to act;\n3. Decides to remain seized of the matter.\n",
         True,
+    ),
+    (
+        # a conjunction opens the paragraph's sentence after its list: the parser takes it
+        # back to the paragraph, so no item goes on
+        "the paragraph's sentence after its list, read as such",
+        "subparagraph.continuation",
+        FORMULA
+        + PREAMBLE
+        + "1. Requests the following elements in reports:\n(a) A summary;\n(b) Conclusions;\n"
+        + "and its request that all documents have conclusions in bold print;\n"
+        + "2. Decides to act;\n3. Decides to remain seized of the matter.\n",
+        False,
     ),
     (
         "a list that ends the paragraph",
@@ -515,6 +527,14 @@ CHINESE_LIST = (
     "1.\t决定如下：\n(a)\t小组将开会；\n"
 )
 CHINESE_END = "2.\t决定继续处理这个问题。\n"
+# a text whose long lines are its parts, with a list in paragraph 1 and a line after it
+CHINESE_PARTS = (
+    "大会，\n回顾其关于这一问题的各项决议，包括2020年5月1日第1/1号决议，\n"
+    "表示注意到秘书长关于这一问题的报告以及其中所载的各项建议，\n"
+    "1.\t回顾通过了下列决定：\n(a)\t缔约国会议第一届特别会议的第一项决定；\n"
+    "(b)\t执行理事会第九十四届会议的第二项决定；\n{after}"
+    "2.\t请秘书长向大会下届会议提交关于本决议执行情况的报告。\n3.\t决定继续处理此案。\n"
+)
 FRENCH_COVER = (
     "Nations Unies\nA/RES/77/266\nAssemblée générale\n\n"
     "Résolution adoptée par l’Assemblée générale le 30 décembre 2022\n\n"
@@ -611,10 +631,19 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         False,
     ),
     (
-        "the paragraph's sentence after its list, in a script with no case",
+        # the segmenter takes the line back to the paragraph where lines are parts
+        "the paragraph's sentence after its list, in Arabic, read as such",
         "subparagraph.continuation",
         "ar",
         ARABIC_LIST + "وتؤكد أهمية ذلك؛\n" + ARABIC_END,
+        False,
+    ),
+    (
+        # too few long lines to tell that lines are parts: the line stays, with a warning
+        "the paragraph's sentence after its list, in a script with no case",
+        "subparagraph.continuation",
+        "zh",
+        CHINESE_LIST + "(b)\t小组将探讨专题；\n并强调必须执行这些决定；\n" + CHINESE_END,
         True,
     ),
     (
@@ -636,6 +665,15 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         "subparagraph.more_lines",
         "zh",
         CHINESE_LIST + "(b)\t小组将探讨专题；\n" + CHINESE_END,
+        False,
+    ),
+    (
+        # the segmenter takes the line after the finished list back to the paragraph; its
+        # own lines (the intro, then the wrap-up) have the list between them
+        "the paragraph's sentence after its list, in Chinese, is no extra line",
+        "text.extra_line",
+        "zh",
+        CHINESE_PARTS.format(after="并强调必须按照公约执行这些决定；\n"),
         False,
     ),
     (

@@ -324,11 +324,17 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     parts: list[tuple[Span, list[Span]]] = [(c.span, []) for c in result.preamble]
     parts += [(p.span, _sub_spans(p)) for p in result.operative]
     source = result.source
-    lines = [own_lines(source, span, inner) for span, inner in parts if not one_line(source, span)]
-    for own in lines:
-        for (_, before), (start, line) in itertools.pairwise(own):
+    lines = [
+        (own_lines(source, span, inner), inner)
+        for span, inner in parts
+        if not one_line(source, span)
+    ]
+    for own, inner in lines:
+        for (before_start, before), (start, line) in itertools.pairwise(own):
             if _NUMBER_ONLY.fullmatch(before):
                 continue  # the paragraph's number on a line of its own ("8." / "Decides")
+            if any(before_start < sub.start < start for sub in inner):
+                continue  # the paragraph's sentence after its list (its wrap-up)
             first = line.strip()[:1]
             finished = _FINISHED.search(before.rstrip()[-_FINISHED_LENGTH:]) is not None
             opens = _opens_a_part(first) or (

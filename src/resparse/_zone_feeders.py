@@ -381,10 +381,31 @@ class Feeders(Lists):
         ):
             self.start_paragraph(line, kind, unnumbered=True)
             return
+        if self.sub_stack and self.wraps_up_list(line, kind):
+            del self.sub_stack[:]  # the paragraph's own sentence goes on after its list
         unit = self.open_unit()
         if unit is not None:
             self.doubt_continuation(line, kind, current)
             unit.pieces.append((line.start, line.end))
+
+    def wraps_up_list(self, line: Line, kind: ClassifiedLine) -> bool:
+        """Whether a line after a finished item goes on with the paragraph's own sentence.
+
+        "Recalls the adoption of:", "(a) ...;", "(c) ...;" then "and stresses the
+        importance of their implementation ...": a line that opens in lower case with a
+        conjunction after an item that ended as items do is the paragraph's text after its
+        list (the markup's wrap-up), not more of the last item.
+        """
+        if kind.number is not None or kind.sub_label is not None:
+            return False
+        if not _line_shape.ends_clause(self.text_of_unit(), SENTENCE_ENDS):
+            return False
+        text = line.text.lstrip()
+        first = text[:1]
+        if first.isalpha() and not first.islower() and not first.isupper():
+            return self.lines_are_parts  # a script with no case: only a line break tells
+        words = text.split(maxsplit=1)
+        return len(words) > 1 and first.islower() and words[0] in self.profile.conjunctions
 
     def doubt_continuation(self, line: Line, kind: ClassifiedLine, current: Unit) -> None:
         """Say so where a line read as a paragraph's text looks like the next paragraph.

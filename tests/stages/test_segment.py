@@ -293,3 +293,50 @@ def test_segment_a_russian_title_in_capitals_is_still_a_heading() -> None:
     result = _segment(text, "ru")
     assert len(result.headings) == 1
     assert len(result.paragraphs) == 2
+
+
+_LIST = (
+    "1. Recalls the adoption of the following decisions:\n"
+    "(a) The first decision of the Conference{end}\n(b) The second decision of the Council{end}\n"
+)
+_AFTER = "2. Requests a report on the matter at its next session.\n"
+_EN = HEAD + "Recalling its resolution 1/1 of 1 May 2020,\n"
+_FR = "L’Assemblée générale,\n\nRappelant sa résolution 1/1 du 1er mai 2020,\n"
+_RU = "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 1/1 от 1 мая 2020 года,\n"
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "end", "after_list", "wraps_up"),
+    [
+        # a conjunction in lower case after a finished item: the paragraph's own sentence
+        ("en", _EN, ";", "and stresses their importance;", True),
+        ("fr", _FR, ";", "et souligne leur importance;", True),
+        ("ru", _RU, ";", "и подчеркивает их важность;", True),
+        # a lower-case line that opens with no conjunction stays in the item
+        ("en", _EN, ";", "as well as their importance;", False),
+        # the item did not end: the line goes on with it
+        ("en", _EN, ",", "and stresses their importance;", False),
+    ],
+)
+def test_segment_the_sentence_after_a_list_goes_back_to_its_paragraph(
+    language: str, opening: str, end: str, after_list: str, *, wraps_up: bool
+) -> None:
+    text = opening + _LIST.format(end=end) + after_list + "\n" + _AFTER
+    first = _segment(text, language).paragraphs[0]
+    own = _texts(text, (first,))[0]
+    last_item = _texts(text, (first.children[-1],))[0]
+    assert (after_list in own) is wraps_up
+    assert (after_list in last_item) is not wraps_up
+
+
+def test_segment_a_caseless_line_after_a_list_wraps_up_where_lines_are_parts() -> None:
+    """Chinese has no case: only a text that breaks lines between parts tells a wrap-up."""
+    head = "大会，\n\n"
+    preamble = "回顾其关于这一问题的各项决议，包括2020年5月1日第1/1号决议，\n"
+    items = "1. 回顾通过了下列决定：\n(a) 缔约国会议第一届特别会议的第一项决定；\n(b) 执行理事会第九十四届会议的第二项决定；\n"
+    wrap_up = "并强调必须按照公约执行这些决定；"
+    rest = "2. 请秘书长向大会下届会议提交关于本决议执行情况的报告。\n3. 决定继续处理此案。\n"
+    text = head + preamble + items + wrap_up + "\n" + rest
+    first = _segment(text, "zh").paragraphs[0]
+    assert wrap_up in _texts(text, (first,))[0]
+    assert wrap_up not in _texts(text, (first.children[-1],))[0]
