@@ -54,6 +54,11 @@ def _one(text: str, furniture: str | None = None, language: str = "en") -> _clas
         ("Further decides to continue", {"operative_lead": True, "preamble_lead": False}),
         ("Further recalling its resolution", {"preamble_lead": True, "operative_lead": False}),
         ("continued text of a clause,", {"capital": False, "preamble_lead": False}),
+        # an adverb of manner the tables hardly saw open a lead defers to the word after it
+        ("Unequivocally condemning the use", {"preamble_lead": True, "operative_lead": False}),
+        ("Unequivocally condemns the use", {"preamble_lead": False, "operative_lead": True}),
+        ("Resolutely rejecting all forms", {"preamble_lead": True, "operative_lead": False}),
+        ("Family planning and", {"preamble_lead": False, "operative_lead": False}),
     ],
 )
 def test_classify_reads_one_line(text: str, expected: dict[str, object]) -> None:
