@@ -89,6 +89,20 @@ def test_leads_morphology(word: str, kind: _lead_tables.Kind, expected: bool) ->
     assert _lead_tables.looks_like_lead_word(word, kind) is expected
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("recordando", True),
+        # a gerund with its pronoun: "Haciéndose eco de", "Asegurándose de que"
+        ("haciéndose", True),
+        ("asegurándose", True),
+        ("ocupa", False),
+    ],
+)
+def test_leads_spanish_gerunds(word: str, *, expected: bool) -> None:
+    assert _lead_tables.looks_like_lead_word(word, "pre", "es") is expected
+
+
 def test_leads_tables_load_once() -> None:
     assert _lead_tables.tables("en") is _lead_tables.tables("en")
     assert _lead_tables.known_first_word("recalling", "pre")

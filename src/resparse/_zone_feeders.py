@@ -74,8 +74,9 @@ class Feeders(Lists):
             return False
         if not self.terminated():
             # extractors that reorder justified lines can leave a clause without its comma;
-            # a frequent lead after a blank line still opens the next clause
-            return kind.strong_preamble_lead and line.blanks_before > 0
+            # a frequent lead after a blank line still opens the next clause, and so does
+            # one after a line of wrapped text that ended short of the width
+            return kind.strong_preamble_lead and (line.blanks_before > 0 or self.ended_short(line))
         if line.blanks_before > 0 and not line.page_break_before:
             return True
         if self.blank_separated and line.index - 1 != self.last_furniture_line:
@@ -116,6 +117,23 @@ class Feeders(Lists):
             # such as "Particularly in Africa", "Al-Qaida-affiliated groups" or "Afghan-led"
             return False
         return lead_like or self.follows_finished_part(line)
+
+    def ended_short(self, line: Line) -> bool:
+        """Whether, in wrapped text, the line before this one ended where no wrap did.
+
+        A page wraps a line only when the next word does not fit: a line that left room
+        for it ended its paragraph ("... en los países de renta media" / "Tomando nota
+        también ...", a clause whose comma the text lost), unless a page break or page
+        furniture came between.
+        """
+        return (
+            self.wrap_width is not None
+            and line.blanks_before == 0
+            and not line.page_break_before
+            and line.index - 1 != self.last_furniture_line
+            and bool(self.text_of_unit().strip())
+            and not self.filled_before(line)
+        )
 
     def opens_known_lead(self, kind: ClassifiedLine) -> bool:
         """Whether a Chinese line opens with a lead the tables saw whole (any other: True).

@@ -340,3 +340,38 @@ def test_segment_a_caseless_line_after_a_list_wraps_up_where_lines_are_parts() -
     first = _segment(text, "zh").paragraphs[0]
     assert wrap_up in _texts(text, (first,))[0]
     assert wrap_up not in _texts(text, (first.children[-1],))[0]
+
+
+_FILLER = (
+    "the work of the organizations of the United Nations system and of the States concerned "
+    "in the region and beyond, in cooperation with the regional organizations"
+)
+
+
+@pytest.mark.parametrize(
+    ("noting", "clauses"),
+    [
+        # the line left room for the next word: the clause ended there, without its comma
+        ("Noting the report of the Secretary-General on the matter\n", 3),
+        # the line was filled to the width: the sentence may go on, and does
+        ("Noting the work of the organizations of the United Nations system and of all\n", 2),
+    ],
+)
+def test_segment_wrapped_a_clause_that_lost_its_comma_ends_where_its_line_did(
+    noting: str, clauses: int
+) -> None:
+    """In wrapped text, a line that left room for the next word ended its paragraph.
+
+    "... en los países de renta media" then "Tomando nota también ...": the clause lost
+    its comma, and a frequent lead on the next line still opens the next clause.
+    """
+    from resparse._eval_cases import as_wrapped  # noqa: PLC0415 - the evaluator's wrapping
+
+    recalling = f"Recalling {_FILLER}, and recalling also {_FILLER} in the period under review,\n"
+    rest = (
+        f"Recognizing {_FILLER}, and recognizing also {_FILLER} in all its forms,\n"
+        f"1. Decides {_FILLER}, and decides also {_FILLER};\n"
+        f"2. Requests {_FILLER}, and requests also {_FILLER}.\n"
+    )
+    text = HEAD + as_wrapped(recalling) + noting + as_wrapped(rest)
+    assert len(_segment(text).clauses) == clauses
