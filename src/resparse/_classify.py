@@ -502,7 +502,7 @@ def _opens_lead(words: list[str], kind: _lead_tables.Kind, language: str, first_
     first = words[0]
     if len(words) > 1 and (
         first in CLAUSE_INTENSIFIERS
-        or (first_count < _KNOWN_WORD and _adverb_shaped(first, language))
+        or (first_count < _KNOWN_WORD and _lead_tables.adverb_shaped(first, language))
     ):
         # "Unequivocally condemning": an adverb the tables hardly saw open a lead
         second = words[1]
@@ -515,15 +515,6 @@ def _opens_lead(words: list[str], kind: _lead_tables.Kind, language: str, first_
         ) or _lead_tables.known_first_word(second, _OTHER[kind], language, minimum=30):
             return False
     return first_count >= _KNOWN_WORD or _lead_tables.looks_like_lead_word(first, kind, language)
-
-
-def _adverb_shaped(word: str, language: str) -> bool:
-    """Whether a word has the form of an adverb of manner ("unequivocally", "vivement")."""
-    suffixes = _lead_tables.morphology(language).adverb_suffixes
-    return bool(suffixes) and word.endswith(suffixes) and len(word) > _ADVERB_LENGTH
-
-
-_ADVERB_LENGTH = 6  # "firmly" aside, shorter words in "-ly" are seldom adverbs ("only", "fly")
 
 
 # adverbs only: participles such as "noting" that also open leads are leads themselves

@@ -554,6 +554,15 @@ def looks_like_lead_word(word: str, kind: Kind, language: str = "en") -> bool:
     )
 
 
+def adverb_shaped(word: str, language: str) -> bool:
+    """A word shaped like an adverb of manner in the language ("unequivocally", "vivement")."""
+    suffixes = morphology(language).adverb_suffixes
+    return bool(suffixes) and len(word) > _ADVERB_LENGTH and word.endswith(suffixes)
+
+
+_ADVERB_LENGTH = 5  # shorter words in "-ly" are seldom adverbs of manner ("only", "fly")
+
+
 def node_at(root: LeadNode, words: Sequence[str]) -> LeadNode | None:
     """The trie node of exactly these words, if the tables have it."""
     node: LeadNode | None = root

@@ -22,6 +22,7 @@ from resparse._lead_tables import (
     INTENSIFIERS,
     Kind,
     LeadTables,
+    adverb_shaped,
     head_index,
     looks_like_lead_word,
     morphology,
@@ -287,14 +288,8 @@ def _adverb_goes_on(word: str, language: str) -> bool:
         shape.adverbs_after_head
         and word.isalpha()
         and word not in shape.non_leads  # "Rappelant notamment": a word that opens no lead
-        and _adverb_shaped(word, language)
+        and adverb_shaped(word, language)
     )
-
-
-def _adverb_shaped(word: str, language: str) -> bool:
-    """A word shaped like an adverb of manner in the language ("unequivocally")."""
-    suffixes = morphology(language).adverb_suffixes
-    return bool(suffixes) and len(word) > 5 and word.endswith(suffixes)
 
 
 def _back_off(path: list[LeadNode], length: int) -> int:
@@ -376,7 +371,7 @@ def _morphological_length(words: Sequence[str], kind: Kind, language: str) -> in
         n = 2
     elif looks_like_lead_word(first, kind, language):
         n = 1
-    elif _adverb_shaped(first, language) and len(words) > 1:
+    elif adverb_shaped(first, language) and len(words) > 1:
         # an adverb the tables have not seen before a lead they know: "Unequivocally condemns"
         head = words[1]
         known = head in tables(language).root(kind).children
