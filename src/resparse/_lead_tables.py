@@ -560,7 +560,7 @@ def adverb_shaped(word: str, language: str) -> bool:
     return bool(suffixes) and len(word) > _ADVERB_LENGTH and word.endswith(suffixes)
 
 
-_ADVERB_LENGTH = 5  # shorter words in "-ly" are seldom adverbs of manner ("only", "fly")
+_ADVERB_LENGTH = 6  # shorter words in "-ly" are seldom adverbs of manner ("family", "supply")
 
 
 def node_at(root: LeadNode, words: Sequence[str]) -> LeadNode | None:
