@@ -55,6 +55,22 @@ ROWS: list[tuple[str, str, str, bool]] = [
         False,
     ),
     (
+        "a section's own preamble after the paragraphs common to all sections",
+        "structure.preamble_after_operative",
+        "The General Assembly,\n"
+        + PREAMBLE
+        + "1. Takes note of the report of the Commission for the year;\n"
+        + "2. Invites the Secretary-General to report on the matter without delay;\n"
+        + "Conditions of service of staff in the Professional and higher categories\n"
+        + "A\nBase/floor salary scale\n"
+        + "Recalling its resolution 44/198, by which it established a floor salary level,\n"
+        + "Approves, with effect from 1 January 2021, the revised unified salary scale;\n"
+        + "B\nEvolution of the margin\n"
+        + "Recalling section I.B of its resolution 51/216,\n"
+        + "1. Reaffirms that the range of 110 to 120 for the margin should be maintained.\n",
+        False,
+    ),
+    (
         "an unnumbered paragraph after numbered ones",
         "operative.unnumbered",
         FORMULA
@@ -473,6 +489,16 @@ ROWS: list[tuple[str, str, str, bool]] = [
         + PREAMBLE
         + "1. Decides to act;\n2. Requests a report;\n"
         + "3. Consigns an amount of 10,902,400 dollars for 2023;\n",
+        False,
+    ),
+    (
+        "a table's numbered rows of figures inside the paragraph that holds it",
+        "operative.label_in_text",
+        FORMULA
+        + PREAMBLE
+        + "1. Decides to act;\n2. Approves appropriations as follows:\n"
+        + "Section\tAmount\n3\tPolitical affairs\t792 787 700\n4\tDisarmament\t12 859 200\n"
+        + "Total\t805 646 900\n3. Decides to remain seized of the matter.\n",
         False,
     ),
 ]

@@ -999,6 +999,27 @@ def test_unseen_numbering_gap_is_a_warning_with_a_span() -> None:
 
 
 @pytest.mark.issue(16)
+def test_unseen_excerpt_opening_past_paragraph_one_is_numbered_and_warned() -> None:
+    # the first paragraph of a pasted excerpt was read as unnumbered text ("25. Decides")
+    body = (
+        "Recalling its resolution 77/1,\n\n"
+        "25. Welcomes the report of the Secretary-General;\n\n"
+        "26 Requests the Secretary-General to report on the matter;\n\n"
+        "27. Decides to remain seized of the matter.\n"
+    )
+    result = _parse(body)
+    assert [(p.number, p.lead) for p in result.operative] == [
+        (25, "Welcomes"),
+        (26, "Requests"),
+        (27, "Decides"),
+    ]
+    (gap,) = [d for d in result.diagnostics if d.code == "operative.numbering_gap"]
+    assert gap.span is not None
+    assert result.raw(gap.span).startswith("25. Welcomes")
+    assert "opens at paragraph 25" in gap.message
+
+
+@pytest.mark.issue(16)
 def test_unseen_repeated_number_is_a_warning_with_a_span() -> None:
     body = (
         "Recalling its resolution 77/1,\n\n"

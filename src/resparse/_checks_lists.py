@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from resparse import _checks_lines
+from resparse import _checks_lines, _line_shape
 from resparse.model import Diagnostic
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ def label_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
             continue
         inner = [sub.span for top in paragraph.subparagraphs for sub in top.walk()]
         for start, line in _checks_lines.own_lines(source, paragraph.span, inner)[1:]:
-            if _opens_with_label(line, paragraph.number):
+            if _opens_with_label(line, paragraph.number) and not _line_shape.table_row(line):
                 message = (
                     f"a line of operative paragraph {paragraph.number} opens with a label or "
                     "the next number: an item or the next paragraph may have been read as "

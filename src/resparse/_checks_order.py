@@ -28,15 +28,18 @@ def preamble_after_operative(result: Resolution) -> Iterator[Diagnostic]:
 
     Parts (A, B) and sections (I, II) may each open with their own preamble; a clause
     after a paragraph of its own part and section, or after a paragraph of no part, means
-    a text after the operative part (an annex, a declaration) was read as clauses. (A
-    resolution whose parts follow paragraphs common to all of them warns too: rare.)
+    a text after the operative part (an annex, a declaration) was read as clauses. A
+    section's own preamble after paragraphs of no section is the resolution's sections
+    following paragraphs common to all of them ("10. Invites ...", "A", its title,
+    "Recalling ...,", A/RES/75/245); a part's after paragraphs of no part warns: rare.
     """
     for clause in result.preamble:
         for paragraph in result.operative:
             if paragraph.span.start >= clause.span.start:
                 break
             same = (paragraph.part, paragraph.section) == (clause.part, clause.section)
-            if same or (paragraph.part is None and paragraph.section is None):
+            common = paragraph.part is None and paragraph.section is None
+            if same or (common and clause.section is None):
                 message = (
                     f"preambular clause {clause.index} comes after operative paragraph "
                     f"{paragraph.number if paragraph.number is not None else '(unnumbered)'}: "

@@ -16,7 +16,7 @@ import regex
 from resparse import _lead_tables, _lexicon
 from resparse._deadline import checked
 from resparse._landmarks import part_re
-from resparse._line_shape import LEAD_SPAN, first_word, first_words, heading_shape
+from resparse._line_shape import LEAD_SPAN, first_word, first_words, heading_shape, table_row
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     LINE_MARKUP_RE,
@@ -81,6 +81,9 @@ class ClassifiedLine(NamedTuple):
     # not a frequent verb ("3) Declares that:"): the segmenter takes it where the paragraphs
     # before were numbered in the same form
     as_paragraph: ClassifiedLine | None = None
+    # a row of a table of figures ("2. General income   19 265 100"): no heading, and its
+    # number is the table's own, not a paragraph's
+    table_row: bool = False
 
 
 def classify_lines(
@@ -190,7 +193,8 @@ def classify(  # noqa: C901 - one test per kind
     label, loose, weak = _label_or_loose_number(
         text, pos, local, counts, number, label, any_word=any_word_after_number
     )
-    heading, heading_continued = heading_shape(text, local)
+    row = table_row(text)
+    heading, heading_continued = (False, False) if row else heading_shape(text, local)
     formula_like = counts.formula[first_char] and counts.formula.pattern.match(text) is not None
     number_text = number["n"] if number is not None else loose["n"] if loose else None
     pre_count, op_count, counted, skipped = _first_word_counts(text, local, counts)
@@ -255,6 +259,7 @@ def classify(  # noqa: C901 - one test per kind
             None
             if weak is None
             else classify(line, furniture, local, counts, any_word_after_number=True),
+            row,
         )
     )
 

@@ -129,3 +129,42 @@ def _trailing_marks(terminators: frozenset[str]) -> regex.Pattern[str]:
         rf"(?:[\s*_\u200e\u200f]|(?<=[{ends}]{marks})\s?\d{{1,3}}"
         rf"|(?<=[{ends}][”’\"')\]]?)\s?[*†‡])+$"
     )
+
+
+# a row of a table of figures: its cells set apart by a tab or a run of spaces, the last
+# cell an amount, as in a budget's "Subtotal, part I", a tab, and "419 788 600"
+_TABLE_ROW_RE = regex.compile(
+    r"\S(?:\t|[ \u00a0]{2,})[ \t\u00a0]*(?:\(?[-–−]?\d[\d ,.\u00a0\u202f]*\)?|[-–−—])[ \t]*$"
+)
+
+
+def table_row(text: str) -> bool:
+    """Whether a line reads as a row of a table of figures, not as running text.
+
+    A table's rows end in an amount, with no sentence punctuation: the paragraph that holds
+    the table has not lost its terminator, and a table's own row numbers ("2. General
+    income ...") are no paragraph numbers.
+    """
+    last = text.rstrip()[-1:]
+    if not (last.isdigit() or last in _ROW_ENDS) or not ("\t" in text or "  " in text):
+        return False  # the quick test first: the search runs on few lines
+    match = _TABLE_ROW_RE.search(text)
+    if match is None:
+        return False
+    if "\t" not in match[0] and len(_WIDE_GAP_RE.findall(text)) > max(
+        1, len(_GAP_RE.findall(text))
+    ):
+        return False  # a justified line spaces out every word, not only its cells
+    cell = match[0][1:].strip(" \t\u00a0()")
+    if cell in _NIL:
+        return "\t" in match[0]  # a nil amount, printed as a dash in its own cell
+    return sum(c.isdigit() for c in cell) >= 3 and not _YEAR_RE.fullmatch(cell)
+
+
+_NIL = frozenset("-–−—")
+_WIDE_GAP_RE = regex.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_GAP_RE = regex.compile(r"(?<=\S)[ \u00a0](?=\S)")
+_ROW_ENDS = frozenset(")-–−—")
+
+
+_YEAR_RE = regex.compile(r"(?:19|20)\d\d")  # a justified line may set a year apart

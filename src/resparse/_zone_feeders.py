@@ -75,8 +75,15 @@ class Feeders(Lists):
         if not self.terminated():
             # extractors that reorder justified lines can leave a clause without its comma;
             # a frequent lead after a blank line still opens the next clause, and so does
-            # one after a line of wrapped text that ended short of the width
-            return kind.strong_preamble_lead and (line.blanks_before > 0 or self.ended_short(line))
+            # one after a line of wrapped text that ended short of the width, or one in
+            # capitals where each line is a part ("... for 20221" / "Taking note of ..."):
+            # where leads open in lower case or no case tells, a line judged so may still
+            # be a wrapped one ("... 并表示严重" / "关切 ...")
+            return kind.strong_preamble_lead and (
+                line.blanks_before > 0
+                or (self.lines_are_parts and line.text.lstrip()[:1].isupper())
+                or self.ended_short(line)
+            )
         if line.blanks_before > 0 and not line.page_break_before:
             return True
         if self.blank_separated and line.index - 1 != self.last_furniture_line:
@@ -291,22 +298,43 @@ class Feeders(Lists):
             if number != self.last_number + 1:
                 return number == 1 and self.restarts_alike(line, kind)
             return self.current is None or self.terminated() or self.numbered_so(kind)
+        if kind.table_row and self.current is not None:
+            return False  # a table's own row numbers ("2. General income   19 265 100")
         if number == self.last_number + 1:
             # the next number followed by a verb ("51. Welcomes") opens a paragraph even
-            # when the text before it lost its final semicolon
-            return self.terminated() or self.current is None or self.verb_follows(line, kind)
+            # when the text before it lost its final semicolon; a table's last row of
+            # figures ends its paragraph with no terminator ("Total   3 208 080 100")
+            return (
+                self.terminated()
+                or self.current is None
+                or self.verb_follows(line, kind)
+                or (kind.capital and _line_shape.table_row(self.text_of_unit()))
+            )
         if number == 1 and self.current is None and self.just_after_heading(line):
             return True  # numbering restarts under a new heading ("II", "1.", "2.", ...)
         if number == 1 and self.opens_section() and self.terminated():
             return True  # after a section's unnumbered opening ("Recalls ...,", "1. Notes")
-        if self.last_number == 0 and self.current is not None and not self.paragraphs_in_part():
-            return number == 1 and self.terminated()
+        if self.last_number == 0 and not self.paragraphs_in_part():
+            return self.first_of_part(number, line, kind)
         if number <= self.last_number or not self.terminated():
             return False
         # a gap in the numbering (a paragraph lost in extraction) is reported, not followed
         return line.blanks_before > 0 or (
             number - self.last_number <= 3 and self.verb_follows(line, kind)
         )
+
+    def first_of_part(self, number: int, line: Line, kind: ClassifiedLine) -> bool:
+        """Whether a number other than 1 may open a part's first paragraph.
+
+        An excerpt, or a text whose first paragraphs were lost, opens its operative part
+        past 1: a numbered line that an operative verb follows, first in the body or on a
+        line of its own after a finished clause (the gap is reported when it opens).
+        """
+        if self.current is None:
+            return self.verb_follows(line, kind)
+        if not self.terminated():
+            return False
+        return number == 1 or (line.blanks_before > 0 and self.verb_follows(line, kind))
 
     def opens_section(self) -> bool:
         """Whether the open paragraph is an unnumbered one, the first under the last heading."""
@@ -341,7 +369,9 @@ class Feeders(Lists):
                 self.diagnostics.append(
                     Diagnostic(
                         "operative.numbering_gap",
-                        f"paragraph {number} follows paragraph {self.last_number}",
+                        f"paragraph {number} follows paragraph {self.last_number}"
+                        if self.last_number
+                        else f"the operative part opens at paragraph {number}",
                         "warning",
                         Span(line.start, line.end),
                     )
@@ -433,6 +463,8 @@ class Feeders(Lists):
         opening the line right after a finished sentence ("...;" then "Condemns ...", its
         number lost), may be a paragraph merged into the one before it.
         """
+        if kind.table_row:
+            return  # a table's numbered row of figures, inside the paragraph that holds it
         if kind.number is not None and kind.number >= self.last_number:
             repeated = kind.number == self.last_number
             code = "operative.numbering_repeat" if repeated else "operative.number_in_text"

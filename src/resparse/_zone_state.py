@@ -251,9 +251,19 @@ class State:
         for following in self.kinds[line.index + 1 : line.index + 9]:
             number = following.number_text
             if number is not None:
-                return number.isdigit() and int(number) in {self.last_number + 1, 1}
+                # a table's numbered rows under its column heads are no section's paragraphs
+                return (
+                    number.isdigit()
+                    and int(number) in {self.last_number + 1, 1}
+                    and not following.table_row
+                )
             if introduced:
                 return False  # one line may introduce the section's paragraphs, no more
+            if not under_section and self.bare_section_label(following.line.text):
+                # a subject heading over a lettered section: "Conditions of service ...",
+                # "A", "Base/floor salary scale", then the section's own clause
+                under_section = True
+                continue
             if following.pre_count >= KNOWN and (self.zone == PRE or under_section):
                 return True
             if self.zone == OP and under_section and following.op_count >= KNOWN:
@@ -272,6 +282,15 @@ class State:
             if not following.heading_continued:
                 return False
         return False
+
+    def bare_section_label(self, text: str) -> bool:
+        """Whether a line is a section's label and nothing else ("A", "II.").
+
+        A wrapped line may open with a letter that is no label ("B от 30 июня ...", the
+        end of "75/250 B"); a label alone on its line is one.
+        """
+        label = _landmarks.section_label(text, self.profile)
+        return label is not None and text.strip().rstrip(".") == label
 
     def clause_before_number(self, line: Line) -> bool:
         """Whether the lines from ``line`` to the next paragraph end like a clause (",").

@@ -9,6 +9,7 @@ import regex
 
 from resparse import _classify
 from resparse._language import LANGUAGES, profile
+from resparse._line_shape import table_row
 from resparse._patterns import (
     FOOTNOTE_LINE_RE,
     LINE_MARKUP_RE,
@@ -188,3 +189,34 @@ def test_gate_never_refuses_a_line_its_pattern_matches() -> None:
 )
 def test_gate_table(source: str, char: str, opens: bool) -> None:
     assert Gate(regex.compile(source))[char] is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("Subtotal, part I\t419 788 600", True),
+        ("Services to the public   (180 400)", True),  # spaces set the cells apart too
+        ("Services to the public\t–", True),  # a nil amount
+        ("Services to the public –", False),
+        ("Decides to review the matter at its session in  2025", False),  # a year, justified
+        ("Recalling its resolution 70/1 of 25 September 2015", False),
+        ("The Secretary-General shall be authorized to transfer credits", False),
+        ("Amount\t12", False),  # too few digits for an amount
+        ("Disarmament    12859200", True),
+        # a justified line spaces out all its words, not only a last cell
+        ("14.  Also  decides  to  reduce  resources  by  the  amount  of  150,000", False),
+    ],
+)
+def test_table_row(text: str, row: bool) -> None:
+    assert table_row(text) is row
+
+
+def test_classify_a_row_of_figures_is_no_heading() -> None:
+    row = _one("2. General income\t19 265 100")
+    assert row.table_row
+    assert row.number == 2  # the segmenter decides that the number is the table's own
+    total = _one("Total\t805 646 900")
+    assert total.table_row
+    assert not total.heading
+    assert not total.heading_continued
+    assert not _one("2. Decides to act 300 times.").table_row

@@ -62,6 +62,12 @@ def _texts(text: str, blocks: tuple[object, ...]) -> list[str]:
         ("Recalling a,\n\nDecides to act.\n", 1, [None]),
         # a clause's line that wraps continues the clause
         ("Recalling its resolution\nof last year,\n\n1. Decides c.\n", 1, [1]),
+        # an excerpt opens its operative part past 1, and its loose number follows on
+        ("Recalling a,\n\n25. Decides c;\n\n26 Condemns d;\n\n27. Calls e.\n", 1, [25, 26, 27]),
+        ("25. Decides c;\n\n26. Requests d.\n", 0, [25, 26]),
+        # but not a number inside an unfinished clause, nor one no verb follows
+        ("Recalling a\n\n25. Decides c.\n", 1, []),
+        ("Recalling a,\n\n25. The report c;\n\n1. Requests d.\n", 2, [1]),
     ],
 )
 def test_segment_zones(body: str, clauses: int, numbers: list[int | None]) -> None:
@@ -375,3 +381,109 @@ def test_segment_wrapped_a_clause_that_lost_its_comma_ends_where_its_line_did(
     )
     text = HEAD + as_wrapped(recalling) + noting + as_wrapped(rest)
     assert len(_segment(text).clauses) == clauses
+
+
+_BUDGET = (
+    "Resolves that, for 2021:\n\n"
+    "1.\tEstimates of income totalling 302,522,600 dollars are approved as follows:\n"
+    "Income section\tAmount (United States dollars)\n"
+    "1. Income from staff assessment\t283 437 900\n"
+    "2. General income\t19 265 100\n"
+    "3. Services to the public\t–\n"
+    "Total\t302 522 600\n"
+    "2.\tThe income from staff assessment shall be credited to the Fund;\n\n"
+    "3.\tDirect expenses of the Postal Administration shall be charged against it.\n"
+)
+
+
+def test_segment_a_table_of_figures_stays_in_its_paragraph_and_ends_it() -> None:
+    """A budget paragraph's table: its numbered rows are no paragraphs, its last row ends it.
+
+    The rows end in amounts, with no sentence punctuation; the paragraph after the table
+    opens with no operative verb ("2. The income ... shall be credited"), and the column
+    heads are no section heading before the rows' own "1.", "2.".
+    """
+    result = _segment(HEAD + _BUDGET)
+    assert [p.number for p in result.paragraphs] == [None, 1, 2, 3]
+    assert not result.headings
+    assert not result.diagnostics
+    table = _texts(HEAD + _BUDGET, (result.paragraphs[1],))[0]
+    assert "General income" in table
+    assert table.rstrip().endswith("302 522 600")
+
+
+@pytest.mark.parametrize(
+    ("received", "clauses"),
+    [
+        # the clause lost its comma (its footnote marker glued to the year): where each
+        # line is a part, a frequent lead on the next line still opens the next clause
+        ("Having received the report of the Agency for 20221\n", 3),
+        ("Having received the report of the Agency for 2022,1\n", 3),
+    ],
+)
+def test_segment_where_lines_are_parts_a_clause_that_lost_its_comma_ends_on_its_line(
+    received: str, clauses: int
+) -> None:
+    body = (
+        received
+        + "Taking note of the statement by the Director General of the Agency on its work,\n"
+        + "Recognizing the importance of the work of the Agency in the world today,\n"
+        + "1. Takes note with appreciation of the report of the Agency;\n"
+        + "2. Requests the Secretary-General to transmit the records of the session.\n"
+    )
+    result = _segment(HEAD + body)
+    assert len(result.clauses) == clauses
+    assert _texts(HEAD + body, result.clauses)[1].startswith("Taking note")
+
+
+_SECTIONS_AFTER_COMMON = (
+    "Recalling its resolution 44/198 of 21 December 1989,\n"
+    "1. Takes note of the report of the Commission for the year;\n"
+    "2. Invites the Secretary-General to report on the matter without undue delay;\n"
+    "Conditions of service of staff in the Professional and higher categories\n"
+    "A\n"
+    "Base/floor salary scale\n"
+    "Recalling its resolution 44/198, by which it established a floor salary level,\n"
+    "Approves, with effect from 1 January 2021, the revised unified salary scale;\n"
+    "B\n"
+    "Evolution of the margin\n"
+    "Recalling section I.B of its resolution 51/216,\n"
+    "1. Reaffirms that the range of 110 to 120 for the margin should be maintained;\n"
+)
+
+
+def test_segment_a_subject_heading_over_a_lettered_section_is_a_heading() -> None:
+    """A heading over "A", its title and the section's own clause: none of it is text.
+
+    The section opens with a clause and one unnumbered paragraph ("Approves ..."), so
+    no number stands within reach of the subject heading; the letter under it says that
+    a section starts (A/RES/75/245).
+    """
+    text = HEAD + _SECTIONS_AFTER_COMMON
+    result = _segment(text)
+    headings = [text[h.start : h.end] for h in result.headings]
+    assert headings[0].startswith("Conditions of service")
+    assert "A" in headings
+    assert [c.section for c in result.clauses] == [None, "A", "B"]
+    assert [p.number for p in result.paragraphs] == [1, 2, None, 1]
+    assert _texts(text, result.paragraphs)[1].endswith("without undue delay;")
+
+
+def test_segment_where_lines_are_parts_a_caseless_lead_after_an_open_line_goes_on() -> None:
+    """Only a lead in capitals opens a clause after a line that did not end one.
+
+    Where leads have no case (or open in lower case), a line the text's shape calls a
+    part may still be wrapped: "... 并表示严重" / "关切和平进程 ..." is one clause.
+    """
+    text = (
+        "大会，\n"
+        "回顾安全理事会1981年12月17日第497(1981)号决议，\n"
+        "又回顾大会以往各项有关决议，最近一项是2021年12月9日第76/81号决议，\n"
+        "欢迎在马德里举行的中东和平会议，旨在实现公正、全面和持久的和平，并表示严重\n"
+        "关切和平进程陷入全面停顿状态，\n"
+        "1. 促请占领国以色列遵守关于被占领的叙利亚戈兰的各项有关决议；\n"
+        "2. 请秘书长向大会第七十八届会议报告本决议的执行情况。\n"
+    )
+    result = _segment(text, "zh")
+    assert len(result.clauses) == 3
+    assert _texts(text, result.clauses)[2].endswith("全面停顿状态，")
