@@ -291,6 +291,8 @@ class Feeders(Lists):
 
     def plausible_number(self, number: int, line: Line, kind: ClassifiedLine) -> bool:
         """A line-initial number opens a paragraph only where the numbering allows it."""
+        if kind.table_row and self.current is not None:
+            return False  # a table's own row numbers ("2. General income   19 265 100")
         if kind.loose_number:
             # "26 Condemns": without its period a number opens only the next paragraph,
             # after a finished one (or the preamble's last clause), or after one numbered
@@ -298,8 +300,6 @@ class Feeders(Lists):
             if number != self.last_number + 1:
                 return number == 1 and self.restarts_alike(line, kind)
             return self.current is None or self.terminated() or self.numbered_so(kind)
-        if kind.table_row and self.current is not None:
-            return False  # a table's own row numbers ("2. General income   19 265 100")
         if number == self.last_number + 1:
             # the next number followed by a verb ("51. Welcomes") opens a paragraph even
             # when the text before it lost its final semicolon; a table's last row of

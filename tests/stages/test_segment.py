@@ -68,6 +68,15 @@ def _texts(text: str, blocks: tuple[object, ...]) -> list[str]:
         # but not a number inside an unfinished clause, nor one no verb follows
         ("Recalling a\n\n25. Decides c.\n", 1, []),
         ("Recalling a,\n\n25. The report c;\n\n1. Requests d.\n", 2, [1]),
+        # a table's numbered rows after a paragraph's colon are the table's own
+        (
+            (
+                "Recalling a,\n\n1. Approves as follows:\n2\tGeneral Assembly\t340 979 200\n"
+                "3\tDisarmament\t12 859 200\n2. Requests d.\n"
+            ),
+            1,
+            [1, 2],
+        ),
     ],
 )
 def test_segment_zones(body: str, clauses: int, numbers: list[int | None]) -> None:
