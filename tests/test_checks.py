@@ -360,6 +360,24 @@ ROWS: list[tuple[str, str, str, bool]] = [
         True,
     ),
     (
+        "a preambular clause that ends on a quoted title, its comma lost",
+        "text.no_closing_punctuation",
+        FORMULA
+        + "Recalling its resolution 70/1 entitled \u201cTransforming our world\u201d\n\n"
+        + "Reaffirming the principles of the Charter,\n\n"
+        + "1. Decides to act;\n2. Decides to remain seized of the matter.\n",
+        True,
+    ),
+    (
+        "a preambular clause that ends on a quoted title and its comma",
+        "text.no_closing_punctuation",
+        FORMULA
+        + "Recalling its resolution 70/1 entitled \u201cTransforming our world,\u201d\n\n"
+        + "Reaffirming the principles of the Charter,\n\n"
+        + "1. Decides to act;\n2. Decides to remain seized of the matter.\n",
+        False,
+    ),
+    (
         "a preambular clause closed by '; and'",
         "text.no_closing_punctuation",
         FORMULA

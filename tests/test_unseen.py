@@ -1546,3 +1546,28 @@ def test_unseen_paragraph_numbers_as_typists_and_extractors_print_them(
     assert [p.text.split()[0] for p in result.operative][:3] == ["Calls", "Calls", "Reiterates"]
     assert [d.code for d in result.diagnostics] == codes
     assert result.uncovered() == []
+
+
+@pytest.mark.issue(16)
+def test_unseen_markdown_lead_after_a_clause_that_lost_its_comma_opens_a_clause() -> None:
+    # markdown whose lines are its parts: "*Tomando nota también* ..." after a clause that
+    # ended on a closing quote, its comma lost, was read as more of that clause
+    text = (
+        "La Asamblea General,\n"
+        "*Recordando* su resolución 70/1, de 25 de septiembre de 2015, titulada "
+        "“Transformar nuestro mundo”,\n"
+        "*Tomando nota* del Marco Estratégico aprobado por la Conferencia General en su "
+        "resolución titulada “Desarrollo industrial inclusivo y sostenible”\n"
+        "*Tomando nota también* de la Estrategia de la Organización para el período "
+        "2022-2025,\n"
+        "1. *Decide* seguir examinando la cuestión en su próximo período de sesiones;\n"
+        "2. *Solicita* al Secretario General que le presente un informe sobre la cuestión.\n"
+    )
+    result = resparse.parse(text, language="es")
+    assert [c.lead for c in result.preamble] == [
+        "Recordando",
+        "Tomando nota",
+        "Tomando nota también",
+    ]
+    assert [p.number for p in result.operative] == [1, 2]
+    assert _warned(result, "text.no_closing_punctuation")

@@ -504,17 +504,24 @@ def no_closing_punctuation(result: Resolution) -> Iterator[Diagnostic]:
     """A preambular clause that ends on a letter, right before the next clause.
 
     A clause ends with a comma (or a semicolon or colon); one that ends on a word has
-    most likely lost the rest of its sentence, or run into the next clause's place.
+    most likely lost the rest of its sentence, or run into the next clause's place. So
+    has one that ends on a closing quotation mark or bracket after a word ("... titulada
+    “Desarrollo industrial inclusivo”"): the comma goes after it, or inside it.
     """
     list_end = list_end_re(result.language)
     for clause in result.preamble[:-1]:
         text = clause.text.rstrip()
-        if text[-1:].isalpha() and not list_end.search(text[-_LIST_END_LENGTH:]):
+        last = text.rstrip(_CLOSING_MARKS)[-1:]
+        if last.isalpha() and not list_end.search(text[-_LIST_END_LENGTH:]):
             message = (
                 f"preambular clause {clause.index} ends on a word, with no closing "
                 "punctuation, before the next clause: its sentence may be cut"
             )
             yield Diagnostic("text.no_closing_punctuation", message, "warning", clause.span)
+
+
+# what may close a clause's last words before its comma: quotation marks and brackets
+_CLOSING_MARKS = "\"'\u201d\u2019\u00bb)]"
 
 
 # the marks a quoted line may open with before its first word ("“Annex")

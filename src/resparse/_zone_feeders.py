@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 _COLONS = frozenset(":：")
 _NUMBERING_WINDOW = 80  # lines below a first "1)" within which its "2)" must stand
 _OPENING_QUOTES = frozenset("\"'“‘«„")
+_EMPHASIS = " \t*_"  # markdown's emphasis before a lead ("*Tomando nota*")
 
 
 class Feeders(Lists):
@@ -81,7 +82,7 @@ class Feeders(Lists):
             # be a wrapped one ("... 并表示严重" / "关切 ...")
             return kind.strong_preamble_lead and (
                 line.blanks_before > 0
-                or (self.lines_are_parts and line.text.lstrip()[:1].isupper())
+                or (self.lines_are_parts and line.text.lstrip(_EMPHASIS)[:1].isupper())
                 or self.ended_short(line)
             )
         if line.blanks_before > 0 and not line.page_break_before:
