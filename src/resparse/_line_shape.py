@@ -137,6 +137,12 @@ _TABLE_ROW_RE = regex.compile(
     r"\S(?:\t|[ \u00a0]{2,})[ \t\u00a0]*(?:\(?[-–−]?\d[\d ,.\u00a0\u202f]*\)?|[-–−—])[ \t]*$"
 )
 
+_NIL = frozenset("-–−—")  # a nil amount
+_ROW_ENDS = _NIL | {")"}  # what a row's last cell may end with, digits aside
+_WIDE_GAP_RE = regex.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_GAP_RE = regex.compile(r"(?<=\S)[ \u00a0](?=\S)")
+_YEAR_RE = regex.compile(r"(?:19|20)\d\d")  # a justified line may set a year apart
+
 
 def table_row(text: str) -> bool:
     """Whether a line reads as a row of a table of figures, not as running text.
@@ -159,12 +165,3 @@ def table_row(text: str) -> bool:
     if cell in _NIL:
         return "\t" in match[0]  # a nil amount, printed as a dash in its own cell
     return sum(c.isdigit() for c in cell) >= 3 and not _YEAR_RE.fullmatch(cell)
-
-
-_NIL = frozenset("-–−—")
-_WIDE_GAP_RE = regex.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-_GAP_RE = regex.compile(r"(?<=\S)[ \u00a0](?=\S)")
-_ROW_ENDS = frozenset(")-–−—")
-
-
-_YEAR_RE = regex.compile(r"(?:19|20)\d\d")  # a justified line may set a year apart
