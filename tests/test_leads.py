@@ -306,6 +306,37 @@ def test_leads_an_unseen_adverb_of_manner_goes_on_with_its_head(
     assert text[: words[n - 1][2]] == lead
 
 
+# A Chinese table that knows "谴责" and "注意到" whole, and "断" only inside a lead
+CHINESE_HEADS = """pre\t断\t1\t0\t0\t0
+pre\t谴\t5\t0\t0\t0
+pre\t谴 责\t5\t0\t0\t5
+pre\t注\t4\t0\t0\t0
+pre\t注 意\t4\t0\t0\t0
+pre\t注 意 到\t4\t0\t0\t4
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # General Assembly session 77 in Chinese (United Nations), held out: the lead
+        # was cut at its modifier ("断然", "遗憾", "严重") or not found at all
+        ("断然谴责各国违反国际人权法", "断然谴责"),  # the word finished, then its head
+        ("断然拒绝", "断然"),
+        ("遗憾地注意到尚未遣返", "遗憾地注意到"),  # "地" closes the modifier
+        ("严重关切地注意到报告", "严重关切地注意到"),
+        ("最强烈地谴责一切袭击", "最强烈地谴责"),
+        ("注意到各地区的努力", "注意到"),  # the "地" of "各地区": no lead follows it
+        ("注意到当地社区", "注意到"),
+    ],
+)
+def test_leads_a_chinese_modifier_goes_on_to_its_head(text: str, lead: str) -> None:
+    tables = {"zh.tsv": CHINESE_HEADS, "zh.sc.tsv": "", "zh.extra.tsv": ""}
+    with _lead_tables.replaced_tables(tables):
+        n = _leads.lead_length(list(text), "pre", "zh")
+    assert text[:n] == lead
+
+
 @pytest.mark.parametrize(
     ("language", "kind", "text", "lead"),
     [
@@ -612,3 +643,67 @@ ARABIC_STRAY_END = "pre\tإذ\t20\t0\t0\t1\npre\tإذ تؤكد\t19\t0\t0\t19\n"
 def test_leads_a_stray_end_does_not_stop_an_unseen_phrase(scope: str | None, lead: str) -> None:
     """Regression: held out, "إذ تسلم" (whereas recognizing) came back as "إذ"."""
     assert _lead_with_table("إذ تسلم بأن التعاون ضروري", "ar", ARABIC_STRAY_END, scope) == lead
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "text", "lead"),
+    [
+        # Security Council paragraphs of 2000-2012 and 2020 (United Nations): an operative
+        # paragraph that opens with a preambular lead had none at all
+        ("en", "op", "Recalling its resolution 1502 of 26 August 2003, reaffirms", "Recalling"),
+        ("en", "op", "Welcoming the progress achieved by the Country Task Forces", "Welcoming"),
+        ("es", "op", "Reconociendo que la juventud debe participar activamente", "Reconociendo"),
+        ("fr", "op", "Consciente de l’importance de la mécanisation", "Consciente"),
+    ],
+)
+def test_leads_a_part_opening_with_the_other_kinds_lead(
+    language: str, kind: _lead_tables.Kind, text: str, lead: str
+) -> None:
+    words = opening_words(text, [(0, len(text))])
+    n = _leads.lead_length([w for w, _, _ in words], kind, language)
+    assert text[: words[n - 1][2]] == lead
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "text", "lead"),
+    [
+        # real openings of the General Assembly's session 77 (United Nations), their
+        # first word taken out of the tables, as in a part held out: no lead was found
+        ("ar", "op", "تأسف لعدم استجابة الدولة القائمة بالإدارة", "تأسف"),
+        ("ar", "op", "تتوقع أن يكفل البلد المضيف إصدار تأشيرات", "تتوقع"),
+        ("ar", "pre", "تصميما منها على تعزيز الاحترام الصارم", "تصميما منها"),
+        ("ar", "pre", "ووعيا منها بضرورة المضي قدما", "ووعيا منها"),
+        ("ru", "op", "сожалеет о продолжающемся закрытии", "сожалеет"),
+        ("ru", "op", "обязуется повышать роль устойчивого транспорта", "обязуется"),
+        ("ru", "pre", "отвергая применение насилия", "отвергая"),
+        ("ru", "pre", "исходя из того факта, что", "исходя"),
+        ("ru", "op", "положительно оценивает усилия Центра", "положительно оценивает"),
+        ("fr", "op", "Enjoint à toutes les parties au conflit", "Enjoint"),
+        ("fr", "op", "Maintient qu’une paix durable", "Maintient"),
+    ],
+)
+def test_leads_a_parts_unseen_first_word_by_its_shape(
+    language: str, kind: _lead_tables.Kind, text: str, lead: str
+) -> None:
+    words = opening_words(text, [(0, len(text))])
+    keys = [w for w, _, _ in words]
+    with _lead_tables.replaced_tables(_without(language, keys[0])):
+        assert keys[0] not in _lead_tables.tables(language).root(kind).children
+        n = _leads.lead_length(keys, kind, language)
+    assert text[: words[n - 1][2]] == lead
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "kind"),
+    [
+        ("ar", "تقرير", "op"),  # "report": a noun the prefix shape would take at a line start
+        ("ar", "هذا", "pre"),  # "this"
+        ("ru", "новая", "pre"),
+        ("fr", "client", "op"),
+    ],
+)
+def test_leads_part_shapes_never_tell_a_lines_kind(
+    language: str, word: str, kind: _lead_tables.Kind
+) -> None:
+    # the shapes hold for the first word of a part already found, not for any line
+    assert not _lead_tables.looks_like_lead_word(word, kind, language)

@@ -513,6 +513,14 @@ class Morphology:
     # Spanish italics take it ("Déplorant vivement"), its English italics mostly stop
     # before it ("Condemns strongly" is italicized whole only a few times in four)
     adverbs_after_head: bool = False
+    # shapes trusted only for the first word of a part already found, where the lead
+    # finder asks what its lead is, never where the line classifier asks whether a line
+    # opens a part: Arabic's operative verb opens with its person prefix ("تأسف",
+    # "يقرر") and its preambular verbal noun ends in the accusative "ا" ("اقتناعا
+    # منها"), shapes that at the start of any line would take nouns ("تقرير", "هذا")
+    part_operative_prefixes: tuple[str, ...] = ()
+    part_operative_suffixes: tuple[str, ...] = ()
+    part_preamble_suffixes: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -537,6 +545,9 @@ def morphology(language: str) -> Morphology:
         ADVERBS | frozenset(word_key(word) for word in data.get("adverbs", ())),
         tuple(data.get("adverb_suffixes", ())),
         bool(data.get("adverbs_after_head", False)),
+        tuple(data.get("part_operative_prefixes", ())),
+        tuple(data.get("part_operative_suffixes", ())),
+        tuple(data.get("part_preamble_suffixes", ())),
     )
 
 
@@ -552,6 +563,27 @@ def looks_like_lead_word(word: str, kind: Kind, language: str = "en") -> bool:
         and word.endswith(shape.operative_suffixes)
         and not word.endswith(shape.operative_exclusions)
     )
+
+
+def shaped_like_part_lead(word: str, kind: Kind, language: str) -> bool:
+    """Whether the first word of a part already found has a lead's shape (see Morphology).
+
+    The line classifier's shapes (``looks_like_lead_word``) and the shapes that hold
+    only where the word is known to open a clause or a paragraph.
+    """
+    if looks_like_lead_word(word, kind, language):
+        return True
+    shape = morphology(language)
+    if word in shape.non_leads or len(word) < _PART_LEAD_LENGTH or not word.isalpha():
+        return False
+    if kind == "pre":
+        return bool(shape.part_preamble_suffixes) and word.endswith(shape.part_preamble_suffixes)
+    return (
+        bool(shape.part_operative_prefixes) and word.startswith(shape.part_operative_prefixes)
+    ) or (bool(shape.part_operative_suffixes) and word.endswith(shape.part_operative_suffixes))
+
+
+_PART_LEAD_LENGTH = 4  # "تأسف", "تفهم": the shortest verbs the shapes must take
 
 
 def adverb_shaped(word: str, language: str) -> bool:

@@ -27,6 +27,7 @@ from resparse._lead_tables import (
     looks_like_lead_word,
     morphology,
     node_at,
+    shaped_like_part_lead,
     tables,
 )
 from resparse._lead_words import opening_words
@@ -55,6 +56,42 @@ def lead_length(
     """
     if not words:
         return 0
+    length = _kind_length(words, kind, language, scope)
+    other = _OTHER[kind]
+    if not length and words[0] in tables(language, scope).root(other).children:
+        # "Recalling its resolution 1502 (2003), reaffirms ...": a paragraph that opens
+        # with a lead of the other kind, which only that kind's table knows
+        length = _kind_length(words, other, language, scope)
+    if CHARACTER_RE.match(words[0]):
+        length = _through_adverbial(words, length, tables(language, scope).root(kind))
+    return length
+
+
+def _through_adverbial(words: Sequence[str], length: int, root: LeadNode) -> int:
+    """A Chinese lead taken on through a modifier that the adverbial particle "地" closes.
+
+    "严重关切地注意到", "最强烈地谴责", "遗憾地注意到": the characters before "地" modify
+    the verb after it, so where a lead the tables saw whole follows the particle, the
+    lead runs to its end, wherever the walk stopped in the modifier.
+    """
+    for at in range(max(length, 1), min(len(words), _MAX_MODIFIER)):
+        if not CHARACTER_RE.match(words[at]):
+            return length  # a modifier is one run of characters
+        if words[at] == _ADVERBIAL:
+            whole = _whole_lead(root, words[at + 1 : at + 1 + _MAX_CHARACTERS])
+            return at + 1 + whole if whole else length
+    return length
+
+
+_ADVERBIAL = "地"
+_MAX_MODIFIER = 10  # characters a modifier before "地" may run to, from the part's start
+
+
+_OTHER: dict[Kind, Kind] = {"pre": "op", "op": "pre"}
+
+
+def _kind_length(words: Sequence[str], kind: Kind, language: str, scope: str | None) -> int:
+    """The lead's length read with the tables and morphology of one kind."""
     length = _walk_length(words, kind, language, scope)
     head = head_index(words, language)
     if head and length <= head:
@@ -77,7 +114,7 @@ def _walk_length(
     root = found.root(kind)
     node = root.children.get(words[0])
     if node is None:
-        return _morphological_length(words, kind, language)
+        return _morphological_length(words, kind, language, found.objects)
     limit = min(len(words), _MAX_WORDS)
     path = [node]
     while len(path) < limit:
@@ -311,7 +348,8 @@ def _characters_length(
     Chinese counts characters, not words: a head the tables saw ("表示", "又") is followed
     by a whole lead they know ("满意地注意到"), not by one more character; where none
     follows and no lead ended on the path either, the next character finishes the word
-    ("又核" + "准", "相" + "信"): a lead never ends inside a word. Where a lead did end
+    ("又核" + "准", "相" + "信"): a lead never ends inside a word; a lead the tables
+    know whole right after that word is the head it modifies ("断然" + "谴责"). Where a lead did end
     earlier on the path, the characters past it open a second lead the tables know whole
     ("重申" + "深信", "再次" + "强调"), or else they are the clause's own words and the
     walk backs off to that end ("关切" of "关切地看到").
@@ -322,7 +360,9 @@ def _characters_length(
         return length + whole
     ended = max((depth for depth, node in enumerate(path, start=1) if node.ends), default=0)
     if not ended:
-        return length + 1
+        # the word finished, and the head it modifies where the tables know that one
+        # whole: "断然" then "谴责"
+        return length + 1 + _whole_lead(root, words[length + 1 : limit])
     return ended + _whole_lead(root, words[ended:limit])
 
 
@@ -364,13 +404,23 @@ def _decide(path: list[LeadNode]) -> int:
     return 1
 
 
-def _morphological_length(words: Sequence[str], kind: Kind, language: str) -> int:
+def _morphological_length(
+    words: Sequence[str], kind: Kind, language: str, objects: frozenset[str]
+) -> int:
+    """The lead of a part whose first word the tables never saw, from the words' shapes.
+
+    A head of the language's lead shapes, with the object that finishes the phrase of
+    many heads in the tables ("اقتناعا *منها*", "Having taken *note*") and the adverbs
+    that may follow it.
+    """
     first = words[0]
     n = 0
     if first in INTENSIFIERS and len(words) > 1 and looks_like_lead_word(words[1], kind, language):
         n = 2
-    elif looks_like_lead_word(first, kind, language):
+    elif shaped_like_part_lead(first, kind, language):
         n = 1
+        if len(words) > 1 and words[1] in objects:
+            n = 2
     elif adverb_shaped(first, language) and len(words) > 1:
         # an adverb the tables have not seen before a lead they know: "Unequivocally condemns"
         head = words[1]
