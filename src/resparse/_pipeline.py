@@ -18,6 +18,7 @@ from resparse._furniture import RunningTitle, furniture_kinds
 from resparse._italics import Italics, markdown_italics
 from resparse._language import profile
 from resparse._locate import locate_body, read_header_zone
+from resparse._number_column import paired_numbers
 from resparse._scan import scan
 from resparse._segment import segment
 from resparse.model import Diagnostic, Resolution, Span, Unclassified
@@ -62,6 +63,8 @@ def run(doc: Document, *, language: str = "en") -> Resolution:
     title = RunningTitle.of(header.symbol, header.title)
     furniture = furniture_kinds(lines[start:], title, local)
     kinds = _classify.classify_lines(lines, furniture, local, start=start)
+    kinds, apart = paired_numbers(kinds, start, local.terminators)
+    diagnostics.extend(apart)
     formula = lines[formula_index] if formula_index is not None else None
     segmentation = segment(
         doc,
