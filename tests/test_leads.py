@@ -707,3 +707,27 @@ def test_leads_part_shapes_never_tell_a_lines_kind(
 ) -> None:
     # the shapes hold for the first word of a part already found, not for any line
     assert not _lead_tables.looks_like_lead_word(word, kind, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "table", "text", "lead"),
+    [
+        # General Assembly session 77 (United Nations), held out: a head on which no lead
+        # ended took the next word, a conjunction or a contracted article
+        ("fr", "pre\tdéclarant\t3\t0\t0\t0\n", "Déclarant qu’il importe d’aider", "Déclarant"),
+        ("fr", "pre\texprimant\t3\t0\t0\t0\n", "Exprimant aux familles", "Exprimant"),
+        ("es", "op\tconfirma\t3\t0\t0\t0\n", "Confirma que el mandato", "Confirma"),
+        # an elided article is no function word of its own: "Mettant l’accent" is a phrase
+        ("fr", "pre\tmettant\t3\t0\t0\t0\n", "Mettant l’accent sur le droit", "Mettant l’accent"),
+    ],
+)
+def test_leads_a_languages_function_words_end_an_unseen_phrase(
+    language: str, table: str, text: str, lead: str
+) -> None:
+    words = opening_words(text, [(0, len(text))])
+    tables = {f"{language}.tsv": table, f"{language}.sc.tsv": "", f"{language}.extra.tsv": ""}
+    with _lead_tables.replaced_tables(tables):
+        n = _leads.lead_length(
+            [w for w, _, _ in words], "pre" if "pre" in table else "op", language
+        )
+    assert text[: words[n - 1][2]] == lead

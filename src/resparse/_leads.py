@@ -29,6 +29,7 @@ from resparse._lead_tables import (
     node_at,
     shaped_like_part_lead,
     tables,
+    word_key,
 )
 from resparse._lead_words import opening_words
 from resparse._patterns import WORD_TOKEN_RE as _TOKEN_RE
@@ -222,7 +223,7 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
         return _characters_length(words, path, limit, found.root(kind))
     if (
         _rarely_ended(path[-1], scope)
-        and following not in FUNCTION_WORDS
+        and not _function_word(following, language)
         and following not in adverbs
     ):
         # a phrase never seen whole ("Noting with interest"): take its head, and the word
@@ -287,7 +288,7 @@ def _bound_run(
     start = length
     while (
         length < limit
-        and words[length] not in FUNCTION_WORDS
+        and not _function_word(words[length], language)
         and not CHARACTER_RE.match(words[length])
         and (words[length - 1], words[length]) in bound
     ):
@@ -296,6 +297,27 @@ def _bound_run(
     while length > start and words[length - 1] in closing:
         length -= 1
     return length
+
+
+def _function_word(word: str, language: str) -> bool:
+    """Whether a word is one a lead never takes past the tables' phrase.
+
+    English's function words hold in every language, as before; a language's own
+    ``[words] function_words`` and determiners add its prepositions and articles ("de",
+    "aux"), and a word that opens with an elided one is that word ("qu'il", "l'appui").
+    """
+    words = _function_words(language)
+    if word in words:
+        return True
+    elided, mark, rest = word.partition("'")
+    return bool(mark and rest) and f"{elided}'" in words
+
+
+@functools.cache
+def _function_words(language: str) -> frozenset[str]:
+    """English's function words with the language's own and its determiners, as word keys."""
+    own = profile(language).words.get("function_words", frozenset())
+    return FUNCTION_WORDS | frozenset(word_key(word) for word in own)
 
 
 @functools.cache
