@@ -39,11 +39,12 @@ ROWS: list[tuple[str, str, str, bool]] = [
     (
         "a declaration after the operative part",
         "structure.preamble_after_operative",
+        # with no "Annex" heading over it (under one, it stays in the annex)
         FORMULA
-        + "\nDecides to adopt the attached declaration.\n\n"
-        + "Annex\nThe Security Council,\n"
+        + "\nRecalling its resolution 1234 (1999),\n\n"
+        + "1. Decides to adopt the declaration set out below;\n\n"
+        + "The Security Council,\n"
         + "Meeting at the level of Heads of State,\n"
-        + "I\n"
         + "Reaffirms its commitment to the Charter;\n"
         + "Stresses the importance of prevention.\n",
         True,

@@ -91,6 +91,12 @@ class Builder(Feeders, Records):
             self.vote.closed = False
             self.continue_vote(line, kind)
             return
+        if kind.formula and self.current is not None and not self.terminated():
+            # mid-sentence text opens nothing: "... по распределению, устанавливаемому" /
+            # "Генеральной Ассамблеей," is the sentence going on, not the next part's
+            # formula; under an annex's heading ("Annex" / "The Security Council,") it
+            # opens the statement the resolution adopts, which stays in the annex
+            kind = kind._replace(formula=False, heading=False)
         if kind.formula:
             if self.opens_part(line):
                 self.start_part(line)

@@ -158,6 +158,23 @@ class State:
         needed = columns(before) + 1 + (columns(word[0]) if word is not None else 1)
         return needed > width * (1 - _WIDTH_SLACK)
 
+    def runs_on(self, line: Line) -> bool:
+        """Whether a caseless line goes on with a clause that broke at its comma in wrapped text.
+
+        Both the open part's last line, ended on a clause's comma, and this line fill the
+        width, and this line opens with no capital: nothing marks it as a title.
+        """
+        width = self.wrap_width
+        first = line.text.lstrip()[:1]
+        return (
+            width is not None
+            and not self.profile.cased
+            and not first.isupper()
+            and self.text_of_unit().rstrip()[-1:] in _CLAUSE_COMMAS
+            and self.filled_before(line)
+            and columns(line.text.rstrip()) >= width * (1 - _WIDTH_SLACK)
+        )
+
     def furnish(self, line: Line, kind: str) -> None:
         self.furniture.append(Furniture(kind, line.text, Span(line.start, line.end)))
         self.last_furniture_line = line.index
@@ -216,6 +233,11 @@ class State:
         if not heading or not (self.terminated() or self.current is None):
             return False
         if self.zone == PRE and kind.preamble_lead and not after_heading:
+            return False
+        if not after_heading and self.runs_on(line):
+            # where no capital tells a title from a sentence, a line that fills the width
+            # after a clause's comma at the width is the sentence going on ("其中大会通过了
+            # ...", "并强调"); a Russian title opens with a capital ("Доклад об исполнении")
             return False
         if (
             kind.strong_preamble_lead

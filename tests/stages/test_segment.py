@@ -496,3 +496,112 @@ def test_segment_where_lines_are_parts_a_caseless_lead_after_an_open_line_goes_o
     result = _segment(text, "zh")
     assert len(result.clauses) == 3
     assert _texts(text, result.clauses)[2].endswith("全面停顿状态，")
+
+
+# the preamble of A/RES/77/271 (Chinese), as the UN's markup gives it: the sixth clause runs
+# on through "其中大会通过了 ..." (in which the Assembly adopted) to its end
+_AFRICA_PREAMBLE = (
+    (
+        "回顾非洲境内冲突起因和促进持久和平与可持续发展不限成员名额特设工作组的报告、"
+        "其1998年12月7日第53/92号决议和其后各年度决议，包括2022年7月21日第76/298号决议，"
+        "以及其关于非洲发展新伙伴关系的所有决议、其2012年9月17日第66/293号决议，"
+        "其中大会决定设立一个监测机制，负责审查对非洲发展所作承诺，"
+    ),
+    (
+        "又回顾《2005年世界首脑会议成果》，其中世界各国领导人重申致力于满足非洲的特殊需求，"
+        "并回顾大会2006年6月30日第60/265号决议，"
+    ),
+    (
+        "重申以往以协商一致方式通过的关于非洲境内冲突起因和促进持久和平与可持续发展的所有"
+        "其他决议和成果文件，包括安全理事会关于非洲和平与安全、关于妇女与和平与安全、"
+        "关于青年与和平与安全、关于儿童与武装冲突的决议，"
+    ),
+    (
+        "特别重申2020年12月21日关于审查联合国建设和平架构的安全理事会第2558(2020)号决议"
+        "和大会第75/201号决议，其中强调必须持续执行关于建设和平和保持和平的各项决议，"
+        "重点关注在外地一级产生的影响，"
+    ),
+    (
+        "强调必须采取综合办法保持和平，尤其是通过预防冲突和消除所有冲突根源，包括为此加强"
+        "法治、善治、民主、问责、性别平等，强化尊重和保护人权与基本自由，从各个方面促进"
+        "非洲的和平、安全与发展，表示有必要继续支持非洲国家，考虑到它们各自国内的优先事项"
+        "和需求，"
+    ),
+    (
+        "重申大会2015年9月25日题为“变革我们的世界：2030年可持续发展议程”的第70/1号决议，"
+        "其中大会通过了一套全面、意义深远和以人为中心的具有普遍性和变革性的可持续发展目标"
+        "和具体目标，承诺做出不懈努力，使这一议程在2030年前得到全面执行，认识到消除一切形"
+        "式和表现的贫困，包括消除极端贫困，是世界的最大挑战，对实现可持续发展必不可少，并"
+        "决心采用统筹兼顾的方式，从经济、社会和环境这三个方面实现可持续发展，在巩固实施千"
+        "年发展目标成果的基础上，争取完成它们尚未完成的事业，"
+    ),
+    (
+        "又重申大会2015年7月27日题为“第三次发展筹资问题国际会议亚的斯亚贝巴行动议程”的"
+        "第69/313号决议，该议程有助于将《2030年可持续发展议程》的执行手段与具体政策和行动"
+        "联系起来，也有助于应对挑战，在各级为可持续发展筹措资金和创造有利环境，"
+    ),
+)
+
+
+def test_segment_wrapped_caseless_lines_that_run_on_are_no_heading() -> None:
+    """Where no capital tells a title, lines that fill the width go on with the sentence.
+
+    In Chinese wrapped to a width, a clause's line that ends on "，" at the width may go on:
+    the lines after it ("其中大会通过了 ...") fill the width too and reach a line that opens
+    with a lead ("决心采用 ..."). A heading is never so long; they are the clause's text.
+    """
+    from resparse._eval_cases import as_wrapped  # noqa: PLC0415 - the evaluator's wrapping
+
+    body = (
+        "\n".join(_AFRICA_PREAMBLE)
+        + "\n1. 表示注意到秘书长关于促进非洲持久和平与可持续发展的报告；\n"
+    )
+    text = "大会，\n\n" + as_wrapped(body)
+    result = _segment(text, "zh")
+    assert not result.headings
+    clauses = _texts(text, result.clauses)
+    reaffirming = next(c for c in clauses if c.startswith("重申大会2015年9月25日"))
+    assert "其中大会通过了一套全面" in reaffirming
+
+
+def test_segment_a_formula_in_mid_sentence_opens_no_part() -> None:
+    """A body's name that ends a sentence broken at a line is no new part's formula.
+
+    A/RES/77/2 (Russian) wraps "... по распределению, устанавливаемому" / "Генеральной
+    Ассамблеей," (apportioned by the General Assembly): the line reads as a formula with
+    its comma, but the clause before it has not ended, so the sentence goes on.
+    """
+    text = (
+        "Генеральная Ассамблея,\n\n"
+        "рассмотрев главу V доклада Комитета по взносам о работе его восемьдесят второй сессии,\n"
+        "подтверждая обязанность государств-членов согласно статье 17 Устава Организации\n"
+        "Объединенных Наций нести расходы Организации по распределению, устанавливаемому\n"
+        "Генеральной Ассамблеей,\n\n"
+        "1. подтверждает свою роль согласно положениям статьи 19 Устава Организации;\n"
+        "2. постановляет продолжать заниматься этим вопросом.\n"
+    )
+    result = _segment(text, "ru")
+    assert not result.headings
+    assert _texts(text, result.clauses)[-1].endswith("устанавливаемому Генеральной Ассамблеей,")
+
+
+def test_segment_a_formula_under_an_annex_heading_stays_in_the_annex() -> None:
+    """ "Annex" / "The Security Council," opens the declaration the resolution adopts.
+
+    S/RES/1318 (2000) and S/RES/1377 (2001) adopt a declaration set out in their annex; the
+    declaration has its own formula and numbered-like paragraphs, and the UN's markup keeps
+    it out of the resolution's operative part.
+    """
+    text = (
+        "The Security Council,\n\n"
+        "Decides to adopt the attached declaration on the role of the Council.\n\n"
+        "Annex\n"
+        "The Security Council,\n"
+        "Meeting at the level of Heads of State and Government,\n"
+        "Pledges to uphold the Purposes and Principles of the Charter of the United Nations;\n"
+        "Reaffirms the importance of the principles of the non-use of force.\n"
+    )
+    result = _segment(text)
+    assert len(result.paragraphs) == 1
+    assert not result.clauses
+    assert not result.headings
