@@ -17,6 +17,8 @@ EN = profile("en")
         ("The Human Rights Council,", "Human Rights Council"),
         ("The Security Council,", "Security Council"),
         ("*The General Assembly*,", "General Assembly"),
+        # markdown of S/RES/1978 (2011): the markup italicizes the body's name alone
+        ("The *Security Council*,", "Security Council"),
         ("The Economic and Social Council,", "Economic and Social Council"),
         ("The Conference of the Parties,", "Conference of the Parties"),
     ],
@@ -112,3 +114,20 @@ def test_the_quick_latin_check_clears_no_character_of_the_three_scripts() -> Non
     cleared = [chr(c) for c in range(0x110000) if _BEYOND_LATIN_RE.match(chr(c)) is None]
     assert len(cleared) == 0x400 + 0x70
     assert [c for c in cleared if found.non_latin_re.match(c) is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "body"),
+    [
+        ("fr", "Le *Conseil de sécurité*,", "Conseil de sécurité"),
+        ("es", "El *Consejo de Seguridad*,", "Consejo de Seguridad"),
+        ("ar", "إن *مجلس الأمن*،", "مجلس الأمن"),
+    ],
+)
+def test_language_formula_with_the_bodys_name_emphasised(
+    language: str, line: str, body: str
+) -> None:
+    """Markdown may emphasise the body's name after the article; the formula is the same."""
+    match = profile(language).formula_re.match(line)
+    assert match is not None
+    assert " ".join(match["body"].split()) == body
