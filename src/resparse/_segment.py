@@ -8,7 +8,8 @@ own and left out of the clean text of the part they interrupt.
 
 This module dispatches each line to its zone and handles what crosses zones (furniture,
 footnote blocks, lettered parts and their formulas); the zones' feeders live in
-``_zone_feeders`` (preamble, operative), ``_zone_lists`` (sub-paragraphs) and
+``_zone_feeders`` (preamble, operative; where a clause starts in ``_zone_starts``, which
+number opens a paragraph in ``_zone_numbering``), ``_zone_lists`` (sub-paragraphs) and
 ``_zone_records`` (adoption record, annexes), their shared state in ``_zone_state``.
 """
 

@@ -3,7 +3,8 @@
 ``State`` holds one pass over the body lines: the open clause or paragraph, its open
 sub-paragraphs, the headings, furniture, votes and note blocks found so far, and the
 look-aheads that read the classified lines after the current one. The feeders of each
-zone (``_zone_feeders``, ``_zone_lists``, ``_zone_records``) build on it.
+zone (``_zone_feeders``, ``_zone_lists``, ``_zone_records``, with ``_zone_starts`` and
+``_zone_numbering``) build on it.
 """
 
 from __future__ import annotations
