@@ -204,11 +204,15 @@ class State:
         before the next "1." belongs to the preamble (of the resolution or of a section),
         unless a section closes first: a line that ends as a paragraph does ("；", "。"),
         then a heading, is a section of unnumbered paragraphs, and the "1." is a later one's.
+        The adoption record or an annex ends the resolution: an annex's "1." after them is
+        no paragraph of it ("决定通过本决议附件所载的 ...。", "第27次全体会议", "附件", "1.").
         """
         if not self.profile.shared_leads or (self.zone == PRE) != (self.last_number == 0):
             return False
         previous = line
         for following in self.kinds[line.index + 1 : line.index + 120]:
+            if following.meeting is not None or following.vote or following.annex:
+                return False
             if following.number_text is not None:
                 return following.number_text == "1"
             if following.heading and _line_shape.ends_clause(previous.text, _PARAGRAPH_ENDS):

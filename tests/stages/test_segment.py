@@ -605,3 +605,28 @@ def test_segment_a_formula_under_an_annex_heading_stays_in_the_annex() -> None:
     assert len(result.paragraphs) == 1
     assert not result.clauses
     assert not result.headings
+
+
+def test_segment_an_annexs_numbering_after_the_record_leaves_a_chinese_paragraph_operative() -> (
+    None
+):
+    """An annex's "1." after the adoption record is no paragraph of the resolution.
+
+    Chinese uses one verb for both kinds, so a clause before the next "1." stays in the
+    preamble; A/RES/77/5's one paragraph ("决定通过本决议附件所载的 ...。") came before the
+    meeting line, the annex heading and the annex's own "1.", and was read as a clause.
+    """
+    text = (
+        "大会，\n\n"
+        "回顾其关于海洋和海洋法的各项决议，\n"
+        "决定通过本决议附件所载的2022年12月8日和9日全体会议的组织安排。\n\n"
+        "第27次全体会议\n2022年11月2日\n\n"
+        "附件\n"
+        "全体会议的组织安排\n"
+        "1.\t大会应于12月8日和9日举行四次全体会议；\n"
+        "2.\t会议开幕式应由大会主席主持。\n"
+    )
+    result = _segment(text, "zh")
+    assert len(result.clauses) == 1
+    assert [p.number for p in result.paragraphs] == [None]
+    assert _texts(text, result.paragraphs)[0].startswith("决定通过本决议附件")
