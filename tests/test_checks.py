@@ -632,7 +632,8 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         "a title run on over the formula into the first paragraph",
         "header.title_ends_with_colon",
         "fr",
-        FRENCH_COVER.format(formula="L’Assemblée générale")
+        # a body's own name is the formula without its comma; a longer one is not
+        FRENCH_COVER.format(formula="L’Assemblée générale des Nations Unies")
         + "Décide ce qui suit :\n1.\tLe montant est fixé ;\n2.\tLes avances sont calculées ;\n",
         True,
     ),
@@ -648,7 +649,8 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         "an annex's points read as paragraphs, the resolution's one lost with its formula",
         "structure.paragraphs_after_meeting",
         "es",
-        SPANISH_DECLARATION.format(formula="La Asamblea General"),
+        # a formula the profile cannot read: a longer name, no comma
+        SPANISH_DECLARATION.format(formula="La Asamblea General de las Naciones Unidas"),
         True,
     ),
     (

@@ -131,3 +131,35 @@ def test_language_formula_with_the_bodys_name_emphasised(
     match = profile(language).formula_re.match(line)
     assert match is not None
     assert " ".join(match["body"].split()) == body
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "body"),
+    [
+        # the Spanish and French markup of the budget resolutions A/RES/77/264 and 77/266
+        # print the formula with no comma over "Resuelve que:" / "Décide ce qui suit :"
+        ("es", "La Asamblea General", "Asamblea General"),
+        ("fr", "L’Assemblée générale", "Assemblée générale"),
+        ("es", "La Conferencia de las Partes,", "Conferencia de las Partes"),
+        ("fr", "La Conférence des Parties,", "Conférence des Parties"),
+    ],
+)
+def test_language_formula_of_a_known_body_may_lack_its_comma(
+    language: str, line: str, body: str
+) -> None:
+    match = profile(language).formula_re.match(line)
+    assert match is not None
+    assert " ".join(match["body"].split()) == body
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        # a title that names some other body is no formula without the comma
+        ("es", "La Conferencia de las Naciones Unidas sobre el Agua"),
+        ("fr", "La Conférence des Nations Unies sur l’eau"),
+        ("es", "La Asamblea General decide"),
+    ],
+)
+def test_language_formula_of_another_name_needs_its_comma(language: str, line: str) -> None:
+    assert profile(language).formula_re.match(line) is None
