@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 
 import pytest
 
@@ -131,3 +132,34 @@ def test_languages_forcing_an_unknown_code_is_an_error() -> None:
 def test_languages_forced_language_is_used() -> None:
     r = resparse.parse("The General Assembly,\n\nRecalling x,\n\n1. Decides y.\n", language="en")
     assert r.language == "en"
+
+
+_GOLDEN = pathlib.Path(__file__).parent.parent / "fixtures" / "golden"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "language", "warns"),
+    [
+        # an Arabic text given as Chinese (the Chinese folder of session 77 holds one)
+        ("markup_ar_A_RES_77_8-2225409A.txt", "zh", True),
+        ("markup_ar_A_RES_77_8-2225409A.txt", "ar", False),
+        # a French text given as English (the English folder of session 75 holds one)
+        ("markup_75_274_F.txt", "en", True),
+        ("markup_75_274_F.txt", "fr", False),
+        ("markup_75_274_E.txt", "en", False),
+    ],
+)
+def test_a_language_the_text_does_not_read_as_is_kept_with_a_warning(
+    fixture: str, language: str, warns: bool
+) -> None:
+    text = (_GOLDEN / fixture).read_text(encoding="utf-8")
+    result = resparse.parse(text, language=language)
+    assert result.language == language
+    codes = [d.code for d in result.diagnostics]
+    assert ("language.mismatch" in codes) is warns
+
+
+def test_a_short_latin_text_does_not_outweigh_the_language_given() -> None:
+    """A few lines give too few of the words that tell French from Spanish or English."""
+    result = resparse.parse(FRENCH, language="es")
+    assert "language.mismatch" not in [d.code for d in result.diagnostics]

@@ -605,6 +605,11 @@ def _matches(pattern: regex.Pattern[str], starts: str, text: str) -> int:
     return found
 
 
+def own_script(code: str) -> bool:
+    """Whether a language is told by its script (Arabic, Chinese, Russian), not its words."""
+    return any(found == code for found, _ in _detection().scripts)
+
+
 def detect(text: str, sample: int = 6000) -> str:
     """The language of a resolution, from its script and its most frequent small words.
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from resparse._deadline import Deadline, deadline_scope
-from resparse._language import detect, has_profile, profile
+from resparse._language import detect, has_profile, own_script, profile
 from resparse._pipeline import run as assemble
 from resparse._split import split_resolutions
 from resparse.errors import InputTooLargeError, ResolutionParseError
-from resparse.model import Diagnostic
+from resparse.model import Diagnostic, Span
 from resparse.readers.base import Document
 
 if TYPE_CHECKING:
@@ -77,6 +77,9 @@ def _parse_document(document: Document, *, strict: bool, language: str | None) -
     """:func:`parse_document` with the deadline in force (the caller's or an outer one)."""
     if language is not None:
         profile(language)  # an unknown code is an error, not a silent fall-back
+        mismatch = _language_mismatch(document.text, language)
+        if mismatch is not None:
+            document = attrs.evolve(document, diagnostics=(*document.diagnostics, mismatch))
     else:
         language = detect(document.text)
         if not has_profile(language):
@@ -92,6 +95,30 @@ def _parse_document(document: Document, *, strict: bool, language: str | None) -
         if problems:
             raise ResolutionParseError(problems, result.source)
     return result
+
+
+# characters a text must have before the words that tell French, Spanish and English
+# apart outweigh the language the caller gave (a script tells at any length)
+_MISMATCH_EVIDENCE = 2000
+
+
+def _language_mismatch(text: str, language: str) -> Diagnostic | None:
+    """A warning where the text reads as another language than the one asked for.
+
+    The caller's language is kept (a quotation or a mixed file may mislead detection),
+    but a text in another script, or a long text in another Latin-script language, is
+    most likely mislabelled: an Arabic file in a Chinese folder parses as no resolution.
+    """
+    detected = detect(text)
+    if detected == language:
+        return None
+    if not (own_script(detected) or own_script(language)) and len(text) < _MISMATCH_EVIDENCE:
+        return None
+    message = (
+        f"the text reads as {detected!r}, not {language!r} as asked; it was parsed as "
+        f"{language!r} (leave the language out to detect it)"
+    )
+    return Diagnostic("language.mismatch", message, "warning", Span(0, len(text)))
 
 
 def parse_all(
