@@ -163,3 +163,9 @@ def test_a_short_latin_text_does_not_outweigh_the_language_given() -> None:
     """A few lines give too few of the words that tell French from Spanish or English."""
     result = resparse.parse(FRENCH, language="es")
     assert "language.mismatch" not in [d.code for d in result.diagnostics]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12345 678"])
+def test_a_text_without_words_reads_as_no_other_language(text: str) -> None:
+    result = resparse.parse(text, language="zh")
+    assert "language.mismatch" not in [d.code for d in result.diagnostics]

@@ -109,6 +109,8 @@ def _language_mismatch(text: str, language: str) -> Diagnostic | None:
     but a text in another script, or a long text in another Latin-script language, is
     most likely mislabelled: an Arabic file in a Chinese folder parses as no resolution.
     """
+    if not any(char.isalpha() for char in text[:_MISMATCH_EVIDENCE]):
+        return None  # no word to read a language from (an empty text says so itself)
     detected = detect(text)
     if detected == language:
         return None
