@@ -186,3 +186,13 @@ def test_register_language_refuses_a_shipped_code_or_a_misnamed_file(
 def test_an_unregistered_code_is_still_an_error() -> None:
     with pytest.raises(resparse.UnknownLanguageError):
         resparse.parse("Ka Asemblo Granda,\n", language="xz")
+
+
+def test_toy_language_long_text_draws_no_language_mismatch(toy: str) -> None:
+    """Detection cannot know a registered language with no markers: it is not compared."""
+    long_text = TOY_RESOLUTION.replace(
+        "Memorante", "Memorante " + "la rezolucion de la Asembleo " * 80, 1
+    )
+    assert len(long_text) > 2000
+    result = resparse.parse(long_text, language=toy)
+    assert "language.mismatch" not in [d.code for d in result.diagnostics]

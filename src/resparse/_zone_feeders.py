@@ -1,4 +1,4 @@
-"""The preamble and operative zones: which line opens a clause or a paragraph.
+"""The preamble and operative zones: each line opens a clause or a paragraph, or goes on.
 
 A preambular clause opens on a lead after a finished clause; an operative paragraph opens
 on the number the numbering allows, or on an operative verb where numbers are missing.

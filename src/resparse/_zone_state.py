@@ -162,8 +162,9 @@ class State:
     def runs_on(self, line: Line) -> bool:
         """Whether a caseless line goes on with a clause that broke at its comma in wrapped text.
 
-        Both the open part's last line, ended on a clause's comma, and this line fill the
-        width, and this line opens with no capital: nothing marks it as a title.
+        Both the open part's last line, ended on a clause's comma (a footnote marker after
+        it aside), and this line fill the width, and this line opens with no capital:
+        nothing marks it as a title.
         """
         width = self.wrap_width
         first = line.text.lstrip()[:1]
@@ -171,7 +172,7 @@ class State:
             width is not None
             and not self.profile.cased
             and not first.isupper()
-            and self.text_of_unit().rstrip()[-1:] in _CLAUSE_COMMAS
+            and _line_shape.ends_clause(self.text_of_unit(), _CLAUSE_COMMAS)
             and self.filled_before(line)
             and columns(line.text.rstrip()) >= width * (1 - _WIDTH_SLACK)
         )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from resparse._deadline import Deadline, deadline_scope
-from resparse._language import detect, has_profile, own_script, profile
+from resparse._language import LANGUAGES, detect, has_profile, own_script, profile
 from resparse._pipeline import run as assemble
 from resparse._split import split_resolutions
 from resparse.errors import InputTooLargeError, ResolutionParseError
@@ -100,6 +100,7 @@ def _parse_document(document: Document, *, strict: bool, language: str | None) -
 # characters a text must have before the words that tell French, Spanish and English
 # apart outweigh the language the caller gave (a script tells at any length)
 _MISMATCH_EVIDENCE = 2000
+_DETECTION_SAMPLE = 6000  # the characters detection reads
 
 
 def _language_mismatch(text: str, language: str) -> Diagnostic | None:
@@ -108,10 +109,15 @@ def _language_mismatch(text: str, language: str) -> Diagnostic | None:
     The caller's language is kept (a quotation or a mixed file may mislead detection),
     but a text in another script, or a long text in another Latin-script language, is
     most likely mislabelled: an Arabic file in a Chinese folder parses as no resolution.
+    Only the shipped languages are compared: detection may not know a registered one.
     """
-    if not any(char.isalpha() for char in text[:_MISMATCH_EVIDENCE]):
+    if language not in LANGUAGES:
+        return None
+    if not any(char.isalpha() for char in text[:_DETECTION_SAMPLE]):
         return None  # no word to read a language from (an empty text says so itself)
-    detected = detect(text)
+    detected = detect(text, _DETECTION_SAMPLE)
+    if detected not in LANGUAGES:
+        return None
     if detected == language:
         return None
     if not (own_script(detected) or own_script(language)) and len(text) < _MISMATCH_EVIDENCE:

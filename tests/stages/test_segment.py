@@ -543,7 +543,8 @@ _AFRICA_PREAMBLE = (
 )
 
 
-def test_segment_wrapped_caseless_lines_that_run_on_are_no_heading() -> None:
+@pytest.mark.parametrize("marker", ["", "1"])
+def test_segment_wrapped_caseless_lines_that_run_on_are_no_heading(marker: str) -> None:
     """Where no capital tells a title, lines that fill the width go on with the sentence.
 
     In Chinese wrapped to a width, a clause's line that ends on "，" at the width may go on:
@@ -552,10 +553,10 @@ def test_segment_wrapped_caseless_lines_that_run_on_are_no_heading() -> None:
     """
     from resparse._eval_cases import as_wrapped  # noqa: PLC0415 - the evaluator's wrapping
 
-    body = (
-        "\n".join(_AFRICA_PREAMBLE)
-        + "\n1. 表示注意到秘书长关于促进非洲持久和平与可持续发展的报告；\n"
-    )
+    clauses = list(_AFRICA_PREAMBLE)
+    # a footnote marker after the clause's comma does not hide where the line ended
+    clauses[5] = clauses[5].replace("第70/1号决议，", f"第70/1号决议，{marker}")
+    body = "\n".join(clauses) + "\n1. 表示注意到秘书长关于促进非洲持久和平与可持续发展的报告；\n"
     text = "大会，\n\n" + as_wrapped(body)
     result = _segment(text, "zh")
     assert not result.headings
@@ -607,9 +608,17 @@ def test_segment_a_formula_under_an_annex_heading_stays_in_the_annex() -> None:
     assert not result.headings
 
 
-def test_segment_an_annexs_numbering_after_the_record_leaves_a_chinese_paragraph_operative() -> (
-    None
-):
+@pytest.mark.parametrize(
+    "record",
+    [
+        "第27次全体会议\n2022年11月2日\n\n附件\n",  # the meeting line, then the annex heading
+        "第27次全体会议\n2022年11月2日\n\n",  # the meeting line alone
+        "附件\n",  # the annex heading alone
+    ],
+)
+def test_segment_an_annexs_numbering_after_the_record_leaves_a_chinese_paragraph_operative(
+    record: str,
+) -> None:
     """An annex's "1." after the adoption record is no paragraph of the resolution.
 
     Chinese uses one verb for both kinds, so a clause before the next "1." stays in the
@@ -620,9 +629,8 @@ def test_segment_an_annexs_numbering_after_the_record_leaves_a_chinese_paragraph
         "大会，\n\n"
         "回顾其关于海洋和海洋法的各项决议，\n"
         "决定通过本决议附件所载的2022年12月8日和9日全体会议的组织安排。\n\n"
-        "第27次全体会议\n2022年11月2日\n\n"
-        "附件\n"
-        "全体会议的组织安排\n"
+        + record
+        + "全体会议的组织安排\n"
         "1.\t大会应于12月8日和9日举行四次全体会议；\n"
         "2.\t会议开幕式应由大会主席主持。\n"
     )
