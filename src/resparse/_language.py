@@ -610,7 +610,11 @@ def own_script(code: str) -> bool:
     return any(found == code for found, _ in _detection().scripts)
 
 
-def detect(text: str, sample: int = 6000) -> str:
+# how much of a text detection reads: the cover page and the first clauses
+DETECTION_SAMPLE = 6000
+
+
+def detect(text: str, sample: int = DETECTION_SAMPLE) -> str:
     """The language of a resolution, from its script and its most frequent small words.
 
     No model is needed: the six official languages differ in script (Chinese, Arabic,

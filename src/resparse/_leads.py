@@ -303,8 +303,8 @@ def _function_word(word: str, language: str) -> bool:
     """Whether a word is one a lead never takes past the tables' phrase.
 
     English's function words hold in every language, as before; a language's own
-    ``[words] function_words`` and determiners add its prepositions and articles ("de",
-    "aux"), and a word that opens with an elided one is that word ("qu'il", "l'appui").
+    ``[words] function_words`` add its relatives and contractions ("que", "dont", "del"),
+    and a word that opens with an elided one is that word ("qu'il").
     """
     words = _function_words(language)
     if word in words:
@@ -315,7 +315,7 @@ def _function_word(word: str, language: str) -> bool:
 
 @functools.cache
 def _function_words(language: str) -> frozenset[str]:
-    """English's function words with the language's own and its determiners, as word keys."""
+    """English's function words with the language's own ``function_words``, as word keys."""
     own = profile(language).words.get("function_words", frozenset())
     return FUNCTION_WORDS | frozenset(word_key(word) for word in own)
 

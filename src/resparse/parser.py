@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from resparse._deadline import Deadline, deadline_scope
-from resparse._language import LANGUAGES, detect, has_profile, own_script, profile
+from resparse._language import (
+    DETECTION_SAMPLE,
+    LANGUAGES,
+    detect,
+    has_profile,
+    own_script,
+    profile,
+)
 from resparse._pipeline import run as assemble
 from resparse._split import split_resolutions
 from resparse.errors import InputTooLargeError, ResolutionParseError
@@ -100,7 +107,6 @@ def _parse_document(document: Document, *, strict: bool, language: str | None) -
 # characters a text must have before the words that tell French, Spanish and English
 # apart outweigh the language the caller gave (a script tells at any length)
 _MISMATCH_EVIDENCE = 2000
-_DETECTION_SAMPLE = 6000  # the characters detection reads
 
 
 def _language_mismatch(text: str, language: str) -> Diagnostic | None:
@@ -113,9 +119,9 @@ def _language_mismatch(text: str, language: str) -> Diagnostic | None:
     """
     if language not in LANGUAGES:
         return None
-    if not any(char.isalpha() for char in text[:_DETECTION_SAMPLE]):
+    if not any(char.isalpha() for char in text[:DETECTION_SAMPLE]):
         return None  # no word to read a language from (an empty text says so itself)
-    detected = detect(text, _DETECTION_SAMPLE)
+    detected = detect(text)
     if detected not in LANGUAGES:
         return None
     if detected == language:
