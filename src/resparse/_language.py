@@ -111,7 +111,8 @@ class Profile:
     # the formula that closes a resolution ("Decides to remain seized of the matter.")
     closing_re: regex.Pattern[str]
     header_fields: tuple[tuple[str, regex.Pattern[str]], ...]
-    leads: dict[str, list[str]] = attrs.field(factory=dict)
+    # the [leads] table as written: lists of words and endings, with a few flags and counts
+    leads: dict[str, Any] = attrs.field(factory=dict)
     number_re: regex.Pattern[str] = OPERATIVE_NUMBER_RE
     label_re: regex.Pattern[str] = SUBPARAGRAPH_LABEL_RE
     # the language's own sub-paragraph labels: printed label -> (style, place in its list);

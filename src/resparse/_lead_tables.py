@@ -72,6 +72,7 @@ class LeadTables:
     "avec satisfaction"), for pairs of head and modifier the tries never saw.
     ``bound``: pairs of words no lead of the tries ever ended between (see _bound_pairs).
     ``within``: words the tables saw inside leads past their first word (see _within_words).
+    ``finals``: words the tables saw end leads past their first word (see _final_words).
     """
 
     pre: LeadNode
@@ -81,6 +82,7 @@ class LeadTables:
     objects: frozenset[str] = frozenset()
     bound: frozenset[tuple[str, str]] = frozenset()
     within: frozenset[str] = frozenset()
+    finals: frozenset[str] = frozenset()
 
     def root(self, kind: Kind) -> LeadNode:
         """The trie for one kind of paragraph."""
@@ -186,6 +188,7 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
         _object_words(pre, op),
         _bound_pairs(pre, op),
         _within_words(pre, op),
+        _final_words(pre, op),
     )
 
 
@@ -255,6 +258,27 @@ def _within_words(*roots: LeadNode) -> frozenset[str]:
         inside[word] += node.inside
         stack.extend(node.children.items())
     return frozenset(word for word, n in inside.items() if n >= _INNER_MINIMUM)
+
+
+def _final_words(*roots: LeadNode) -> frozenset[str]:
+    """The words the tables saw end leads past the first word, at least twice.
+
+    "البالغ" (grave), "القوي" (strong): the adjectives that finish "قلقها البالغ", "دعمها
+    القوي"; a lead that ends on their noun where the tables never saw the pair takes
+    them (see ``_leads._with_adjective``).
+    """
+    ended: collections.Counter[str] = collections.Counter()
+    stack = [
+        item
+        for root in roots
+        for _, head in root.children.items()
+        for item in head.children.items()
+    ]
+    while stack:
+        word, node = stack.pop()
+        ended[word] += node.ends
+        stack.extend(node.children.items())
+    return frozenset(word for word, n in ended.items() if n >= _INNER_MINIMUM)
 
 
 _OBJECT_MINIMUM = 3  # leads a word must end, second after a head, to count as an object
@@ -521,6 +545,19 @@ class Morphology:
     part_operative_prefixes: tuple[str, ...] = ()
     part_operative_suffixes: tuple[str, ...] = ()
     part_preamble_suffixes: tuple[str, ...] = ()
+    # how many final letters a case ending may take: a word the tables lack whose stem
+    # (four letters at least) a word they have at the same place shares is that word in
+    # another case ("о своем" where the tables saw "о своей"); 0 where words do not decline
+    case_endings: int = 0
+    # the possessive endings of a noun ("قلقها", its concern), the article its adjective
+    # then takes ("البالغ"), and the endings by which that adjective agrees in gender
+    # ("القوية" beside "القوي"): see ``_leads._with_adjective``
+    possessive_suffixes: tuple[str, ...] = ()
+    article: str = ""
+    gender_endings: tuple[str, ...] = ()
+    # how an adjective declined for case ends ("безоговорочной", "глубоком"): one taken
+    # into a lead past the tables' phrase brings the noun it agrees with
+    adjective_suffixes: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -548,6 +585,11 @@ def morphology(language: str) -> Morphology:
         tuple(data.get("part_operative_prefixes", ())),
         tuple(data.get("part_operative_suffixes", ())),
         tuple(data.get("part_preamble_suffixes", ())),
+        possessive_suffixes=tuple(data.get("possessive_suffixes", ())),
+        article=str(data.get("article", "")),
+        gender_endings=tuple(data.get("gender_endings", ())),
+        case_endings=int(data.get("case_endings", 0)),
+        adjective_suffixes=tuple(data.get("adjective_suffixes", ())),
     )
 
 

@@ -65,7 +65,32 @@ def lead_length(
         length = _kind_length(words, other, language, scope)
     if CHARACTER_RE.match(words[0]):
         length = _through_adverbial(words, length, tables(language, scope).root(kind))
-    return length
+    return _with_adjective(words, length, language, tables(language, scope).finals)
+
+
+def _with_adjective(
+    words: Sequence[str], length: int, language: str, finals: frozenset[str]
+) -> int:
+    """A lead that ends on a noun with its possessive ending, finished by its adjective.
+
+    "وإذ تعيد تأكيد إدانتها" + "القوية" (its strong condemnation): where the language puts
+    the adjective after its noun, with the article, and the tables saw that adjective
+    (in either gender) end leads, the lead takes it; an object ("دعوتها الدول", its call
+    upon States) ends none and stays out.
+    """
+    shape = morphology(language)
+    if not shape.possessive_suffixes or not 0 < length < len(words):
+        return length
+    following = words[length]
+    if not (
+        words[length - 1].endswith(shape.possessive_suffixes)
+        and following.startswith(shape.article)
+    ):
+        return length
+    forms = {following}
+    for end in shape.gender_endings:
+        forms |= {following.removesuffix(end), following + end}
+    return length + 1 if forms & finals else length
 
 
 def _through_adverbial(words: Sequence[str], length: int, root: LeadNode) -> int:
@@ -118,8 +143,12 @@ def _walk_length(
         return _morphological_length(words, kind, language, found.objects)
     limit = min(len(words), _MAX_WORDS)
     path = [node]
+    endings = morphology(language).case_endings
     while len(path) < limit:
-        child = path[-1].children.get(words[len(path)])
+        word = words[len(path)]
+        child = path[-1].children.get(word)
+        if child is None and endings:
+            child = _other_case(path[-1], word, endings)
         if child is None:
             break
         path.append(child)
@@ -142,6 +171,30 @@ def _walk_length(
             return _with_tails(words, extended, root, limit, found.tails[kind])
     length = max(_back_off(path, length), 1)
     return _with_tails(words, length, root, limit, found.tails[kind])
+
+
+def _other_case(node: LeadNode, word: str, endings: int) -> LeadNode | None:
+    """The child that is ``word`` in another case: the same stem, another ending.
+
+    "вновь заявляя о своем решительном осуждении": where the tables saw only "о своей",
+    the walk goes on through "своем" as through "своей"; the stem keeps four letters at
+    least, so that short words of another sense ("таким", "также") stay apart.
+    """
+    for cut in range(1, endings + 1):
+        stem = word[:-cut]
+        if len(stem) < _MIN_STEM:
+            return None
+        same = [
+            child
+            for known, child in node.children.items()
+            if known.startswith(stem) and len(known) - len(stem) <= endings
+        ]
+        if same:
+            return max(same, key=lambda child: child.inside)
+    return None
+
+
+_MIN_STEM = 4
 
 
 def _mostly_went_on(node: LeadNode) -> bool:
@@ -231,6 +284,7 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
         length += 1
         while length < limit and words[length - 1] in inner:
             length += 1
+        length = _through_phrase(words, length, limit, kind, language)
         if length < limit and words[length] in objects and words[length - 1] not in objects:
             length += 1  # "Having taken note": the unseen participle's object
         elif (
@@ -249,6 +303,42 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
         # not see here ("further" before a noun is an adjective: "Encourages further efforts")
         return length + 1
     return length
+
+
+def _through_phrase(
+    words: Sequence[str], length: int, limit: int, kind: Kind, language: str
+) -> int:
+    """A lead taken past the tables' phrase, finished where its words say it is not.
+
+    An adjective declined for case brings the noun it agrees with ("вновь заявляя о
+    своей безоговорочной" + "поддержке"); a preambular lead that has no word of a
+    lead's shape yet ("с особым интересом", with special interest) runs to the head it
+    modifies, two words on at most ("отмечая"), unless a function word comes first.
+    """
+    suffixes = morphology(language).adjective_suffixes
+    taken = 0
+    while (
+        suffixes
+        and taken < _MAX_ADJECTIVES
+        and length < limit
+        and words[length - 1].endswith(suffixes)
+        and words[length].isalpha()
+        and not _function_word(words[length], language)
+    ):
+        length += 1
+        taken += 1
+    if kind != "pre" or any(looks_like_lead_word(word, kind, language) for word in words[:length]):
+        return length
+    for at in range(length, min(length + _HEAD_REACH, limit)):
+        if _function_word(words[at], language) or not words[at].isalpha():
+            break
+        if looks_like_lead_word(words[at], kind, language):
+            return at + 1
+    return length
+
+
+_MAX_ADJECTIVES = 3
+_HEAD_REACH = 2
 
 
 def _rarely_ended(node: LeadNode, scope: str | None) -> bool:
