@@ -801,3 +801,30 @@ ARABIC_ADJECTIVES = (
 def test_leads_an_arabic_noun_takes_its_adjective(text: str, lead: str) -> None:
     """Regression: held out, "وإذ تعيد تأكيد إدانتها القوية" came back without "القوية"."""
     assert _lead_with_table(text, "ar", ARABIC_ADJECTIVES) == lead
+
+
+# An Arabic table whose preambular leads saw "وإذ تدين" (whereas condemning) end every time,
+# and whose operative leads saw "بقوة" (strongly) taken into "تدين" (condemns) more often than
+# left out of it (so no pair of words that leads never end between)
+ARABIC_PARTICLE = (
+    "pre\tوإذ\t30\t0\t0\t0\npre\tوإذ تدين\t10\t0\t0\t10\n"
+    "op\tتدين\t20\t0\t0\t8\nop\tتدين بقوة\t12\t8\t0\t12\n"
+)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # the operative verb's own leads finish the phrase the preambular table cut
+        # (A/RES/77/298 and 77/333 in Arabic, held out)
+        ("وإذ تدين بقوة استمرار تدفق الأسلحة", "وإذ تدين بقوة"),
+        # its object is no part of either kind's lead
+        ("وإذ تدين استمرار تدفق الأسلحة", "وإذ تدين"),
+    ],
+)
+def test_leads_a_particle_and_an_operative_verb_read_on_by_the_verbs_leads(
+    text: str, lead: str
+) -> None:
+    """Regression: held out, "وإذ تدين بقوة" (whereas strongly condemning) came back as "وإذ تدين"."""
+    assert _lead_with_table(text, "ar", ARABIC_PARTICLE) == lead

@@ -65,7 +65,26 @@ def lead_length(
         length = _kind_length(words, other, language, scope)
     if CHARACTER_RE.match(words[0]):
         length = _through_adverbial(words, length, tables(language, scope).root(kind))
+    elif kind == "pre" and 0 < length < len(words):
+        length = _as_operative(words, length, language, scope)
     return _with_adjective(words, length, language, tables(language, scope).finals)
+
+
+def _as_operative(words: Sequence[str], length: int, language: str, scope: str | None) -> int:
+    """A preambular lead made of a particle and an operative verb, read on by that verb's leads.
+
+    Arabic opens a preambular clause with "وإذ" (whereas) and the verb an operative
+    paragraph opens with ("وإذ تدين", "تدين"): where the preambular table ran out after
+    the verb ("وإذ تدين" + "بقوة", strongly, which it never saw), the operative table's
+    leads of that verb finish the phrase. A particle is a first word no lead ends on.
+    """
+    found = tables(language, scope)
+    particle = found.pre.children.get(words[0])
+    if particle is None or not _rarely_ended(particle, scope) or words[1] not in found.op.children:
+        return length
+    if node_at(found.pre, words[: length + 1]) is not None:
+        return length  # the preambular table saw the longer phrase and stopped before it
+    return max(length, 1 + _kind_length(words[1:], "op", language, scope))
 
 
 def _with_adjective(
