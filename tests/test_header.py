@@ -708,3 +708,88 @@ def test_header_spanish_adoption_line_cut_inside_its_date(adoption: str) -> None
     r = resparse.parse(text, language="es")
     assert r.header.adopted == dt.date(2020, 1, 10)
     assert [d for d in r.diagnostics if d.severity != "info"] == []
+
+
+# The cover of a Human Rights Council resolution as its PDF prints it (A/HRC/RES/55/5)
+COUNCIL_COVER = """A/HRC/RES/55/5
+United Nations
+General Assembly
+Distr.: General
+5 April 2024
+Original: English
+Human Rights Council
+Fifty-fifth session
+Agenda item 3
+Resolution adopted by the Human Rights Council
+on 3 April 2024
+55/5.
+Mandate of Special Rapporteur in the field of cultural rights
+The Human Rights Council,
+Guided by the purposes and principles of the Charter of the United Nations,
+1. Decides to extend the mandate for a period of three years;
+2. Decides to continue its consideration of this question.
+"""
+
+
+@pytest.mark.issue(16)
+def test_header_a_parent_organ_above_the_body_is_no_repeat() -> None:
+    """Regression: the cover's "General Assembly" above "Human Rights Council" gave the
+    Assembly as the body, with a repeated-field warning and the Council's line unread.
+    Rule: a second cover line naming another body names the body that adopted the text;
+    the first names its parent organ, read as ``parent_body``."""
+    r = resparse.parse(COUNCIL_COVER)
+    assert r.header.body == "Human Rights Council"
+    assert r.source[r.header.spans["body"].start :].startswith("Human Rights Council")
+    assert r.source[r.header.spans["parent_body"].start :].startswith("General Assembly")
+    assert [d for d in r.diagnostics if d.severity != "info"] == []
+    assert r.uncovered() == []
+
+
+@pytest.mark.issue(16)
+def test_header_the_same_body_twice_is_still_a_repeat() -> None:
+    text = COUNCIL_COVER.replace("General Assembly\n", "Human Rights Council\n")
+    r = resparse.parse(text)
+    assert r.header.body == "Human Rights Council"
+    assert "header.repeated_field" in [d.code for d in r.diagnostics]
+
+
+COUNCIL_REPORT_TEXT = """Human Rights Council
+
+Resolution 2/2. Human rights and extreme poverty
+
+The Human Rights Council,
+
+Deeply concerned that extreme poverty persists in all countries of the world,
+
+1. Affirms that the fight against extreme poverty must remain a high priority;
+
+2. Requests the High Commissioner to report to the Council at its seventh session.
+
+{record}
+
+31st meeting
+
+27 November 2006
+"""
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("record", "adopted"),
+    [
+        # Human Rights Council resolution 2/2 as the Council's report prints it: no cover,
+        # the date only in the closing lines
+        ("Adopted without a vote", dt.date(2006, 11, 27)),
+        ("[Adopted by a recorded vote of 30 to 12, with 5 abstentions.]", dt.date(2006, 11, 27)),
+        # a record that says the text was not adopted dates no adoption
+        ("The draft resolution was rejected by a recorded vote of 12 to 30.", None),
+    ],
+)
+def test_header_a_text_without_a_cover_date_is_dated_by_its_meeting(
+    record: str, adopted: dt.date | None
+) -> None:
+    """Regression: ``header.adopted`` stayed empty though the closing meeting line dates
+    the adoption (the vote record had the date). Rule: where the cover gives no date, the
+    first adoption record's date is the header's, unless it records no adoption."""
+    r = resparse.parse(COUNCIL_REPORT_TEXT.format(record=record))
+    assert r.header.adopted == adopted

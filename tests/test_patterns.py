@@ -77,6 +77,8 @@ def test_patterns_subparagraph_label_rejects(line: str) -> None:
         ("JOB_NUMBER_RE", "23-24958 (E) 211223"),
         ("JOB_NUMBER_RE", "23-24958"),
         ("JOB_NUMBER_RE", "18-18142 (E)"),
+        ("JOB_NUMBER_RE", "GE.24-06212 (E)"),  # the Geneva office's job number (A/HRC/RES/55/5)
+        ("JOB_NUMBER_RE", "V.23-01234 (E)"),  # Vienna's
         ("BARCODE_RE", "*2324958*"),
         ("SEPARATOR_RE", "__________________"),
     ],
@@ -89,6 +91,7 @@ def test_patterns_furniture_and_markers_match(pattern: str, line: str) -> None:
     ("pattern", "line"),
     [
         ("JOB_NUMBER_RE", "2023-2024 biennium"),
+        ("JOB_NUMBER_RE", "Res.24-06212 (E)"),
         ("BARCODE_RE", "*Emphasizes*"),
     ],
 )

@@ -117,6 +117,7 @@ def build(
         footnotes=footnotes,
         diagnostics=notes,
     )
+    header = _dated_by_its_meeting(head.header, votes)
     if not preamble and not operative:
         notes.append(
             Diagnostic(
@@ -128,7 +129,7 @@ def build(
     return _resolution(
         reading,
         segmentation,
-        header=head.header,
+        header=header,
         preamble=preamble,
         operative=operative,
         votes=votes,
@@ -138,6 +139,22 @@ def build(
         diagnostics=notes,
         language=reading.language,
     )
+
+
+def _dated_by_its_meeting(header: Header, votes: Sequence[VoteRecord]) -> Header:
+    """The header, dated by the meeting that adopted the text where its cover gives no date.
+
+    A Human Rights Council resolution as its reports print it has no cover: the date is
+    in the closing lines alone ("Adopted without a vote / 31st meeting / 27 November
+    2006", or the statement in brackets and the meeting after it). A draft, or a text
+    whose record says it was not adopted, dates no adoption.
+    """
+    if header.adopted is not None or header.document_type is not None:
+        return header
+    if any(v.method == "rejected" or v.outcome not in (None, "adopted") for v in votes):
+        return header
+    dated = next((v.date for v in votes if v.date is not None), None)
+    return header if dated is None else attrs.evolve(header, adopted=dated)
 
 
 def _resolution(  # noqa: PLR0913 - one argument per part that each reader reads its own way

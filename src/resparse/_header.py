@@ -366,7 +366,20 @@ class _HeaderBuilder:
         self.put("original_language", match["value"], span)
 
     def _field_body(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
-        self.put("body", clean(match["value"]), span)
+        value = clean(match["value"])
+        earlier = self.values.get("body")
+        if earlier is not None and earlier != value and "parent_body" not in self.values:
+            # a subsidiary body's cover names its parent organ above it ("General Assembly"
+            # / "Human Rights Council"): the later line, nearer the title, names the body
+            # that adopted the text, and the earlier one is read, not repeated
+            self.values["parent_body"] = earlier
+            self.spans[:] = [
+                ("parent_body", s) if name == "body" else (name, s) for name, s in self.spans
+            ]
+            self.values["body"] = value
+            self.spans.append(("body", span))
+            return
+        self.put("body", value, span)
 
     def _field_session_title(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
         self.put("session_title", clean(match["value"]), span)

@@ -132,6 +132,7 @@ def page_number_re(words: tuple[str, ...]) -> regex.Pattern[str]:
 
 JOB_NUMBER_RE = regex.compile(
     r"""
+    (?:[A-Z]{1,2}\.)?  # the office's prefix: Geneva's "GE.24-06212", Vienna's "V.23-01234"
     (?:\d{2}-\d{5}|[A-Z]?\d{2}-\d{5})
     (?:\s?\([A-Z]\))?
     (?:\s+\d{6})?
