@@ -828,3 +828,25 @@ def test_leads_a_particle_and_an_operative_verb_read_on_by_the_verbs_leads(
 ) -> None:
     """Regression: held out, "وإذ تدين بقوة" (whereas strongly condemning) came back as "وإذ تدين"."""
     assert _lead_with_table(text, "ar", ARABIC_PARTICLE) == lead
+
+
+# A French table as the Security Council's 2000-2012 resolutions held out leave it: every
+# lead through "Remerciant de" went on to "de nouveau" (United Nations markup)
+FRENCH_THANKS = (
+    "pre\tremerciant\t10\t0\t0\t7\npre\tremerciant de\t3\t0\t0\t0\n"
+    "pre\tremerciant de nouveau\t3\t0\t0\t3\n"
+)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # cut before its determiner, then back to where a lead did end (S/RES/2506 (2020))
+        ("Remerciant de leurs efforts le Secrétaire général", "Remerciant"),
+        ("Remerciant de nouveau le Secrétaire général", "Remerciant de nouveau"),
+    ],
+)
+def test_leads_a_lead_never_ends_on_a_determiner_of_its_language(text: str, lead: str) -> None:
+    """Regression: held out, "Remerciant de leurs" (thanking for their) was the lead."""
+    assert _lead_with_table(text, "fr", FRENCH_THANKS, "sc") == lead

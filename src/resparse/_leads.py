@@ -67,7 +67,26 @@ def lead_length(
         length = _through_adverbial(words, length, tables(language, scope).root(kind))
     elif kind == "pre" and 0 < length < len(words):
         length = _as_operative(words, length, language, scope)
+    length = _without_closing_words(words, length, tables(language, scope).root(kind), language)
     return _with_adjective(words, length, language, tables(language, scope).finals)
+
+
+def _without_closing_words(words: Sequence[str], length: int, root: LeadNode, language: str) -> int:
+    """The lead without the determiners and conjunctions it ended on, and back to a real end.
+
+    No lead ends on the language's determiners or conjunctions ("Remerciant de leurs",
+    "Exige de toutes"); cut there, a lead that now ends on a word on which the tables saw
+    no lead end ("Remerciant de", where every lead went on to "de nouveau") goes back to
+    the last word on which one did ("Remerciant").
+    """
+    closing = _closing_words(language)
+    if not 1 < length <= len(words) or words[length - 1] not in closing:
+        return length
+    while length > 1 and words[length - 1] in closing:
+        length -= 1
+    while length > 1 and (node := node_at(root, words[:length])) is not None and not node.ends:
+        length -= 1
+    return length
 
 
 def _as_operative(words: Sequence[str], length: int, language: str, scope: str | None) -> int:
