@@ -43,6 +43,10 @@ _WORD_HEAD_RE = regex.compile(r"\w+(?:-\w+)*")
 _HYPHEN_END_RE = regex.compile(r"[\p{L}\p{N}]-$")
 # "Secretary -General": pdftotext spaces a justified line's hyphen apart from its word
 _SPACED_HYPHEN_RE = regex.compile(r"(\p{L}+) -(?=[\p{L}\p{N}])")
+# pdfium's text (pypdfium2's ``get_text_range``) gives a hyphen it judged to end a line as
+# U+FFFE, a noncharacter that no text holds: the clean reading prints it as the hyphen it
+# stands for, and the hyphen rules below decide whether the word was broken there
+_PDFIUM_HYPHEN = "\ufffe"
 # How much of the end of a line the hyphen rules read: longer than any word, and a bound
 # that keeps a text of thousands of lines ending in "-" from being scanned again and again.
 _TAIL = 256
@@ -134,6 +138,8 @@ def clean(text: str, conjunctions: frozenset[str] = frozenset()) -> str:
     suspended one ("data collection and -sharing") and keeps its space. Non-breaking
     spaces stay.
     """
+    if _PDFIUM_HYPHEN in text:
+        text = text.replace(_PDFIUM_HYPHEN, "-")
     if "*" in text or "_" in text:
         text = EMPHASIS_MARK_RE.sub("", text)
     if "\\" in text:
@@ -167,8 +173,13 @@ def clean_pieces(source: str, ranges: Iterable[tuple[int, int]], language: str =
         else:
             stretches.append(source[start:end])
         last_end = end
-    joined = join_lines((stretch.strip() for stretch in stretches), language)
+    joined = join_lines((_hyphens_printed(stretch).strip() for stretch in stretches), language)
     return clean(joined, _conjunctions(language))
+
+
+def _hyphens_printed(text: str) -> str:
+    """``text`` with pdfium's line-end hyphen (U+FFFE) as "-": one character for one."""
+    return text.replace(_PDFIUM_HYPHEN, "-") if _PDFIUM_HYPHEN in text else text
 
 
 @functools.cache
@@ -253,6 +264,7 @@ def _clean_mapped(text: str, offsets: list[int], conjunctions: frozenset[str]) -
     def collapse(match: regex.Match[str]) -> _Mapped:
         return " ", [offsets[match.start()]]
 
+    text = _hyphens_printed(text)
     if "*" in text or "_" in text:
         text, offsets = _sub_mapped(EMPHASIS_MARK_RE, text, offsets, drop)
     if "\\" in text:
@@ -322,7 +334,7 @@ def clean_ranges(source: str, ranges: Iterable[tuple[int, int]], language: str =
         last_end = end
     pieces = []
     for text, offsets in stretches:
-        stripped, kept = _strip_mapped(text, offsets)
+        stripped, kept = _strip_mapped(_hyphens_printed(text), offsets)
         pieces.append((stripped, kept, kept[0] if kept else offsets[0]))
     joined, offsets = _join_mapped(pieces, language)
     cleaned, mapped = _clean_mapped(joined, offsets, _conjunctions(language))
