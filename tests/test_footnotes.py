@@ -39,6 +39,12 @@ FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
         ("秘书长的报告1 以及行政和预算问题", "1", "1"),
         ("《公约》第1段", "1", None),  # a paragraph's number
         ("the Rio Declaration and Agenda 21,2 the Programme", "2", ",2"),
+        # pdfium's text sets a marker on a line of its own (A/RES/78/109 as pdfium-text)
+        ("debates of the Sixth Committee,\r\n4\r\nincluding those made", "4", "4"),
+        # not markers: a note's own number, and a paragraph's on its own line
+        ("of the Sixth Committee.\n4\nThe written comments", "4", None),
+        ("to the host country;\n4\nAlso recalls that", "4", None),
+        ("of all delegations;\n4\nпостановляет продолжать", "4", None),
     ],
 )
 def test_first_anchor(text: str, marker: str, found: str | None) -> None:

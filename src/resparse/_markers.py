@@ -212,6 +212,8 @@ class Markers:
                 continue
             found = _marker_in(source, run.start(), run.end(), end)
             if found is None:
+                if len(digits) <= _MARKER_DIGITS and _alone(source, run.start(), run.end()):
+                    self.plain.setdefault(digits, []).append(Span(*run.span()))
                 continue
             at, stop = found.span()
             if _plausible(source, at, stop, decimal_comma=decimal_comma):
@@ -254,6 +256,36 @@ def _plausible(source: str, at: int, stop: int, *, decimal_comma: bool) -> bool:
     if decimal_comma and number is not None and not _YEAR_RE.fullmatch(number[1]):
         return False  # "1,5 degrés"
     return not _NUMBERED_BEFORE_RE.search(source, max(0, at - 12), at)
+
+
+_MARKER_DIGITS = 3
+
+
+def _alone(source: str, at: int, stop: int) -> bool:
+    """Whether the digits at ``at`` are the whole of their line, and the line is set apart."""
+    line_start = source.rfind("\n", 0, at) + 1
+    return not source[line_start:at].strip() and _set_apart(source, line_start, stop)
+
+
+def _set_apart(source: str, line_start: int, stop: int) -> bool:
+    """Whether a number alone on its line is a superscript an extractor put on a line of its own.
+
+    pdfium's text sets a note's marker apart: "... debates of the Sixth Committee," / "4" /
+    "including those made ...". The line before goes on (it ends with no full stop,
+    semicolon or colon) and the line after goes on in small letters; a paragraph's number
+    on its own line opens a part in capitals or follows one that ended, and a note's own
+    number opens its text.
+    """
+    line_end = source.find("\n", stop)
+    line_end = len(source) if line_end == -1 else line_end
+    if source[stop:line_end].strip() or line_start < 2:
+        return False
+    before = source[:line_start].rstrip()[-1:]
+    after = source[line_end : line_end + 80].lstrip()[:1]
+    return bool(before) and before not in _ENDS_A_PART and after.islower()
+
+
+_ENDS_A_PART = frozenset(".;:。；：!?！？")
 
 
 def _span_start(span: Span) -> int:
