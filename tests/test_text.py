@@ -314,3 +314,26 @@ def test_clean_pdfiums_hyphen_is_printed_as_a_hyphen(source: str, text: str) -> 
     assert clean_ranges(source, ranges).text == text
     if "\n" not in source:
         assert clean(source) == text
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        # pypdf's text spaces a line-end hyphen apart from its word (A/RES/78/116, 78/149)
+        (
+            "consult the Secretary -\nGeneral or other officer",
+            "consult the Secretary-General or other officer",
+        ),
+        # a suspended hyphen after a conjunction keeps its space
+        ("data collection and -\nsharing", "data collection and -sharing"),
+    ],
+)
+def test_clean_a_hyphen_spaced_apart_at_a_line_end_runs_on(source: str, text: str) -> None:
+    """Regression: "Secretary -" / "General" read "Secretary - General". Rule: a line that
+    ends in a hyphen one space after a letter goes on in the same word, as one that ends
+    in a hyphen right after it; the spaced hyphen is then closed up as inside a line."""
+    cut = source.index("\n")
+    ranges = [(0, cut), (cut + 1, len(source))]
+    assert clean_pieces(source, ranges) == text
+    assert clean_ranges(source, ranges).text == text

@@ -40,7 +40,7 @@ _SOFT_HYPHEN_BREAK_RE = regex.compile(r"(?<=\p{Ll})-$")
 # trying every position of the line first
 _WORD_TAIL_RE = regex.compile(r"(?r)(\w+(?:-\w+)*)-$")
 _WORD_HEAD_RE = regex.compile(r"\w+(?:-\w+)*")
-_HYPHEN_END_RE = regex.compile(r"[\p{L}\p{N}]-$")
+_HYPHEN_END_RE = regex.compile(r"[\p{L}\p{N}] ?-$")  # "Secretary -" (pypdf spaces it apart)
 # "Secretary -General": pdftotext spaces a justified line's hyphen apart from its word
 _SPACED_HYPHEN_RE = regex.compile(r"(\p{L}+) -(?=[\p{L}\p{N}])")
 # pdfium's text (pypdfium2's ``get_text_range``) gives a hyphen it judged to end a line as
