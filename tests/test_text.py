@@ -327,6 +327,8 @@ def test_clean_pdfiums_hyphen_is_printed_as_a_hyphen(source: str, text: str) -> 
         ),
         # a suspended hyphen after a conjunction keeps its space
         ("data collection and -\nsharing", "data collection and -sharing"),
+        # Arabic prints a paragraph's lettered part "ألف -" (A): its hyphen stays apart
+        ("ألف -\nالميزانية البرنامجية", "ألف - الميزانية البرنامجية"),
     ],
 )
 def test_clean_a_hyphen_spaced_apart_at_a_line_end_runs_on(source: str, text: str) -> None:

@@ -40,7 +40,10 @@ _SOFT_HYPHEN_BREAK_RE = regex.compile(r"(?<=\p{Ll})-$")
 # trying every position of the line first
 _WORD_TAIL_RE = regex.compile(r"(?r)(\w+(?:-\w+)*)-$")
 _WORD_HEAD_RE = regex.compile(r"\w+(?:-\w+)*")
-_HYPHEN_END_RE = regex.compile(r"[\p{L}\p{N}] ?-$")  # "Secretary -" (pypdf spaces it apart)
+# a hyphen right after a letter or digit, or one space after a cased letter or a digit
+# ("Secretary -", as pypdf spaces it apart); Arabic prints its lettered parts "ألف -",
+# a hyphen that stays apart from the line after it
+_HYPHEN_END_RE = regex.compile(r"(?:[\p{L}\p{N}]|[\p{Lu}\p{Ll}\p{Lt}\p{N}] )-$")
 # "Secretary -General": pdftotext spaces a justified line's hyphen apart from its word
 _SPACED_HYPHEN_RE = regex.compile(r"(\p{L}+) -(?=[\p{L}\p{N}])")
 # pdfium's text (pypdfium2's ``get_text_range``) gives a hyphen it judged to end a line as
