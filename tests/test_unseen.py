@@ -8,6 +8,7 @@ and the test then guards it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pathlib
 from typing import TYPE_CHECKING, Any
@@ -1571,3 +1572,85 @@ def test_unseen_markdown_lead_after_a_clause_that_lost_its_comma_opens_a_clause(
     ]
     assert [p.number for p in result.operative] == [1, 2]
     assert _warned(result, "text.no_closing_punctuation")
+
+
+# --- copies that run the cover's lines together or mark the notes' rule as "---" -------
+
+RUN_TOGETHER = """United Nations
+
+General Assembly Distr.: General 3 November 2025
+
+Eightieth session Agenda item 38 Necessity of ending the embargo against a State
+
+Resolution adopted by the General Assembly on 29 October 2025
+
+80/4. Necessity of ending the embargo against a State
+
+The General Assembly,
+
+Recalling its resolutions on the question, the last of which was adopted in 2024,1
+
+1. Reiterates its call upon all States to refrain from such measures;
+
+2. Decides to include the item in the provisional agenda of its eighty-first session.
+
+22nd plenary meeting 29 October 2025
+
+---
+
+1 Resolution 79/7.
+"""
+
+
+@pytest.mark.issue(16)
+def test_unseen_agenda_title_on_the_session_line_and_a_markdown_rule_before_the_notes() -> None:
+    """GA 80/4 as a public copy gives it (wannli/railcar): the session, agenda item and its
+    title on one line, and "---" above the notes. Regression: the agenda line was unread
+    (``text.unclassified``) and the rule was text after the adoption record. Rules: the
+    agenda item's title may follow its number on the same line; a line of three or more
+    hyphens or underscores is a separator, as pdftotext's longer rule is."""
+    result = resparse.parse(RUN_TOGETHER)
+    assert [(a.number, a.title) for a in result.header.agenda_items] == [
+        ("38", "Necessity of ending the embargo against a State")
+    ]
+    assert result.header.session == 80
+    assert [f.marker for f in result.footnotes] == ["1"]
+    assert result.footnotes[0].anchor is not None
+    assert "separator" in {f.kind for f in result.furniture}
+    assert _warned(result) == []
+    assert result.uncovered() == []
+
+
+@pytest.mark.issue(16)
+def test_unseen_markdown_rule_inside_the_preamble_opens_the_notes_of_the_page() -> None:
+    """GA 80/18 as the same copy gives it: "---" and a page's notes between two clauses.
+    Regression: the notes ran into the clause before them and no footnote was read."""
+    body = (
+        "Recalling the Final Document of the Tenth Special Session,1\n\n"
+        "Noting the support expressed in the Conference on Disarmament,2\n"
+        "---\n\n1 Resolution S-10/2.\n\n2 The Committee on Disarmament was redesignated.\n\n"
+        "Taking note of Security Council resolution 984 (1995),\n\n" + END
+    )
+    result = _parse(body)
+    assert [f.marker for f in result.footnotes] == ["1", "2"]
+    assert all(f.anchor is not None for f in result.footnotes)
+    assert len(result.preamble) == 3
+    assert (
+        result.preamble[1].text == "Noting the support expressed in the Conference on Disarmament,"
+    )
+
+
+@pytest.mark.issue(16)
+def test_unseen_a_bare_date_under_the_symbol_is_the_issue_date() -> None:
+    """S/RES/237 (1967) as a copy of the printed volume gives it: "S/RES/237 (1967)" /
+    "14 June 1967" with no distribution line. Regression: the date line was unread."""
+    text = (
+        "Security Council\n\nS/RES/237 (1967)\n\n14 June 1967\n\nResolution 237 (1967)\n\n"
+        "of 14 June 1967\n\nThe Security Council,\n\n"
+        "Considering the urgent need to spare the civil populations additional sufferings,\n\n"
+        "1. Calls upon the Government of Israel to ensure the safety of the inhabitants;\n\n"
+        "2. Requests the Secretary-General to follow the effective implementation.\n"
+    )
+    result = resparse.parse(text)
+    assert result.header.issued == dt.date(1967, 6, 14)
+    assert _warned(result) == []

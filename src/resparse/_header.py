@@ -193,8 +193,13 @@ class _FieldReader:
         names = {f.name for f in self.fields}
         first = text[pos : pos + 1]
         for name, opens in self.gated:
-            if name == "issued" and not (self.fields and self.fields[-1].name == "distribution"):
-                continue  # a bare date is the issue date right after "Distr.: General"
+            if name == "issued" and not (
+                self.fields and self.fields[-1].name in {"distribution", "symbol"}
+            ):
+                # a bare date is the issue date right after "Distr.: General", or under
+                # the symbol where the cover prints no distribution ("S/RES/237 (1967)" /
+                # "14 June 1967")
+                continue
             if name == "resolution_of" and "sc_number" not in names:
                 continue
             if not opens[first]:
@@ -539,16 +544,22 @@ def _agenda_items(source: str, field: _Field, local: Profile) -> list[AgendaItem
     with a small letter continues the title before it. When numbers and titles do not
     pair up, the line is one item whose title is all the lines after it.
     """
-    printed = clean(field.match["value"]) if field.match is not None else ""
+    match = field.match
+    printed = clean(match["value"]) if match is not None else ""
     numbers = [n for n in local.agenda_separator_re.split(printed) if n]
     titles: list[list[tuple[int, int]]] = []
-    for a, b in field.pieces[1:]:
+    pieces = list(field.pieces[1:])
+    if match is not None and "title" in match.re.groupindex and match["title"] is not None:
+        # the title on the agenda line itself, where a copy ran the cover's lines together
+        start = field.start + match.start("title") - match.start()
+        pieces.insert(0, (start, start + len(match["title"])))
+    for a, b in pieces:
         if titles and local.cased and not source[a : a + 1].isupper():
             titles[-1].append((a, b))
         else:
             titles.append([(a, b)])
     if len(numbers) < 2 or len(numbers) != len(titles):
-        title = clean(join_lines(source[a:b] for a, b in field.pieces[1:])) or None
+        title = clean(join_lines(source[a:b] for a, b in pieces)) or None
         return [AgendaItem(number=printed, title=title, span=Span(field.start, field.end))]
     items = []
     for i, (number, pieces) in enumerate(zip(numbers, titles, strict=True)):

@@ -142,7 +142,7 @@ JOB_NUMBER_RE = regex.compile(
     _V,
 )
 BARCODE_RE = regex.compile(r"\*\d{6,8}\*\s*$")
-SEPARATOR_RE = regex.compile(r"(?:_{5,}|-{8,})\s*$")
+SEPARATOR_RE = regex.compile(r"(?:_{3,}|-{3,})\s*$")  # pdftotext's rule, markdown's "---"
 
 # Headings inside the operative part or between parts: "II. Financing", "B. Title",
 # "* * *", and the profile's words with a number: "Part B", "Part IV", "Part One"
