@@ -45,6 +45,9 @@ FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
         ("of the Sixth Committee.\n4\nThe written comments", "4", None),
         ("to the host country;\n4\nAlso recalls that", "4", None),
         ("of all delegations;\n4\nпостановляет продолжать", "4", None),
+        # a document symbol's number (GA 80/10's report line "(A/80/L.11)")
+        ("on the report of the Main Committee (A/80/L.11)] and", "11", None),
+        ("the letter S/2023/605 and its annex", "605", None),
     ],
 )
 def test_first_anchor(text: str, marker: str, found: str | None) -> None:

@@ -156,6 +156,12 @@ def _anchor_pattern(marker: str) -> regex.Pattern[str]:
 _DECIMAL_RE = regex.compile(r"\d\.")
 
 
+# a document symbol's word up to the number: a slash in it, and the number after a point
+# or a slash ("A/80/L." + "11", "S/2023/" + "605", "A/C.3/80/L." + "4")
+_IN_SYMBOL_RE = regex.compile(r"(?<![^\s(\[])[\p{Lu}\d][\w.-]*/[\w./-]*[./]$")
+_SYMBOL_REACH = 40
+
+
 _NUMBER_BEFORE_COMMA_RE = regex.compile(r"(?<![\w/.-])(\d+),$")
 
 
@@ -250,6 +256,8 @@ def _plausible(source: str, at: int, stop: int, *, decimal_comma: bool) -> bool:
     line_start = source.rfind("\n", 0, at) + 1
     if not source[line_start:at].strip():
         return False  # a number opening a line: "11.\t", or a note's own number
+    if _IN_SYMBOL_RE.search(source, max(line_start, at - _SYMBOL_REACH), at):
+        return False  # a part of a document symbol: "(A/80/L.11)", "S/2023/605"
     if _DECIMAL_RE.match(source, max(0, at - 2)) and source[stop : stop + 2].strip():
         return False  # "5.6 million"
     number = _NUMBER_BEFORE_COMMA_RE.search(source, max(0, at - 12), at)
