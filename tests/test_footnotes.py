@@ -41,6 +41,7 @@ FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
         ("the Rio Declaration and Agenda 21,2 the Programme", "2", ",2"),
         # pdfium's text sets a marker on a line of its own (A/RES/78/109 as pdfium-text)
         ("debates of the Sixth Committee,\r\n4\r\nincluding those made", "4", "4"),
+        ("debates of the Sixth Committee,\n4\nincluding those made", "4", "4"),
         # not markers: a note's own number, and a paragraph's on its own line
         ("of the Sixth Committee.\n4\nThe written comments", "4", None),
         ("to the host country;\n4\nAlso recalls that", "4", None),
@@ -48,6 +49,7 @@ FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
         # a document symbol's number (GA 80/10's report line "(A/80/L.11)")
         ("on the report of the Main Committee (A/80/L.11)] and", "11", None),
         ("the letter S/2023/605 and its annex", "605", None),
+        ("根据主要委员会的报告（A/80/L.11）通过", "11", None),
     ],
 )
 def test_first_anchor(text: str, marker: str, found: str | None) -> None:
@@ -308,3 +310,12 @@ def test_find_anchor_after_a_name_or_a_year(text: str, marker: str, found: str |
     from resparse._language import profile  # noqa: PLC0415
 
     _assert_anchor(text, marker, found, MarkerStyle(counting_words=profile("en").counting_words))
+
+
+def test_markers_take_every_number_set_apart_on_many_lines() -> None:
+    """Each of many numbers alone on their lines between two lines that go on is a
+    candidate (the search steps over a few characters around each, never the text before
+    it: the first version copied that text for every number, quadratic on long texts)."""
+    text = "word\n12\nnext\n" * 2000
+    found = Markers(text, 0, len(text), decimal_comma=False)
+    assert len(found.plain.get("12", [])) == 2000

@@ -793,3 +793,26 @@ def test_header_a_text_without_a_cover_date_is_dated_by_its_meeting(
     first adoption record's date is the header's, unless it records no adoption."""
     r = resparse.parse(COUNCIL_REPORT_TEXT.format(record=record))
     assert r.header.adopted == adopted
+
+
+@pytest.mark.issue(16)
+def test_header_a_joint_cover_of_two_principal_organs_keeps_the_first() -> None:
+    """Review: a cover naming the General Assembly and then the Security Council is no
+    parent and subsidiary; the later line stays a repeat, and the body the Assembly."""
+    text = COUNCIL_COVER.replace("Human Rights Council\nFifty", "Security Council\nFifty")
+    r = resparse.parse(text)
+    assert r.header.body == "General Assembly"
+    assert "parent_body" not in r.header.spans
+
+
+@pytest.mark.issue(16)
+def test_header_an_agenda_title_under_a_markdown_heading_keeps_its_start() -> None:
+    """Review: under "### " the title read on the agenda line lost its first words' start."""
+    text = (
+        "### Agenda item 38 Necessity of ending the economic embargo\n\n"
+        "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act.\n"
+    )
+    r = resparse.parse(text)
+    assert [(a.number, a.title) for a in r.header.agenda_items] == [
+        ("38", "Necessity of ending the economic embargo")
+    ]

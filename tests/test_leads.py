@@ -850,3 +850,15 @@ FRENCH_THANKS = (
 def test_leads_a_lead_never_ends_on_a_determiner_of_its_language(text: str, lead: str) -> None:
     """Regression: held out, "Remerciant de leurs" (thanking for their) was the lead."""
     assert _lead_with_table(text, "fr", FRENCH_THANKS, "sc") == lead
+
+
+@pytest.mark.issue(16)
+def test_leads_finals_are_learned_after_a_possessive_noun_only() -> None:
+    """Review: the set of words that finish a noun's lead held nouns that end leads after a
+    verb ("الالتزام", the commitment), and "وإذ تضع في اعتبارها" took one as an adjective."""
+    table = ARABIC_ADJECTIVES + "pre\tوإذ تؤكد الالتزام\t4\t0\t0\t4\n"
+    names = {"ar.tsv": table, "ar.sc.tsv": "", "ar.extra.tsv": ""}
+    with _lead_tables.replaced_tables(names):
+        finals = _lead_tables.tables("ar").finals
+    assert "القوي" in finals
+    assert "الالتزام" not in finals

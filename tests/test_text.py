@@ -329,6 +329,8 @@ def test_clean_pdfiums_hyphen_is_printed_as_a_hyphen(source: str, text: str) -> 
         ("data collection and -\nsharing", "data collection and -sharing"),
         # Arabic prints a paragraph's lettered part "ألف -" (A): its hyphen stays apart
         ("ألف -\nالميزانية البرنامجية", "ألف - الميزانية البرنامجية"),
+        # and a dash between numbers stays spaced
+        ("the period 2020 -\n2025 and beyond", "the period 2020 - 2025 and beyond"),
     ],
 )
 def test_clean_a_hyphen_spaced_apart_at_a_line_end_runs_on(source: str, text: str) -> None:
@@ -339,3 +341,12 @@ def test_clean_a_hyphen_spaced_apart_at_a_line_end_runs_on(source: str, text: st
     ranges = [(0, cut), (cut + 1, len(source))]
     assert clean_pieces(source, ranges) == text
     assert clean_ranges(source, ranges).text == text
+
+
+@pytest.mark.issue(16)
+def test_join_lines_prints_pdfiums_hyphen_in_every_field() -> None:
+    """Regression: U+FFFE was read as "-" only in clauses and paragraphs; a header field
+    joined with ``join_lines`` kept "Strength\ufffe" / "ening" apart ("Strength- ening")."""
+    assert clean(join_lines(["Strength\ufffe", "ening the coordination"])) == (
+        "Strengthening the coordination"
+    )

@@ -373,7 +373,7 @@ class _HeaderBuilder:
     def _field_body(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
         value = clean(match["value"])
         earlier = self.values.get("body")
-        if earlier is not None and earlier != value and "parent_body" not in self.values:
+        if earlier is not None and self._parent_and_subsidiary(str(earlier), value):
             # a subsidiary body's cover names its parent organ above it ("General Assembly"
             # / "Human Rights Council"): the later line, nearer the title, names the body
             # that adopted the text, and the earlier one is read, not repeated
@@ -385,6 +385,20 @@ class _HeaderBuilder:
             self.spans.append(("body", span))
             return
         self.put("body", value, span)
+
+    def _parent_and_subsidiary(self, earlier: str, later: str) -> bool:
+        """Whether two body lines are a parent organ and a body that reports to it.
+
+        The parent is the General Assembly or the Economic and Social Council; the later
+        line names another body that is no principal organ (a joint cover of the
+        Assembly and the Security Council names two bodies, each its own).
+        """
+        if "parent_body" in self.values:
+            return False
+        local = profile(self.language)
+        parent = local.canonical_body(earlier) or earlier
+        child = local.canonical_body(later) or later
+        return parent in _PARENT_ORGANS and child != parent and child not in _PRINCIPAL_ORGANS
 
     def _field_session_title(self, _field: _Field, match: regex.Match[str], span: Span) -> None:
         self.put("session_title", clean(match["value"]), span)
@@ -492,6 +506,13 @@ _FRONT_MATTER_KEYS = {
 _MATCHLESS = frozenset({"title"})
 
 
+# the organs other bodies report to, and the principal organs, by their English names
+_PARENT_ORGANS = frozenset({"General Assembly", "Economic and Social Council"})
+_PRINCIPAL_ORGANS = frozenset(
+    {"General Assembly", "Security Council", "Economic and Social Council", "Trusteeship Council"}
+)
+
+
 def _build(
     source: str,
     reader: _FieldReader,
@@ -551,7 +572,7 @@ def _agenda_items(source: str, field: _Field, local: Profile) -> list[AgendaItem
     pieces = list(field.pieces[1:])
     if match is not None and "title" in match.re.groupindex and match["title"] is not None:
         # the title on the agenda line itself, where a copy ran the cover's lines together
-        start = field.start + match.start("title") - match.start()
+        start = field.end - match.end() + match.start("title")  # the line's start + the title's
         pieces.insert(0, (start, start + len(match["title"])))
     for a, b in pieces:
         if titles and local.cased and not source[a : a + 1].isupper():

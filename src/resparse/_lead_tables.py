@@ -188,7 +188,7 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
         _object_words(pre, op),
         _bound_pairs(pre, op),
         _within_words(pre, op),
-        _final_words(pre, op),
+        _final_words(pre, op, morphology(language).possessive_suffixes),
     )
 
 
@@ -260,25 +260,29 @@ def _within_words(*roots: LeadNode) -> frozenset[str]:
     return frozenset(word for word, n in inside.items() if n >= _INNER_MINIMUM)
 
 
-def _final_words(*roots: LeadNode) -> frozenset[str]:
-    """The words the tables saw end leads past the first word, at least twice.
+def _final_words(pre: LeadNode, op: LeadNode, after: tuple[str, ...]) -> frozenset[str]:
+    """The words the tables saw end leads right after a noun with a possessive ending.
 
     "البالغ" (grave), "القوي" (strong): the adjectives that finish "قلقها البالغ", "دعمها
-    القوي"; a lead that ends on their noun where the tables never saw the pair takes
-    them (see ``_leads._with_adjective``).
+    القوي"; a lead that ends on such a noun where the tables never saw the pair takes
+    them (see ``_leads._with_adjective``). Counted only after the language's
+    ``possessive_suffixes`` (none: no such words), so that a noun that ends leads after a
+    verb ("الالتزام", the commitment) is not taken for one; at least twice.
     """
+    if not after:
+        return frozenset()
     ended: collections.Counter[str] = collections.Counter()
-    stack = [
-        item
-        for root in roots
-        for _, head in root.children.items()
-        for item in head.children.items()
-    ]
+    stack = list(pre.children.items()) + list(op.children.items())
     while stack:
         word, node = stack.pop()
-        ended[word] += node.ends
+        if word.endswith(after):
+            for following, child in node.children.items():
+                ended[following] += child.ends
         stack.extend(node.children.items())
-    return frozenset(word for word, n in ended.items() if n >= _INNER_MINIMUM)
+    return frozenset(word for word, n in ended.items() if n >= _FINAL_MINIMUM)
+
+
+_FINAL_MINIMUM = 2  # leads a word must end after a possessive noun to count as a final
 
 
 _OBJECT_MINIMUM = 3  # leads a word must end, second after a head, to count as an object

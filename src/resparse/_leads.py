@@ -93,10 +93,14 @@ def _as_operative(words: Sequence[str], length: int, language: str, scope: str |
     """A preambular lead made of a particle and an operative verb, read on by that verb's leads.
 
     Arabic opens a preambular clause with "وإذ" (whereas) and the verb an operative
-    paragraph opens with ("وإذ تدين", "تدين"): where the preambular table ran out after
-    the verb ("وإذ تدين" + "بقوة", strongly, which it never saw), the operative table's
-    leads of that verb finish the phrase. A particle is a first word no lead ends on.
+    paragraph opens with ("وإذ تدين", "تدين"): where the preambular lead stopped right
+    after the verb ("وإذ تدين" + "بقوة", strongly, which its table never saw there), the
+    operative table's leads of that verb finish the phrase; a lead that went on past the
+    verb is the preambular table's own reading. A particle is a first word on which
+    (almost) no lead ends (``_rarely_ended``).
     """
+    if length != _PARTICLE_AND_VERB:
+        return length
     found = tables(language, scope)
     particle = found.pre.children.get(words[0])
     if particle is None or not _rarely_ended(particle, scope) or words[1] not in found.op.children:
@@ -104,6 +108,9 @@ def _as_operative(words: Sequence[str], length: int, language: str, scope: str |
     if node_at(found.pre, words[: length + 1]) is not None:
         return length  # the preambular table saw the longer phrase and stopped before it
     return max(length, 1 + _kind_length(words[1:], "op", language, scope))
+
+
+_PARTICLE_AND_VERB = 2
 
 
 def _with_adjective(
@@ -361,6 +368,7 @@ def _through_phrase(
         and length < limit
         and words[length - 1].endswith(suffixes)
         and words[length].isalpha()
+        and len(words[length]) > _SHORTEST_NOUN  # a preposition: "призывом" + "к"
         and not _function_word(words[length], language)
     ):
         length += 1
@@ -376,6 +384,7 @@ def _through_phrase(
 
 
 _MAX_ADJECTIVES = 3
+_SHORTEST_NOUN = 2  # letters: the words of two letters or fewer are prepositions ("к", "на")
 _HEAD_REACH = 2
 
 

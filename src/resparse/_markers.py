@@ -158,7 +158,7 @@ _DECIMAL_RE = regex.compile(r"\d\.")
 
 # a document symbol's word up to the number: a slash in it, and the number after a point
 # or a slash ("A/80/L." + "11", "S/2023/" + "605", "A/C.3/80/L." + "4")
-_IN_SYMBOL_RE = regex.compile(r"(?<![^\s(\[])[\p{Lu}\d][\w.-]*/[\w./-]*[./]$")
+_IN_SYMBOL_RE = regex.compile(r"(?<![^\s(\[（［\p{Han}])[\p{Lu}\d][\w.-]*/[\w./-]*[./]$")
 _SYMBOL_REACH = 40
 
 
@@ -216,10 +216,11 @@ class Markers:
             digits = run[0]
             if wanted is not None and (digits if len(digits) <= 3 else digits[4:]) not in wanted:
                 continue
+            if len(digits) <= _MARKER_DIGITS and _alone(source, run.start(), run.end()):
+                self.plain.setdefault(digits, []).append(Span(*run.span()))
+                continue
             found = _marker_in(source, run.start(), run.end(), end)
             if found is None:
-                if len(digits) <= _MARKER_DIGITS and _alone(source, run.start(), run.end()):
-                    self.plain.setdefault(digits, []).append(Span(*run.span()))
                 continue
             at, stop = found.span()
             if _plausible(source, at, stop, decimal_comma=decimal_comma):
@@ -270,9 +271,22 @@ _MARKER_DIGITS = 3
 
 
 def _alone(source: str, at: int, stop: int) -> bool:
-    """Whether the digits at ``at`` are the whole of their line, and the line is set apart."""
-    line_start = source.rfind("\n", 0, at) + 1
-    return not source[line_start:at].strip() and _set_apart(source, line_start, stop)
+    """Whether the digits at ``at`` are the whole of their line, and the line is set apart.
+
+    Both tests step over a few characters at most, so that a text of many numbers is
+    read in time proportional to its length.
+    """
+    line_start = _back_over_spaces(source, at)
+    if line_start == 0 or source[line_start - 1] != "\n":
+        return False  # something stands before the number on its line
+    return _set_apart(source, line_start, stop)
+
+
+def _back_over_spaces(source: str, at: int) -> int:
+    """Where the run of spaces and tabs that ends at ``at`` begins."""
+    while at > 0 and source[at - 1] in " \t\r\xa0":
+        at -= 1
+    return at
 
 
 def _set_apart(source: str, line_start: int, stop: int) -> bool:
@@ -284,13 +298,17 @@ def _set_apart(source: str, line_start: int, stop: int) -> bool:
     on its own line opens a part in capitals or follows one that ended, and a note's own
     number opens its text.
     """
-    line_end = source.find("\n", stop)
-    line_end = len(source) if line_end == -1 else line_end
-    if source[stop:line_end].strip() or line_start < 2:
+    line_end = stop
+    while line_end < len(source) and source[line_end] in " \t\r\xa0":
+        line_end += 1
+    if line_end < len(source) and source[line_end] != "\n":
+        return False  # the line goes on after the number
+    if line_start < 2:
         return False
-    before = source[:line_start].rstrip()[-1:]
+    end_before = _back_over_spaces(source, line_start - 1)  # the line before, its spaces off
+    before = source[end_before - 1 : end_before] if end_before > 0 else ""
     after = source[line_end : line_end + 80].lstrip()[:1]
-    return bool(before) and before not in _ENDS_A_PART and after.islower()
+    return bool(before.strip()) and before not in _ENDS_A_PART and after.islower()
 
 
 _ENDS_A_PART = frozenset(".;:。；：!?！？")

@@ -40,10 +40,10 @@ _SOFT_HYPHEN_BREAK_RE = regex.compile(r"(?<=\p{Ll})-$")
 # trying every position of the line first
 _WORD_TAIL_RE = regex.compile(r"(?r)(\w+(?:-\w+)*)-$")
 _WORD_HEAD_RE = regex.compile(r"\w+(?:-\w+)*")
-# a hyphen right after a letter or digit, or one space after a cased letter or a digit
-# ("Secretary -", as pypdf spaces it apart); Arabic prints its lettered parts "ألف -",
-# a hyphen that stays apart from the line after it
-_HYPHEN_END_RE = regex.compile(r"(?:[\p{L}\p{N}]|[\p{Lu}\p{Ll}\p{Lt}\p{N}] )-$")
+# a hyphen right after a letter or digit, or one space after a cased letter ("Secretary -",
+# as pypdf spaces it apart); Arabic prints its lettered parts "ألف -", and a dash between
+# numbers is spaced ("2020 -" / "2025"): those hyphens stay apart from the line after them
+_HYPHEN_END_RE = regex.compile(r"(?:[\p{L}\p{N}]|[\p{Lu}\p{Ll}\p{Lt}] )-$")
 # "Secretary -General": pdftotext spaces a justified line's hyphen apart from its word
 _SPACED_HYPHEN_RE = regex.compile(r"(\p{L}+) -(?=[\p{L}\p{N}])")
 # pdfium's text (pypdfium2's ``get_text_range``) gives a hyphen it judged to end a line as
@@ -117,9 +117,10 @@ def join_lines(pieces: Iterable[str], language: str = "en") -> str:
     """
     stretches: list[list[str]] = []  # each stretch: the lines that run on without a space
     end = ""  # the last _TAIL characters of the last stretch
-    for index, piece in enumerate(pieces):
+    for index, raw in enumerate(pieces):
         if not index % 4096:
             check_deadline("joining lines")
+        piece = _hyphens_printed(raw)
         how = _how(end, piece, language) if stretches and piece else _NEW
         if how == _NEW:
             stretches.append([piece])
@@ -176,7 +177,7 @@ def clean_pieces(source: str, ranges: Iterable[tuple[int, int]], language: str =
         else:
             stretches.append(source[start:end])
         last_end = end
-    joined = join_lines((_hyphens_printed(stretch).strip() for stretch in stretches), language)
+    joined = join_lines((stretch.strip() for stretch in stretches), language)
     return clean(joined, _conjunctions(language))
 
 
@@ -291,9 +292,10 @@ def _join_mapped(pieces: Sequence[tuple[str, list[int], int]], language: str) ->
     """``join_lines`` that carries the offsets; each piece is (text, offsets, where it stands)."""
     stretches: list[tuple[list[str], list[int], int]] = []
     end = ""
-    for index, (piece, offsets, at) in enumerate(pieces):
+    for index, (raw, offsets, at) in enumerate(pieces):
         if not index % 4096:
             check_deadline("joining lines")
+        piece = _hyphens_printed(raw)
         how = _how(end, piece, language) if stretches and piece else _NEW
         if how == _NEW:
             stretches.append(([piece], list(offsets), at))
@@ -337,7 +339,7 @@ def clean_ranges(source: str, ranges: Iterable[tuple[int, int]], language: str =
         last_end = end
     pieces = []
     for text, offsets in stretches:
-        stripped, kept = _strip_mapped(_hyphens_printed(text), offsets)
+        stripped, kept = _strip_mapped(text, offsets)
         pieces.append((stripped, kept, kept[0] if kept else offsets[0]))
     joined, offsets = _join_mapped(pieces, language)
     cleaned, mapped = _clean_mapped(joined, offsets, _conjunctions(language))
