@@ -57,18 +57,19 @@ def lead_length(
     """
     if not words:
         return 0
+    found = tables(language, scope)
     length = _kind_length(words, kind, language, scope)
     other = _OTHER[kind]
-    if not length and words[0] in tables(language, scope).root(other).children:
+    if not length and words[0] in found.root(other).children:
         # "Recalling its resolution 1502 (2003), reaffirms ...": a paragraph that opens
         # with a lead of the other kind, which only that kind's table knows
         length = _kind_length(words, other, language, scope)
     if CHARACTER_RE.match(words[0]):
-        length = _through_adverbial(words, length, tables(language, scope).root(kind))
+        length = _through_adverbial(words, length, found.root(kind))
     elif kind == "pre" and 0 < length < len(words):
-        length = _as_operative(words, length, language, scope)
-    length = _without_closing_words(words, length, tables(language, scope).root(kind), language)
-    return _with_adjective(words, length, language, tables(language, scope).finals)
+        length = _as_operative(words, length, found, language, scope)
+    length = _without_closing_words(words, length, found.root(kind), language)
+    return _with_adjective(words, length, language, found.finals)
 
 
 def _without_closing_words(words: Sequence[str], length: int, root: LeadNode, language: str) -> int:
@@ -89,7 +90,9 @@ def _without_closing_words(words: Sequence[str], length: int, root: LeadNode, la
     return length
 
 
-def _as_operative(words: Sequence[str], length: int, language: str, scope: str | None) -> int:
+def _as_operative(
+    words: Sequence[str], length: int, found: LeadTables, language: str, scope: str | None
+) -> int:
     """A preambular lead made of a particle and an operative verb, read on by that verb's leads.
 
     Arabic opens a preambular clause with "وإذ" (whereas) and the verb an operative
@@ -101,7 +104,6 @@ def _as_operative(words: Sequence[str], length: int, language: str, scope: str |
     """
     if length != _PARTICLE_AND_VERB:
         return length
-    found = tables(language, scope)
     particle = found.pre.children.get(words[0])
     if particle is None or not _rarely_ended(particle, scope) or words[1] not in found.op.children:
         return length
@@ -120,8 +122,8 @@ def _with_adjective(
 
     "وإذ تعيد تأكيد إدانتها" + "القوية" (its strong condemnation): where the language puts
     the adjective after its noun, with the article, and the tables saw that adjective
-    (in either gender) end leads, the lead takes it; an object ("دعوتها الدول", its call
-    upon States) ends none and stays out.
+    (in either gender) end leads after such a noun (``finals``), the lead takes it; an
+    object ("دعوتها الدول", its call upon States) ends none and stays out.
     """
     shape = morphology(language)
     if not shape.possessive_suffixes or not 0 < length < len(words):

@@ -284,9 +284,19 @@ def _alone(source: str, at: int, stop: int) -> bool:
 
 def _back_over_spaces(source: str, at: int) -> int:
     """Where the run of spaces and tabs that ends at ``at`` begins."""
-    while at > 0 and source[at - 1] in " \t\r\xa0":
+    while at > 0 and source[at - 1] in _LINE_SPACES:
         at -= 1
     return at
+
+
+def _over_spaces(source: str, at: int) -> int:
+    """Where the run of spaces and tabs that starts at ``at`` ends."""
+    while at < len(source) and source[at] in _LINE_SPACES:
+        at += 1
+    return at
+
+
+_LINE_SPACES = " \t\r\xa0"  # what may stand around a number alone on its line
 
 
 def _set_apart(source: str, line_start: int, stop: int) -> bool:
@@ -298,9 +308,7 @@ def _set_apart(source: str, line_start: int, stop: int) -> bool:
     on its own line opens a part in capitals or follows one that ended, and a note's own
     number opens its text.
     """
-    line_end = stop
-    while line_end < len(source) and source[line_end] in " \t\r\xa0":
-        line_end += 1
+    line_end = _over_spaces(source, stop)
     if line_end < len(source) and source[line_end] != "\n":
         return False  # the line goes on after the number
     if line_start < 2:

@@ -142,8 +142,7 @@ def clean(text: str, conjunctions: frozenset[str] = frozenset()) -> str:
     suspended one ("data collection and -sharing") and keeps its space. Non-breaking
     spaces stay.
     """
-    if _PDFIUM_HYPHEN in text:
-        text = text.replace(_PDFIUM_HYPHEN, "-")
+    text = _hyphens_printed(text)
     if "*" in text or "_" in text:
         text = EMPHASIS_MARK_RE.sub("", text)
     if "\\" in text:
