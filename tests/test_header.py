@@ -816,3 +816,33 @@ def test_header_an_agenda_title_under_a_markdown_heading_keeps_its_start() -> No
     assert [(a.number, a.title) for a in r.header.agenda_items] == [
         ("38", "Necessity of ending the economic embargo")
     ]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (
+            "Agenda item 99 (f) General and complete disarmament:\nregional disarmament",
+            "General and complete disarmament: regional disarmament",
+        ),
+        (
+            "Agenda item 99 General and complete\ndisarmament",
+            "General and complete disarmament",
+        ),
+    ],
+)
+def test_header_an_agenda_title_on_its_line_that_wraps_is_read_once(lines: str, title: str) -> None:
+    """Regression (GA 80/27, 80/20, 80/61 as PDF text): a title that opens on the agenda
+    line and wraps onto the next was read from the field's end, not its line's: "disarmament:
+    regional disarmament regional disarmament", silently. Rule: the title on the agenda line
+    is located on that line; the lines after it continue it."""
+    text = (
+        f"General Assembly Distr.: General 5 December 2025\n\nEightieth session {lines}\n\n"
+        "Resolution adopted by the General Assembly on 1 December 2025\n\n"
+        "80/27. Regional disarmament\n\nThe General Assembly,\n\n"
+        "Recalling its resolutions,\n\n1. Decides to act.\n"
+    )
+    r = resparse.parse(text)
+    assert [a.title for a in r.header.agenda_items] == [title]
+    assert r.header.agenda_items[0].number in ("99 (f)", "99")

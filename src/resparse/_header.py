@@ -572,8 +572,9 @@ def _agenda_items(source: str, field: _Field, local: Profile) -> list[AgendaItem
     pieces = list(field.pieces[1:])
     if match is not None and "title" in match.re.groupindex and match["title"] is not None:
         # the title on the agenda line itself, where a copy ran the cover's lines together
-        start = field.end - match.end() + match.start("title")  # the line's start + the title's
-        pieces.insert(0, (start, start + len(match["title"])))
+        # the agenda line's own piece ends where the match ended, wherever the field ran on to
+        line_start = field.pieces[0][1] - match.end()
+        pieces.insert(0, (line_start + match.start("title"), line_start + match.end("title")))
     for a, b in pieces:
         if titles and local.cased and not source[a : a + 1].isupper():
             titles[-1].append((a, b))
