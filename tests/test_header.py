@@ -846,3 +846,40 @@ def test_header_an_agenda_title_on_its_line_that_wraps_is_read_once(lines: str, 
     r = resparse.parse(text)
     assert [a.title for a in r.header.agenda_items] == [title]
     assert r.header.agenda_items[0].number in ("99 (f)", "99")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("cover", "formula", "language"),
+    [
+        (
+            "Резолюция 2672 (2023),\n"
+            "принятая Советом Безопасности на его 9237-м заседании 9 января 2023 года",
+            "Совет Безопасности,\n\nссылаясь на свои резолюции,\n\n"
+            "1. постановляет продолжать заниматься этим вопросом.",
+            "ru",
+        ),
+        (
+            "القرار 2722 (2024)\n"
+            "الذي اتخذه مجلس الأمن في جلسته 9527، المعقودة في 10 كانون الثاني/يناير 2024",
+            "إن مجلس الأمن،\n\nإذ يؤكد من جديد مسؤوليته الرئيسية،\n\n"
+            "1 - يقرر أن يبقي المسألة قيد نظره الفعلي.",
+            "ar",
+        ),
+    ],
+    ids=["ru", "ar"],
+)
+def test_header_a_council_cover_that_runs_on_from_its_number(
+    cover: str, formula: str, language: str
+) -> None:
+    """Regression (Council covers of 2023-2024 in Russian and Arabic, outside the development
+    set): the adoption line that continues the number line ("Резолюция 2672 (2023)," /
+    "принятая ...", "القرار 2722 (2024)" / "الذي اتخذه ...") was unread, or read as the
+    title, and the number and date were lost. Rule: the cover's relative form opens the
+    adoption line as its main-clause form does, and a comma may close the number."""
+    r = resparse.parse(f"{cover}\n\n{formula}\n")
+    assert r.language == language
+    assert r.header.number in ("2672 (2023)", "2722 (2024)")
+    assert r.header.adopted is not None
+    assert r.header.title is None
+    assert not [d for d in r.diagnostics if d.code == "text.unclassified"]
