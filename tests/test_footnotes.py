@@ -319,3 +319,93 @@ def test_markers_take_every_number_set_apart_on_many_lines() -> None:
     text = "word\n12\nnext\n" * 2000
     found = Markers(text, 0, len(text), decimal_comma=False)
     assert len(found.plain.get("12", [])) == 2000
+
+
+_UNRULED = "The General Assembly,\n\n"
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("body", "clauses", "paragraphs", "notes"),
+    [
+        # a note between two clauses
+        (
+            (
+                "Recalling its resolution 70/1,\n\nNoting the report,1\n\n1 A/80/1.\n\n"
+                "Welcoming the plan,\n\n1. Decides to remain seized of the matter."
+            ),
+            ["Recalling its resolution 70/1,", "Noting the report,", "Welcoming the plan,"],
+            ["Decides to remain seized of the matter."],
+            [("1", "A/80/1.")],
+        ),
+        # notes whose words open with capitals, the marker a clause before them
+        (
+            (
+                "Recalling the report of the Meeting,1\n\nNoting the initiatives,2\n\n"
+                "1 Official Records of the General Assembly, Supplement No. 45.\n\n"
+                "2 A/57/759.\n\nConvinced that participation is important,\n\n"
+                "1. Takes note of the report;\n\n2. Requests the Secretary-General to report."
+            ),
+            [
+                "Recalling the report of the Meeting,",
+                "Noting the initiatives,",
+                "Convinced that participation is important,",
+            ],
+            ["Takes note of the report;", "Requests the Secretary-General to report."],
+            [
+                ("1", "Official Records of the General Assembly, Supplement No. 45."),
+                ("2", "A/57/759."),
+            ],
+        ),
+        # notes in the middle of a sentence, one of them wrapped over two lines
+        (
+            (
+                "Recalling its resolution 70/1,1\n\n1. Urges work on the treaty2 on the prevention of the\n\n"
+                "1 See CD/1839.\n\n2 Argentina, Armenia,\nBelarus and Brazil.\n\n"
+                "threat of force against objects in orbit;\n\n2. Decides to remain seized."
+            ),
+            ["Recalling its resolution 70/1,"],
+            [
+                (
+                    "Urges work on the treaty on the prevention of the threat of force against "
+                    "objects in orbit;"
+                ),
+                "Decides to remain seized.",
+            ],
+            [("1", "See CD/1839."), ("2", "Argentina, Armenia, Belarus and Brazil.")],
+        ),
+    ],
+    ids=["between-clauses", "capitals", "mid-sentence"],
+)
+def test_notes_printed_with_no_rule_above_them_are_notes(
+    body: str, clauses: list[str], paragraphs: list[str], notes: list[tuple[str, str]]
+) -> None:
+    """Regression (GA 80/13, 80/20, 80/27 as PDF text with the rule over the notes dropped,
+    outside the development set): "1 A/80/1." was glued into the clause before it, its
+    marker left in the text, or read as operative paragraph 1 that swallowed the rest,
+    silently. Rule: a line set apart by a blank that opens with the next note's number
+    (no full stop, no operative verb) while a marker of that number stands in the text
+    since the last note is a note; after a blank only the next note's number goes on."""
+    r = resparse.parse(_UNRULED + body + "\n")
+    assert [c.text for c in r.preamble] == clauses
+    assert [p.text for p in r.operative] == paragraphs
+    assert [(n.marker, n.text) for n in r.footnotes] == notes
+    assert not r.diagnostics
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a paragraph numbered without its full stop stays a paragraph
+        "Noting the report,1\n\n1 Decides to remain seized of the matter.",
+        # a number with no marker of it in the text opens no note
+        "Noting the report,\n\n1 A/80/1.\n\n2. Decides to act.",
+    ],
+    ids=["paragraph", "no-marker"],
+)
+def test_a_line_that_opens_with_a_number_is_no_note_without_its_marker(body: str) -> None:
+    """The other side of the rule above: no note is made of a paragraph or of a number
+    that no marker in the text calls for."""
+    r = resparse.parse(_UNRULED + body + "\n")
+    assert not r.footnotes

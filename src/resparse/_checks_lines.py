@@ -324,8 +324,9 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     parts: list[tuple[Span, list[Span]]] = [(c.span, []) for c in result.preamble]
     parts += [(p.span, _sub_spans(p)) for p in result.operative]
     source = result.source
+    notes = [note.span for note in result.footnotes]
     lines = [
-        (own_lines(source, span, inner), inner)
+        (_outside(own_lines(source, span, inner), notes), inner)
         for span, inner in parts
         if not one_line(source, span)
     ]
@@ -351,6 +352,15 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
                 )
                 yield line_warning("text.extra_line", message, start, line)
                 break
+
+
+def _outside(lines: list[tuple[int, str]], notes: list[Span]) -> list[tuple[int, str]]:
+    """The lines that are no footnote's: a page's notes may stand inside a part's span."""
+    if not notes:
+        return lines
+    return [
+        (start, line) for start, line in lines if not any(n.start <= start < n.end for n in notes)
+    ]
 
 
 def preambular_lead_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:

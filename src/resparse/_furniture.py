@@ -90,6 +90,21 @@ class RunningTitle:
         # the short last line of a wrapped running title ("of Korea")
         return line.index - 1 == last_furniture and title.endswith(rest)
 
+    def heads_page_after_notes(self, text: str) -> bool:
+        """Whether a line right after a page's notes is the next page's running title.
+
+        A copy that dropped the page breaks keeps the title at the top of the page after
+        the notes: the whole title, its first line (12 characters at least, where a long
+        title wraps) or its opening cut with "...".
+        """
+        title = self.title_key
+        key = _key(text)
+        if not title or (len(key) < _MIN_CUT and key != title):
+            return False
+        if _CUT_RE.search(key):
+            return _cut_title(key, self.symbol_key, title)
+        return title.startswith(key)
+
     def wrapped_over(self, lines: Sequence[Line], i: int) -> int:
         """How many lines from ``lines[i]`` make up the whole running title, else 0.
 

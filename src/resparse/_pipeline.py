@@ -75,6 +75,7 @@ def run(doc: Document, *, language: str = "en") -> Resolution:
         formula=formula,
         cover_furniture=header_furniture,
         part_heading=part_heading,
+        running_title=title,
     )
     reason = "header text that opens no field"
     leftovers = [(Span(line.start, line.end), reason) for line in head.leftovers]

@@ -7,11 +7,15 @@ records how many blank lines and page breaks came before it instead.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from resparse._deadline import checked
 
 _TERMINATORS = "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029"
+# a rule of three hyphens or underscores at the end of a line of text, after a space
+_GLUED_RULE_RE = re.compile(r"(?<=\S)\s+(-{3,}|_{3,})$")
 
 
 @attrs.define(slots=True)
@@ -40,6 +44,16 @@ def scan(source: str) -> list[Line]:
         if text:
             lead = len(body) - len(body.lstrip())
             start = offset + lead
+            rule = _GLUED_RULE_RE.search(text) if text[-1] in "-_" else None
+            if rule is not None:
+                # "... regional and international ---": the rule over a page's notes, run
+                # onto the last line of text, is a line of its own
+                before = text[: rule.start()].rstrip()
+                lines.append(
+                    Line(len(lines), start, start + len(before), before, page, blanks, page_break)
+                )
+                blanks, page_break = 0, False
+                start, text = start + rule.start(1), rule[1]
             lines.append(Line(len(lines), start, start + len(text), text, page, blanks, page_break))
             blanks = 0
             page_break = False

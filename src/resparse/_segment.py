@@ -21,6 +21,8 @@ import regex
 
 from resparse import _landmarks, _line_shape
 from resparse._deadline import check_deadline, checked
+from resparse._markers import MarkerStyle, find_anchor
+from resparse._patterns import FOOTNOTE_LINE_RE
 from resparse._zone_feeders import Feeders
 from resparse._zone_records import Records
 from resparse._zone_state import AFTER, ANNEX, OP, PRE
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 
     from resparse._blocks import Segmentation
     from resparse._classify import ClassifiedLine
+    from resparse._furniture import RunningTitle
     from resparse._italics import Italics
     from resparse._language import Profile
     from resparse._scan import Line
@@ -49,7 +52,70 @@ class Builder(Feeders, Records):
             return True
         if kind.number is not None:
             return kind.number == self.last_number + 1 and (self.zone == OP or kind.number == 1)
+        if (
+            line.blanks_before
+            and self.profile.cased
+            and line.text[:1].islower()
+            and self.current is not None
+            and not self.terminated()
+        ):
+            # "... and international" / the notes / "levels, on the role ...": the sentence
+            # the notes broke goes on
+            return True
         return kind.strong_preamble_lead and line.blanks_before > 0 and self.zone == PRE
+
+    def opens_unruled_notes(self, line: Line, kind: ClassifiedLine) -> bool:
+        """Whether a paragraph of its own is the next footnote, printed with no rule above it.
+
+        A copy of a PDF's text may drop the rule over a page's notes ("... the Meeting,1" /
+        "" / "1 Official Records of the General Assembly ..."): a line set apart by a blank
+        that opens with the next note's number, with no full stop after it, no operative
+        verb after it, and a marker of that number in the text since the last note, is
+        that note, wherever the sentence it broke goes on.
+        """
+        if (
+            self.zone not in (PRE, OP)
+            or self.current is None
+            or not line.blanks_before
+            or kind.operative_lead
+            or not line.text[:1].isdigit()
+        ):
+            return False
+        match = FOOTNOTE_LINE_RE.match(line.text)
+        if match is None or match["marker"] is None or not match["marker"].isdigit():
+            return False
+        marker = match["marker"]
+        if not line.text[len(marker) : len(marker) + 1].isspace():
+            return False  # "1. Decides": a paragraph's number
+        if int(marker) != self.last_note_number() + 1:
+            return False
+        first = (self.clauses or self.paragraphs or [self.current])[0]
+        since = self.footnote_blocks[-1][-1].end if self.footnote_blocks else first.start
+        style = MarkerStyle(self.profile.decimal_comma, self.profile.counting_words)
+        anchor = find_anchor(self.source, marker, line.start, None, style)
+        return anchor is not None and anchor.start >= since
+
+    def leaves_unruled_notes(self, line: Line) -> bool:
+        """Whether a line set apart by a blank ends a block of notes that had no rule.
+
+        Each such note is a paragraph of its own, its wrapped lines with no blank between
+        them; after a blank, only the next note's number goes on with the block.
+        """
+        if not self.unruled_notes or not line.blanks_before:
+            return False
+        match = FOOTNOTE_LINE_RE.match(line.text)
+        if match is None or match["marker"] is None or not match["marker"].isdigit():
+            return True
+        return int(match["marker"]) != self.last_note_number() + 1
+
+    def last_note_number(self) -> int:
+        """The number of the last numbered note read so far, 0 before any."""
+        for block in reversed(self.footnote_blocks):
+            for note_line in reversed(block):
+                match = FOOTNOTE_LINE_RE.match(note_line.text)
+                if match is not None and match["marker"] is not None and match["marker"].isdigit():
+                    return int(match["marker"])
+        return 0
 
     def note_awaits_text(self, line: Line) -> bool:
         """Whether the line is the text of a footnote whose number stands alone before it.
@@ -66,26 +132,36 @@ class Builder(Feeders, Records):
 
     def feed(self, line: Line, kind: ClassifiedLine) -> None:  # noqa: C901, PLR0912 - one branch per line kind
         if line.page_break_before:
-            self.in_footnotes = False
+            self.in_footnotes = self.unruled_notes = False
         if kind.furniture == "running_header" and self.note_awaits_text(line):
             self.footnote_blocks[-1].append(line)  # a note's words that its title repeats
             return
         if kind.furniture:
             self.furnish(line, kind.furniture)
             if kind.furniture == "running_header":
-                self.in_footnotes = False  # a page the extractor did not break begins
+                # a page the extractor did not break begins
+                self.in_footnotes = self.unruled_notes = False
             return
         if kind.separator:
             self.furnish(line, "separator")
-            self.in_footnotes = True
+            self.in_footnotes, self.unruled_notes = True, False
             self.footnote_blocks.append([])
             return
         if self.in_footnotes:
-            if self.leaves_footnotes(line, kind):
-                self.in_footnotes = False
+            if line.blanks_before and self.running_title.heads_page_after_notes(line.text):
+                # "1 Resolution S-10/2." / "Regional disarmament": the next page's title
+                self.furnish(line, "running_header")
+                self.in_footnotes = self.unruled_notes = False
+                return
+            if self.leaves_footnotes(line, kind) or self.leaves_unruled_notes(line):
+                self.in_footnotes = self.unruled_notes = False
             else:
                 self.footnote_blocks[-1].append(line)
                 return
+        if self.opens_unruled_notes(line, kind):
+            self.in_footnotes = self.unruled_notes = True
+            self.footnote_blocks.append([line])
+            return
         if self.vote is not None and not self.vote.closed and self.continue_vote(line, kind):
             return
         if self.vote is not None and self.lists_go_on(line):
@@ -206,9 +282,12 @@ def segment(  # noqa: PLR0913 - the lines and what the header stage found before
     formula: Line | None,
     cover_furniture: Sequence[tuple[Line, str]],
     part_heading: Line | None,
+    running_title: RunningTitle | None = None,
 ) -> Segmentation:
     """Run the zone machine over the body lines (from ``start``) into blocks."""
     builder = Builder(doc, kinds, italics, local.code)
+    if running_title is not None:
+        builder.running_title = running_title
     if formula is not None:
         builder.formula_body = _landmarks.formula_body(formula.text, local)
     for cover_line, furniture_kind in cover_furniture:

@@ -19,6 +19,7 @@ import regex
 from resparse import _landmarks, _line_shape
 from resparse._blocks import Block, Segmentation, VoteBlock
 from resparse._deadline import checked
+from resparse._furniture import RunningTitle
 from resparse._language import profile
 from resparse._patterns import FIRST_WIDE, WIDE_CHARACTERS, WIDE_RE
 from resparse.model import Diagnostic, Furniture, Span
@@ -105,6 +106,8 @@ class State:
         self.current: Unit | None = None  # the clause or paragraph open now
         self.sub_stack: list[Unit] = []  # open sub-paragraphs, outermost first
         self.in_footnotes = False
+        self.unruled_notes = False  # the open note block had no rule above it
+        self.running_title = RunningTitle()  # the title a page's top repeats
         self.vote: Vote | None = None
         self.last_number = 0
         self.number_form: str | None = None  # how the last numbered paragraph's number reads

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+import resparse
 from resparse import _classify
 from resparse._furniture import RunningTitle, furniture_kinds
 from resparse._language import profile
@@ -638,3 +639,89 @@ def test_segment_an_annexs_numbering_after_the_record_leaves_a_chinese_paragraph
     assert len(result.clauses) == 1
     assert [p.number for p in result.paragraphs] == [None]
     assert _texts(text, result.paragraphs)[0].startswith("决定通过本决议附件")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("line", "texts"),
+    [
+        ("regional and international ---", ["regional and international", "---"]),
+        ("the end of the page ______", ["the end of the page", "______"]),
+        ("a dash -- is text", ["a dash -- is text"]),
+        ("---", ["---"]),
+        ("a word---", ["a word---"]),
+    ],
+)
+def test_scan_cuts_a_rule_run_onto_a_line_of_text(line: str, texts: list[str]) -> None:
+    """Regression (GA 80/22, 80/23 as PDF text, outside the development set): the rule
+    over a page's notes, run onto the last line of text ("... international ---"), stayed
+    in the paragraph ("international ---levels") and the notes with it. Rule: three hyphens
+    or underscores after a space at a line's end are a line of their own."""
+    lines = scan(f"{line}\n")
+    assert [x.text for x in lines] == texts
+    assert all(line[x.start : x.end] == x.text for x in lines)
+
+
+@pytest.mark.issue(16)
+def test_a_sentence_broken_by_a_page_of_notes_goes_on_after_them() -> None:
+    """Regression (the same texts): after the notes under a rule, a line in small letters
+    that goes on with the unfinished paragraph ("levels, on the role ...") was read as the
+    last note's text. Rule: in a cased language, a lowercase line after a blank, while the
+    open part has not ended its sentence, leaves the notes."""
+    text = (
+        HEAD + "Recalling its resolution 70/1,1\n\n"
+        "1. Encourages events at the national, regional and international ---\n\n"
+        "1 A/80/237.\n\nlevels, on the role of science;\n\n2. Decides to remain seized.\n"
+    )
+    r = resparse.parse(text)
+    assert [p.text for p in r.operative] == [
+        (
+            "Encourages events at the national, regional and international levels, on the role "
+            "of science;"
+        ),
+        "Decides to remain seized.",
+    ]
+    assert [(n.marker, n.text) for n in r.footnotes] == [("1", "A/80/237.")]
+    assert [f.kind for f in r.furniture] == ["separator"]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("title", "body", "title_line", "expected_clause"),
+    [
+        # the whole title between two clauses, under a rule and a note
+        (
+            "Regional disarmament",
+            (
+                "Noting the guidelines of the tenth special session,1\n\n---\n\n"
+                "1 Resolution S-10/2.\n\nRegional disarmament\n\nRecalling the guidelines of 1993,"
+            ),
+            "Regional disarmament",
+            "Recalling the guidelines of 1993,",
+        ),
+        # a long title's first line in the middle of a sentence, after a rule run on
+        (
+            "Possible risks of the integration of artificial intelligence into command systems",
+            (
+                "Recalling its resolution 70/1,1\n\nConcerned about the possibility of induced ---"
+                "\n\n1 Resolution S-10/2.\n\nPossible risks of the integration of\n\n"
+                "distortions in decision-making,"
+            ),
+            "Possible risks of the integration of",
+            "Concerned about the possibility of induced distortions in decision-making,",
+        ),
+    ],
+    ids=["whole", "first-line"],
+)
+def test_the_title_at_the_top_of_the_page_after_the_notes_is_furniture(
+    title: str, body: str, title_line: str, expected_clause: str
+) -> None:
+    """Regression (GA 80/27, 80/23 as PDF text with no page breaks, outside the development
+    set): the running title after a page's notes became a heading, or was glued into the
+    clause it broke, silently. Rule: right after a page's notes, a line that repeats the
+    document's title (whole, its first line of 12 characters or more, or cut with "...") is
+    the next page's running header."""
+    r = resparse.parse(f"80/27. {title}\n\n{HEAD}{body}\n\n1. Decides to act.\n")
+    assert expected_clause in [c.text for c in r.preamble]
+    assert [f.text for f in r.furniture if f.kind == "running_header"] == [title_line]
+    assert not r.headings
