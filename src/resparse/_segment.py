@@ -57,12 +57,19 @@ class Builder(Feeders, Records):
             and self.profile.cased
             and line.text[:1].islower()
             and self.current is not None
+            and self.last_note_ended()
             and not self.terminated()
         ):
             # "... and international" / the notes / "levels, on the role ...": the sentence
-            # the notes broke goes on
+            # the notes broke goes on (a note cut short goes on itself: "... No. 53A and" /
+            # "corrigenda (A/69/53/Add.1), chap. IV.")
             return True
         return kind.strong_preamble_lead and line.blanks_before > 0 and self.zone == PRE
+
+    def last_note_ended(self) -> bool:
+        """Whether the open note block's last line ends with a full stop, as notes end."""
+        block = self.footnote_blocks[-1] if self.footnote_blocks else []
+        return bool(block) and block[-1].text.endswith(".")
 
     def opens_unruled_notes(self, line: Line, kind: ClassifiedLine) -> bool:
         """Whether a paragraph of its own is the next footnote, printed with no rule above it.
@@ -77,6 +84,7 @@ class Builder(Feeders, Records):
             self.zone not in (PRE, OP)
             or self.current is None
             or not line.blanks_before
+            or kind.number is not None  # "12 - تقرر": a paragraph's number
             or kind.operative_lead
             or not line.text[:1].isdigit()
         ):

@@ -725,3 +725,46 @@ def test_the_title_at_the_top_of_the_page_after_the_notes_is_furniture(
     assert expected_clause in [c.text for c in r.preamble]
     assert [f.text for f in r.furniture if f.kind == "running_header"] == [title_line]
     assert not r.headings
+
+
+@pytest.mark.issue(16)
+def test_a_note_cut_short_goes_on_after_a_blank_line() -> None:
+    """Regression (pdfminer's text of A/RES/78/189, 78/208, 78/72: blank lines between a
+    note's lines): the rule that a lowercase line after the notes goes back to the broken
+    sentence took a note's own second line ("corrigenda (A/69/53/Add.1), chap. IV.") out of
+    it, and the notes after it. Rule: only a note that ended with its full stop is left."""
+    text = (
+        HEAD + "Reaffirming the Declaration on the Rights of Indigenous\n"
+        "Peoples,1 which addresses the rights of Indigenous Peoples\n\n__________________\n\n"
+        "1 See Official Records, Supplement No. 53A and\n\n"
+        "corrigenda (A/69/53/Add.1), chap. IV, sect. A.\n\n"
+        "2 Ibid., Seventieth Session.\n\n"
+        "and of their members,\n\n1. Decides to act.\n"
+    )
+    r = resparse.parse(text)
+    assert [(n.marker, n.text) for n in r.footnotes] == [
+        (
+            "1",
+            "See Official Records, Supplement No. 53A and corrigenda (A/69/53/Add.1), chap. IV, sect. A.",
+        ),
+        ("2", "Ibid., Seventieth Session."),
+    ]
+    assert r.preamble[0].text.endswith("rights of Indigenous Peoples and of their members,")
+
+
+@pytest.mark.issue(16)
+def test_a_numbered_arabic_paragraph_is_no_unruled_note() -> None:
+    """Regression (A/RES/77/137 in Arabic, development set: operative F1 of its quarter
+    99.79 -> 99.66): "1 -\t1 - تعيد ..." (the markup prints the number twice) was taken for
+    note 1, a "(1)" standing in the preamble, and the operative part was lost. Rule: a line
+    the classifier reads as a numbered paragraph is never a note without a rule."""
+    text = (
+        "إن الجمعية العامة،\n\nإذ تشير إلى الانتخابات العامة التي أجريت في عام 2019(1)،\n"
+        "وإذ تشير أيضا إلى القرارات ذات الصلة،\n\n"
+        "1 -\t1 - تعيد تأكيد حق الشعب في تقرير المصير؛\n"
+        "2 -\tتعيد أيضا تأكيد أنه لا بديل عن ذلك؛\n"
+        "3 -\tتقرر أن تواصل النظر في المسألة.\n"
+    )
+    r = resparse.parse(text)
+    assert [p.number for p in r.operative] == [1, 2, 3]
+    assert not r.footnotes
