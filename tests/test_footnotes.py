@@ -409,3 +409,22 @@ def test_a_line_that_opens_with_a_number_is_no_note_without_its_marker(body: str
     that no marker in the text calls for."""
     r = resparse.parse(_UNRULED + body + "\n")
     assert not r.footnotes
+
+
+@pytest.mark.issue(16)
+def test_a_note_in_brackets_after_the_adoption_record_is_a_note() -> None:
+    """Regression (GA texts of session 79 in Arabic, outside the development set): the
+    note "(1) United Nations, Treaty Series ..." after the meeting line was unclassified
+    and its marker "الميثاق(1)" stayed in the clause, silently. Rule: after the adoption
+    record, a line that opens with a number in brackets is a note, like "1 Text"."""
+    text = (
+        "إن الجمعية العامة،\n\nإذ تشير إلى المادة 3 من الميثاق(1) التي يُعهد بموجبها،\n\n"
+        "1 - تطلب إلى الأمين العام أن يقدم تقريرا.\n\nالجلسة العامة 39\n"
+        "18 تشرين الثاني/نوفمبر 2024\n\n(1) United Nations, Treaty Series, vol. 70, No. 241.\n"
+    )
+    r = resparse.parse(text)
+    assert [c.text for c in r.preamble] == ["إذ تشير إلى المادة 3 من الميثاق التي يُعهد بموجبها،"]
+    assert [(n.marker, n.text) for n in r.footnotes] == [
+        ("1", "United Nations, Treaty Series, vol. 70, No. 241.")
+    ]
+    assert not r.unclassified

@@ -177,10 +177,12 @@ def heading_re(
 UNWORDED_HEADING_RE = heading_re((), (), ())
 
 
-# A footnote line: "1\tText", "1 Text", "12/ Text", "* Text", and markdown's "[^1]: Text".
+# A footnote line: "1\tText", "1 Text", "12/ Text", "* Text", markdown's "[^1]: Text", and
+# the Arabic texts' "(1) Text" (their markers print in brackets: "الميثاق(1)")
 FOOTNOTE_LINE_RE = regex.compile(
     r"""
-    (?:(?P<marker>\d{1,3}|\*{1,3}|[a-z])(?:/|\.(?=\s))? | \[\^(?P<marker>[\w-]{1,12})\]:)
+    (?:(?P<marker>\d{1,3}|\*{1,3}|[a-z])(?:/|\.(?=\s))? | \[\^(?P<marker>[\w-]{1,12})\]:
+       | \((?P<marker>\d{1,3})\))
     (?:\t|\s{1,4})
     (?P<text>\S.*)
     $

@@ -132,7 +132,8 @@ class Records(State):
         if kind.vote:
             self.start_vote(line, bracket=line.text.startswith("["))
             return
-        if FOOTNOTE_LINE_RE.match(line.text) and kind.footnote_like:
+        # a note after the record: "1 Text", or "(1) Text" (read as a sub-paragraph's label)
+        if FOOTNOTE_LINE_RE.match(line.text) and (kind.footnote_like or line.text[:1] == "("):
             if not self.footnote_blocks or (
                 self.footnote_blocks[-1] and self.footnote_blocks[-1][-1].index != line.index - 1
             ):
