@@ -428,3 +428,29 @@ def test_a_note_in_brackets_after_the_adoption_record_is_a_note() -> None:
         ("1", "United Nations, Treaty Series, vol. 70, No. 241.")
     ]
     assert not r.unclassified
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("ending", "number"),
+    [("Supplément no", "8 (E/2009/28), chap. I."), ("vol.", "1015, No. 14860.")],
+)
+def test_a_note_line_that_ends_on_a_counting_word_goes_on_with_its_number(
+    ending: str, number: str
+) -> None:
+    """Regression (a French ECOSOC reference outside the development set): a note
+    wrapped after "Supplément no" put its "8 (E/2009/28)" on the next line, which became
+    note 8, swallowing note 7, whose marker stayed in the clause, silently. Rule: a
+    number that opens a note's line right after a word a count follows ("no", "No.",
+    "vol.", "para.", "№") is that count."""
+    text = (
+        "L'Assemblée générale,\n\nRappelant le rapport,6 et le document final,7\n\n"
+        "1. Décide de poursuivre.\n\n__________________\n"
+        f"6 Documents officiels, {ending}\n{number}\n7 A/64/1.\n"
+    )
+    r = resparse.parse(text)
+    assert [(n.marker, n.text) for n in r.footnotes] == [
+        ("6", f"Documents officiels, {ending} {number}"),
+        ("7", "A/64/1."),
+    ]
+    assert r.preamble[0].text == "Rappelant le rapport, et le document final,"

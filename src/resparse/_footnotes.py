@@ -168,6 +168,13 @@ def _span_start(span: Span) -> int:
 _SKIPPED_NOTES = 2
 
 
+# a line that ends on a word a number follows ("Supplément no" / "8 (E/2009/28)",
+# "vol." / "1015"): the number opening the next line is that count, not a note's marker
+_COUNTED_AT_END_RE = regex.compile(
+    r"(?<![^\W\d_])(?:No|no|n[°º]|núm|vol|para|paras|pp?|art)\.?\s*$|№\s*$"
+)
+
+
 def _split_block(block: Sequence[Line]) -> list[Footnote]:
     """Cut a block of footnote lines into notes.
 
@@ -191,6 +198,7 @@ def _split_block(block: Sequence[Line]) -> list[Footnote]:
             match
             and match["marker"].isdigit()
             and _markers.plausible_marker(match["marker"], last_known, skipped=_SKIPPED_NOTES)
+            and not (previous is not None and _COUNTED_AT_END_RE.search(previous.text))
         ):
             notes.append([line])
             markers.append(None)
