@@ -454,3 +454,27 @@ def test_a_note_line_that_ends_on_a_counting_word_goes_on_with_its_number(
         ("7", "A/64/1."),
     ]
     assert r.preamble[0].text == "Rappelant le rapport, et le document final,"
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the report of the Secretary-General, 2and expressing", "2"),
+        ("at its 2nd meeting, 2nd session", None),
+        ("the Council, 2e séance", None),
+    ],
+)
+def test_a_marker_glued_to_the_next_word_after_a_comma(text: str, found: str | None) -> None:
+    """Regression (GA 80/61 as markdown, outside the development set): "Secretary-General,
+    2and expressing" kept "2and" in the clause though note 2 stood below, silently. Rule:
+    after a comma and a space, a number glued to a word in small letters is a marker, as
+    no count is printed so; an ordinal ("2nd", "1er") is none."""
+    span = find_anchor(text, "2", len(text), None, MarkerStyle())
+    assert (text[span.start : span.end] if span else None) == found
+    full = (
+        f"The General Assembly,\n\nTaking note of {text},\n\n1. Decides to act.\n\n"
+        "__________\n2 A/80/122.\n"
+    )
+    r = resparse.parse(full)
+    assert (r.footnotes[0].anchor is not None) == (found is not None)

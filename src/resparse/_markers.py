@@ -118,6 +118,10 @@ _NOT_A_COUNT = r"(?!\s+(?:\p{L}{3,}\s+\d{4}|per\s?cent|%|and\s+\d|to\s+\d))(?![ 
 _BRACKETED_AFTER = r"(?<=\p{Arabic}[^\p{Latin}\n(]{0,24})"
 
 
+# a number glued to small letters that make it an ordinal: "2nd", "3rd", "1er", "2ème"
+_NOT_AN_ORDINAL = r"(?!(?:st|nd|rd|th|er|ème|eme|re)(?!\p{L}))"
+
+
 _AFTER_NAME_CACHE: dict[str, regex.Pattern[str]] = {}
 
 
@@ -139,13 +143,19 @@ def _after_name_pattern(marker: str) -> regex.Pattern[str]:
 
 
 def _anchor_pattern(marker: str) -> regex.Pattern[str]:
-    """A footnote marker set against the word or the punctuation before it: "Council,1"."""
+    """A footnote marker set against the word or the punctuation before it: "Council,1".
+
+    A copy that lost the superscript may glue it to the next word instead, after the
+    comma and space it followed ("Secretary-General, 2and expressing"): no count is
+    printed against a word in small letters.
+    """
     pattern = _ANCHOR_CACHE.get(marker)
     if pattern is None:
         m = regex.escape(marker)
         pattern = regex.compile(
             rf"""(?<={_BEFORE}){m}{_AFTER}{_NOT_A_COUNT}
                | (?<={_PUNCTUATION}\s){m}{_AFTER}{_NOT_A_COUNT}
+               | (?<=[,;]\s){m}(?=\p{{Ll}}{{2,}}){_NOT_AN_ORDINAL}
                | {_BRACKETED_AFTER}\({m}\)""",
             regex.VERSION1 | regex.VERBOSE,
         )
@@ -342,6 +352,7 @@ _ANY_MARKER_RE = regex.compile(
     rf"""(?<={_BEFORE}|\b(?:19|20)\d\d)(?P<n>\d{{1,3}}){_AFTER}(?!\s*(?:per\s?cent|%))
        | (?<=\p{{Han}})(?P<n>\d{{1,3}})(?=\s)
        | (?<={_PUNCTUATION}\s)(?P<n>\d{{1,3}}){_AFTER}{_NOT_A_COUNT}
+       | (?<=[,;]\s)(?P<n>\d{{1,3}})(?=\p{{Ll}}{{2,}}){_NOT_AN_ORDINAL}
        | {_BRACKETED_AFTER}\((?P<n>\d{{1,3}})\)""",
     regex.VERSION1 | regex.VERBOSE,
 )
