@@ -1082,6 +1082,8 @@ def test_unseen_other_body_structure(name: str) -> None:
         for p in result.operative
     ]
     assert got == want["operative"]
+    if "footnotes" in want:  # the notes a copy printed, each found once
+        assert [n.marker for n in result.footnotes] == want["footnotes"]
     assert result.uncovered() == []
 
 
@@ -1096,6 +1098,9 @@ def test_unseen_other_body_header(name: str) -> None:
     assert result.header.body == want["body"]
     adopted = result.header.adopted
     assert (adopted.isoformat() if adopted is not None else None) == want["adopted"]
+    agenda = _expected(name).get("agenda")
+    if agenda is not None:
+        assert [[a.number, a.title] for a in result.header.agenda_items] == agenda
 
 
 @pytest.mark.issue(16)
