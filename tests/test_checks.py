@@ -1067,3 +1067,24 @@ def test_long_paragraph_reads_past_a_number_on_its_own_line(between: str) -> Non
 def test_lines_after_opening(text: str, after: list[str]) -> None:
     span = resparse.model.Span(0, len(text))
     assert [line for _, line in _checks_lines.lines_after_opening(text, span)] == after
+
+
+@pytest.mark.issue(16)
+def test_a_label_set_apart_inside_a_paragraphs_own_text_is_warned() -> None:
+    """Regression (GA 80/11 as markdown, outside the development set, made minimal): the
+    copy lost the "(a)" of "Decides:"'s first item, so no item was cut and "(b)" and "(c)"
+    stayed in the paragraph's text, with no warning where parts are set apart by blank
+    lines rather than one to a line. Rule: a line of a paragraph's own text set apart by a
+    blank that opens with a label is warned, as in a text of one line per part."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides:\n\n"
+        "Requesting the Commission to establish a programme of work;\n\n"
+        "(b) Requesting the Commission to serve as a platform;\n\n"
+        "(c) Requesting the Department to support the Commission;\n\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    r = resparse.parse(text)
+    warned = [d for d in r.diagnostics if d.code == "operative.label_in_text"]
+    assert len(warned) == 1
+    assert warned[0].span is not None
+    assert r.raw(warned[0].span).startswith("(b) Requesting")

@@ -152,21 +152,30 @@ def _opens_with_label(line: str, number: int | None) -> bool:
     return bare is None or (number is not None and int(bare) == number + 1)
 
 
+def _after_blank(source: str, start: int) -> bool:
+    """Whether the line at ``start`` has a blank line above it."""
+    before = source[max(0, start - 200) : start].rstrip(" \t")
+    return before.endswith(("\n\n", "\r\n\r\n", "\r\r"))
+
+
 def label_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
     """A line of a paragraph's own text, after its first, that opens with a label.
 
-    In a text whose line breaks are part breaks, "(d) To ..." in a paragraph's own text
-    is an item the segmenter did not cut, and "18" and a tab, then "Consigna ...", inside
-    paragraph 17 the next paragraph, its number's full stop lost, merged into this one.
+    In a text whose line breaks are part breaks, or on a line set apart by a blank, "(d)
+    To ..." in a paragraph's own text is an item the segmenter did not cut (the items of
+    "Decides:" whose "(a)" the copy lost stay text), and "18" and a tab, then "Consigna
+    ...", inside paragraph 17 the next paragraph, its number's full stop lost, merged
+    into this one.
     """
-    if not _checks_lines.one_line_per_part(result):
-        return
     source = result.source
+    each_line_a_part = _checks_lines.one_line_per_part(result)
     for paragraph in result.operative:
         if _checks_lines.one_line(source, paragraph.span):
             continue
         inner = [sub.span for top in paragraph.subparagraphs for sub in top.walk()]
         for start, line in _checks_lines.own_lines(source, paragraph.span, inner)[1:]:
+            if not (each_line_a_part or _after_blank(source, start)):
+                continue  # elsewhere only a line set apart by a blank is a part's start
             if _opens_with_label(line, paragraph.number) and not _line_shape.table_row(line):
                 message = (
                     f"a line of operative paragraph {paragraph.number} opens with a label or "
