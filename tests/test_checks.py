@@ -1088,3 +1088,23 @@ def test_a_label_set_apart_inside_a_paragraphs_own_text_is_warned() -> None:
     assert len(warned) == 1
     assert warned[0].span is not None
     assert r.raw(warned[0].span).startswith("(b) Requesting")
+
+
+@pytest.mark.issue(16)
+def test_items_indented_by_a_tab_are_no_label_in_the_paragraphs_text() -> None:
+    """Regression (S/RES/2735 (2024) in French, A/RES/80/11 in Chinese, outside the
+    development set): items printed "\\ta)\\tÉtape 1 ..." were cut right, but the check took
+    each item's line, which starts with the tab before the item's span, for a line of the
+    paragraph's own text that opens with a label. Rule: a line belongs to a sub-paragraph
+    when its text, past the indentation, starts inside it."""
+    text = (
+        "Le Conseil de sécurité,\n\nRappelant ses résolutions,\n\n"
+        "1.\tNote que la proposition permettrait d’obtenir les résultats suivants :\n\n"
+        "\ta)\tÉtape 1 : cessez-le-feu immédiat et complet ;\n\n"
+        "\tb)\tÉtape 2 : cessation permanente des hostilités ;\n\n"
+        "\tc)\tÉtape 3 : lancement d’un plan de reconstruction ;\n\n"
+        "2.\tDécide de rester saisi de la question.\n"
+    )
+    r = resparse.parse(text)
+    assert [s.label for s in r.operative[0].subparagraphs] == ["a", "b", "c"]
+    assert not [d for d in r.diagnostics if d.code == "operative.label_in_text"]

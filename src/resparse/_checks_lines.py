@@ -97,14 +97,23 @@ def one_line(source: str, span: Span) -> bool:
 
 
 def own_lines(source: str, span: Span, inner: Sequence[Span]) -> list[tuple[int, str]]:
-    """The non-blank lines of ``span`` outside the ``inner`` spans (its sub-paragraphs)."""
+    """The non-blank lines of ``span`` outside the ``inner`` spans (its sub-paragraphs).
+
+    A line belongs to a sub-paragraph when its text starts inside it: an item indented by
+    a tab (a tab, "a)", a tab, "Étape 1 ...") starts its span at its label, after the tab.
+    """
     if not inner:
         return [(start, line) for start, line in lines_in(source, span) if line.strip()]
     return [
         (start, line)
         for start, line in lines_in(source, span)
-        if line.strip() and not any(s.start <= start < s.end for s in inner)
+        if line.strip() and not any(s.start <= _text_start(start, line) < s.end for s in inner)
     ]
+
+
+def _text_start(start: int, line: str) -> int:
+    """Where a line's text starts, past its indentation."""
+    return start + len(line) - len(line.lstrip())
 
 
 # the last result asked about and what was found for it: three checks ask about the same
