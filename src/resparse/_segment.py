@@ -43,6 +43,14 @@ _FORMULA_MAX = 120  # characters of the longest formula line
 _BARE_MARKER_RE = regex.compile(r"\s*\d{1,3}\s*")  # a note's number on a line of its own
 
 
+def _note_marker(text: str) -> str | None:
+    """The number a note line opens with ("1 Official Records", "(1) ..."), if it is one."""
+    match = FOOTNOTE_LINE_RE.match(text)
+    if match is None or match["marker"] is None or not match["marker"].isdigit():
+        return None
+    return str(match["marker"])
+
+
 class Builder(Feeders, Records):
     """One pass over the body lines: each line to the zone it belongs to."""
 
@@ -89,10 +97,9 @@ class Builder(Feeders, Records):
             or not line.text[:1].isdigit()
         ):
             return False
-        match = FOOTNOTE_LINE_RE.match(line.text)
-        if match is None or match["marker"] is None or not match["marker"].isdigit():
+        marker = _note_marker(line.text)
+        if marker is None:
             return False
-        marker = match["marker"]
         if not line.text[len(marker) : len(marker) + 1].isspace():
             return False  # "1. Decides": a paragraph's number
         if int(marker) != self.last_note_number() + 1:
@@ -111,18 +118,16 @@ class Builder(Feeders, Records):
         """
         if not self.unruled_notes or not line.blanks_before:
             return False
-        match = FOOTNOTE_LINE_RE.match(line.text)
-        if match is None or match["marker"] is None or not match["marker"].isdigit():
-            return True
-        return int(match["marker"]) != self.last_note_number() + 1
+        marker = _note_marker(line.text)
+        return marker is None or int(marker) != self.last_note_number() + 1
 
     def last_note_number(self) -> int:
         """The number of the last numbered note read so far, 0 before any."""
         for block in reversed(self.footnote_blocks):
             for note_line in reversed(block):
-                match = FOOTNOTE_LINE_RE.match(note_line.text)
-                if match is not None and match["marker"] is not None and match["marker"].isdigit():
-                    return int(match["marker"])
+                marker = _note_marker(note_line.text)
+                if marker is not None:
+                    return int(marker)
         return 0
 
     def note_awaits_text(self, line: Line) -> bool:
