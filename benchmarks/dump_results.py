@@ -5,7 +5,8 @@
 One line per input: its name, a hash of the whole result as JSON, and the result's
 references, so that a speed change can be checked to change nothing: run it before and
 after, then ``diff`` the two files. The inputs are the development set's markup rendered
-as text (every language), the same markup read with ``from_akn``, the ga78 PDFs read
+as text (every language), the same text wrapped at 80 columns as the evaluator's
+``markup-wrapped`` shape does, the same markup read with ``from_akn``, the ga78 PDFs read
 with ``parse_file`` and the seed. Run by hand, not from the tests.
 """
 
@@ -17,6 +18,7 @@ import pathlib
 import sys
 
 import resparse
+from resparse._eval_cases import as_wrapped
 from resparse.readers.akn import render_akn
 from resparse.serialize import to_json
 
@@ -55,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(f"text:{name}\terror\t{type(error).__name__}")
             continue
         lines.append(record(f"text:{name}", resparse.parse(text)))
+        lines.append(record(f"wrapped:{name}", resparse.parse(as_wrapped(text))))
         lines.append(record(f"akn:{name}", resparse.from_akn(file)))
     pdfs = sorted((args.shared / "pdf" / "ga78").glob("*.pdf"))
     lines.extend(record(f"pdf:{file.name}", resparse.parse_file(file)) for file in pdfs)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from resparse import _lead_tables, _leads
+from resparse import _lead_tables, _leads, _unwrap
 from resparse._language import profile, profile_or_english
 from resparse._patterns import alternation
 from resparse.model import Diagnostic, Span
@@ -66,21 +66,34 @@ def lines_after_opening(source: str, span: Span) -> list[tuple[int, str]]:
 _NUMBER_ONLY = regex.compile(r"[\s*_-]*\d{1,3}[.)]?[\s*_]*")
 
 
-def lines_in(source: str, span: Span) -> Iterator[tuple[int, str]]:
+def lines_in(
+    source: str, span: Span, wrap: _unwrap.Wrap | None = None
+) -> Iterator[tuple[int, str]]:
     """Each line of ``span`` with the offset it starts at.
 
     Markdown's emphasis markers that open a line ("*Reafirmando* su ...") are left out,
     and those that close a line that opened with them ("*Disarmament and
     reintegration*"), so that every check reads the line's words as in plain text. A
-    separator ("* * *") is kept as it is.
+    separator ("* * *") is kept as it is. With a ``wrap``, the lines are the writer's
+    lines of a text wrapped to it (``_unwrap.logical_lines``).
     """
-    start = span.start
-    for line in source[span.start : span.end].split("\n"):
+    for start, line in _physical_or_logical(source, span, wrap):
         if line[:1] in _EMPHASIS and line.strip("*_ "):
             opened = line.lstrip("*_")
             yield start + len(line) - len(opened), opened.rstrip("*_")
         else:
             yield start, line
+
+
+def _physical_or_logical(
+    source: str, span: Span, wrap: _unwrap.Wrap | None
+) -> Iterator[tuple[int, str]]:
+    if wrap is not None:
+        yield from _unwrap.logical_lines(source, span, wrap)
+        return
+    start = span.start
+    for line in source[span.start : span.end].split("\n"):
+        yield start, line
         start += len(line) + 1
 
 
@@ -91,22 +104,31 @@ def _sub_spans(paragraph: OperativeParagraph) -> list[Span]:
     return [sub.span for top in paragraph.subparagraphs for sub in top.walk()]
 
 
-def one_line(source: str, span: Span) -> bool:
-    """Whether ``span`` holds no line break: one line at most, so no line after another."""
-    return source.find("\n", span.start, span.end) < 0
+def one_line(source: str, span: Span, wrap: _unwrap.Wrap | None = None) -> bool:
+    """Whether ``span`` holds no line break: one line at most, so no line after another.
+
+    With a ``wrap``, no break its writer made (``lines_in``).
+    """
+    if source.find("\n", span.start, span.end) < 0:
+        return True
+    return wrap is not None and len(_unwrap.logical_lines(source, span, wrap)) == 1
 
 
-def own_lines(source: str, span: Span, inner: Sequence[Span]) -> list[tuple[int, str]]:
+def own_lines(
+    source: str, span: Span, inner: Sequence[Span], wrap: _unwrap.Wrap | None = None
+) -> list[tuple[int, str]]:
     """The non-blank lines of ``span`` outside the ``inner`` spans (its sub-paragraphs).
 
     A line belongs to a sub-paragraph when its text starts inside it: an item indented by
     a tab (a tab, "a)", a tab, "Étape 1 ...") starts its span at its label, after the tab.
+    With a ``wrap``, the lines are the writer's (``lines_in``).
     """
+    lines = lines_in(source, span, wrap)
     if not inner:
-        return [(start, line) for start, line in lines_in(source, span) if line.strip()]
+        return [(start, line) for start, line in lines if line.strip()]
     return [
         (start, line)
-        for start, line in lines_in(source, span)
+        for start, line in lines
         if line.strip() and not any(s.start <= _text_start(start, line) < s.end for s in inner)
     ]
 
@@ -119,6 +141,7 @@ def _text_start(start: int, line: str) -> int:
 # the last result asked about and what was found for it: three checks ask about the same
 # result in turn, and the answer (a walk over every line) is the same each time
 _LAST_LINES: list[tuple[Resolution, bool]] = []
+_LAST_WRAP: list[tuple[Resolution, _unwrap.Wrap | None]] = []
 _LAST_SEGMENTS: list[tuple[Resolution, list[Segment]]] = []
 
 
@@ -131,12 +154,22 @@ def segments_of(result: Resolution) -> list[Segment]:
     return segments
 
 
+def reading_wrap(result: Resolution) -> _unwrap.Wrap | None:
+    """How the line checks unwrap a result's lines (``_unwrap``), or None."""
+    if _LAST_WRAP and _LAST_WRAP[0][0] is result:
+        return _LAST_WRAP[0][1]
+    wrap = _unwrap.unwrap_for(result)
+    _LAST_WRAP[:] = [(result, wrap)]
+    return wrap
+
+
 def one_line_per_part(result: Resolution) -> bool:
     """Whether the text gives all parts but one in ten (or one) a single line of their own.
 
     Text rendered from markup or a word processor breaks lines only between paragraphs;
     a PDF's text breaks them anywhere. Checks that read line breaks as part breaks run
-    only on the first kind.
+    only on the first kind, and on a text wrapped to a width with no page furniture,
+    whose lines they read as its writer broke them (``reading_wrap``).
     """
     if _LAST_LINES and _LAST_LINES[0][0] is result:
         return _LAST_LINES[0][1]
@@ -161,8 +194,9 @@ def _one_line_per_part(result: Resolution) -> bool:
     if len(parts) < 5:
         return False
     source = result.source
+    wrap = reading_wrap(result)
     counts = [
-        1 if one_line(source, span) else len(own_lines(source, span, inner))
+        1 if one_line(source, span, wrap) else len(own_lines(source, span, inner, wrap))
         for span, inner in parts
     ]
     if sum(n > 1 for n in counts) <= max(1, len(parts) // 10):
@@ -199,14 +233,15 @@ def list_continuation(result: Resolution) -> Iterator[Diagnostic]:
     """
     if not one_line_per_part(result):
         return
+    wrap = reading_wrap(result)
     for paragraph in result.operative:
         for top in paragraph.subparagraphs:
             for sub in top.walk():
-                if one_line(result.source, sub.span):
+                if one_line(result.source, sub.span, wrap):
                     continue  # no line after another
                 inner = [child.span for child in sub.subparagraphs]
                 previous = ""
-                for start, line in own_lines(result.source, sub.span, inner):
+                for start, line in own_lines(result.source, sub.span, inner, wrap):
                     text = line.strip()
                     if (
                         previous
@@ -334,10 +369,11 @@ def extra_lines(result: Resolution) -> Iterator[Diagnostic]:
     parts += [(p.span, _sub_spans(p)) for p in result.operative]
     source = result.source
     notes = [note.span for note in result.footnotes]
+    wrap = reading_wrap(result)
     lines = [
-        (_outside(own_lines(source, span, inner), notes), inner)
+        (_outside(own_lines(source, span, inner, wrap), notes), inner)
         for span, inner in parts
-        if not one_line(source, span)
+        if not one_line(source, span, wrap)
     ]
     for own, inner in lines:
         for (before_start, before), (start, line) in itertools.pairwise(own):

@@ -54,10 +54,11 @@ def item_with_more_lines(result: Resolution) -> Iterator[Diagnostic]:
     """
     if not _checks_lines.one_line_per_part(result):
         return
+    wrap = _checks_lines.reading_wrap(result)
     for sub in _items(result):
         inner = [child.span for child in sub.subparagraphs]
         before = ""
-        for start, line in _checks_lines.own_lines(result.source, sub.span, inner):
+        for start, line in _checks_lines.own_lines(result.source, sub.span, inner, wrap):
             text = line.strip()
             title = _LABEL.sub("", before, count=1).strip("*_")
             if (
@@ -169,11 +170,12 @@ def label_in_paragraph(result: Resolution) -> Iterator[Diagnostic]:
     """
     source = result.source
     each_line_a_part = _checks_lines.one_line_per_part(result)
+    wrap = _checks_lines.reading_wrap(result) if each_line_a_part else None
     for paragraph in result.operative:
-        if _checks_lines.one_line(source, paragraph.span):
+        if _checks_lines.one_line(source, paragraph.span, wrap):
             continue
         inner = [sub.span for top in paragraph.subparagraphs for sub in top.walk()]
-        for start, line in _checks_lines.own_lines(source, paragraph.span, inner)[1:]:
+        for start, line in _checks_lines.own_lines(source, paragraph.span, inner, wrap)[1:]:
             if not (each_line_a_part or _after_blank(source, start)):
                 continue  # elsewhere only a line set apart by a blank is a part's start
             if _opens_with_label(line, paragraph.number) and not _line_shape.table_row(line):

@@ -158,9 +158,9 @@ class State:
         before = self.text_of_unit().rstrip()
         if not before:
             return False
-        word = _FIRST_WORD.match(line.text)
+        word = FIRST_WORD.match(line.text)
         needed = columns(before) + 1 + (columns(word[0]) if word is not None else 1)
-        return needed > width * (1 - _WIDTH_SLACK)
+        return needed > width * (1 - WIDTH_SLACK)
 
     def runs_on(self, line: Line) -> bool:
         """Whether a caseless line goes on with a clause that broke at its comma in wrapped text.
@@ -177,7 +177,7 @@ class State:
             and not first.isupper()
             and _line_shape.ends_clause(self.text_of_unit(), _CLAUSE_COMMAS)
             and self.filled_before(line)
-            and columns(line.text.rstrip()) >= width * (1 - _WIDTH_SLACK)
+            and columns(line.text.rstrip()) >= width * (1 - WIDTH_SLACK)
         )
 
     def furnish(self, line: Line, kind: str) -> None:
@@ -394,12 +394,12 @@ def blank_separated(kinds: tuple[ClassifiedLine, ...]) -> bool:
 
 
 # lines shorter than this (titles, cover fields, headings) say nothing of how text wraps
-_LONG_LINE = 20
+LONG_LINE = 20
 # any character from the first wide one on, as a class of the standard library's ``re``:
 # its search tests each character against a bitmap, quick enough to run on every line
 _MAYBE_WIDE_RE = re.compile(f"[{chr(FIRST_WIDE)}-\U0010ffff]")
 # a line's first word: one character in scripts written without spaces, which wrap anywhere
-_FIRST_WORD = regex.compile(f"[{WIDE_CHARACTERS}]|[^\\s{WIDE_CHARACTERS}]+")
+FIRST_WORD = regex.compile(f"[{WIDE_CHARACTERS}]|[^\\s{WIDE_CHARACTERS}]+")
 # a wrapped line's width: the length this share of the long lines reach or stay under
 _WIDTH_SHARE = 0.9
 # in wrapped text hardly a line runs past the width: if this share of the long lines do
@@ -408,17 +408,17 @@ _BEYOND_SHARE = 0.97
 _BEYOND = 1.15
 # proportional type fits more narrow letters on one line than wide ones: a line this much
 # shorter than the width may still have been filled
-_WIDTH_SLACK = 0.08
+WIDTH_SLACK = 0.08
 # share of the long lines that end as a part does: about 0.9 in text rendered from
 # markup (0.65 where tables and headings abound), under 0.4 in a PDF's wrapped text
 _PARTS_SHARE = 0.55
 _PARTS_LINES = 4
 # under this share of the long lines may be filled to the width: about 0.17 in text
 # rendered from markup, most lines but each paragraph's last in wrapped text
-_FILLED_SHARE = 0.5
+FILLED_SHARE = 0.5
 # ... counted where there are at least this many long lines: a few one-line clauses of
 # about the same length are no sign of wrapping
-_FILLED_LINES = 12
+FILLED_LINES = 12
 # at most this share of the long lines may go on in lower case on the next line
 _WRAPS_SHARE = 0.05
 
@@ -432,7 +432,7 @@ def columns(text: str) -> int:
 
 def long_line_columns(kinds: tuple[ClassifiedLine, ...]) -> list[int]:
     """The widths, in columns, of the text's long lines, narrowest first."""
-    return sorted(columns(kind.line.text) for kind in kinds if len(kind.line.text) >= _LONG_LINE)
+    return sorted(columns(kind.line.text) for kind in kinds if len(kind.line.text) >= LONG_LINE)
 
 
 def wrap_width(lengths: list[int]) -> int | None:
@@ -466,7 +466,7 @@ def lines_are_parts(
     filled = 0
     width = wrap_width(widths) if widths else None
     if widths and width is not None:
-        filled = len(widths) - bisect.bisect_left(widths, width * (1 - _WIDTH_SLACK))
+        filled = len(widths) - bisect.bisect_left(widths, width * (1 - WIDTH_SLACK))
     open_line = False  # the last long line with text ended in mid-sentence
     for kind in checked(kinds, "looking at line ends"):
         text = kind.line.text.strip()
@@ -475,7 +475,7 @@ def lines_are_parts(
         if open_line and text[:1].islower():
             wraps += 1
         open_line = False
-        if len(text) >= _LONG_LINE:
+        if len(text) >= LONG_LINE:
             long_lines += 1
             if _line_shape.ends_clause(text, terminators):
                 ends += 1
@@ -486,5 +486,5 @@ def lines_are_parts(
     return (
         ends >= _PARTS_SHARE * long_lines
         and wraps <= _WRAPS_SHARE * long_lines
-        and (filled < _FILLED_SHARE * long_lines or long_lines < _FILLED_LINES)
+        and (filled < FILLED_SHARE * long_lines or long_lines < FILLED_LINES)
     )
