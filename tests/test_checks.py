@@ -585,6 +585,15 @@ FRENCH_COVER = (
     "Résolution adoptée par l’Assemblée générale le 30 décembre 2022\n\n"
     "77/266. Fonds de roulement pour 2023\n\n{formula}\n\n"
 )
+TITLE_COVER = (
+    "United Nations\nA/RES/80/61\nGeneral Assembly\nDistr.: General\n5 December 2025\n\n"
+    "Eightieth session\n\n80/61. {title}\n\nThe General Assembly,\n\n"
+    "Recalling its resolution 41/60 J of 3 December 1986,\n\n1. Decides to continue its support.\n"
+)
+CHINESE_COVER = (
+    "联合国\nA/RES/80/61\n大会\nDistr.: General\n5 December 2025\n第八十届会议\n\n"
+    "80/61. {title}\n\n大会，\n回顾其1986年12月3日第41/60 J号决议，\n1.\t决定继续提供支持。\n"
+)
 LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
     (
         # the segmenter opens the clause itself in a text that gives each part a line
@@ -643,6 +652,53 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         "fr",
         FRENCH_COVER.format(formula="L’Assemblée générale,")
         + "Rappelant sa résolution 76/272,\n1.\tDécide que le montant est fixé ;\n",
+        False,
+    ),
+    # A/RES/80/61 (outside the development set): the copy cut the title at its line break
+    (
+        "a title cut after a conjunction",
+        "header.title_unfinished",
+        "en",
+        TITLE_COVER.format(title="United Nations Regional Centre for Peace, Disarmament and"),
+        True,
+    ),
+    (
+        "a title that ends on a name whose last letter is a word of the list",
+        "header.title_unfinished",
+        "en",
+        TITLE_COVER.format(title="Necessity of ending the embargo against Cuba"),
+        False,
+    ),
+    (
+        "a French title cut after an elided article",
+        "header.title_unfinished",
+        "fr",
+        FRENCH_COVER.replace("Fonds de roulement pour 2023", "Renforcement de l’").format(
+            formula="L’Assemblée générale,"
+        )
+        + "Rappelant sa résolution 76/272,\n1.\tDécide que le montant est fixé ;\n",
+        True,
+    ),
+    (
+        "a French title that ends on a year after a preposition",
+        "header.title_unfinished",
+        "fr",
+        FRENCH_COVER.format(formula="L’Assemblée générale,")
+        + "Rappelant sa résolution 76/272,\n1.\tDécide que le montant est fixé ;\n",
+        False,
+    ),
+    (
+        "a Chinese title cut after 和",
+        "header.title_unfinished",
+        "zh",
+        CHINESE_COVER.format(title="联合国拉丁美洲和加勒比和平、裁军和"),
+        True,
+    ),
+    (
+        "a Chinese title that ends on a noun",
+        "header.title_unfinished",
+        "zh",
+        CHINESE_COVER.format(title="联合国拉丁美洲和加勒比和平、裁军和发展区域中心"),
         False,
     ),
     (

@@ -83,6 +83,7 @@ _CHECKS: tuple[Callable[[Resolution], Iterable[Diagnostic]], ...] = (
     _checks_order.label_sequence,
     _checks_order.preamble_ends_with_colon,
     _checks_order.title_ends_with_colon,
+    _checks_order.title_unfinished,
     _checks_order.paragraphs_after_meeting,
     _checks_lines.list_continuation,
     _checks_lines.label_in_item,

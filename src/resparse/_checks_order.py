@@ -14,7 +14,7 @@ import regex
 
 from resparse import _checks_lines
 from resparse._language import profile_or_english
-from resparse._patterns import CLAUSE_COMMAS
+from resparse._patterns import CLAUSE_COMMAS, WIDE_RE
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -219,6 +219,41 @@ def title_ends_with_colon(result: Resolution) -> Iterator[Diagnostic]:
             )
             yield Diagnostic("header.title_ends_with_colon", message, "warning", segment.span)
             return
+
+
+def title_unfinished(result: Resolution) -> Iterator[Diagnostic]:
+    """A title that ends on a word no title ends on: a conjunction, a preposition, an article.
+
+    "80/61. United Nations Regional Centre for Peace, Disarmament and": a title cut where
+    its line broke (the rest lost by the copy, or read as something else). The words are
+    the language's ``title_never_ends`` in ``[words]``; in a script written without
+    spaces, the characters listed there end no title either (Chinese "和", "与").
+    """
+    title = result.header.title
+    if not title:
+        return
+    never = profile_or_english(result.language).words.get("title_never_ends", frozenset())
+    if not never:
+        return
+    text = title.rstrip().rstrip("*_")
+    words = _TITLE_WORD.findall(text)
+    last = words[-1].casefold() if words else ""
+    if WIDE_RE.fullmatch(text[-1:]):
+        last = text[-1]  # a script written without spaces: its last character
+    if last not in never:
+        return
+    for segment in result.segments():
+        if segment.kind == "header.title":
+            message = (
+                f"the title ends on {last!r}, a word no title ends on: it may "
+                "have been cut where its line broke"
+            )
+            yield Diagnostic("header.title_unfinished", message, "warning", segment.span)
+            return
+
+
+# a word of a title, with the apostrophe French elides with ("de l’")
+_TITLE_WORD = regex.compile(r"[\w’']+")
 
 
 def paragraphs_after_meeting(result: Resolution) -> Iterator[Diagnostic]:
