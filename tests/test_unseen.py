@@ -597,6 +597,26 @@ def test_unseen_running_header_inside_a_sentence(before: str, running: str, join
     )
 
 
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("page_break", [False, True])
+def test_unseen_annex_titled_as_the_resolution(page_break: bool) -> None:
+    """Regression (A/RES/79/2 in Spanish, wrapped, outside the development set): a
+    declaration annexed to the resolution that adopts it carries the resolution's title,
+    wrapped over two lines; both lines were taken for a page's running header, silently,
+    and the annex's first sentence became its title. Rule: a line right under an annex's
+    heading, with no page break between, is the annex's title, not page furniture; a
+    title that ends on a word no title ends on goes on over the next line."""
+    cover = COVER.replace("Cooperation on test matters", LONG_TITLE)
+    split = LONG_TITLE.index("protection") - 1
+    head, tail = LONG_TITLE[:split], LONG_TITLE[split + 1 :]
+    annex = f"Annex\n{head}\n{tail}\nWe, the Heads of State, gathered in New York,\n"
+    text = cover + "Recalling its resolution 77/1,\n\n" + END + ("\f" if page_break else "")
+    result = resparse.parse(text + annex)
+    assert [a.title for a in result.annexes] == [LONG_TITLE]
+    assert not [f for f in result.furniture if f.kind == "running_header"]
+    assert result.annexes[0].text.endswith("gathered in New York,")
+
+
 # --- clause boundaries and leads --------------------------------------------------------
 
 

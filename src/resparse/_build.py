@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
-from resparse import _lead_tables, _lead_words, _leads
+from resparse import _lead_tables, _lead_words, _leads, _line_shape
 from resparse._footnotes import link_footnotes, without
 from resparse._more_leads import find_more_leads
 from resparse._text import clean, clean_pieces
@@ -372,8 +372,15 @@ def _sub(reading: Reading, block: Block, anchors: list[Span]) -> SubParagraph:
     )
 
 
+_MAX_ANNEX_TITLE_LINES = 4  # the title line and the lines a long title wraps onto
+
+
 def _annex(reading: Reading, block: Block) -> Annex:
-    """An annex: its label's line, the title on that line or the next, the rest its text."""
+    """An annex: its label's line, the title on that line or the next, the rest its text.
+
+    A title on the next line goes on over the line after it while it ends on a word no
+    title ends on ("... sobre la resistencia a los" / "antimicrobianos").
+    """
     source = reading.source
     rest = block.pieces[1:]
     first = block.pieces[0] if block.pieces else None
@@ -382,6 +389,10 @@ def _annex(reading: Reading, block: Block) -> Annex:
         title: str | None = clean(label["title"])  # "ANNEX 1 - Terms of reference"
     else:
         title = clean(source[rest[0][0] : rest[0][1]]) if rest else None
+        for start, end in rest[1:_MAX_ANNEX_TITLE_LINES]:
+            if title is None or _line_shape.unfinished_title(title, reading.profile) is None:
+                break
+            title = f"{title} {clean(source[start:end])}"  # a title wrapped over two lines
     return Annex(
         label=block.label or "Annex",
         title=title,

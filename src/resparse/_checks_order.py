@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from resparse import _checks_lines
+from resparse import _checks_lines, _line_shape
 from resparse._language import profile_or_english
-from resparse._patterns import CLAUSE_COMMAS, WIDE_RE
+from resparse._patterns import CLAUSE_COMMAS
 from resparse.model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -230,17 +230,9 @@ def title_unfinished(result: Resolution) -> Iterator[Diagnostic]:
     spaces, the characters listed there end no title either (Chinese "和", "与").
     """
     title = result.header.title
-    if not title:
-        return
-    never = profile_or_english(result.language).words.get("title_never_ends", frozenset())
-    if not never:
-        return
-    text = title.rstrip().rstrip("*_")
-    words = _TITLE_WORD.findall(text)
-    last = words[-1].casefold() if words else ""
-    if WIDE_RE.fullmatch(text[-1:]):
-        last = text[-1]  # a script written without spaces: its last character
-    if last not in never:
+    local = profile_or_english(result.language)
+    last = _line_shape.unfinished_title(title, local) if title else None
+    if last is None:
         return
     for segment in result.segments():
         if segment.kind == "header.title":
@@ -250,10 +242,6 @@ def title_unfinished(result: Resolution) -> Iterator[Diagnostic]:
             )
             yield Diagnostic("header.title_unfinished", message, "warning", segment.span)
             return
-
-
-# a word of a title, with the apostrophe French elides with ("de l’")
-_TITLE_WORD = regex.compile(r"[\w’']+")
 
 
 def paragraphs_after_meeting(result: Resolution) -> Iterator[Diagnostic]:

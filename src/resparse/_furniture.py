@@ -155,12 +155,27 @@ def furniture_kinds(
         elif kind is None:
             wrapped = title.wrapped_over(lines, i)
             kind = "running_header" if wrapped else None
+        if kind == "running_header" and _names_an_annex(lines, i, local):
+            kind, wrapped = None, 0  # the annex's own title, as often the resolution's
         if wrapped:
             wrapped -= 1
         if kind is not None:
             last = line.index
         kinds.append(kind)
     return tuple(kinds)
+
+
+def _names_an_annex(lines: Sequence[Line], i: int, local: Profile) -> bool:
+    """Whether the line at ``i`` follows an annex's heading with no page break between.
+
+    A declaration annexed to the resolution that adopts it carries the same title
+    ("Anexo" / "Declaración política de la reunión de alto nivel ..."): under the heading
+    it is the annex's title, not a page's running header.
+    """
+    line = lines[i]
+    if i == 0 or line.page_break_before:
+        return False
+    return local.annex_re.match(lines[i - 1].text.strip()) is not None
 
 
 def furniture_of(

@@ -13,6 +13,7 @@ import regex
 
 from resparse._language import profile
 from resparse._lead_tables import word_key
+from resparse._patterns import WIDE_RE
 from resparse._patterns import WORD_TOKEN_RE as _TOKEN_RE
 
 if TYPE_CHECKING:
@@ -165,3 +166,25 @@ def table_row(text: str) -> bool:
     if cell in _NIL:
         return "\t" in match[0]  # a nil amount, printed as a dash in its own cell
     return sum(c.isdigit() for c in cell) >= 3 and not _YEAR_RE.fullmatch(cell)
+
+
+def unfinished_title(text: str, local: Profile) -> str | None:
+    """The word a title ends on where no title ends (a conjunction, an article), else None.
+
+    The words are the profile's ``title_never_ends``; in a script written without
+    spaces, the title's last character ("和").
+    """
+    never = local.words.get("title_never_ends", frozenset())
+    text = text.rstrip().rstrip("*_")
+    if not never or not text:
+        return None
+    if WIDE_RE.fullmatch(text[-1]):
+        last = text[-1]
+    else:
+        words = _TITLE_WORD.findall(text)
+        last = words[-1].casefold() if words else ""
+    return last if last in never else None
+
+
+# a word of a title, with the apostrophe French elides with ("de l’")
+_TITLE_WORD = regex.compile(r"[\w’']+")

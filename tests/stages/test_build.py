@@ -180,6 +180,16 @@ def test_build_vote_record(
         # the title on the line after the label, or on the label's own line
         ("Annex\nProgramme of action\nThe first step.", "Annex", "Programme of action"),
         ("ANNEX 1 - Terms of reference\nThe first step.", "ANNEX 1", "Terms of reference"),
+        # a title wrapped over two lines: the first ends on a word no title ends on
+        # (A/RES/79/2 in Spanish, wrapped, outside the development set)
+        (
+            (
+                "Annex\nPolitical declaration of the high-level meeting on\nantimicrobial "
+                "resistance\nThe first step."
+            ),
+            "Annex",
+            "Political declaration of the high-level meeting on antimicrobial resistance",
+        ),
     ],
 )
 def test_build_annex_title_and_text(annex: str, label: str, title: str) -> None:
