@@ -617,6 +617,37 @@ def test_unseen_annex_titled_as_the_resolution(page_break: bool) -> None:
     assert result.annexes[0].text.endswith("gathered in New York,")
 
 
+ANNEXED_DECLARATION = (
+    "Recalling its resolution 77/1,\n\n"
+    "1. Adopts the political declaration annexed to the present resolution.\n\n"
+    "Annex\n\nPolitical declaration on test matters\n\n"
+    "We, the Heads of State, gathered in New York,\n\n"
+    "1. Recognize that the matter is one of the threats to health and development{marker};\n\n"
+    "2. Reaffirm our commitment to the Agenda.\n\n"
+    "1 Resolution 70/1.\n"
+)
+
+
+@pytest.mark.issue(16)
+def test_unseen_note_after_an_annexs_last_paragraph() -> None:
+    """Regression (A/RES/79/2 in Spanish, outside the development set): the page's note
+    printed with no rule after the annex's last paragraph stayed in the annex's text,
+    its marker too, silently. Rule: the notes printed with no rule above them are read
+    in an annex as in the resolution's own parts, and their markers cut out of its text."""
+    result = _parse(ANNEXED_DECLARATION.format(marker="1"))
+    assert [(n.marker, n.text) for n in result.footnotes] == [("1", "Resolution 70/1.")]
+    text = result.annexes[0].text
+    assert text.endswith("health and development; 2. Reaffirm our commitment to the Agenda.")
+
+
+@pytest.mark.issue(16)
+def test_unseen_annex_line_with_a_number_and_no_marker_stays_in_the_annex() -> None:
+    """With no marker of its number in the text, "1 Resolution 70/1." is no note."""
+    result = _parse(ANNEXED_DECLARATION.format(marker=""))
+    assert not result.footnotes
+    assert result.annexes[0].text.endswith("1 Resolution 70/1.")
+
+
 # --- clause boundaries and leads --------------------------------------------------------
 
 

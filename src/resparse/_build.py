@@ -134,7 +134,7 @@ def build(
         operative=operative,
         votes=votes,
         footnotes=footnotes,
-        annexes=[_annex(reading, block) for block in segmentation.annexes],
+        annexes=[_annex(reading, block, anchors) for block in segmentation.annexes],
         unclassified=_unclassified(reading, [*leftovers, *segmentation.unclassified]),
         diagnostics=notes,
         language=reading.language,
@@ -375,11 +375,12 @@ def _sub(reading: Reading, block: Block, anchors: list[Span]) -> SubParagraph:
 _MAX_ANNEX_TITLE_LINES = 4  # the title line and the lines a long title wraps onto
 
 
-def _annex(reading: Reading, block: Block) -> Annex:
+def _annex(reading: Reading, block: Block, anchors: list[Span]) -> Annex:
     """An annex: its label's line, the title on that line or the next, the rest its text.
 
     A title on the next line goes on over the line after it while it ends on a word no
-    title ends on ("... sobre la resistencia a los" / "antimicrobianos").
+    title ends on ("... sobre la resistencia a los" / "antimicrobianos"). The markers of
+    the notes the annex cites are cut out of its text, as out of a paragraph's.
     """
     source = reading.source
     rest = block.pieces[1:]
@@ -396,7 +397,7 @@ def _annex(reading: Reading, block: Block) -> Annex:
     return Annex(
         label=block.label or "Annex",
         title=title,
-        text=clean_pieces(source, rest, reading.language),
+        text=clean_pieces(source, without(rest, anchors), reading.language),
         span=Span(block.start, block.end),
     )
 

@@ -89,7 +89,7 @@ class Builder(Feeders, Records):
         that note, wherever the sentence it broke goes on.
         """
         if (
-            self.zone not in (PRE, OP)
+            self.zone not in (PRE, OP, ANNEX)
             or self.current is None
             or not line.blanks_before
             or kind.number is not None  # "12 - تقرر": a paragraph's number
