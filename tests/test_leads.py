@@ -862,3 +862,44 @@ def test_leads_finals_are_learned_after_a_possessive_noun_only() -> None:
         finals = _lead_tables.tables("ar").finals
     assert "القوي" in finals
     assert "الالتزام" not in finals
+
+
+def _trie(phrases: dict[str, int]) -> _lead_tables.LeadNode:
+    """A trie of Chinese leads (one word per character), each ending as often as given."""
+    root = _lead_tables.LeadNode()
+    for phrase, ends in phrases.items():
+        _lead_tables._insert(root, " ".join(phrase), (ends, 0, 0, ends))
+    return root
+
+
+def test_character_endings_are_runs_that_end_leads_after_their_head() -> None:
+    root = _trie({"表示关切": 2, "深为关切": 2, "又表示满意": 2})
+    endings = _lead_tables._character_endings(root, _lead_tables.LeadNode())
+    assert {"关切", "为关切", "满意"} <= endings
+    assert "表示关切" not in endings  # a whole lead from its first character is no ending
+    rare = _lead_tables._character_endings(_trie({"表示感谢": 1}), _lead_tables.LeadNode())
+    assert not rare  # seen once: too few to count
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("又表示关切的是，", "又表示关切"),  # a run seen ending other leads finishes it
+        ("又表示严重关切的是，", "又表示严重关切"),
+        ("又表示满足各国的需要，", "又表示满"),  # no such run: one character ends the word
+    ],
+)
+def test_a_chinese_head_is_finished_by_a_run_that_ends_leads(text: str, lead: str) -> None:
+    """Regression (held-out Chinese leads of the development set: "又表示关" for "又表示关切",
+    "又表示严" for "又表示严重关切", "仍深" for "仍深为关切", "表示感" for "表示感谢"): where the
+    tables knew the head but not what followed, one more character finished the lead and
+    cut a word. Rule: a run of two to four characters that the tables saw end leads after
+    their heads, at least twice, finishes the lead whole."""
+    root = _trie({"又表示满意": 2, "表示关切": 3, "表示严重关切": 2})
+    words = list(text)
+    path = [root.children["又"], root.children["又"].children["表"]]
+    path.append(path[-1].children["示"])
+    endings = _lead_tables._character_endings(root, _lead_tables.LeadNode())
+    length = _leads._characters_length(words, path, len(words), root, endings)
+    assert "".join(words[:length]) == lead

@@ -73,6 +73,8 @@ class LeadTables:
     ``bound``: pairs of words no lead of the tries ever ended between (see _bound_pairs).
     ``within``: words the tables saw inside leads past their first word (see _within_words).
     ``finals``: words the tables saw end leads past their first word (see _final_words).
+    ``endings``: the characters that end Chinese leads after their head (see
+    _character_endings).
     """
 
     pre: LeadNode
@@ -83,6 +85,7 @@ class LeadTables:
     bound: frozenset[tuple[str, str]] = frozenset()
     within: frozenset[str] = frozenset()
     finals: frozenset[str] = frozenset()
+    endings: frozenset[str] = frozenset()
 
     def root(self, kind: Kind) -> LeadNode:
         """The trie for one kind of paragraph."""
@@ -189,6 +192,7 @@ def tables(language: str = "en", scope: str | None = None) -> LeadTables:
         _bound_pairs(pre, op),
         _within_words(pre, op),
         _final_words(pre, op, morphology(language).possessive_suffixes),
+        _character_endings(pre, op),
     )
 
 
@@ -283,6 +287,38 @@ def _final_words(pre: LeadNode, op: LeadNode, after: tuple[str, ...]) -> frozens
 
 
 _FINAL_MINIMUM = 2  # leads a word must end after a possessive noun to count as a final
+
+
+def _character_endings(pre: LeadNode, op: LeadNode) -> frozenset[str]:
+    """The runs of two to four characters that end Chinese leads after the characters before.
+
+    "关切" ends "表示关切", "深为关切" ends "表示深为关切", "感谢" ends "谨表示感谢": where a
+    head the tables know ("又表示", "仍深") is followed by characters they never saw
+    after it, a run they saw end leads elsewhere finishes the lead whole, instead of one
+    more character cutting a word ("又表示关"). Counted over leads of characters only,
+    at least twice; the whole lead's run from its first character is not an ending.
+    """
+    ended: collections.Counter[str] = collections.Counter()
+    stack: list[tuple[str, LeadNode]] = [
+        (word, node)
+        for root in (pre, op)
+        for word, node in root.children.items()
+        if len(word) == 1 and CHARACTER_RE.match(word)
+    ]
+    while stack:
+        phrase, node = stack.pop()
+        if node.ends and len(phrase) > 2:  # a head and a run of two at least
+            for size in range(2, min(len(phrase) - 1, MAX_ENDING) + 1):
+                ended[phrase[-size:]] += node.ends
+        stack.extend(
+            (phrase + word, child)
+            for word, child in node.children.items()
+            if len(word) == 1 and CHARACTER_RE.match(word)
+        )
+    return frozenset(run for run, n in ended.items() if n >= _FINAL_MINIMUM)
+
+
+MAX_ENDING = 4  # characters an ending may run to
 
 
 _OBJECT_MINIMUM = 3  # leads a word must end, second after a head, to count as an object

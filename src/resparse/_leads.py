@@ -20,6 +20,7 @@ from resparse._lead_tables import (
     CHARACTER_RE,
     FUNCTION_WORDS,
     INTENSIFIERS,
+    MAX_ENDING,
     Kind,
     LeadTables,
     adverb_shaped,
@@ -320,7 +321,7 @@ def _extend(  # noqa: PLR0913 - the walk so far, and what the language's leads l
             length += 1
         return length
     if path[-1].ends == 0 and CHARACTER_RE.match(following):
-        return _characters_length(words, path, limit, found.root(kind))
+        return _characters_length(words, path, limit, found.root(kind), found.endings)
     if (
         _rarely_ended(path[-1], scope)
         and not _function_word(following, language)
@@ -502,7 +503,11 @@ def _back_off(path: list[LeadNode], length: int) -> int:
 
 
 def _characters_length(
-    words: Sequence[str], path: list[LeadNode], limit: int, root: LeadNode
+    words: Sequence[str],
+    path: list[LeadNode],
+    limit: int,
+    root: LeadNode,
+    endings: frozenset[str] = frozenset(),
 ) -> int:
     """A Chinese lead's length where the walk stopped on a character no lead ended on.
 
@@ -513,7 +518,9 @@ def _characters_length(
     know whole right after that word is the head it modifies ("断然" + "谴责"). Where a lead did end
     earlier on the path, the characters past it open a second lead the tables know whole
     ("重申" + "深信", "再次" + "强调"), or else they are the clause's own words and the
-    walk backs off to that end ("关切" of "关切地看到").
+    walk backs off to that end ("关切" of "关切地看到"). Where no lead ended on the path,
+    a run of characters the tables saw end leads after their heads (``endings``:
+    "关切", "严重关切") finishes the lead before one character would cut a word.
     """
     length = len(path)
     whole = _whole_lead(root, words[length:limit])
@@ -521,10 +528,24 @@ def _characters_length(
         return length + whole
     ended = max((depth for depth, node in enumerate(path, start=1) if node.ends), default=0)
     if not ended:
+        run = _ending_run(words, length, limit, endings)
+        if run:
+            return length + run  # "又表示" + "关切", a run the tables saw end leads
         # the word finished, and the head it modifies where the tables know that one
         # whole: "断然" then "谴责"
         return length + 1 + _whole_lead(root, words[length + 1 : limit])
     return ended + _whole_lead(root, words[ended:limit])
+
+
+def _ending_run(words: Sequence[str], at: int, limit: int, endings: frozenset[str]) -> int:
+    """The longest run of characters from ``at`` that the tables saw end leads, else 0."""
+    for size in range(min(MAX_ENDING, limit - at), 1, -1):
+        if (
+            all(len(w) == 1 for w in words[at : at + size])
+            and "".join(words[at : at + size]) in endings
+        ):
+            return size
+    return 0
 
 
 def opens_whole_lead(text: str, kind: Kind, language: str) -> bool:
