@@ -670,6 +670,20 @@ LANGUAGE_ROWS: list[tuple[str, str, str, str, bool]] = [
         False,
     ),
     (
+        "a title that ends on a capital letter that labels it",
+        "header.title_unfinished",
+        "en",
+        TITLE_COVER.format(title="Elimination of hepatitis A"),
+        False,
+    ),
+    (
+        "a title that ends on a hyphenated word",
+        "header.title_unfinished",
+        "en",
+        TITLE_COVER.format(title="Review of the arrangements: follow-on"),
+        False,
+    ),
+    (
         "a French title cut after an elided article",
         "header.title_unfinished",
         "fr",

@@ -648,6 +648,33 @@ def test_unseen_annex_line_with_a_number_and_no_marker_stays_in_the_annex() -> N
     assert result.annexes[0].text.endswith("1 Resolution 70/1.")
 
 
+@pytest.mark.issue(16)
+def test_unseen_an_annexs_numbered_rows_are_no_notes() -> None:
+    """Rows "1 Albania ..." set apart in an annex are its text, even after a word that ends
+    in a digit ("H5N1"): an annex's note ends with its full stop."""
+    body = (
+        "Recalling its resolution 77/1,\n\n1. Adopts the list annexed to the present resolution.\n\n"
+        "Annex\n\nStates reporting on influenza H5N1\n\n1 Albania, Algeria and Andorra\n\n"
+        "2 Angola, Argentina and Armenia\n"
+    )
+    result = _parse(body)
+    assert not result.footnotes
+    assert result.annexes[0].text.endswith("2 Angola, Argentina and Armenia")
+    assert "H5N1" in result.annexes[0].text
+
+
+@pytest.mark.issue(16)
+def test_unseen_an_annex_title_ends_at_a_blank_line() -> None:
+    """A short title under an annex's heading that ends on "of" (a copy's cut) does not take
+    the paragraph after a blank line."""
+    body = (
+        "Recalling its resolution 77/1,\n\n1. Adopts the list annexed to the present resolution.\n\n"
+        "Annex\n\nList of\n\nAfghanistan, Algeria, Angola and the other States of the list.\n"
+    )
+    result = _parse(body)
+    assert result.annexes[0].title == "List of"
+
+
 # --- clause boundaries and leads --------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ import pytest
 import resparse
 from resparse import _unwrap
 from resparse._eval_cases import as_wrapped
+from resparse._zone_state import WIDTH_SLACK
 from resparse.model import Span
 
 _WRAP = _unwrap.Wrap(width=40, slack=0.0)
@@ -42,9 +43,23 @@ def test_logical_lines(text: str, lines: list[int]) -> None:
 
 def test_a_span_that_opens_inside_its_line_is_measured_from_the_lines_start() -> None:
     """A sub-paragraph's span starts at its label, after a tab: the line is that long still."""
-    text = "\t(a)\tThe mandate shall include the\nprotection of civilians;"
-    found = _unwrap.logical_lines(text, Span(1, len(text)), _WRAP)
-    assert len(found) == 1
+    # from the span's start the line and "all" take 37 columns, under the width; from the
+    # line's start, with "\t(a)\t", 42: the line was filled
+    text = "\t(a)\tThe mandate shall include all the\nall of civilians;"
+    span = Span(text.index("The"), len(text))
+    assert len(_unwrap.logical_lines(text, span, _WRAP)) == 1
+    assert (
+        len(_unwrap.logical_lines(text[span.start :], Span(0, len(text) - span.start), _WRAP)) == 2
+    )
+
+
+def test_a_blank_line_with_a_carriage_return_is_blank() -> None:
+    text = "a" * 39 + "\r\n\r\nbbbb"
+    assert [start for start, _ in _unwrap.logical_lines(text, Span(0, len(text)), _WRAP)] == [
+        0,
+        41,
+        43,
+    ]
 
 
 def test_the_slack_is_the_texts_own() -> None:
@@ -58,7 +73,22 @@ def test_the_slack_is_the_texts_own() -> None:
     capitals = " ".join(f"Word{i} And The Following Capital Words" for i in range(60))
     wrap = _unwrap.text_wrap(as_wrapped(capitals))
     assert wrap is not None
-    assert wrap.slack == _unwrap.WIDTH_SLACK
+    assert wrap.slack == WIDTH_SLACK
+
+
+def test_a_wrap_that_leaves_room_where_words_fit_is_not_read() -> None:
+    """A formatter that balances its lines breaks where the next word would fit: unreadable."""
+    words = " ".join(f"word{i} and the following lowercase words" for i in range(60))
+    greedy = as_wrapped(words).split("\n")
+    # every fourth line broken early, as a balancing formatter does
+    lines: list[str] = []
+    for n, line in enumerate(greedy):
+        if n % 4 == 0 and len(line) > 70:
+            cut = line.rfind(" ", 0, 60)
+            lines += [line[:cut], line[cut + 1 :]]
+        else:
+            lines.append(line)
+    assert _unwrap.text_wrap("\n".join(lines)) is None
 
 
 def test_text_with_one_line_per_part_is_not_wrapped() -> None:
@@ -122,8 +152,13 @@ def test_a_wrapped_text_with_page_furniture_keeps_its_lines() -> None:
     """A filled line before a running header is no writer's line: such texts are not unwrapped."""
     text = as_wrapped(_mandate(f"To protect civilians, with {_CLAUSE};\n"))
     lines = text.split("\n")
-    lines.insert(20, "\fS/RES/9999 (2030)")
-    result = resparse.parse("\n".join(lines))
+    assert _unwrap.unwrap_for(resparse.parse(text)) is not None
+    with_break = [*lines[:20], "\fS/RES/9999 (2030)", *lines[20:]]
+    assert _unwrap.unwrap_for(resparse.parse("\n".join(with_break))) is None
+    # a page's number inside a clause, and no form feed: the furniture alone says so
+    with_number = [*lines[:3], "2/7", *lines[3:]]
+    result = resparse.parse("\n".join(with_number))
+    assert [f.kind for f in result.furniture] == ["page_number"]
     assert _unwrap.unwrap_for(result) is None
 
 

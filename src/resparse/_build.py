@@ -8,6 +8,7 @@ text, further leads, vote fields and notes, and assembles the frozen ``Resolutio
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
@@ -373,14 +374,16 @@ def _sub(reading: Reading, block: Block, anchors: list[Span]) -> SubParagraph:
 
 
 _MAX_ANNEX_TITLE_LINES = 4  # the title line and the lines a long title wraps onto
+_MAX_TITLE_LINE = 160  # no line of a wrapped title is longer than a page's line
 
 
 def _annex(reading: Reading, block: Block, anchors: list[Span]) -> Annex:
     """An annex: its label's line, the title on that line or the next, the rest its text.
 
-    A title on the next line goes on over the line after it while it ends on a word no
-    title ends on ("... sobre la resistencia a los" / "antimicrobianos"). The markers of
-    the notes the annex cites are cut out of its text, as out of a paragraph's.
+    A title on the next line goes on over the line right under it (no blank between, a
+    page's line long at most) while it ends on a word no title ends on ("... sobre la
+    resistencia a los" / "antimicrobianos"). The markers of the notes the annex cites
+    are cut out of its text, as out of a paragraph's.
     """
     source = reading.source
     rest = block.pieces[1:]
@@ -390,8 +393,13 @@ def _annex(reading: Reading, block: Block, anchors: list[Span]) -> Annex:
         title: str | None = clean(label["title"])  # "ANNEX 1 - Terms of reference"
     else:
         title = clean(source[rest[0][0] : rest[0][1]]) if rest else None
-        for start, end in rest[1:_MAX_ANNEX_TITLE_LINES]:
-            if title is None or _line_shape.unfinished_title(title, reading.profile) is None:
+        for (_, before), (start, end) in itertools.pairwise(rest[:_MAX_ANNEX_TITLE_LINES]):
+            if (
+                title is None
+                or _line_shape.unfinished_title(title, reading.profile) is None
+                or source.count("\n", before, start) != 1  # a blank line ends the title
+                or end - start > _MAX_TITLE_LINE
+            ):
                 break
             title = f"{title} {clean(source[start:end])}"  # a title wrapped over two lines
     return Annex(

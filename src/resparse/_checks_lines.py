@@ -156,8 +156,9 @@ def segments_of(result: Resolution) -> list[Segment]:
 
 def reading_wrap(result: Resolution) -> _unwrap.Wrap | None:
     """How the line checks unwrap a result's lines (``_unwrap``), or None."""
-    if _LAST_WRAP and _LAST_WRAP[0][0] is result:
-        return _LAST_WRAP[0][1]
+    entry = _LAST_WRAP[0] if _LAST_WRAP else None  # read once: another thread may replace it
+    if entry is not None and entry[0] is result:
+        return entry[1]
     wrap = _unwrap.unwrap_for(result)
     _LAST_WRAP[:] = [(result, wrap)]
     return wrap

@@ -171,8 +171,8 @@ def table_row(text: str) -> bool:
 def unfinished_title(text: str, local: Profile) -> str | None:
     """The word a title ends on where no title ends (a conjunction, an article), else None.
 
-    The words are the profile's ``title_never_ends``; in a script written without
-    spaces, the title's last character ("和").
+    The words are the profile's ``title_never_ends``, written in small letters; in a
+    script written without spaces, the title's last character ("和").
     """
     never = local.words.get("title_never_ends", frozenset())
     text = text.rstrip().rstrip("*_")
@@ -182,9 +182,12 @@ def unfinished_title(text: str, local: Profile) -> str | None:
         last = text[-1]
     else:
         words = _TITLE_WORD.findall(text)
-        last = words[-1].casefold() if words else ""
+        last = words[-1].replace("'", "\u2019") if words else ""
+        if not last.islower():
+            return None  # a capital is a label or a name: "hepatitis A", "section B"
     return last if last in never else None
 
 
-# a word of a title, with the apostrophe French elides with ("de l’")
-_TITLE_WORD = regex.compile(r"[\w’']+")
+# a word of a title, hyphenated ones whole ("follow-on"), and the elided articles of
+# French with either apostrophe
+_TITLE_WORD = regex.compile(r"[\w’'-]+")

@@ -106,6 +106,12 @@ class Builder(Feeders, Records):
             return False
         first = (self.clauses or self.paragraphs or [self.current])[0]
         since = self.footnote_blocks[-1][-1].end if self.footnote_blocks else first.start
+        if self.zone == ANNEX:
+            # an annex's rows ("1 Albania ...") are no notes: its note cites a marker in
+            # the annex itself, and ends with its full stop
+            since = max(since, self.current.start)
+            if not line.text.rstrip().endswith("."):
+                return False
         style = MarkerStyle(self.profile.decimal_comma, self.profile.counting_words)
         anchor = find_anchor(self.source, marker, line.start, None, style)
         return anchor is not None and anchor.start >= since

@@ -21,7 +21,6 @@ import itertools
 from typing import TYPE_CHECKING
 
 import attrs
-import regex
 
 from resparse._zone_state import (
     FILLED_LINES,
@@ -35,8 +34,6 @@ from resparse._zone_state import (
 
 if TYPE_CHECKING:
     from resparse.model import Resolution, Span
-
-_BLANK = regex.compile(r"[ \t]*")
 
 
 @attrs.frozen
@@ -53,8 +50,11 @@ def text_wrap(source: str) -> Wrap | None:
     Wrapped means most long lines reach the width (a few end their paragraphs short): a
     text rendered from markup has about one long line in six near its longest. The slack
     is the text's own: a line that goes on in lower case on the next was surely wrapped,
-    and the room such lines left (a fixed-width font leaves none; proportional type fits
-    more narrow letters than wide ones) says how short of the width a filled line may end.
+    and the room nearly all of them left (a fixed-width font leaves none; proportional
+    type fits more narrow letters than wide ones) says how short of the width a filled
+    line may end. A wrap where more than one in ten left more room than proportional type
+    does (a formatter that balances its lines) breaks lines where words would fit, and is
+    not read.
     """
     lines = source.split("\n")
     widths = sorted(columns(line.rstrip()) for line in lines if len(line.strip()) >= LONG_LINE)
@@ -66,13 +66,17 @@ def text_wrap(source: str) -> Wrap | None:
     filled_lines = len(widths) - bisect.bisect_left(widths, width * (1 - WIDTH_SLACK))
     if filled_lines < FILLED_SHARE * len(widths):
         return None
-    shares = sorted(
+    shares = [
         _needed(line, following) / width
         for line, following in itertools.pairwise(lines)
         if len(line.strip()) >= LONG_LINE and following.lstrip()[:1].islower()
-    )
+    ]
     if len(shares) < _SURE_WRAPS:
         return Wrap(width)
+    shares.sort()
+    roomy = bisect.bisect_left(shares, 1 - WIDTH_SLACK)
+    if roomy > _ROOMY_SHARE * len(shares):
+        return None  # a wrap that leaves room where a word would fit: not greedy, unreadable
     least = shares[int(_SURE_SHARE * (len(shares) - 1))]
     return Wrap(width, min(WIDTH_SLACK, max(0.0, 1 - least)))
 
@@ -80,10 +84,13 @@ def text_wrap(source: str) -> Wrap | None:
 # columns a page's line may reach (a landscape page, a 132-column printout): wider lines of
 # about one length are a writer's paragraphs
 _WIDEST_PAGE = 160
-# lowercase line starts that tell the text's own slack: at least this many, and the
-# room the widest but this share of them left
+# lowercase line starts that tell the text's own slack: at least this many, and the room
+# the widest but this share of them left (a lowercase paragraph after a short line is no
+# wrap, and leaves any room)
 _SURE_WRAPS = 10
 _SURE_SHARE = 0.05
+# more than this share of them leaving more room than proportional type does: no greedy wrap
+_ROOMY_SHARE = 0.1
 
 
 def unwrap_for(result: Resolution) -> Wrap | None:
@@ -123,11 +130,7 @@ def logical_lines(source: str, span: Span, wrap: Wrap) -> list[tuple[int, str]]:
         if not lines:
             last += line
             lines.append((start, line))
-        elif (
-            _BLANK.fullmatch(line) is None
-            and _BLANK.fullmatch(last) is None
-            and filled(last, line, wrap)
-        ):
+        elif line.strip() and last.strip() and filled(last, line, wrap):
             joined_start, joined = lines[-1]
             lines[-1] = (joined_start, f"{joined} {line}")
             last = line
