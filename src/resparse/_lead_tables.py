@@ -315,10 +315,11 @@ def _character_endings(pre: LeadNode, op: LeadNode) -> frozenset[str]:
             for word, child in node.children.items()
             if len(word) == 1 and CHARACTER_RE.match(word)
         )
-    return frozenset(run for run, n in ended.items() if n >= _FINAL_MINIMUM)
+    return frozenset(run for run, n in ended.items() if n >= _ENDING_MINIMUM)
 
 
 MAX_ENDING = 4  # characters an ending may run to
+_ENDING_MINIMUM = 2  # leads a run must end to count as an ending
 
 
 _OBJECT_MINIMUM = 3  # leads a word must end, second after a head, to count as an object

@@ -25,10 +25,11 @@ import attrs
 from resparse._zone_state import (
     FILLED_LINES,
     FILLED_SHARE,
-    FIRST_WORD,
     LONG_LINE,
     WIDTH_SLACK,
     columns,
+    filled_count,
+    needed_columns,
     wrap_width,
 )
 
@@ -63,8 +64,7 @@ def text_wrap(source: str) -> Wrap | None:
     width = wrap_width(widths)
     if width is None or width > _WIDEST_PAGE:
         return None  # lines of paragraph length, all about as long: one line per part
-    filled_lines = len(widths) - bisect.bisect_left(widths, width * (1 - WIDTH_SLACK))
-    if filled_lines < FILLED_SHARE * len(widths):
+    if filled_count(widths, width) < FILLED_SHARE * len(widths):
         return None
     shares = [
         _needed(line, following) / width
@@ -107,8 +107,7 @@ def unwrap_for(result: Resolution) -> Wrap | None:
 
 def _needed(line: str, following: str) -> int:
     """The columns ``line`` would take with the first word of ``following`` after it."""
-    word = FIRST_WORD.match(following.lstrip())
-    return columns(line.rstrip()) + 1 + (columns(word[0]) if word is not None else 1)
+    return needed_columns(line.rstrip(), following.lstrip())
 
 
 def filled(line: str, following: str, wrap: Wrap) -> bool:

@@ -158,9 +158,7 @@ class State:
         before = self.text_of_unit().rstrip()
         if not before:
             return False
-        word = FIRST_WORD.match(line.text)
-        needed = columns(before) + 1 + (columns(word[0]) if word is not None else 1)
-        return needed > width * (1 - WIDTH_SLACK)
+        return needed_columns(before, line.text) > width * (1 - WIDTH_SLACK)
 
     def runs_on(self, line: Line) -> bool:
         """Whether a caseless line goes on with a clause that broke at its comma in wrapped text.
@@ -399,7 +397,7 @@ LONG_LINE = 20
 # its search tests each character against a bitmap, quick enough to run on every line
 _MAYBE_WIDE_RE = re.compile(f"[{chr(FIRST_WIDE)}-\U0010ffff]")
 # a line's first word: one character in scripts written without spaces, which wrap anywhere
-FIRST_WORD = regex.compile(f"[{WIDE_CHARACTERS}]|[^\\s{WIDE_CHARACTERS}]+")
+_FIRST_WORD = regex.compile(f"[{WIDE_CHARACTERS}]|[^\\s{WIDE_CHARACTERS}]+")
 # a wrapped line's width: the length this share of the long lines reach or stay under
 _WIDTH_SHARE = 0.9
 # in wrapped text hardly a line runs past the width: if this share of the long lines do
@@ -428,6 +426,20 @@ def columns(text: str) -> int:
     if text.isascii() or _MAYBE_WIDE_RE.search(text) is None:  # isascii reads a flag
         return len(text)
     return len(text) + len(WIDE_RE.findall(text))
+
+
+def needed_columns(before: str, following: str) -> int:
+    """The columns ``before`` would take with the first word of ``following`` after it.
+
+    A wrap that broke there found that word too wide for the line: more than the width.
+    """
+    word = _FIRST_WORD.match(following)
+    return columns(before) + 1 + (columns(word[0]) if word is not None else 1)
+
+
+def filled_count(widths: list[int], width: int) -> int:
+    """How many of the sorted ``widths`` reach ``width``, short of it by the slack at most."""
+    return len(widths) - bisect.bisect_left(widths, width * (1 - WIDTH_SLACK))
 
 
 def long_line_columns(kinds: tuple[ClassifiedLine, ...]) -> list[int]:
@@ -466,7 +478,7 @@ def lines_are_parts(
     filled = 0
     width = wrap_width(widths) if widths else None
     if widths and width is not None:
-        filled = len(widths) - bisect.bisect_left(widths, width * (1 - WIDTH_SLACK))
+        filled = filled_count(widths, width)
     open_line = False  # the last long line with text ended in mid-sentence
     for kind in checked(kinds, "looking at line ends"):
         text = kind.line.text.strip()
